@@ -1,0 +1,110 @@
+# rapporteur — build, test, install.
+#   make run     build, then open the TUI on the default database
+#   make test    every test (unit, CLI, screens, pty); ends "N passed, N failed"
+#   make asan    the same suite under AddressSanitizer + UBSan
+#   make bench   benchmarks (bytes per key, first paint, CPU, memory, export)
+#   make deps    install the Debian packages needed (as root) or print the command
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+DATADIR   ?= $(PREFIX)/share/rapporteur
+LOCALEDIR ?= $(PREFIX)/share/locale
+MANPREFIX ?= $(PREFIX)/share/man
+DESTDIR   ?=
+
+PKG_CONFIG ?= pkg-config
+CC         ?= cc
+BUILD      ?= build
+BIN        ?= rapporteur
+VERSION    := 0.1.0
+
+CFLAGS ?= -O2 -g
+WARN    = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+          -Wformat=2 -Wno-format-nonliteral -Wpointer-arith -Wvla
+ifneq ($(CI),)
+WARN   += -Werror
+endif
+ifneq ($(SAN),)
+CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs panelw formw ncursesw 2>/dev/null || echo -lpanelw -lformw -lncursesw)
+SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+
+CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+            -DVERSION='"$(VERSION)"' -DFIXTURESDIR='"$(DATADIR)/fixtures"' \
+            -DLOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(SQLITE_CFLAGS)
+LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) -lcsv
+
+SRC     := $(wildcard src/*.c) $(wildcard screens/*.c)
+OBJ     := $(SRC:%.c=$(BUILD)/%.o)
+LIBOBJ  := $(filter-out $(BUILD)/src/main.o,$(OBJ))
+UNIT    := $(wildcard tests/unit/test_*.c)
+UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
+PO      := $(wildcard po/*.po)
+MO      := $(PO:po/%.po=locale/%/LC_MESSAGES/rapporteur.mo)
+
+.PHONY: all run test asan bench soak fuzz deps check-deps install uninstall clean tags
+
+all: check-deps $(BIN) $(MO)
+
+$(BIN): $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) $(CMOCKA_LIBS)
+
+locale/%/LC_MESSAGES/rapporteur.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+check-deps:
+	@sh scripts/deps.sh --check || sh scripts/deps.sh
+
+deps:
+	@sh scripts/deps.sh
+
+run: all
+	./$(BIN) $(ARGS)
+
+test: all $(UNITBIN)
+	@RAPPORTEUR_BIN=$(CURDIR)/$(BIN) BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan BIN=build-asan/rapporteur SAN=1 test
+
+bench: all
+	@sh tests/bench/run.sh
+
+soak: all
+	@sh tests/soak/run.sh
+
+fuzz: check-deps
+	@sh tests/fuzz/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/fixtures $(DESTDIR)$(MANPREFIX)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/rapporteur
+	cp -R fixtures/. $(DESTDIR)$(DATADIR)/fixtures/
+	install -m 644 rapporteur.1 $(DESTDIR)$(MANPREFIX)/man1/rapporteur.1
+	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
+	  install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES; \
+	  install -m 644 $$mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rapporteur.mo; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/rapporteur $(DESTDIR)$(MANPREFIX)/man1/rapporteur.1
+	rm -rf $(DESTDIR)$(DATADIR)
+	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
+	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rapporteur.mo; done
+
+clean:
+	rm -rf build build-asan locale $(BIN) tests/out

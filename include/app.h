@@ -1,0 +1,38 @@
+/*
+ * app.h — the state shared by the command line and the terminal interface:
+ * the open database, the current session, and the options of this run.
+ */
+#ifndef RAPPORTEUR_APP_H
+#define RAPPORTEUR_APP_H
+
+#include <stdbool.h>
+
+struct db;
+
+struct app {
+	struct db *db;
+	char *db_path;            /* owned */
+	long long session;        /* current session id, 0 if none */
+	long long process;        /* process of the current session */
+	bool read_only;           /* --read-only */
+	bool no_color;            /* --no-color or NO_COLOR */
+	bool low_bw;              /* --low-bandwidth */
+	const char *lang;         /* "fr" or "en" (after i18n_init) */
+	const char *fixtures_dir; /* --fixtures or the default */
+};
+
+/* Open the database named by app->db_path (creating it from fixtures with
+ * the demo session when it is the default path and does not exist), and
+ * pick the current session: `want` if non-zero, else the most recent open
+ * one, else the most recent. Writes a one-line reason to err on failure. */
+int app_open(struct app *app, long long want, char *err, size_t errlen);
+void app_close(struct app *app);
+
+/* The default database path: $XDG_DATA_HOME/rapporteur/rapporteur.db or
+ * ~/.local/share/rapporteur/rapporteur.db. Malloc'd. */
+char *app_default_db_path(void);
+/* The fixtures directory: $RAPPORTEUR_FIXTURES, else FIXTURESDIR if it
+ * exists, else fixtures/ beside the executable. */
+const char *app_default_fixtures(void);
+
+#endif

@@ -1,0 +1,102 @@
+/*
+ * db.h — the storage layer. db.c is the only file that includes sqlite3.h;
+ * every other module speaks to SQLite through this small interface:
+ * open/migrate, transactions, and cached prepared statements with bound
+ * parameters (no SQL is ever built from data).
+ *
+ * Statements are cached per connection by their SQL text pointer, so pass
+ * string literals. A statement returned by db_prepare() is reset and its
+ * bindings cleared; it stays valid until the connection is closed.
+ */
+#ifndef RAPPORTEUR_DB_H
+#define RAPPORTEUR_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+struct dbq;
+
+enum db_status {
+	DB_OK = 0,
+	DB_ROW = 100,       /* dbq_step: a row is ready */
+	DB_DONE = 101,      /* dbq_step: no more rows */
+	DB_ERROR = -1,      /* generic error, see db_errmsg() */
+	DB_CONSTRAINT = -2, /* a constraint or trigger refused the change */
+	DB_BUSY = -3,       /* locked by another writer beyond busy_timeout */
+	DB_READONLY = -4,   /* the file or the connection is read-only */
+	DB_FULL = -5,       /* disk full */
+	DB_CORRUPT = -6,    /* not a database or damaged */
+	DB_TOO_NEW = -7,    /* schema newer than this program */
+};
+
+enum db_open_flags {
+	DB_OPEN_READONLY = 1,   /* SQLITE_OPEN_READONLY; every write fails */
+	DB_OPEN_CREATE = 2,     /* create the file (mode 0600) if missing */
+	DB_OPEN_NO_MIGRATE = 4, /* do not run migrations (tests) */
+};
+
+/* Current schema version (PRAGMA user_version after migration). */
+#define DB_SCHEMA_VERSION 1
+
+/* Open path, set foreign_keys=ON, WAL, busy_timeout, synchronous=NORMAL in
+ * WAL (FULL when RAPPORTEUR_SYNC_FULL is set), and migrate to
+ * DB_SCHEMA_VERSION. On failure returns a status and writes a one-line
+ * reason naming the file to err. */
+int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t errlen);
+void db_close(struct db **db);
+bool db_is_readonly(const struct db *db);
+const char *db_path(const struct db *db);
+int db_user_version(struct db *db);
+
+/* Transactions: BEGIN IMMEDIATE (so a writer waits on busy_timeout up
+ * front rather than failing at COMMIT), COMMIT, ROLLBACK. */
+int db_begin(struct db *db);
+int db_commit(struct db *db);
+void db_rollback(struct db *db);
+bool db_in_transaction(struct db *db);
+
+/* PRAGMA data_version: changes when another connection commits. */
+long long db_data_version(struct db *db);
+
+/* Last error of this connection, one line, and its status class. */
+const char *db_errmsg(struct db *db);
+int db_errstatus(struct db *db);
+
+/* Run static SQL (no parameters, may hold several statements). */
+int db_exec(struct db *db, const char *sql);
+
+/* Prepared statements. */
+struct dbq *db_prepare(struct db *db, const char *sql);   /* NULL on error */
+void dbq_bind_int(struct dbq *q, int idx, long long v);   /* idx from 1 */
+void dbq_bind_text(struct dbq *q, int idx, const char *s); /* NULL -> NULL */
+void dbq_bind_null(struct dbq *q, int idx);
+int dbq_step(struct dbq *q);                 /* DB_ROW, DB_DONE or < 0 */
+long long dbq_int(struct dbq *q, int col);   /* from 0 */
+const char *dbq_text(struct dbq *q, int col);/* NULL for SQL NULL; valid until next step */
+bool dbq_is_null(struct dbq *q, int col);
+int dbq_columns(struct dbq *q);
+const char *dbq_column_name(struct dbq *q, int col);
+void dbq_reset(struct dbq *q);
+
+/*
+ * Shortcuts with parameters described by a type string, one letter per
+ * parameter: 'i' long long, 't' const char * (NULL binds NULL), 'n' NULL.
+ *   db_run(db, "UPDATE x SET a=? WHERE id=?", "ti", "v", 3LL);
+ * db_run executes a statement that returns no row; returns DB_OK or < 0.
+ * db_int returns the first column of the first row, or dflt when no row.
+ * db_text returns a malloc'd copy (NULL when no row or NULL).
+ */
+int db_run(struct db *db, const char *sql, const char *types, ...);
+long long db_int(struct db *db, long long dflt, const char *sql, const char *types, ...);
+char *db_text(struct db *db, const char *sql, const char *types, ...);
+/* Prepare and bind in one call (for loops over rows). NULL on error. */
+struct dbq *db_query(struct db *db, const char *sql, const char *types, ...);
+
+long long db_last_id(struct db *db);
+int db_changes(struct db *db);
+
+/* PRAGMA integrity_check == "ok". */
+bool db_integrity_ok(struct db *db);
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * import.h — reading CSV input through libcsv: the fixtures (reference
+ * data for a process) and participants lists (DESIGN §5). import.c and
+ * export.c are the only files that include csv.h.
+ */
+#ifndef RAPPORTEUR_IMPORT_H
+#define RAPPORTEUR_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+/* Load the reference data of fixtures/DIR (levels, categories, process,
+ * delegations, themes, theme→category links) inside the caller's
+ * transaction. Existing rows with the same code are updated. On error
+ * returns < 0 and names file, row and field in err. */
+int import_fixtures(struct db *db, const char *dir, char *err, size_t errlen);
+
+enum import_status { IMP_NEW, IMP_UPDATED, IMP_UNCHANGED, IMP_ERROR };
+
+struct import_row {
+	int line;                  /* line number in the file (header = 1) */
+	enum import_status status;
+	char delegation[16];       /* as read, made printable */
+	char name[128];            /* as read, made printable */
+	char reason[256];          /* for IMP_ERROR: which field and why */
+};
+
+struct import_result {
+	struct import_row *rows;   /* one per data row */
+	size_t n;
+	int n_new, n_updated, n_unchanged, n_error;
+	char file_error[512];      /* the whole file refused: non-empty */
+	char warnings[512];        /* e.g. ignored unknown columns */
+};
+
+/* Import (or with dry_run, only preview) a participants CSV into the
+ * session. Valid rows are written in one transaction (the caller's when
+ * one is open, else its own); rows in error are listed and skipped.
+ * Returns 0 when the file was read (even with row errors), < 0 when the
+ * whole file is refused (res->file_error says why). */
+int import_participants(struct db *db, long long session, const char *path, bool dry_run,
+			struct import_result *res);
+void import_result_free(struct import_result *res);
+
+#endif

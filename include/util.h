@@ -1,0 +1,60 @@
+/*
+ * util.h — small helpers shared by every module: checked allocation,
+ * bounded string copies, the clock (overridable for tests), ISO 8601 time
+ * formatting, UTF-8 validation and the fatal-error exit.
+ */
+#ifndef RAPPORTEUR_UTIL_H
+#define RAPPORTEUR_UTIL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Allocation: out-of-memory aborts (die), so callers never check. */
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);           /* NULL -> NULL */
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void xfree(char **p);                    /* accepts NULL, clears *p */
+
+/* Copy src into dst[size], always NUL-terminated, truncating at a UTF-8
+ * character boundary. Returns strlen(src) (so truncation is detectable). */
+size_t str_copy(char *dst, const char *src, size_t size);
+/* snprintf that never overflows and returns the length written. */
+int str_printf(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+bool str_eq(const char *a, const char *b);         /* NULL-safe */
+bool str_ieq(const char *a, const char *b);        /* ASCII case-insensitive */
+bool str_empty(const char *s);                     /* NULL or "" */
+
+/* UTF-8: true when s[0..n) is valid UTF-8 without NUL and without C0/C1
+ * control characters other than tab and newline. */
+bool utf8_valid(const char *s, size_t n);
+bool utf8_is_clean_text(const char *s, size_t n, bool allow_newline);
+
+/* Clock. clock_now() is real time unless RAPPORTEUR_NOW is set in the
+ * environment (epoch seconds or ISO 8601) or clock_set() was called; each
+ * is used by tests and by the `clock` command to replay a meeting. */
+time_t clock_now(void);
+void clock_set(time_t t);                /* 0 returns to real time */
+/* Format t as local ISO 8601 with offset: 2026-11-23T09:30:00+04:00.
+ * buf needs 32 bytes. Returns buf. */
+char *time_iso(time_t t, char *buf, size_t size);
+/* Local HH:MM of t into buf (6 bytes). */
+char *time_hm(time_t t, char *buf, size_t size);
+/* Parse ISO 8601 (with or without offset; date only = midnight local),
+ * "HH:MM" (today) or epoch seconds. Returns -1 on error. */
+time_t time_parse(const char *s);
+
+/* The OS user name (for the journal). Never NULL. */
+const char *os_user(void);
+
+/* Print "rapporteur: MESSAGE" to stderr after restoring the terminal (a
+ * hook set by the UI) and exit(2). */
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+extern void (*die_hook)(void);
+
+#endif
