@@ -35,7 +35,7 @@ SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 
-CPPFLAGS += -Iinclude -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -D_XOPEN_SOURCE_EXTENDED \
+CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
             -DVERSION='"$(VERSION)"' -DFIXTURESDIR='"$(DATADIR)/fixtures"' \
             -DLOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(SQLITE_CFLAGS)
 LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) -lcsv

@@ -6,6 +6,7 @@
 #define RAPPORTEUR_APP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 struct db;
 
@@ -27,6 +28,9 @@ struct app {
  * one, else the most recent. Writes a one-line reason to err on failure. */
 int app_open(struct app *app, long long want, char *err, size_t errlen);
 void app_close(struct app *app);
+/* Load the fixtures (app->fixtures_dir or the default) and, with demo,
+ * run fixtures/demo.cmds — all in one transaction. 0 or -1 with err. */
+int app_init_db(struct app *app, bool demo, char *err, size_t errlen);
 
 /* The default database path: $XDG_DATA_HOME/rapporteur/rapporteur.db or
  * ~/.local/share/rapporteur/rapporteur.db. Malloc'd. */

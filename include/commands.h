@@ -48,6 +48,7 @@ struct cmd_ctx {
 	char msg[512];            /* text after "ok " or the error reason */
 	long long item;           /* agenda item number concerned (journal) */
 	char delegation[32];      /* delegation code concerned (journal) */
+	char event[32];           /* journal event type; defaults to the command name */
 	char detail[512];         /* one line for the minutes; defaults to msg */
 	char *before, *after;     /* malloc'd state descriptions, or NULL */
 	long long new_session;    /* set by session new/open to switch */

@@ -1,0 +1,184 @@
+/*
+ * app.c — opening the database for a run: default path, first-run
+ * creation from fixtures with the demo session, choice of the current
+ * session. Shared by the CLI subcommands and the TUI.
+ */
+#include "app.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "import.h"
+#include "util.h"
+
+char *app_default_db_path(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/rapporteur/rapporteur.db", xdg);
+	return xasprintf("%s/.local/share/rapporteur/rapporteur.db", home && *home ? home : ".");
+}
+
+static bool is_dir(const char *p)
+{
+	struct stat st;
+
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *app_default_fixtures(void)
+{
+	static char buf[PATH_MAX + 16];
+	const char *e = getenv("RAPPORTEUR_FIXTURES");
+	ssize_t n;
+
+	if (e && *e)
+		return e;
+	/* A build tree first (fixtures/ beside the executable or one level up),
+	 * so `make run` uses the checkout's data, then the installed copy. */
+	n = readlink("/proc/self/exe", buf, sizeof buf - 16);
+	if (n > 0) {
+		char *slash;
+
+		buf[n] = '\0';
+		slash = strrchr(buf, '/');
+		if (slash) {
+			str_copy(slash, "/fixtures", sizeof buf - (size_t)(slash - buf));
+			if (is_dir(buf))
+				return buf;
+			str_copy(slash, "/../fixtures", sizeof buf - (size_t)(slash - buf));
+			if (is_dir(buf))
+				return buf;
+		}
+	}
+	return FIXTURESDIR;
+}
+
+/* mkdir -p of the folders leading to path, mode 0700. */
+static int make_parents(const char *path)
+{
+	char *p = xstrdup(path);
+	int rc = 0;
+
+	for (char *s = p + 1; *s; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = -1;
+		*s = '/';
+	}
+	free(p);
+	return rc;
+}
+
+/* Load the fixtures, and with demo the demo session script, in one
+ * transaction. Returns 0 or -1 with err set. */
+int app_init_db(struct app *app, bool demo, char *err, size_t errlen)
+{
+	const char *dir = app->fixtures_dir ? app->fixtures_dir : app_default_fixtures();
+	char *script = NULL;
+	FILE *f = NULL;
+	int rc = -1;
+
+	if (db_begin(app->db) != DB_OK) {
+		str_printf(err, errlen, "%s: %s", db_path(app->db), db_errmsg(app->db));
+		return -1;
+	}
+	if (import_fixtures(app->db, dir, err, errlen) != 0)
+		goto out;
+	app->process = db_int(app->db, 0, "SELECT min(id) FROM process", "");
+	if (demo) {
+		char line[4096], answer[1024];
+		long lineno = 0;
+
+		script = xasprintf("%s/demo.cmds", dir);
+		f = fopen(script, "r");
+		if (!f) {
+			str_printf(err, errlen, "%s: %s", script, strerror(errno));
+			goto out;
+		}
+		while (fgets(line, sizeof line, f)) {
+			lineno++;
+			line[strcspn(line, "\r\n")] = '\0';
+			if (command_exec(app, line, answer, sizeof answer) != 0) {
+				str_printf(err, errlen, "%s:%ld: %s", script, lineno, answer);
+				goto out;
+			}
+		}
+	}
+	if (db_commit(app->db) == DB_OK)
+		rc = 0;
+	else
+		str_printf(err, errlen, "%s: %s", db_path(app->db), db_errmsg(app->db));
+out:
+	if (f)
+		fclose(f);
+	free(script);
+	if (rc != 0)
+		db_rollback(app->db);
+	return rc;
+}
+
+static long long pick_session(struct app *app, long long want)
+{
+	if (want)
+		return db_int(app->db, 0, "SELECT id FROM session WHERE id = ?", "i", want);
+	return db_int(app->db, 0,
+		      "SELECT id FROM session ORDER BY status = 'open' DESC, id DESC LIMIT 1", "");
+}
+
+int app_open(struct app *app, long long want, char *err, size_t errlen)
+{
+	char *def = app_default_db_path();
+	bool is_default = !app->db_path || strcmp(app->db_path, def) == 0;
+	bool fresh = false;
+	struct stat st;
+	unsigned flags = app->read_only ? DB_OPEN_READONLY : 0;
+
+	if (!app->db_path)
+		app->db_path = xstrdup(def);
+	free(def);
+	if (is_default && stat(app->db_path, &st) != 0 && !app->read_only) {
+		if (make_parents(app->db_path) != 0) {
+			str_printf(err, errlen, _("%s: cannot create the folder: %s"), app->db_path,
+				   strerror(errno));
+			return -1;
+		}
+		flags |= DB_OPEN_CREATE;
+		fresh = true;
+	}
+	if (db_open(app->db_path, flags, &app->db, err, errlen) != DB_OK)
+		return -1;
+	if (fresh && app_init_db(app, true, err, errlen) != 0) {
+		db_close(&app->db);
+		unlink(app->db_path);
+		return -1;
+	}
+	app->session = pick_session(app, want);
+	if (want && !app->session) {
+		str_printf(err, errlen, _("%s: no session %lld"), app->db_path, want);
+		db_close(&app->db);
+		return -1;
+	}
+	app->process = app->session
+			       ? db_int(app->db, 0, "SELECT process_id FROM session WHERE id = ?", "i",
+					app->session)
+			       : db_int(app->db, 0, "SELECT min(id) FROM process", "");
+	return 0;
+}
+
+void app_close(struct app *app)
+{
+	db_close(&app->db);
+	xfree(&app->db_path);
+}

@@ -1,0 +1,475 @@
+/*
+ * db.c — the only file that includes sqlite3.h. Opens the database with
+ * the settings DESIGN §7 asks for (foreign keys, WAL, busy timeout, file
+ * mode 0600), applies the migrations of schema.c, wraps transactions and
+ * keeps a cache of prepared statements keyed by their SQL text pointer.
+ */
+#include "db.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "schema.h"
+#include "util.h"
+
+#define CACHE_SIZE 512  /* power of two; more than the distinct SQL texts */
+
+struct cache_slot {
+	const char *sql;
+	sqlite3_stmt *stmt;
+};
+
+struct db {
+	sqlite3 *h;
+	char *path;
+	bool readonly;
+	int status;              /* status class of the last error */
+	char err[512];           /* last error, one line */
+	struct cache_slot cache[CACHE_SIZE];
+};
+
+static int status_of(int rc)
+{
+	switch (rc & 0xFF) {
+	case SQLITE_OK: return DB_OK;
+	case SQLITE_ROW: return DB_ROW;
+	case SQLITE_DONE: return DB_DONE;
+	case SQLITE_CONSTRAINT: return DB_CONSTRAINT;
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED: return DB_BUSY;
+	case SQLITE_READONLY:
+	case SQLITE_CANTOPEN:
+	case SQLITE_PERM: return DB_READONLY;
+	case SQLITE_FULL: return DB_FULL;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB: return DB_CORRUPT;
+	default: return DB_ERROR;
+	}
+}
+
+/* Record the connection's error; returns its status class. */
+static int fail(struct db *db, int rc)
+{
+	db->status = status_of(rc);
+	str_copy(db->err, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc), sizeof db->err);
+	return db->status;
+}
+
+const char *db_errmsg(struct db *db)
+{
+	return db->err[0] ? db->err : "no error";
+}
+
+int db_errstatus(struct db *db)
+{
+	return db->status;
+}
+
+/* Create the file with mode 0600 before SQLite opens it, so that it is
+ * never readable by others, whatever the umask. */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	close(fd);
+	return 0;
+}
+
+static int migrate(struct db *db, char *err, size_t errlen)
+{
+	int v = db_user_version(db);
+
+	if (v < 0) {
+		str_printf(err, errlen, _("%s: not a rapporteur database (%s)"), db->path,
+			   db_errmsg(db));
+		return db->status ? db->status : DB_CORRUPT;
+	}
+	if (v > DB_SCHEMA_VERSION) {
+		str_printf(err, errlen,
+			   _("%s: made by a newer rapporteur (schema %d, this program knows %d)"),
+			   db->path, v, DB_SCHEMA_VERSION);
+		return DB_TOO_NEW;
+	}
+	if (v == DB_SCHEMA_VERSION)
+		return DB_OK;
+	if (db->readonly) {
+		str_printf(err, errlen, _("%s: needs an upgrade; open it once without --read-only"),
+			   db->path);
+		return DB_READONLY;
+	}
+	if (db_begin(db) != DB_OK)
+		goto failed;
+	for (int i = v; i < schema_migration_count && i < DB_SCHEMA_VERSION; i++) {
+		char pragma[64];
+
+		if (db_exec(db, schema_migrations[i]) != DB_OK)
+			goto rollback;
+		str_printf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+		if (db_exec(db, pragma) != DB_OK)
+			goto rollback;
+	}
+	if (db_commit(db) == DB_OK)
+		return DB_OK;
+rollback:
+	db_rollback(db);
+failed:
+	str_printf(err, errlen, _("%s: cannot prepare the database: %s"), db->path, db_errmsg(db));
+	return db->status ? db->status : DB_ERROR;
+}
+
+int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t errlen)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+	int oflags, rc;
+	struct stat st;
+
+	*out = NULL;
+	db->path = xstrdup(path);
+	db->readonly = flags & DB_OPEN_READONLY;
+	if (!db->readonly && stat(path, &st) != 0) {
+		if (!(flags & DB_OPEN_CREATE)) {
+			str_printf(err, errlen, _("%s: no such database"), path);
+			rc = DB_ERROR;
+			goto out;
+		}
+		if (create_private(path) != 0) {
+			str_printf(err, errlen, _("%s: cannot create: %s"), path, strerror(errno));
+			rc = DB_READONLY;
+			goto out;
+		}
+	} else if (db->readonly && stat(path, &st) != 0) {
+		str_printf(err, errlen, _("%s: no such database"), path);
+		rc = DB_ERROR;
+		goto out;
+	}
+	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
+	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
+	if (rc != SQLITE_OK) {
+		fail(db, rc);
+		str_printf(err, errlen, _("%s: cannot open: %s"), path, db_errmsg(db));
+		rc = db->status;
+		goto out;
+	}
+	sqlite3_extended_result_codes(db->h, 0);
+	sqlite3_busy_timeout(db->h, 5000);
+	/* The first statement reads the header: a non-database fails here. */
+	if (db_exec(db, "PRAGMA foreign_keys = ON") != DB_OK || db_user_version(db) < 0) {
+		str_printf(err, errlen, _("%s: not a rapporteur database (%s)"), path, db_errmsg(db));
+		rc = db->status ? db->status : DB_CORRUPT;
+		goto out;
+	}
+	if (!db->readonly) {
+		if (db_exec(db, "PRAGMA journal_mode = WAL") != DB_OK) {
+			str_printf(err, errlen, _("%s: cannot open: %s"), path, db_errmsg(db));
+			rc = db->status;
+			goto out;
+		}
+		db_exec(db, getenv("RAPPORTEUR_SYNC_FULL") ? "PRAGMA synchronous = FULL"
+							   : "PRAGMA synchronous = NORMAL");
+	}
+	if (!(flags & DB_OPEN_NO_MIGRATE) && (rc = migrate(db, err, errlen)) != DB_OK)
+		goto out;
+	*out = db;
+	return DB_OK;
+out:
+	db_close(&db);
+	return rc < 0 ? rc : DB_ERROR;
+}
+
+void db_close(struct db **pdb)
+{
+	struct db *db = pdb ? *pdb : NULL;
+
+	if (!db)
+		return;
+	for (int i = 0; i < CACHE_SIZE; i++)
+		if (db->cache[i].stmt)
+			sqlite3_finalize(db->cache[i].stmt);
+	if (db->h)
+		sqlite3_close(db->h);
+	free(db->path);
+	free(db);
+	*pdb = NULL;
+}
+
+bool db_is_readonly(const struct db *db)
+{
+	return db->readonly;
+}
+
+const char *db_path(const struct db *db)
+{
+	return db->path;
+}
+
+int db_user_version(struct db *db)
+{
+	sqlite3_stmt *st;
+	int v = -1, rc;
+
+	rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		fail(db, rc);
+		return -1;
+	}
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	else
+		fail(db, rc);
+	sqlite3_finalize(st);
+	return v;
+}
+
+int db_exec(struct db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? DB_OK : fail(db, rc);
+}
+
+int db_begin(struct db *db)
+{
+	return db_exec(db, "BEGIN IMMEDIATE");
+}
+
+int db_commit(struct db *db)
+{
+	return db_exec(db, "COMMIT");
+}
+
+void db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h)) {
+		char keep[sizeof db->err];
+		int status = db->status;
+
+		/* Keep the error that caused the rollback. */
+		memcpy(keep, db->err, sizeof keep);
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		memcpy(db->err, keep, sizeof keep);
+		db->status = status;
+	}
+}
+
+bool db_in_transaction(struct db *db)
+{
+	return !sqlite3_get_autocommit(db->h);
+}
+
+long long db_data_version(struct db *db)
+{
+	struct dbq *q = db_prepare(db, "PRAGMA data_version");
+	long long v = -1;
+
+	if (q && dbq_step(q) == DB_ROW)
+		v = dbq_int(q, 0);
+	if (q)
+		dbq_reset(q);
+	return v;
+}
+
+/* The struct db behind the statements last prepared, to record errors
+ * met by dbq_step (checked against the statement's own handle). */
+static struct db *owner;
+
+struct dbq *db_prepare(struct db *db, const char *sql)
+{
+	size_t h = ((size_t)(uintptr_t)sql >> 3) & (CACHE_SIZE - 1);
+	sqlite3_stmt *st;
+	int rc;
+
+	owner = db;
+	for (size_t i = 0; i < CACHE_SIZE; i++) {
+		struct cache_slot *s = &db->cache[(h + i) & (CACHE_SIZE - 1)];
+
+		if (s->sql == sql) {
+			sqlite3_reset(s->stmt);
+			sqlite3_clear_bindings(s->stmt);
+			return (struct dbq *)s->stmt;
+		}
+		if (!s->sql) {
+			rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+			if (rc != SQLITE_OK) {
+				fail(db, rc);
+				return NULL;
+			}
+			s->sql = sql;
+			s->stmt = st;
+			return (struct dbq *)st;
+		}
+	}
+	die("statement cache full");
+}
+
+#define ST(q) ((sqlite3_stmt *)(q))
+
+void dbq_bind_int(struct dbq *q, int idx, long long v)
+{
+	sqlite3_bind_int64(ST(q), idx, v);
+}
+
+void dbq_bind_text(struct dbq *q, int idx, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(ST(q), idx, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(ST(q), idx);
+}
+
+void dbq_bind_null(struct dbq *q, int idx)
+{
+	sqlite3_bind_null(ST(q), idx);
+}
+
+int dbq_step(struct dbq *q)
+{
+	int rc = sqlite3_step(ST(q));
+
+	if (rc == SQLITE_ROW)
+		return DB_ROW;
+	if (rc == SQLITE_DONE)
+		return DB_DONE;
+	sqlite3_reset(ST(q));
+	if (owner && owner->h == sqlite3_db_handle(ST(q)))
+		return fail(owner, rc);
+	return status_of(rc);
+}
+
+long long dbq_int(struct dbq *q, int col)
+{
+	return sqlite3_column_int64(ST(q), col);
+}
+
+const char *dbq_text(struct dbq *q, int col)
+{
+	return (const char *)sqlite3_column_text(ST(q), col);
+}
+
+bool dbq_is_null(struct dbq *q, int col)
+{
+	return sqlite3_column_type(ST(q), col) == SQLITE_NULL;
+}
+
+int dbq_columns(struct dbq *q)
+{
+	return sqlite3_column_count(ST(q));
+}
+
+const char *dbq_column_name(struct dbq *q, int col)
+{
+	return sqlite3_column_name(ST(q), col);
+}
+
+void dbq_reset(struct dbq *q)
+{
+	sqlite3_reset(ST(q));
+}
+
+static void bind_va(struct dbq *q, const char *types, va_list ap)
+{
+	for (int i = 0; types && types[i]; i++) {
+		switch (types[i]) {
+		case 'i': dbq_bind_int(q, i + 1, va_arg(ap, long long)); break;
+		case 't': dbq_bind_text(q, i + 1, va_arg(ap, const char *)); break;
+		case 'n': dbq_bind_null(q, i + 1); break;
+		default: die("db: bad parameter type '%c'", types[i]);
+		}
+	}
+}
+
+struct dbq *db_query(struct db *db, const char *sql, const char *types, ...)
+{
+	struct dbq *q = db_prepare(db, sql);
+	va_list ap;
+
+	if (!q)
+		return NULL;
+	va_start(ap, types);
+	bind_va(q, types, ap);
+	va_end(ap);
+	return q;
+}
+
+int db_run(struct db *db, const char *sql, const char *types, ...)
+{
+	struct dbq *q = db_prepare(db, sql);
+	va_list ap;
+	int rc;
+
+	if (!q)
+		return db->status;
+	va_start(ap, types);
+	bind_va(q, types, ap);
+	va_end(ap);
+	rc = dbq_step(q);
+	dbq_reset(q);
+	if (rc == DB_ROW || rc == DB_DONE)
+		return DB_OK;
+	return rc;
+}
+
+long long db_int(struct db *db, long long dflt, const char *sql, const char *types, ...)
+{
+	struct dbq *q = db_prepare(db, sql);
+	va_list ap;
+	long long v = dflt;
+
+	if (!q)
+		return dflt;
+	va_start(ap, types);
+	bind_va(q, types, ap);
+	va_end(ap);
+	if (dbq_step(q) == DB_ROW && !dbq_is_null(q, 0))
+		v = dbq_int(q, 0);
+	dbq_reset(q);
+	return v;
+}
+
+char *db_text(struct db *db, const char *sql, const char *types, ...)
+{
+	struct dbq *q = db_prepare(db, sql);
+	va_list ap;
+	char *s = NULL;
+
+	if (!q)
+		return NULL;
+	va_start(ap, types);
+	bind_va(q, types, ap);
+	va_end(ap);
+	if (dbq_step(q) == DB_ROW)
+		s = xstrdup(dbq_text(q, 0));
+	dbq_reset(q);
+	return s;
+}
+
+long long db_last_id(struct db *db)
+{
+	return sqlite3_last_insert_rowid(db->h);
+}
+
+int db_changes(struct db *db)
+{
+	return sqlite3_changes(db->h);
+}
+
+bool db_integrity_ok(struct db *db)
+{
+	char *r = db_text(db, "PRAGMA integrity_check", "");
+	bool ok = r && strcmp(r, "ok") == 0;
+
+	free(r);
+	return ok;
+}

@@ -1,0 +1,294 @@
+/*
+ * main.c — the command line (DESIGN §5): global options, the subcommands
+ * init, sessions, check, import, run, export, and the TUI when no
+ * subcommand is given. Exit codes: 0 success, 1 refused (a command failed,
+ * the check is not all OK, import rows in error), 2 usage or environment.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "attendance.h"
+#include "commands.h"
+#include "db.h"
+#include "export.h"
+#include "i18n.h"
+#include "import.h"
+#include "ui.h"
+#include "util.h"
+
+struct opts {
+	const char *db, *fixtures, *lang, *out, *sub, *sub2;
+	long long session;
+	bool demo, dry_run, keep_going, force, bom;
+	const char *args[4];
+	int nargs;
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "%s",
+		_("Usage:\n"
+		  "  rapporteur [--db FILE] [--session ID] [--read-only] [--lang fr|en] [--no-color]\n"
+		  "             [--low-bandwidth]\n"
+		  "  rapporteur init      [--db FILE] [--fixtures DIR] [--demo]\n"
+		  "  rapporteur sessions  [--db FILE]\n"
+		  "  rapporteur check     [--db FILE] --session ID\n"
+		  "  rapporteur import participants FILE.csv --session ID [--dry-run]\n"
+		  "  rapporteur run       [--db FILE] [--session ID] [--keep-going] SCRIPT|-\n"
+		  "  rapporteur export    [--db FILE] --session ID --out DIR [--force] [--bom]\n"
+		  "  rapporteur --help | --version\n"));
+}
+
+static int bad_usage(const char *what)
+{
+	fprintf(stderr, "rapporteur: %s\n", what);
+	usage(stderr);
+	return 2;
+}
+
+static const char *need_value(int argc, char **argv, int *i)
+{
+	if (*i + 1 >= argc) {
+		fprintf(stderr, _("rapporteur: %s needs a value\n"), argv[*i]);
+		exit(2);
+	}
+	return argv[++*i];
+}
+
+static int parse(int argc, char **argv, struct app *app, struct opts *o)
+{
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--db"))
+			o->db = need_value(argc, argv, &i);
+		else if (!strcmp(a, "--session")) {
+			char *end;
+			o->session = strtoll(need_value(argc, argv, &i), &end, 10);
+			if (*end || o->session <= 0)
+				return bad_usage(_("--session needs a session number"));
+		} else if (!strcmp(a, "--read-only"))
+			app->read_only = true;
+		else if (!strcmp(a, "--lang"))
+			o->lang = need_value(argc, argv, &i);
+		else if (!strcmp(a, "--no-color"))
+			app->no_color = true;
+		else if (!strcmp(a, "--low-bandwidth"))
+			app->low_bw = true;
+		else if (!strcmp(a, "--fixtures"))
+			o->fixtures = need_value(argc, argv, &i);
+		else if (!strcmp(a, "--out"))
+			o->out = need_value(argc, argv, &i);
+		else if (!strcmp(a, "--demo"))
+			o->demo = true;
+		else if (!strcmp(a, "--dry-run"))
+			o->dry_run = true;
+		else if (!strcmp(a, "--keep-going"))
+			o->keep_going = true;
+		else if (!strcmp(a, "--force"))
+			o->force = true;
+		else if (!strcmp(a, "--bom"))
+			o->bom = true;
+		else if (!strcmp(a, "--help") || !strcmp(a, "-h"))
+			o->sub = "help";
+		else if (!strcmp(a, "--version") || !strcmp(a, "-V"))
+			o->sub = "version";
+		else if (a[0] == '-' && a[1] == '-')
+			return bad_usage(xasprintf(_("unknown option %s"), a));
+		else if (!o->sub)
+			o->sub = a;
+		else if (o->nargs < (int)ARRAY_SIZE(o->args))
+			o->args[o->nargs++] = a;
+		else
+			return bad_usage(_("too many arguments"));
+	}
+	return 0;
+}
+
+static int open_or_report(struct app *app, long long session)
+{
+	char err[1024];
+
+	if (app_open(app, session, err, sizeof err) != 0) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	return 0;
+}
+
+static int do_init(struct app *app, struct opts *o)
+{
+	char err[1024];
+
+	if (!app->db_path)
+		app->db_path = app_default_db_path();
+	if (db_open(app->db_path, DB_OPEN_CREATE, &app->db, err, sizeof err) != DB_OK) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	if (app_init_db(app, o->demo, err, sizeof err) != 0) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	printf("ok %s\n", app->db_path);
+	return 0;
+}
+
+static int do_sessions(struct app *app)
+{
+	struct dbq *q = db_query(app->db,
+				 "SELECT s.id, s.status, s.start_date, s.level, s.title, p.code"
+				 " FROM session s JOIN process p ON p.id = s.process_id ORDER BY s.id",
+				 "");
+
+	while (q && dbq_step(q) == DB_ROW)
+		printf("%lld\t%s\t%s\t%s\t%s\t%s\n", dbq_int(q, 0), dbq_text(q, 1), dbq_text(q, 2),
+		       dbq_text(q, 3), dbq_text(q, 5), dbq_text(q, 4));
+	return q ? 0 : 2;
+}
+
+static int do_check(struct app *app)
+{
+	struct check_row *rows;
+	size_t n;
+	int bad = 0;
+
+	if (attendance_check(app->db, app->session, &rows, &n) != 0) {
+		fprintf(stderr, "rapporteur: %s\n", db_errmsg(app->db));
+		return 2;
+	}
+	for (size_t i = 0; i < n; i++) {
+		printf("%s\t%s%s\t%s\n", rows[i].code, rules_r4_code(rows[i].r4.result),
+		       rows[i].r4.no_head ? " NO_HEAD" : "", rows[i].detail);
+		bad |= rows[i].r4.result != R4_OK;
+	}
+	free(rows);
+	return bad ? 1 : 0;
+}
+
+static int do_import(struct app *app, struct opts *o)
+{
+	struct import_result res;
+	int rc;
+
+	if (o->nargs != 2 || strcmp(o->args[0], "participants") != 0)
+		return bad_usage(_("usage: import participants FILE.csv --session ID [--dry-run]"));
+	rc = import_participants(app->db, app->session, o->args[1], o->dry_run, &res);
+	for (size_t i = 0; i < res.n; i++) {
+		const struct import_row *r = &res.rows[i];
+		static const char *names[] = { "new", "updated", "unchanged", "error" };
+
+		if (r->status == IMP_ERROR)
+			printf("%s:%d: error: %s\n", o->args[1], r->line, r->reason);
+		else
+			printf("%s:%d: %s %s \"%s\"\n", o->args[1], r->line, names[r->status],
+			       r->delegation, r->name);
+	}
+	if (res.warnings[0])
+		fprintf(stderr, "%s: warning: %s\n", o->args[1], res.warnings);
+	if (rc != 0) {
+		fprintf(stderr, "rapporteur: %s\n", res.file_error);
+		import_result_free(&res);
+		return 2;
+	}
+	printf("%s %d new, %d updated, %d unchanged, %d errors%s\n", res.n_error ? "error:" : "ok",
+	       res.n_new, res.n_updated, res.n_unchanged, res.n_error,
+	       o->dry_run ? _(" (dry run: nothing written)") : "");
+	rc = res.n_error ? 1 : 0;
+	import_result_free(&res);
+	return rc;
+}
+
+static int do_run(struct app *app, struct opts *o)
+{
+	FILE *in;
+	int rc;
+
+	if (o->nargs != 1)
+		return bad_usage(_("usage: run [--db FILE] [--session ID] [--keep-going] SCRIPT|-"));
+	in = strcmp(o->args[0], "-") == 0 ? stdin : fopen(o->args[0], "r");
+	if (!in) {
+		fprintf(stderr, "rapporteur: %s: %s\n", o->args[0], strerror(errno));
+		return 2;
+	}
+	rc = command_run_script(app, in, strcmp(o->args[0], "-") ? o->args[0] : "stdin",
+				o->keep_going, stdout);
+	if (in != stdin)
+		fclose(in);
+	return rc ? 1 : 0;
+}
+
+static int do_export(struct app *app, struct opts *o)
+{
+	char err[1024];
+	const char *dir = o->out ? o->out : (o->nargs == 1 ? o->args[0] : NULL);
+
+	if (!dir)
+		return bad_usage(_("usage: export [--db FILE] --session ID --out DIR [--force] [--bom]"));
+	if (export_session(app->db, app->session, dir,
+			   (o->force ? EXPORT_FORCE : 0) | (o->bom ? EXPORT_BOM : 0), NULL, NULL, err,
+			   sizeof err) != 0) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	printf("ok %s\n", dir);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	struct app app;
+	struct opts o;
+	int rc;
+
+	memset(&app, 0, sizeof app);
+	memset(&o, 0, sizeof o);
+	i18n_init(NULL);
+	if ((rc = parse(argc, argv, &app, &o)) != 0)
+		return rc;
+	app.lang = i18n_init(o.lang);
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		app.no_color = true;
+	app.fixtures_dir = o.fixtures;
+	if (o.db)
+		app.db_path = xstrdup(o.db);
+	if (o.sub && !strcmp(o.sub, "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (o.sub && !strcmp(o.sub, "version")) {
+		printf("rapporteur %s\n", VERSION);
+		return 0;
+	}
+	if (o.sub && !strcmp(o.sub, "init")) {
+		rc = do_init(&app, &o);
+		app_close(&app);
+		return rc;
+	}
+	if (o.sub && strcmp(o.sub, "sessions") && strcmp(o.sub, "check") && strcmp(o.sub, "import") &&
+	    strcmp(o.sub, "run") && strcmp(o.sub, "export"))
+		return bad_usage(xasprintf(_("unknown command %s"), o.sub));
+	if (o.sub && (!strcmp(o.sub, "check") || !strcmp(o.sub, "export") ||
+		      !strcmp(o.sub, "import")) && !o.session)
+		return bad_usage(xasprintf(_("%s needs --session ID"), o.sub));
+	if ((rc = open_or_report(&app, o.session)) != 0)
+		return rc;
+	if (!o.sub)
+		rc = ui_main(&app);
+	else if (!strcmp(o.sub, "sessions"))
+		rc = do_sessions(&app);
+	else if (!strcmp(o.sub, "check"))
+		rc = do_check(&app);
+	else if (!strcmp(o.sub, "import"))
+		rc = do_import(&app, &o);
+	else if (!strcmp(o.sub, "run"))
+		rc = do_run(&app, &o);
+	else
+		rc = do_export(&app, &o);
+	app_close(&app);
+	return rc;
+}

@@ -1,0 +1,379 @@
+/*
+ * util.c — allocation that never returns NULL, bounded strings, UTF-8
+ * checks, the (overridable) clock and ISO 8601 times, the OS user, die().
+ */
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+void (*die_hook)(void);
+
+void die(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (die_hook)
+		die_hook();
+	fputs("rapporteur: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(2);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		die("out of memory");
+	return q;
+}
+
+char *xstrdup(const char *s)
+{
+	size_t n;
+	char *d;
+
+	if (!s)
+		return NULL;
+	n = strlen(s) + 1;
+	d = xmalloc(n);
+	memcpy(d, s, n);
+	return d;
+}
+
+char *xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+	char *s;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		die("bad format");
+	s = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+void xfree(char **p)
+{
+	if (p) {
+		free(*p);
+		*p = NULL;
+	}
+}
+
+size_t str_copy(char *dst, const char *src, size_t size)
+{
+	size_t len, n;
+
+	if (!src)
+		src = "";
+	len = strlen(src);
+	if (size == 0)
+		return len;
+	n = len < size - 1 ? len : size - 1;
+	/* Do not cut a UTF-8 sequence in half. */
+	if (n < len)
+		while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+			n--;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	return len;
+}
+
+int str_printf(char *dst, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (size == 0)
+		return 0;
+	va_start(ap, fmt);
+	n = vsnprintf(dst, size, fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		dst[0] = '\0';
+		return 0;
+	}
+	if ((size_t)n >= size) {
+		/* Truncated: back off to a character boundary. */
+		size_t k = size - 1;
+		while (k > 0 && ((unsigned char)dst[k] & 0xC0) == 0x80)
+			k--;
+		dst[k] = '\0';
+		return (int)k;
+	}
+	return n;
+}
+
+bool str_eq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	return strcmp(a, b) == 0;
+}
+
+bool str_ieq(const char *a, const char *b)
+{
+	if (!a || !b)
+		return a == b;
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return false;
+	return *a == *b;
+}
+
+bool str_empty(const char *s)
+{
+	return !s || !*s;
+}
+
+/* Length of the UTF-8 sequence at s (n bytes left) and its code point, or
+ * 0 when it is not a valid, shortest-form sequence. */
+static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+{
+	size_t len, i;
+	unsigned c = s[0];
+
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2;
+		c &= 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		c &= 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		c &= 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		c = (c << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && (c < 0x10000 || c > 0x10FFFF)) ||
+	    (c >= 0xD800 && c <= 0xDFFF))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool utf8_valid(const char *s, size_t n)
+{
+	return utf8_is_clean_text(s, n, true);
+}
+
+bool utf8_is_clean_text(const char *s, size_t n, bool allow_newline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+
+	while (i < n) {
+		unsigned cp;
+		size_t len = utf8_decode(p + i, n - i, &cp);
+
+		if (len == 0)
+			return false;
+		if (cp == '\t' || (allow_newline && (cp == '\n' || cp == '\r'))) {
+			/* allowed */
+		} else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+			return false;
+		}
+		i += len;
+	}
+	return true;
+}
+
+static time_t clock_fixed;
+
+void clock_set(time_t t)
+{
+	clock_fixed = t;
+}
+
+time_t clock_now(void)
+{
+	static int env_read;
+	static time_t env_time;
+
+	if (clock_fixed)
+		return clock_fixed;
+	if (!env_read) {
+		const char *e = getenv("RAPPORTEUR_NOW");
+		env_read = 1;
+		if (e && *e)
+			env_time = time_parse(e);
+		if (env_time < 0)
+			env_time = 0;
+	}
+	return env_time ? env_time : time(NULL);
+}
+
+char *time_iso(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+	long off;
+	char sign = '+';
+
+	if (!localtime_r(&t, &tm)) {
+		str_copy(buf, "", size);
+		return buf;
+	}
+	off = tm.tm_gmtoff;
+	if (off < 0) {
+		sign = '-';
+		off = -off;
+	}
+	str_printf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld", tm.tm_year + 1900,
+		   tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, sign, off / 3600,
+		   (off % 3600) / 60);
+	return buf;
+}
+
+char *time_hm(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	if (!localtime_r(&t, &tm))
+		str_copy(buf, "--:--", size);
+	else
+		str_printf(buf, size, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	return buf;
+}
+
+/* Parse exactly `digits` decimal digits at *s. */
+static int parse_digits(const char **s, int digits, int *out)
+{
+	int v = 0;
+
+	for (int i = 0; i < digits; i++) {
+		if (!isdigit((unsigned char)(*s)[i]))
+			return -1;
+		v = v * 10 + ((*s)[i] - '0');
+	}
+	*s += digits;
+	*out = v;
+	return 0;
+}
+
+time_t time_parse(const char *s)
+{
+	struct tm tm;
+	int y, mo, d, h = 0, mi = 0, sec = 0;
+	const char *p = s;
+	char *end;
+
+	if (!s || !*s)
+		return -1;
+	memset(&tm, 0, sizeof tm);
+	/* HH:MM today */
+	if (strlen(s) == 5 && s[2] == ':') {
+		time_t now = clock_now();
+		if (parse_digits(&p, 2, &h) || *p++ != ':' || parse_digits(&p, 2, &mi) || h > 23 ||
+		    mi > 59)
+			return -1;
+		localtime_r(&now, &tm);
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = 0;
+		tm.tm_isdst = -1;
+		return mktime(&tm);
+	}
+	/* epoch seconds */
+	errno = 0;
+	long long v = strtoll(s, &end, 10);
+	if (*end == '\0' && errno == 0 && strlen(s) > 8)
+		return (time_t)v;
+	if (parse_digits(&p, 4, &y) || *p++ != '-' || parse_digits(&p, 2, &mo) || *p++ != '-' ||
+	    parse_digits(&p, 2, &d))
+		return -1;
+	if (*p == 'T' || *p == ' ') {
+		p++;
+		if (parse_digits(&p, 2, &h) || *p++ != ':' || parse_digits(&p, 2, &mi))
+			return -1;
+		if (*p == ':') {
+			p++;
+			if (parse_digits(&p, 2, &sec))
+				return -1;
+		}
+	}
+	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+		return -1;
+	tm.tm_year = y - 1900;
+	tm.tm_mon = mo - 1;
+	tm.tm_mday = d;
+	tm.tm_hour = h;
+	tm.tm_min = mi;
+	tm.tm_sec = sec;
+	if (*p == '\0') {
+		tm.tm_isdst = -1;
+		return mktime(&tm);
+	}
+	if (*p == 'Z' && p[1] == '\0')
+		return timegm(&tm);
+	if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
+		int oh, om, sign = *p == '-' ? -1 : 1;
+		p++;
+		if (parse_digits(&p, 2, &oh) || *p++ != ':' || parse_digits(&p, 2, &om))
+			return -1;
+		return timegm(&tm) - sign * (oh * 3600 + om * 60);
+	}
+	return -1;
+}
+
+const char *os_user(void)
+{
+	static char name[64];
+	struct passwd *pw;
+	const char *e;
+
+	if (name[0])
+		return name;
+	pw = getpwuid(getuid());
+	if (pw && pw->pw_name)
+		str_copy(name, pw->pw_name, sizeof name);
+	else if ((e = getenv("USER")) && *e)
+		str_copy(name, e, sizeof name);
+	else
+		str_printf(name, sizeof name, "uid%ld", (long)getuid());
+	return name;
+}
