@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 struct db;
 
@@ -39,9 +40,26 @@ struct import_result {
  * session. Valid rows are written in one transaction (the caller's when
  * one is open, else its own); rows in error are listed and skipped.
  * Returns 0 when the file was read (even with row errors), < 0 when the
- * whole file is refused (res->file_error says why). */
+ * whole file is refused (res->file_error says why).
+ *
+ * Journal: when it runs its own transaction (no transaction open), a real
+ * import appends one journal row (event "import"); inside the caller's
+ * transaction (e.g. the `import` command under command_exec) the caller
+ * journals. A dry run never journals and leaves the database unchanged.
+ * Empty cells: a new delegate gets the lowest-ranked level and the
+ * category "other"; an existing one keeps its stored level and category.
+ * A column absent from the file leaves that field of existing delegates
+ * unchanged. res must be freed with import_result_free even on error. */
 int import_participants(struct db *db, long long session, const char *path, bool dry_run,
 			struct import_result *res);
 void import_result_free(struct import_result *res);
+
+/* "12 new, 3 updated, 0 unchanged, 1 error" into buf. Returns buf. */
+char *import_summary(char *buf, size_t size, const struct import_result *res);
+
+/* For the command line: the warnings, one line per row ("line 3: new MUS
+ * \"Jean Dupont\"", "line 5: error: level: unknown level \"chef\""), then
+ * the summary line; or the file error alone. Every string is printable. */
+void import_print(FILE *out, const struct import_result *res);
 
 #endif

@@ -1,0 +1,268 @@
+/*
+ * import_csv.c — the streaming CSV reader of the importers (see
+ * import_csv.h), over libcsv in strict mode.
+ *
+ * libcsv reports fields and rows but not where they are. To name lines in
+ * error messages, the input is fed to the parser one physical line at a
+ * time (pieces ending at CR or LF): a row ends only at a line end, so
+ * every row callback happens at the end of a piece, and the first
+ * non-blank piece after a row end is where the next row starts.
+ *
+ * In strict mode libcsv stops at a misplaced quote. The reader then
+ * reports the row as malformed, restarts a fresh parser and skips to the
+ * next line, so the rest of the file is still read. An unterminated quote
+ * at the end of the file is caught by CSV_STRICT_FINI.
+ */
+#include <csv.h>
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "import_csv.h"
+#include "util.h"
+
+/* A field larger than this fills libcsv's buffer: the file is refused
+ * rather than letting a hostile file take the memory. */
+#define IMPORT_BUFFER_MAX (64u << 20)
+#define CHUNK (64u << 10)
+
+struct cellbuf {
+	char *s;
+	size_t len;
+};
+
+struct reader {
+	struct csv_parser p;
+	struct cellbuf cells[IMPORT_CELLS_MAX];
+	size_t n;              /* cells in the current row (may exceed the array) */
+	int line;              /* physical line being fed */
+	int row_line;          /* line where the current row started */
+	bool at_row_start;     /* the previous row is complete */
+	bool skipping;         /* after a malformed row: drop bytes up to the line end */
+	bool prev_cr;          /* last byte fed was CR (CRLF counts one line) */
+	int stop;              /* non-zero: the callback asked to stop */
+	import_csv_row_fn fn;
+	void *ud;
+};
+
+static void on_field(void *s, size_t len, void *ud)
+{
+	struct reader *r = ud;
+	struct cellbuf *c;
+	size_t keep = len < IMPORT_FIELD_MAX + 1 ? len : IMPORT_FIELD_MAX + 1;
+
+	if (r->n >= IMPORT_CELLS_MAX) {
+		r->n++;
+		return;
+	}
+	c = &r->cells[r->n++];
+	c->s = xrealloc(c->s, keep + 1);
+	if (keep)
+		memcpy(c->s, s, keep);
+	c->s[keep] = '\0';
+	c->len = len;
+}
+
+static void emit(struct reader *r, const char *error)
+{
+	struct csv_cell cells[IMPORT_CELLS_MAX];
+	size_t n = r->n < IMPORT_CELLS_MAX ? r->n : IMPORT_CELLS_MAX;
+
+	for (size_t i = 0; i < n; i++) {
+		cells[i].s = r->cells[i].s;
+		cells[i].len = r->cells[i].len;
+	}
+	if (!error && r->n > IMPORT_CELLS_MAX)
+		error = _("too many fields");
+	if (!r->stop)
+		r->stop = r->fn(r->ud, r->row_line, cells, n, error);
+	r->n = 0;
+	r->at_row_start = true;
+}
+
+static void on_row(int c, void *ud)
+{
+	(void)c;
+	emit(ud, NULL);
+}
+
+static void parser_start(struct reader *r)
+{
+	if (csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
+		die("out of memory");
+}
+
+static bool blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+			return false;
+	return true;
+}
+
+/* Feed one piece (ending at a line end, or at the end of the buffer). */
+static int feed_piece(struct reader *r, const char *s, size_t n, char *err, size_t errlen)
+{
+	char last = s[n - 1];
+
+	if (r->skipping) {
+		if (last == '\n' || last == '\r')
+			r->skipping = false;
+	} else {
+		if (r->at_row_start && !blank(s, n)) {
+			r->row_line = r->line;
+			r->at_row_start = false;
+		}
+		if (csv_parse(&r->p, s, n, on_field, on_row, r) != n) {
+			/* Misplaced quote (strict mode): report, restart after this line. */
+			emit(r, _("misplaced quote (a quote inside an unquoted field, or text after a closing quote)"));
+			csv_free(&r->p);
+			parser_start(r);
+			r->skipping = !(last == '\n' || last == '\r');
+		} else if (csv_get_buffer_size(&r->p) > IMPORT_BUFFER_MAX) {
+			str_printf(err, errlen, _("line %d: a field is larger than %u MiB"), r->row_line,
+				   IMPORT_BUFFER_MAX >> 20);
+			return -1;
+		}
+	}
+	if (last == '\n' && !r->prev_cr)
+		r->line++;
+	else if (last == '\r')
+		r->line++;
+	r->prev_cr = last == '\r';
+	return 0;
+}
+
+static int feed(struct reader *r, const char *buf, size_t n, char *err, size_t errlen)
+{
+	size_t i = 0;
+
+	while (i < n && !r->stop) {
+		size_t j = i;
+
+		while (j < n && buf[j] != '\n' && buf[j] != '\r')
+			j++;
+		if (j < n)
+			j++;  /* include the line end */
+		if (feed_piece(r, buf + i, j - i, err, errlen) != 0)
+			return -1;
+		i = j;
+	}
+	return 0;
+}
+
+static int read_all(struct reader *r, FILE *f, const char *path, char *err, size_t errlen)
+{
+	char *buf = xmalloc(CHUNK);
+	bool first = true;
+	size_t got;
+	int rc = 0;
+
+	while (!r->stop && (got = fread(buf, 1, CHUNK, f)) > 0) {
+		size_t off = 0;
+
+		if (first && got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+			off = 3;
+		first = false;
+		if ((rc = feed(r, buf + off, got - off, err, errlen)) != 0)
+			break;
+	}
+	if (rc == 0 && ferror(f)) {
+		str_printf(err, errlen, "%s: %s", path, strerror(errno ? errno : EIO));
+		rc = -1;
+	}
+	if (rc == 0 && !r->stop && !r->skipping) {
+		if (csv_fini(&r->p, on_field, on_row, r) != 0)
+			emit(r, _("unbalanced quote: a quoted field is not closed before the end of the file"));
+	}
+	free(buf);
+	return rc;
+}
+
+int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err, size_t errlen)
+{
+	struct reader *r;
+	FILE *f;
+	int rc;
+
+	if (!(f = fopen(path, "rb"))) {
+		str_printf(err, errlen, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	r = xcalloc(1, sizeof *r);
+	r->fn = fn;
+	r->ud = ud;
+	r->line = 1;
+	r->row_line = 1;
+	r->at_row_start = true;
+	parser_start(r);
+	rc = read_all(r, f, path, err, errlen);
+	if (rc == 0)
+		rc = r->stop;
+	csv_free(&r->p);
+	for (size_t i = 0; i < IMPORT_CELLS_MAX; i++)
+		free(r->cells[i].s);
+	free(r);
+	fclose(f);
+	return rc;
+}
+
+/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. Control
+ * characters count as invalid here: the result is for a screen. */
+static size_t printable_len(const unsigned char *s, size_t n)
+{
+	unsigned cp;
+	size_t len;
+
+	if (s[0] < 0x80)
+		return s[0] >= 0x20 && s[0] != 0x7F ? 1 : 0;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		len = 2, cp = s[0] & 0x1F;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		len = 3, cp = s[0] & 0x0F;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		len = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
+	    (cp >= 0xD800 && cp <= 0xDFFF) || (cp >= 0x80 && cp < 0xA0))
+		return 0;
+	return len;
+}
+
+char *import_printable(char *dst, size_t size, const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0, o = 0;
+
+	if (size == 0)
+		return dst;
+	while (i < n) {
+		size_t len = printable_len(u + i, n - i);
+
+		if (len == 0) {
+			if (o + 1 >= size)
+				break;
+			dst[o++] = '?';
+			i++;
+			continue;
+		}
+		if (o + len >= size)
+			break;
+		memcpy(dst + o, s + i, len);
+		o += len;
+		i += len;
+	}
+	dst[o] = '\0';
+	return dst;
+}
