@@ -1,0 +1,82 @@
+/*
+ * agenda.h — the agenda of a session (DESIGN R8): what the Agenda screen,
+ * the title bar and the benchmarks read. The commands that change it
+ * (item+, item=, start, end, skip, move) are declared in commands.h.
+ *
+ * Items keep their number (num) for life; their order is pos, kept
+ * compact (1..n) by every command, so keyset paging on pos is exact.
+ * Every read here is one indexed query (see agenda_query_sql()).
+ */
+#ifndef RAPPORTEUR_AGENDA_H
+#define RAPPORTEUR_AGENDA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <time.h>
+
+#include "rules.h"
+
+struct db;
+
+#define AGENDA_TITLE_MAX 500    /* bytes; item+ and item= refuse longer */
+#define AGENDA_MODERATOR_MAX 120
+
+/* The kinds of item (R8), as stored; agenda_kind_label() translates. */
+extern const char *const agenda_kinds[];
+extern const size_t agenda_kind_count;
+bool agenda_kind_valid(const char *code);
+const char *agenda_kind_label(const char *code);   /* "?" when unknown */
+
+/* One row of the agenda. Times are Unix seconds, 0 when not set. */
+struct agenda_row {
+	long long id;
+	int num;                     /* stable number: "item 3" */
+	int pos;                     /* order, 1..n */
+	char title[AGENDA_TITLE_MAX + 1];
+	char kind[16];
+	char moderator[AGENDA_MODERATOR_MAX + 1];
+	enum item_status status;
+	time_t planned_start;
+	int planned_minutes;
+	time_t actual_start, actual_end;
+	long overrun;                /* minutes over plan; a running item
+					counts up to clock_now() */
+};
+
+/* The item in progress, for the title bar (read on every data_version
+ * change: one lookup in a partial index). */
+struct agenda_current {
+	long long id;
+	int num;
+	char title[AGENDA_TITLE_MAX + 1];
+	time_t started;
+	int planned_minutes;
+};
+
+struct agenda_counts {
+	int total, pending, in_progress, done, skipped;
+};
+
+/*
+ * The agenda of `session` in pos order: at most `limit` rows with
+ * pos > after_pos (0 for the first page) into rows[]; *n receives the
+ * count. agenda_list_before() gives the `limit` rows just before
+ * before_pos (INT_MAX for the last page), still in ascending order, for
+ * scrolling up. Return DB_OK or a db status < 0.
+ */
+int agenda_list(struct db *db, long long session, int after_pos, struct agenda_row *rows,
+		size_t limit, size_t *n);
+int agenda_list_before(struct db *db, long long session, int before_pos,
+		       struct agenda_row *rows, size_t limit, size_t *n);
+/* Item number `num` of the session: 1 found, 0 none, < 0 db status. */
+int agenda_get(struct db *db, long long session, long long num, struct agenda_row *row);
+/* The item in progress: 1 found, 0 none, < 0 db status. */
+int agenda_current(struct db *db, long long session, struct agenda_current *cur);
+int agenda_counts(struct db *db, long long session, struct agenda_counts *c);
+
+/* The SQL text of the i-th read query (NULL past the end), so that tests
+ * and benchmarks can check with EXPLAIN QUERY PLAN that each one uses an
+ * index. Parameters are all integers. */
+const char *agenda_query_sql(size_t i);
+
+#endif

@@ -1,0 +1,598 @@
+/*
+ * agenda.c — the agenda of a session (DESIGN R8): the commands item+,
+ * item=, start, end, skip and move, and the reads behind the Agenda screen
+ * and the title bar.
+ *
+ * An item keeps its number (num) for life; its place is pos, kept compact
+ * (1..n) so that keyset paging on pos is exact. Status steps are those of
+ * rules_item_transition(); at most one item is in progress (starting one
+ * ends the other; the schema's partial unique index is the last guard).
+ * While someone has the floor, no item is ended (start/end refuse), so no
+ * intervention is left without its summary.
+ */
+#include "agenda.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "db.h"
+#include "floor.h"
+#include "i18n.h"
+#include "util.h"
+
+const char *const agenda_kinds[] = {
+	"opening", "agenda", "statements", "thematic", "testimony", "working_group",
+	"drafting", "adoption", "next_meeting", "closing", "other",
+};
+const size_t agenda_kind_count = ARRAY_SIZE(agenda_kinds);
+
+bool agenda_kind_valid(const char *code)
+{
+	for (size_t i = 0; code && i < agenda_kind_count; i++)
+		if (strcmp(agenda_kinds[i], code) == 0)
+			return true;
+	return false;
+}
+
+const char *agenda_kind_label(const char *code)
+{
+	static const char *const labels[] = {
+		N_("opening"), N_("adoption of the agenda"), N_("statements"),
+		N_("thematic session"), N_("testimony"), N_("working group"), N_("drafting"),
+		N_("adoption of conclusions"), N_("next meeting"), N_("closing"), N_("other"),
+	};
+
+	for (size_t i = 0; code && i < agenda_kind_count; i++)
+		if (strcmp(agenda_kinds[i], code) == 0)
+			return _(labels[i]);
+	return "?";
+}
+
+/* ---- reads ---- */
+
+#define ROW_COLS                                                                      \
+	"SELECT id, num, pos, title, kind, moderator, status, planned_start,"         \
+	" planned_minutes, actual_start, actual_end FROM agenda_item"
+
+static const char sql_list[] = ROW_COLS " WHERE session_id = ? AND pos > ? ORDER BY pos LIMIT ?";
+static const char sql_before[] =
+	ROW_COLS " WHERE session_id = ? AND pos < ? ORDER BY pos DESC LIMIT ?";
+static const char sql_get[] = ROW_COLS " WHERE session_id = ? AND num = ?";
+static const char sql_current[] =
+	"SELECT id, num, title, actual_start, planned_minutes FROM agenda_item"
+	" WHERE session_id = ? AND status = 'in_progress'";
+static const char sql_counts[] =
+	"SELECT count(*), total(status = 'pending'), total(status = 'in_progress'),"
+	" total(status = 'done'), total(status = 'skipped') FROM agenda_item WHERE session_id = ?";
+
+static const char *const read_queries[] = { sql_list, sql_before, sql_get, sql_current,
+					    sql_counts };
+
+const char *agenda_query_sql(size_t i)
+{
+	return i < ARRAY_SIZE(read_queries) ? read_queries[i] : NULL;
+}
+
+/* A stored ISO 8601 time as Unix seconds; 0 for NULL or unreadable. */
+static time_t stored_time(struct dbq *q, int col)
+{
+	const char *s = dbq_text(q, col);
+	time_t t = s ? time_parse(s) : -1;
+
+	return t < 0 ? 0 : t;
+}
+
+static void row_fill(struct dbq *q, struct agenda_row *r, time_t now)
+{
+	const char *s;
+
+	memset(r, 0, sizeof *r);
+	r->id = dbq_int(q, 0);
+	r->num = (int)dbq_int(q, 1);
+	r->pos = (int)dbq_int(q, 2);
+	str_copy(r->title, dbq_text(q, 3), sizeof r->title);
+	str_copy(r->kind, dbq_text(q, 4), sizeof r->kind);
+	str_copy(r->moderator, (s = dbq_text(q, 5)) ? s : "", sizeof r->moderator);
+	r->status = rules_item_status(dbq_text(q, 6));
+	r->planned_start = stored_time(q, 7);
+	r->planned_minutes = (int)dbq_int(q, 8);
+	r->actual_start = stored_time(q, 9);
+	r->actual_end = stored_time(q, 10);
+	if (r->status == IS_IN_PROGRESS)
+		r->overrun = rules_item_overrun(r->planned_minutes, r->actual_start, now);
+	else if (r->status == IS_DONE)
+		r->overrun = rules_item_overrun(r->planned_minutes, r->actual_start, r->actual_end);
+}
+
+/* Read up to `limit` rows of q into rows (reversed when desc). */
+static int rows_read(struct dbq *q, struct agenda_row *rows, size_t limit, size_t *n, bool desc)
+{
+	time_t now = clock_now();
+	size_t k = 0;
+	int rc;
+
+	while (k < limit && (rc = dbq_step(q)) == DB_ROW)
+		row_fill(q, &rows[k++], now);
+	dbq_reset(q);
+	*n = k;
+	if (k < limit && rc < 0)
+		return rc;
+	for (size_t i = 0; desc && i < k / 2; i++) {
+		struct agenda_row t = rows[i];
+		rows[i] = rows[k - 1 - i];
+		rows[k - 1 - i] = t;
+	}
+	return DB_OK;
+}
+
+int agenda_list(struct db *db, long long session, int after_pos, struct agenda_row *rows,
+		size_t limit, size_t *n)
+{
+	struct dbq *q = db_query(db, sql_list, "iii", session, (long long)after_pos,
+				 (long long)limit);
+
+	*n = 0;
+	return q ? rows_read(q, rows, limit, n, false) : db_errstatus(db);
+}
+
+int agenda_list_before(struct db *db, long long session, int before_pos,
+		       struct agenda_row *rows, size_t limit, size_t *n)
+{
+	struct dbq *q = db_query(db, sql_before, "iii", session, (long long)before_pos,
+				 (long long)limit);
+
+	*n = 0;
+	return q ? rows_read(q, rows, limit, n, true) : db_errstatus(db);
+}
+
+int agenda_get(struct db *db, long long session, long long num, struct agenda_row *row)
+{
+	struct dbq *q = db_query(db, sql_get, "ii", session, num);
+	size_t n;
+	int rc;
+
+	if (!q)
+		return db_errstatus(db);
+	rc = rows_read(q, row, 1, &n, false);
+	return rc < 0 ? rc : (int)n;
+}
+
+int agenda_current(struct db *db, long long session, struct agenda_current *cur)
+{
+	struct dbq *q = db_query(db, sql_current, "i", session);
+	int rc;
+
+	memset(cur, 0, sizeof *cur);
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		cur->id = dbq_int(q, 0);
+		cur->num = (int)dbq_int(q, 1);
+		str_copy(cur->title, dbq_text(q, 2), sizeof cur->title);
+		cur->started = stored_time(q, 3);
+		cur->planned_minutes = (int)dbq_int(q, 4);
+	}
+	dbq_reset(q);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : rc;
+}
+
+int agenda_counts(struct db *db, long long session, struct agenda_counts *c)
+{
+	struct dbq *q = db_query(db, sql_counts, "i", session);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		c->total = (int)dbq_int(q, 0);
+		c->pending = (int)dbq_int(q, 1);
+		c->in_progress = (int)dbq_int(q, 2);
+		c->done = (int)dbq_int(q, 3);
+		c->skipped = (int)dbq_int(q, 4);
+	}
+	dbq_reset(q);
+	return rc == DB_ROW ? DB_OK : rc;
+}
+
+/* ---- helpers of the commands ---- */
+
+/* Load item `num` into row; -1 with the reason in msg. */
+static int item_load(struct cmd_ctx *c, long long num, struct agenda_row *row)
+{
+	int rc = agenda_get(c->db, c->session, num, row);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0)
+		return cmd_err(c, _("no item %lld on the agenda"), num);
+	return 0;
+}
+
+/* Refuse while someone has the floor (an item must not end with an
+ * intervention left open). */
+static int floor_must_be_free(struct cmd_ctx *c)
+{
+	struct floor_speaker sp;
+	int rc = floor_current(c->db, c->session, &sp);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc > 0)
+		return cmd_err(c, _("%s has the floor; yield first"), sp.who.code);
+	return 0;
+}
+
+/* The reason why item `r` cannot go to `to` (rules_item_transition said no). */
+static int refuse_step(struct cmd_ctx *c, const struct agenda_row *r, enum item_status to)
+{
+	long long num = r->num;
+
+	switch (r->status) {
+	case IS_DONE:
+		return cmd_err(c, _("item %lld is done"), num);
+	case IS_SKIPPED:
+		if (to == IS_SKIPPED)
+			return cmd_err(c, _("item %lld is already skipped"), num);
+		return cmd_err(c, _("item %lld was skipped; restore it first (item= %lld status pending)"),
+			       num, num);
+	case IS_IN_PROGRESS:
+		if (to == IS_IN_PROGRESS)
+			return cmd_err(c, _("item %lld is already in progress"), num);
+		return cmd_err(c, _("item %lld is in progress; end it first"), num);
+	case IS_PENDING:
+		return cmd_err(c, _("item %lld has not started"), num);
+	default:
+		return cmd_err(c, _("item %lld has an unknown status"), num);
+	}
+}
+
+static bool all_digits(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/* Planned minutes: 0 to 1440. */
+static int parse_minutes(struct cmd_ctx *c, const char *s, long long *out)
+{
+	long long v = all_digits(s) && strlen(s) <= 4 ? strtoll(s, NULL, 10) : -1;
+
+	if (v < 0 || v > 1440)
+		return cmd_err(c, _("minutes: a number from 0 to 1440 is required, not %s"), s);
+	*out = v;
+	return 0;
+}
+
+/* A planned start: HH:MM on the session's first day, or an ISO 8601 date
+ * and time. Written to iso as ISO 8601 with the local offset. */
+static int parse_planned(struct cmd_ctx *c, const char *s, char *iso, size_t size)
+{
+	time_t t = -1;
+
+	if (strlen(s) == 5 && s[2] == ':') {
+		char *date = db_text(c->db, "SELECT substr(start_date, 1, 10) FROM session WHERE id = ?",
+				     "i", c->session);
+		char buf[48];
+
+		str_printf(buf, sizeof buf, "%sT%s", date ? date : "", s);
+		free(date);
+		t = time_parse(buf);
+	} else if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
+		t = time_parse(s);
+	}
+	if (t < 0)
+		return cmd_err(c, _("not a time: %s (HH:MM or YYYY-MM-DDTHH:MM)"), s);
+	time_iso(t, iso, size);
+	return 0;
+}
+
+static bool looks_like_time(const char *s)
+{
+	return strchr(s, ':') || (strlen(s) >= 10 && s[4] == '-');
+}
+
+static int check_title(struct cmd_ctx *c, const char *t)
+{
+	if (str_empty(t))
+		return cmd_err(c, "%s", _("the title is empty"));
+	if (strlen(t) > AGENDA_TITLE_MAX)
+		return cmd_err(c, _("the title is too long (%d bytes at most)"), AGENDA_TITLE_MAX);
+	return 0;
+}
+
+/* ---- commands ---- */
+
+/* item+ "TITLE" [KIND] [MINUTES] [HH:MM]: the optional words are told
+ * apart by their shape (a number, a time, a kind), in any order. */
+int cmd_item_add(struct cmd_ctx *c)
+{
+	const char *title = c->argv[1], *kind = "other";
+	long long minutes = 0, num, pos;
+	bool have_kind = false, have_min = false, have_start = false;
+	char start[40] = "";
+	struct dbq *q;
+
+	if (check_title(c, title))
+		return -1;
+	for (int i = 2; i < c->argc; i++) {
+		const char *a = c->argv[i];
+
+		if (all_digits(a) && !have_min) {
+			if (parse_minutes(c, a, &minutes))
+				return -1;
+			have_min = true;
+		} else if (looks_like_time(a) && !have_start) {
+			if (parse_planned(c, a, start, sizeof start))
+				return -1;
+			have_start = true;
+		} else if (agenda_kind_valid(a) && !have_kind) {
+			kind = a;
+			have_kind = true;
+		} else if (!all_digits(a) && !looks_like_time(a) && !agenda_kind_valid(a)) {
+			return cmd_err(c, _("unknown kind %s (opening, agenda, statements, thematic, "
+					    "testimony, working_group, drafting, adoption, "
+					    "next_meeting, closing, other)"), a);
+		} else {
+			return cmd_err(c, _("usage: %s"), "item+ \"TITLE\" [KIND] [MINUTES] [HH:MM]");
+		}
+	}
+	/* Without a time, the item follows the last one's planned end. */
+	q = db_query(c->db,
+		     "SELECT planned_start, planned_minutes FROM agenda_item WHERE session_id = ?"
+		     " ORDER BY pos DESC LIMIT 1", "i", c->session);
+	if (!q)
+		return cmd_db_err(c);
+	if (dbq_step(q) == DB_ROW && !have_start && !dbq_is_null(q, 0)) {
+		time_t t = time_parse(dbq_text(q, 0));
+		if (t >= 0)
+			time_iso(t + 60 * dbq_int(q, 1), start, sizeof start);
+	}
+	dbq_reset(q);
+	num = db_int(c->db, 1, "SELECT max(num) + 1 FROM agenda_item WHERE session_id = ?", "i",
+		     c->session);
+	pos = db_int(c->db, 1, "SELECT max(pos) + 1 FROM agenda_item WHERE session_id = ?", "i",
+		     c->session);
+	if (db_run(c->db, "INSERT INTO agenda_item (session_id, num, pos, title, kind,"
+		   " planned_start, planned_minutes) VALUES (?, ?, ?, ?, ?, ?, ?)", "iiittti",
+		   c->session, num, pos, title, kind, start[0] ? start : NULL, minutes) != DB_OK)
+		return cmd_db_err(c);
+	c->item = num;
+	c->after = xstrdup("pending");
+	str_printf(c->detail, sizeof c->detail, _("agenda item %lld added: %s"), num, title);
+	return cmd_ok(c, _("item %lld"), num);
+}
+
+/* The value of `field` of row r as text (journal before/after). */
+static char *field_text(const struct agenda_row *r, const char *field)
+{
+	char buf[40];
+
+	if (strcmp(field, "title") == 0)
+		return xstrdup(r->title);
+	if (strcmp(field, "kind") == 0)
+		return xstrdup(r->kind);
+	if (strcmp(field, "moderator") == 0)
+		return xstrdup(r->moderator);
+	if (strcmp(field, "minutes") == 0)
+		return xasprintf("%d", r->planned_minutes);
+	if (strcmp(field, "status") == 0)
+		return xstrdup(rules_item_status_code(r->status));
+	return xstrdup(r->planned_start ? time_iso(r->planned_start, buf, sizeof buf) : "");
+}
+
+/* item= N FIELD VALUE: title, kind, minutes, start (HH:MM, ISO, or - to
+ * clear), moderator, status (pending <-> skipped only: start and end
+ * are the commands for the others). */
+int cmd_item_edit(struct cmd_ctx *c)
+{
+	const char *field = c->argv[2], *v = c->argv[3];
+	struct agenda_row r;
+	long long num, minutes;
+	char start[40];
+	int rc;
+
+	if (cmd_arg_num(c, 1, _("item"), &num) || item_load(c, num, &r))
+		return -1;
+	if (strcmp(field, "title") == 0) {
+		if (check_title(c, v))
+			return -1;
+		rc = db_run(c->db, "UPDATE agenda_item SET title = ? WHERE id = ?", "ti", v, r.id);
+	} else if (strcmp(field, "kind") == 0) {
+		if (!agenda_kind_valid(v))
+			return cmd_err(c, _("unknown kind %s (opening, agenda, statements, thematic, "
+					    "testimony, working_group, drafting, adoption, "
+					    "next_meeting, closing, other)"), v);
+		rc = db_run(c->db, "UPDATE agenda_item SET kind = ? WHERE id = ?", "ti", v, r.id);
+	} else if (strcmp(field, "minutes") == 0) {
+		if (parse_minutes(c, v, &minutes))
+			return -1;
+		rc = db_run(c->db, "UPDATE agenda_item SET planned_minutes = ? WHERE id = ?", "ii",
+			    minutes, r.id);
+	} else if (strcmp(field, "start") == 0) {
+		if (strcmp(v, "-") != 0 && parse_planned(c, v, start, sizeof start))
+			return -1;
+		rc = db_run(c->db, "UPDATE agenda_item SET planned_start = ? WHERE id = ?", "ti",
+			    strcmp(v, "-") ? start : NULL, r.id);
+	} else if (strcmp(field, "moderator") == 0) {
+		if (strlen(v) > AGENDA_MODERATOR_MAX)
+			return cmd_err(c, _("the moderator is too long (%d bytes at most)"),
+				       AGENDA_MODERATOR_MAX);
+		rc = db_run(c->db, "UPDATE agenda_item SET moderator = ? WHERE id = ?", "ti", v, r.id);
+	} else if (strcmp(field, "status") == 0) {
+		enum item_status to = rules_item_status(v);
+
+		if (to == IS_IN_PROGRESS || to == IS_DONE)
+			return cmd_err(c, _("use start %lld or end to change whether an item runs"), num);
+		if (to != IS_PENDING && to != IS_SKIPPED)
+			return cmd_err(c, _("unknown status %s (pending, skipped)"), v);
+		if (!rules_item_transition(r.status, to))
+			return refuse_step(c, &r, to);
+		rc = db_run(c->db, "UPDATE agenda_item SET status = ? WHERE id = ?", "ti", v, r.id);
+	} else {
+		return cmd_err(c, _("unknown field %s (title, kind, minutes, start, moderator, status)"),
+			       field);
+	}
+	if (rc != DB_OK)
+		return cmd_db_err(c);
+	c->item = num;
+	c->before = field_text(&r, field);
+	if (item_load(c, num, &r))
+		return -1;
+	c->after = field_text(&r, field);
+	str_printf(c->detail, sizeof c->detail, _("agenda item %lld: %s changed to \"%s\""), num,
+		   field, c->after);
+	return cmd_ok(c, _("item %lld %s changed"), num, field);
+}
+
+/* start N: pending -> in progress now; the item in progress, if any, is
+ * ended first (done at the same moment). */
+int cmd_start(struct cmd_ctx *c)
+{
+	struct agenda_row r;
+	struct agenda_current cur;
+	long long num;
+	char now[40];
+	int rc;
+
+	if (cmd_arg_num(c, 1, _("item"), &num) || item_load(c, num, &r))
+		return -1;
+	if (!rules_item_transition(r.status, IS_IN_PROGRESS))
+		return refuse_step(c, &r, IS_IN_PROGRESS);
+	if ((rc = agenda_current(c->db, c->session, &cur)) < 0)
+		return cmd_db_err(c);
+	if (rc > 0 && floor_must_be_free(c))
+		return -1;
+	cmd_now(now, sizeof now);
+	if (rc > 0 && db_run(c->db, "UPDATE agenda_item SET status = 'done', actual_end = ?"
+			     " WHERE id = ?", "ti", now, cur.id) != DB_OK)
+		return cmd_db_err(c);
+	if (db_run(c->db, "UPDATE agenda_item SET status = 'in_progress', actual_start = ?,"
+		   " actual_end = NULL WHERE id = ?", "ti", now, r.id) != DB_OK)
+		return cmd_db_err(c);
+	c->item = num;
+	if (rc > 0) {
+		c->before = xasprintf("item %d in_progress; item %lld pending", cur.num, num);
+		c->after = xasprintf("item %d done; item %lld in_progress", cur.num, num);
+		str_printf(c->detail, sizeof c->detail, _("item %d ended; item %lld started: %s"),
+			   cur.num, num, r.title);
+		return cmd_ok(c, _("item %lld started (item %d ended)"), num, cur.num);
+	}
+	c->before = xstrdup("pending");
+	c->after = xstrdup("in_progress");
+	str_printf(c->detail, sizeof c->detail, _("item %lld started: %s"), num, r.title);
+	return cmd_ok(c, _("item %lld started"), num);
+}
+
+/* end: the item in progress -> done now. Refused while someone has the
+ * floor, so that no intervention loses its summary. */
+int cmd_end(struct cmd_ctx *c)
+{
+	struct agenda_current cur;
+	char now[40];
+	long minutes, over;
+	time_t t;
+	int rc = agenda_current(c->db, c->session, &cur);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0)
+		return cmd_err(c, "%s", _("no item in progress"));
+	if (floor_must_be_free(c))
+		return -1;
+	t = clock_now();
+	time_iso(t, now, sizeof now);
+	if (db_run(c->db, "UPDATE agenda_item SET status = 'done', actual_end = ? WHERE id = ?",
+		   "ti", now, cur.id) != DB_OK)
+		return cmd_db_err(c);
+	minutes = cur.started && t > cur.started ? (long)((t - cur.started) / 60) : 0;
+	over = rules_item_overrun(cur.planned_minutes, cur.started, t);
+	c->item = cur.num;
+	c->before = xstrdup("in_progress");
+	c->after = xstrdup("done");
+	str_printf(c->detail, sizeof c->detail, _("item %d ended after %ld min: %s"), cur.num,
+		   minutes, cur.title);
+	if (over > 0)
+		return cmd_ok(c, _("item %d ended after %ld min (%ld over)"), cur.num, minutes, over);
+	return cmd_ok(c, _("item %d ended after %ld min"), cur.num, minutes);
+}
+
+/* skip N: pending -> skipped. */
+int cmd_skip(struct cmd_ctx *c)
+{
+	struct agenda_row r;
+	long long num;
+
+	if (cmd_arg_num(c, 1, _("item"), &num) || item_load(c, num, &r))
+		return -1;
+	if (!rules_item_transition(r.status, IS_SKIPPED))
+		return refuse_step(c, &r, IS_SKIPPED);
+	if (db_run(c->db, "UPDATE agenda_item SET status = 'skipped' WHERE id = ?", "i", r.id) !=
+	    DB_OK)
+		return cmd_db_err(c);
+	c->item = num;
+	c->before = xstrdup("pending");
+	c->after = xstrdup("skipped");
+	str_printf(c->detail, sizeof c->detail, _("item %lld skipped: %s"), num, r.title);
+	return cmd_ok(c, _("item %lld skipped"), num);
+}
+
+/* move N M: item N goes to place M (1-based) and the others close up;
+ * numbers do not change. Every pos is rewritten 1..n, so the order stays
+ * compact whatever it was. */
+int cmd_move(struct cmd_ctx *c)
+{
+	struct agenda_row r;
+	long long num, to, *ids = NULL;
+	size_t n = 0, cap = 0, k = 0;
+	struct dbq *q;
+	int rc;
+
+	if (cmd_arg_num(c, 1, _("item"), &num) || cmd_arg_num(c, 2, _("position"), &to) ||
+	    item_load(c, num, &r))
+		return -1;
+	q = db_query(c->db, "SELECT id FROM agenda_item WHERE session_id = ? ORDER BY pos, num",
+		     "i", c->session);
+	if (!q)
+		return cmd_db_err(c);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (dbq_int(q, 0) == r.id)
+			continue;
+		if (n == cap)
+			ids = xrealloc(ids, (cap = cap ? 2 * cap : 32) * sizeof *ids);
+		ids[n++] = dbq_int(q, 0);
+	}
+	dbq_reset(q);
+	if (rc < 0) {
+		free(ids);
+		return cmd_db_err(c);
+	}
+	if (to > (long long)n + 1) {
+		free(ids);
+		return cmd_err(c, _("position %lld: the agenda has %zu items"), to, n + 1);
+	}
+	for (long long p = 1; p <= (long long)n + 1; p++) {
+		long long id = p == to ? r.id : ids[k++];
+
+		if (db_run(c->db, "UPDATE agenda_item SET pos = ? WHERE id = ? AND pos IS NOT ?",
+			   "iii", p, id, p) != DB_OK) {
+			free(ids);
+			return cmd_db_err(c);
+		}
+	}
+	free(ids);
+	c->item = num;
+	c->before = xasprintf("position %d", r.pos);
+	c->after = xasprintf("position %lld", to);
+	str_printf(c->detail, sizeof c->detail, _("item %lld moved to position %lld: %s"), num, to,
+		   r.title);
+	return cmd_ok(c, _("item %lld moved to position %lld"), num, to);
+}

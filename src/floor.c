@@ -1,0 +1,543 @@
+/*
+ * floor.c — the list of speakers and the interventions (DESIGN R9): the
+ * commands q+, q-, qmove, floor and yield, and the reads behind the Floor
+ * screen.
+ *
+ * The list belongs to the item in progress: a request waits at pos 1..n
+ * (kept compact by every command; a point of order goes in front, after
+ * the points of order already waiting). `floor` turns the first request,
+ * or a delegation's own, or a delegation called directly, into an open
+ * intervention (seq 1, 2, … within the item); `yield` closes it with its
+ * summary. Only one intervention is open per session (a partial unique
+ * index in the schema is the last guard).
+ */
+#include "floor.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "rules.h"
+#include "util.h"
+
+const char *const floor_speech_types[] = { "statement", "reply", "point_of_order", "question" };
+const size_t floor_speech_type_count = ARRAY_SIZE(floor_speech_types);
+
+bool floor_speech_type_valid(const char *code)
+{
+	for (size_t i = 0; code && i < floor_speech_type_count; i++)
+		if (strcmp(floor_speech_types[i], code) == 0)
+			return true;
+	return false;
+}
+
+const char *floor_speech_label(const char *code)
+{
+	static const char *const labels[] = { N_("statement"), N_("reply"), N_("point of order"),
+					      N_("question") };
+
+	for (size_t i = 0; code && i < floor_speech_type_count; i++)
+		if (strcmp(floor_speech_types[i], code) == 0)
+			return _(labels[i]);
+	return "?";
+}
+
+/* ---- reads ---- */
+
+/* Columns 0-5 of every read: who speaks. */
+#define WHO_COLS "d.code, d.type, d.name_fr, d.name_en, x.speaker, x.speech_type"
+#define LOG_COLS "SELECT " WHO_COLS ", x.id, x.item_id, a.num, x.seq, x.start, x.end, x.summary"
+
+static const char sql_queue[] =
+	"SELECT " WHO_COLS ", x.id, x.pos, x.requested_at"
+	" FROM agenda_item a JOIN speaker_request x ON x.item_id = a.id"
+	" JOIN delegation d ON d.id = x.delegation_id"
+	" WHERE a.session_id = ? AND a.status = 'in_progress' ORDER BY x.pos LIMIT ?";
+static const char sql_current[] =
+	"SELECT " WHO_COLS ", x.id, a.num, x.seq, x.start"
+	" FROM intervention x JOIN agenda_item a ON a.id = x.item_id"
+	" JOIN delegation d ON d.id = x.delegation_id"
+	" WHERE x.session_id = ? AND x.end IS NULL";
+static const char sql_log_item[] =
+	LOG_COLS " FROM agenda_item a JOIN intervention x ON x.item_id = a.id"
+	" JOIN delegation d ON d.id = x.delegation_id"
+	" WHERE a.session_id = ? AND a.num = ? AND x.seq > ? ORDER BY x.seq LIMIT ?";
+static const char sql_log_item_before[] =
+	LOG_COLS " FROM agenda_item a JOIN intervention x ON x.item_id = a.id"
+	" JOIN delegation d ON d.id = x.delegation_id"
+	" WHERE a.session_id = ? AND a.num = ? AND x.seq < ? ORDER BY x.seq DESC LIMIT ?";
+static const char sql_log_session[] =
+	LOG_COLS " FROM intervention x JOIN agenda_item a ON a.id = x.item_id"
+	" JOIN delegation d ON d.id = x.delegation_id"
+	" WHERE x.session_id = ? AND (x.item_id, x.seq) > (?, ?)"
+	" ORDER BY x.item_id, x.seq LIMIT ?";
+static const char sql_log_session_before[] =
+	LOG_COLS " FROM intervention x JOIN agenda_item a ON a.id = x.item_id"
+	" JOIN delegation d ON d.id = x.delegation_id"
+	" WHERE x.session_id = ? AND (x.item_id, x.seq) < (?, ?)"
+	" ORDER BY x.item_id DESC, x.seq DESC LIMIT ?";
+static const char sql_count_item[] =
+	"SELECT (SELECT count(*) FROM speaker_request WHERE item_id = a.id),"
+	" (SELECT count(*) FROM intervention WHERE item_id = a.id),"
+	" (SELECT total(strftime('%s', end) - strftime('%s', start)) FROM intervention"
+	"  WHERE item_id = a.id AND end IS NOT NULL)"
+	" FROM agenda_item a WHERE a.session_id = ? AND a.status = 'in_progress'";
+static const char sql_count_session[] = "SELECT count(*) FROM intervention WHERE session_id = ?";
+
+static const char *const read_queries[] = {
+	sql_queue, sql_current, sql_log_item, sql_log_item_before, sql_log_session,
+	sql_log_session_before, sql_count_item, sql_count_session,
+};
+
+const char *floor_query_sql(size_t i)
+{
+	return i < ARRAY_SIZE(read_queries) ? read_queries[i] : NULL;
+}
+
+static time_t stored_time(struct dbq *q, int col)
+{
+	const char *s = dbq_text(q, col);
+	time_t t = s ? time_parse(s) : -1;
+
+	return t < 0 ? 0 : t;
+}
+
+static void who_fill(struct dbq *q, struct floor_who *w)
+{
+	const char *s;
+
+	str_copy(w->code, dbq_text(q, 0), sizeof w->code);
+	str_copy(w->delegation_type, dbq_text(q, 1), sizeof w->delegation_type);
+	str_copy(w->delegation, i18n_pick(dbq_text(q, 2), dbq_text(q, 3)), sizeof w->delegation);
+	str_copy(w->speaker, (s = dbq_text(q, 4)) ? s : "", sizeof w->speaker);
+	str_copy(w->type, dbq_text(q, 5), sizeof w->type);
+}
+
+int floor_queue(struct db *db, long long session, struct floor_request *rows, size_t cap,
+		size_t *n)
+{
+	struct dbq *q = db_query(db, sql_queue, "ii", session, (long long)cap);
+	size_t k = 0;
+	int rc = DB_DONE;
+
+	*n = 0;
+	if (!q)
+		return db_errstatus(db);
+	while (k < cap && (rc = dbq_step(q)) == DB_ROW) {
+		struct floor_request *r = &rows[k++];
+
+		memset(r, 0, sizeof *r);
+		who_fill(q, &r->who);
+		r->id = dbq_int(q, 6);
+		r->pos = (int)dbq_int(q, 7);
+		r->requested = stored_time(q, 8);
+	}
+	dbq_reset(q);
+	*n = k;
+	return rc < 0 ? rc : DB_OK;
+}
+
+int floor_current(struct db *db, long long session, struct floor_speaker *sp)
+{
+	struct dbq *q = db_query(db, sql_current, "i", session);
+	int rc;
+
+	memset(sp, 0, sizeof *sp);
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		who_fill(q, &sp->who);
+		sp->id = dbq_int(q, 6);
+		sp->item_num = (int)dbq_int(q, 7);
+		sp->seq = (int)dbq_int(q, 8);
+		sp->start = stored_time(q, 9);
+	}
+	dbq_reset(q);
+	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : rc;
+}
+
+/* Read up to `limit` log rows of q, reversed when desc. */
+static int log_read(struct dbq *q, struct floor_entry *rows, size_t limit, size_t *n, bool desc)
+{
+	time_t now = clock_now();
+	size_t k = 0;
+	int rc = DB_DONE;
+
+	while (k < limit && (rc = dbq_step(q)) == DB_ROW) {
+		struct floor_entry *e = &rows[k++];
+		const char *s;
+
+		memset(e, 0, sizeof *e);
+		who_fill(q, &e->who);
+		e->id = dbq_int(q, 6);
+		e->item_id = dbq_int(q, 7);
+		e->item_num = (int)dbq_int(q, 8);
+		e->seq = (int)dbq_int(q, 9);
+		e->start = stored_time(q, 10);
+		e->end = stored_time(q, 11);
+		e->seconds = (long)((e->end ? e->end : now) - e->start);
+		if (e->seconds < 0 || !e->start)
+			e->seconds = 0;
+		str_copy(e->summary, (s = dbq_text(q, 12)) ? s : "", sizeof e->summary);
+	}
+	dbq_reset(q);
+	*n = k;
+	for (size_t i = 0; desc && i < k / 2; i++) {
+		struct floor_entry t = rows[i];
+		rows[i] = rows[k - 1 - i];
+		rows[k - 1 - i] = t;
+	}
+	return rc < 0 ? rc : DB_OK;
+}
+
+int floor_log(struct db *db, long long session, long long item_num,
+	      const struct floor_cursor *after, struct floor_entry *rows, size_t limit,
+	      size_t *n)
+{
+	struct floor_cursor zero = { 0, 0 };
+	struct dbq *q;
+
+	*n = 0;
+	if (!after)
+		after = &zero;
+	if (item_num)
+		q = db_query(db, sql_log_item, "iiii", session, item_num, after->seq,
+			     (long long)limit);
+	else
+		q = db_query(db, sql_log_session, "iiii", session, after->item_id, after->seq,
+			     (long long)limit);
+	return q ? log_read(q, rows, limit, n, false) : db_errstatus(db);
+}
+
+int floor_log_before(struct db *db, long long session, long long item_num,
+		     const struct floor_cursor *before, struct floor_entry *rows, size_t limit,
+		     size_t *n)
+{
+	struct floor_cursor end = { LLONG_MAX, LLONG_MAX };
+	struct dbq *q;
+
+	*n = 0;
+	if (!before)
+		before = &end;
+	if (item_num)
+		q = db_query(db, sql_log_item_before, "iiii", session, item_num, before->seq,
+			     (long long)limit);
+	else
+		q = db_query(db, sql_log_session_before, "iiii", session, before->item_id,
+			     before->seq, (long long)limit);
+	return q ? log_read(q, rows, limit, n, true) : db_errstatus(db);
+}
+
+int floor_counts(struct db *db, long long session, struct floor_counts *c)
+{
+	struct dbq *q = db_query(db, sql_count_item, "i", session);
+	int rc;
+
+	memset(c, 0, sizeof *c);
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		c->waiting = (int)dbq_int(q, 0);
+		c->item_interventions = (int)dbq_int(q, 1);
+		c->item_seconds = (long)dbq_int(q, 2);
+	}
+	dbq_reset(q);
+	if (rc < 0)
+		return rc;
+	q = db_query(db, sql_count_session, "i", session);
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW)
+		c->session_interventions = (int)dbq_int(q, 0);
+	dbq_reset(q);
+	return rc < 0 ? rc : DB_OK;
+}
+
+/* ---- helpers of the commands ---- */
+
+/* The item in progress: its id into *item_id and its number into
+ * c->item (for the journal); -1 with the reason when there is none. */
+static int current_item(struct cmd_ctx *c, long long *item_id)
+{
+	struct dbq *q = db_query(c->db, "SELECT id, num FROM agenda_item WHERE session_id = ?"
+				 " AND status = 'in_progress'", "i", c->session);
+	int rc;
+
+	if (!q)
+		return cmd_db_err(c);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		*item_id = dbq_int(q, 0);
+		c->item = dbq_int(q, 1);
+	}
+	dbq_reset(q);
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc != DB_ROW)
+		return cmd_err(c, "%s", _("no item in progress"));
+	return 0;
+}
+
+/* The stored spelling of delegate `name` of delegation `did` in the
+ * session, into out; -1 with the reason when not registered. */
+static int speaker_name(struct cmd_ctx *c, long long did, const char *name, char *out,
+			size_t size)
+{
+	char *s = db_text(c->db, "SELECT name FROM delegate WHERE session_id = ? AND"
+			  " delegation_id = ? AND name = ? COLLATE NOCASE", "iit", c->session,
+			  did, name);
+
+	if (!s)
+		return cmd_err(c, _("no delegate \"%s\" in %s (register with delegate+)"), name,
+			       c->delegation);
+	str_copy(out, s, size);
+	free(s);
+	return 0;
+}
+
+/* "MUS" or "MUS (Priya Ramdin)" for the minutes. */
+static void who_line(char *buf, size_t size, const char *code, const char *speaker)
+{
+	if (str_empty(speaker))
+		str_copy(buf, code, size);
+	else
+		str_printf(buf, size, "%s (%s)", code, speaker);
+}
+
+/* Refuse while someone has the floor. */
+static int floor_free(struct cmd_ctx *c)
+{
+	struct floor_speaker sp;
+	int rc = floor_current(c->db, c->session, &sp);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc > 0)
+		return cmd_err(c, _("%s has the floor; yield first"), sp.who.code);
+	return 0;
+}
+
+/* The first waiting request of delegation did (0: anyone) for the item:
+ * 1 found (id, pos, delegation, speaker, type filled), 0 none, -1 error. */
+struct request {
+	long long id, pos, delegation_id;
+	char code[16], speaker[FLOOR_NAME_MAX + 1], type[16];
+};
+
+static int request_first(struct cmd_ctx *c, long long item_id, long long did, struct request *r)
+{
+	struct dbq *q = db_query(c->db,
+				 "SELECT x.id, x.pos, x.delegation_id, d.code, x.speaker, x.speech_type"
+				 " FROM speaker_request x JOIN delegation d ON d.id = x.delegation_id"
+				 " WHERE x.item_id = ? AND (? = 0 OR x.delegation_id = ?)"
+				 " ORDER BY x.pos LIMIT 1", "iii", item_id, did, did);
+	int rc;
+
+	if (!q)
+		return cmd_db_err(c);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		r->id = dbq_int(q, 0);
+		r->pos = dbq_int(q, 1);
+		r->delegation_id = dbq_int(q, 2);
+		str_copy(r->code, dbq_text(q, 3), sizeof r->code);
+		str_copy(r->speaker, dbq_text(q, 4), sizeof r->speaker);
+		str_copy(r->type, dbq_text(q, 5), sizeof r->type);
+	}
+	dbq_reset(q);
+	if (rc < 0)
+		return cmd_db_err(c);
+	return rc == DB_ROW;
+}
+
+/* Remove request r from the list and close the gap. */
+static int request_remove(struct cmd_ctx *c, long long item_id, const struct request *r)
+{
+	if (db_run(c->db, "DELETE FROM speaker_request WHERE id = ?", "i", r->id) != DB_OK ||
+	    db_run(c->db, "UPDATE speaker_request SET pos = pos - 1 WHERE item_id = ? AND pos > ?",
+		   "ii", item_id, r->pos) != DB_OK)
+		return cmd_db_err(c);
+	return 0;
+}
+
+/* ---- commands ---- */
+
+/* q+ CODE ["NAME"] [TYPE]: a request at the end of the list, or for a
+ * point of order in front (after the points of order already waiting).
+ * A delegation may not wait twice with the same type of speech. */
+int cmd_queue_add(struct cmd_ctx *c)
+{
+	const char *name = NULL, *type = "statement";
+	char dtype[20], speaker[FLOOR_NAME_MAX + 1] = "", who[FLOOR_NAME_MAX + 40];
+	long long item_id, did, pos, dup;
+
+	if (c->argc == 3 && floor_speech_type_valid(c->argv[2]))
+		type = c->argv[2];
+	else if (c->argc >= 3)
+		name = c->argv[2];
+	if (c->argc == 4)
+		type = c->argv[3];
+	if (!floor_speech_type_valid(type))
+		return cmd_err(c, _("unknown type of speech %s (statement, reply, point_of_order, "
+				    "question)"), type);
+	if (current_item(c, &item_id))
+		return -1;
+	if (!(did = cmd_delegation(c, c->argv[1], dtype, sizeof dtype)))
+		return -1;
+	if (!rules_may(rules_deleg_type(dtype), ROLE_SPEAK))
+		return cmd_err(c, _("%s may not take the floor"), c->delegation);
+	if (name && speaker_name(c, did, name, speaker, sizeof speaker))
+		return -1;
+	dup = db_int(c->db, 0, "SELECT pos FROM speaker_request WHERE item_id = ? AND"
+		     " delegation_id = ? AND speech_type = ?", "iit", item_id, did, type);
+	if (dup)
+		return cmd_err(c, _("%s is already on the list of speakers (%s, position %lld)"),
+			       c->delegation, floor_speech_label(type), dup);
+	pos = db_int(c->db, 1, "SELECT max(pos) + 1 FROM speaker_request WHERE item_id = ?", "i",
+		     item_id);
+	if (strcmp(type, "point_of_order") == 0) {
+		pos = db_int(c->db, pos, "SELECT min(pos) FROM speaker_request WHERE item_id = ?"
+			     " AND speech_type <> 'point_of_order'", "i", item_id);
+		if (db_run(c->db, "UPDATE speaker_request SET pos = pos + 1 WHERE item_id = ?"
+			   " AND pos >= ?", "ii", item_id, pos) != DB_OK)
+			return cmd_db_err(c);
+	}
+	if (db_run(c->db, "INSERT INTO speaker_request (session_id, item_id, delegation_id,"
+		   " speaker, speech_type, pos, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		   "iiittit", c->session, item_id, did, speaker, type, pos,
+		   cmd_now(who, sizeof who)) != DB_OK)
+		return cmd_db_err(c);
+	who_line(who, sizeof who, c->delegation, speaker);
+	str_printf(c->detail, sizeof c->detail, _("%s asks for the floor (%s)"), who,
+		   floor_speech_label(type));
+	return cmd_ok(c, _("%s in line, position %lld"), c->delegation, pos);
+}
+
+/* q- CODE: withdraw the delegation's first waiting request. */
+int cmd_queue_del(struct cmd_ctx *c)
+{
+	struct request r;
+	long long item_id, did;
+	int rc;
+
+	if (current_item(c, &item_id) || !(did = cmd_delegation(c, c->argv[1], NULL, 0)))
+		return -1;
+	if ((rc = request_first(c, item_id, did, &r)) < 0)
+		return -1;
+	if (rc == 0)
+		return cmd_err(c, _("%s is not on the list of speakers"), c->delegation);
+	if (request_remove(c, item_id, &r))
+		return -1;
+	c->before = xasprintf("position %lld", r.pos);
+	str_printf(c->detail, sizeof c->detail, _("%s withdraws its request for the floor"),
+		   c->delegation);
+	return cmd_ok(c, _("%s withdrawn from the list of speakers"), c->delegation);
+}
+
+/* qmove CODE POS: the delegation's first request goes to place POS. */
+int cmd_queue_move(struct cmd_ctx *c)
+{
+	struct request r;
+	long long item_id, did, to, n;
+	int rc;
+
+	if (cmd_arg_num(c, 2, _("position"), &to) || current_item(c, &item_id) ||
+	    !(did = cmd_delegation(c, c->argv[1], NULL, 0)))
+		return -1;
+	if ((rc = request_first(c, item_id, did, &r)) < 0)
+		return -1;
+	if (rc == 0)
+		return cmd_err(c, _("%s is not on the list of speakers"), c->delegation);
+	n = db_int(c->db, 0, "SELECT count(*) FROM speaker_request WHERE item_id = ?", "i", item_id);
+	if (to > n)
+		return cmd_err(c, _("position %lld: the list has %lld speakers"), to, n);
+	if ((to < r.pos && db_run(c->db, "UPDATE speaker_request SET pos = pos + 1 WHERE"
+				  " item_id = ? AND pos >= ? AND pos < ?", "iii", item_id, to,
+				  r.pos) != DB_OK) ||
+	    (to > r.pos && db_run(c->db, "UPDATE speaker_request SET pos = pos - 1 WHERE"
+				  " item_id = ? AND pos > ? AND pos <= ?", "iii", item_id, r.pos,
+				  to) != DB_OK) ||
+	    db_run(c->db, "UPDATE speaker_request SET pos = ? WHERE id = ?", "ii", to, r.id) != DB_OK)
+		return cmd_db_err(c);
+	c->before = xasprintf("position %lld", r.pos);
+	c->after = xasprintf("position %lld", to);
+	return cmd_ok(c, _("%s moved to position %lld"), c->delegation, to);
+}
+
+/* floor [CODE]: open an intervention for the next in line, or for CODE
+ * (its request if it has one, else called directly). */
+int cmd_floor(struct cmd_ctx *c)
+{
+	struct request r;
+	long long item_id, did = 0, seq;
+	char now[40], who[FLOOR_NAME_MAX + 40];
+	int rc;
+
+	if (current_item(c, &item_id) || floor_free(c))
+		return -1;
+	if (c->argc == 2 && !(did = cmd_delegation(c, c->argv[1], NULL, 0)))
+		return -1;
+	if ((rc = request_first(c, item_id, did, &r)) < 0)
+		return -1;
+	if (rc == 0 && !did)
+		return cmd_err(c, "%s", _("the list of speakers is empty"));
+	if (rc == 0) {
+		memset(&r, 0, sizeof r);
+		r.delegation_id = did;
+		str_copy(r.code, c->delegation, sizeof r.code);
+		str_copy(r.type, "statement", sizeof r.type);
+	} else if (request_remove(c, item_id, &r)) {
+		return -1;
+	}
+	seq = db_int(c->db, 1, "SELECT max(seq) + 1 FROM intervention WHERE item_id = ?", "i",
+		     item_id);
+	if (db_run(c->db, "INSERT INTO intervention (session_id, item_id, seq, delegation_id,"
+		   " speaker, speech_type, start) VALUES (?, ?, ?, ?, ?, ?, ?)", "iiiittt",
+		   c->session, item_id, seq, r.delegation_id, r.speaker, r.type,
+		   cmd_now(now, sizeof now)) != DB_OK)
+		return cmd_db_err(c);
+	str_copy(c->delegation, r.code, sizeof c->delegation);
+	who_line(who, sizeof who, r.code, r.speaker);
+	str_printf(c->detail, sizeof c->detail, _("%s has the floor (%s)"), who,
+		   floor_speech_label(r.type));
+	return cmd_ok(c, _("%s has the floor"), r.code);
+}
+
+/* yield ["SUMMARY"]: close the open intervention with its summary. */
+int cmd_yield(struct cmd_ctx *c)
+{
+	struct floor_speaker sp;
+	const char *summary = c->argc == 2 ? c->argv[1] : "";
+	char now[40], who[FLOOR_NAME_MAX + 40];
+	time_t t = clock_now();
+	long secs;
+	int rc;
+
+	if (strlen(summary) > FLOOR_SUMMARY_MAX)
+		return cmd_err(c, _("the summary is too long (%d bytes at most)"), FLOOR_SUMMARY_MAX);
+	if ((rc = floor_current(c->db, c->session, &sp)) < 0)
+		return cmd_db_err(c);
+	if (rc == 0)
+		return cmd_err(c, "%s", _("nobody has the floor"));
+	if (db_run(c->db, "UPDATE intervention SET end = ?, summary = ? WHERE id = ?", "tti",
+		   time_iso(t, now, sizeof now), summary, sp.id) != DB_OK)
+		return cmd_db_err(c);
+	secs = sp.start && t > sp.start ? (long)(t - sp.start) : 0;
+	c->item = sp.item_num;
+	str_copy(c->delegation, sp.who.code, sizeof c->delegation);
+	who_line(who, sizeof who, sp.who.code, sp.who.speaker);
+	if (str_empty(summary))
+		str_printf(c->detail, sizeof c->detail, _("%s spoke (%s)"), who,
+			   floor_speech_label(sp.who.type));
+	else
+		str_printf(c->detail, sizeof c->detail, "%s: %s", who, summary);
+	if (secs < 60)
+		return cmd_ok(c, _("%s spoke %ld s"), sp.who.code, secs);
+	return cmd_ok(c, _("%s spoke %ld min"), sp.who.code, secs / 60);
+}
