@@ -1,0 +1,103 @@
+/*
+ * themes.h — the theme choice of a session (R6): read access to the theme
+ * catalogue and to the proposals of a session, for the Themes screen and
+ * the export. The commands (propose, position, select, reject, merge) are
+ * declared in commands.h and implemented in themes.c.
+ *
+ * Every function returns 0 on success and -1 on a database error (the
+ * reason is db_errmsg()). Lists are malloc'd arrays the caller frees with
+ * the matching *_free function; strings inside are owned by the rows.
+ * Lists that can grow are read a page at a time (keyset paging): pass the
+ * last key seen (0 for the first page) and the page size.
+ */
+#ifndef RAPPORTEUR_THEMES_H
+#define RAPPORTEUR_THEMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "rules.h"
+
+struct db;
+
+/* ---- The catalogue ---- */
+
+struct theme_entry {
+	long long id;
+	char *code;
+	char *source;      /* midiocc, idm, free */
+	int year;          /* 0 when none */
+	char *kind;        /* axis, overarching, workshop, free */
+	char *title_fr, *title_en;
+};
+
+/* Themes with id > after_id, in id order (the fixtures' order), at most
+ * limit rows. source: NULL or "" for every source. text: NULL or "" for no
+ * filter, else a substring of the code or of either title (LIKE, ASCII
+ * case-insensitive; % and _ in text are taken literally). */
+int themes_catalogue(struct db *db, const char *source, const char *text, long long after_id,
+		     size_t limit, struct theme_entry **rows, size_t *n);
+void themes_catalogue_free(struct theme_entry **rows, size_t n);
+
+/* The entity categories the fixtures link to a theme (R4 competence). */
+struct theme_category {
+	char *code;
+	char *label_fr, *label_en;
+};
+int themes_categories(struct db *db, long long theme_id, struct theme_category **rows, size_t *n);
+void themes_categories_free(struct theme_category **rows, size_t n);
+
+/* ---- Proposals ---- */
+
+struct proposal_info {
+	long long id;
+	long long num;              /* P1, P2, … within the session */
+	char target[12];            /* workshop, next */
+	long long theme_id;         /* 0 for a free title */
+	char *theme_code;           /* "" for a free title */
+	char *title;
+	char proposer_kind[16];     /* secretariat, ctp, member */
+	char proposer[32];          /* delegation code, or "secretariat" / "ctp" */
+	char status[12];            /* open, selected, rejected, merged */
+	long long merged_into;      /* number of the proposal it was merged into, or 0 */
+	char *origins;              /* "P1; P3" for a merged proposal, else "" */
+	char created_at[32];
+	/* Positions of the member states present now, under the session's
+	 * decision rule: counts, whether it may be selected, and the names of
+	 * the present objectors joined by ", " ("" when none). */
+	struct r6_outcome outcome;
+	char *objectors;
+};
+
+/* Proposals of a session with num > after_num, in number order, at most
+ * limit. target: "workshop", "next", or NULL for both. */
+int themes_proposals(struct db *db, long long session, const char *target, long long after_num,
+		     size_t limit, struct proposal_info **rows, size_t *n);
+/* One proposal by number; 1 when there is none (out is cleared). */
+int themes_proposal_get(struct db *db, long long session, long long num,
+			struct proposal_info *out);
+void themes_proposal_clear(struct proposal_info *p);
+void themes_proposals_free(struct proposal_info **rows, size_t n);
+
+/* ---- The grid: member state × proposal ---- */
+
+struct grid_member {
+	long long id;
+	char code[32];
+	char *name;                 /* in the interface language */
+	bool present;               /* a delegate present in this session */
+};
+
+struct theme_grid {
+	size_t n_members, n_proposals;
+	struct grid_member *members;   /* the process's member states, by code */
+	long long *proposals;          /* proposal numbers, in order */
+	enum stance *cells;            /* cells[m * n_proposals + p] */
+};
+
+/* The positions of every member state on the proposals of one target
+ * (NULL for both), merged ones left out. */
+int themes_grid(struct db *db, long long session, const char *target, struct theme_grid *g);
+void themes_grid_free(struct theme_grid *g);
+
+#endif

@@ -1,0 +1,768 @@
+/*
+ * themes.c — the choice of themes (R6): the commands propose, position,
+ * select, reject and merge, and the read access of themes.h (catalogue,
+ * proposals with their consensus outcome, the member state × proposal
+ * grid).
+ *
+ * "Present" for a member state means: at least one of its delegates is
+ * marked present in this session. Positions of absent member states are
+ * kept but neither block nor carry a selection (rules_consensus). Only
+ * member states propose (besides the secretariat and the CTP) and state
+ * positions; the check is made here with a clear message, and the R5
+ * triggers of schema.c refuse the same rows whatever the code path.
+ */
+#include "themes.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "rules.h"
+#include "util.h"
+
+/* ---- helpers shared by the handlers and the read access ---- */
+
+/* A member state's stance on one proposal, and whether it is in the room. */
+struct member_stance {
+	long long id;
+	char code[32];
+	char *name;
+	bool present;
+	enum stance stance;
+};
+
+static void member_stances_free(struct member_stance **m, size_t n)
+{
+	for (size_t i = 0; *m && i < n; i++)
+		free((*m)[i].name);
+	free(*m);
+	*m = NULL;
+}
+
+/* The member states of the session's process, in code order, with their
+ * presence now and their stance on proposal_id (0: none). */
+static int member_stances(struct db *db, long long session, long long proposal_id,
+			  struct member_stance **out, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT d.id, d.code, d.name_fr, d.name_en,"
+		" EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?1"
+		"  AND g.delegation_id = d.id AND g.present = 1),"
+		" (SELECT p.stance FROM position p WHERE p.proposal_id = ?2 AND p.delegation_id = d.id)"
+		" FROM delegation d JOIN session s ON s.process_id = d.process_id"
+		" WHERE s.id = ?1 AND d.type = 'member' ORDER BY d.code",
+		"ii", session, proposal_id);
+	size_t cap = 8;
+	int rc;
+
+	*n = 0;
+	*out = NULL;
+	if (!q)
+		return -1;
+	*out = xcalloc(cap, sizeof **out);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		struct member_stance *m;
+
+		if (*n == cap) {
+			cap *= 2;
+			*out = xrealloc(*out, cap * sizeof **out);
+		}
+		m = &(*out)[(*n)++];
+		m->id = dbq_int(q, 0);
+		str_copy(m->code, dbq_text(q, 1), sizeof m->code);
+		m->name = xstrdup(i18n_pick(dbq_text(q, 2), dbq_text(q, 3)));
+		m->present = dbq_int(q, 4) != 0;
+		m->stance = rules_stance(dbq_text(q, 5));
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE) {
+		member_stances_free(out, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+static enum decision_rule session_rule(struct db *db, long long session)
+{
+	char *r = db_text(db, "SELECT decision_rule FROM session WHERE id = ?", "i", session);
+	enum decision_rule rule = str_eq(r, "majority") ? RULE_MAJORITY : RULE_CONSENSUS;
+
+	free(r);
+	return rule;
+}
+
+/* The outcome of a proposal now, and the names of its present objectors
+ * joined by ", " (malloc'd, "" when none) when objectors is not NULL. */
+static int proposal_outcome(struct db *db, long long session, long long proposal_id,
+			    struct r6_outcome *o, char **objectors)
+{
+	struct member_stance *m;
+	struct member_position *p;
+	size_t n, len = 1;
+
+	if (member_stances(db, session, proposal_id, &m, &n) != 0)
+		return -1;
+	p = xcalloc(n ? n : 1, sizeof *p);
+	for (size_t i = 0; i < n; i++) {
+		p[i].present = m[i].present;
+		p[i].stance = m[i].stance;
+		len += strlen(m[i].name) + 2;
+	}
+	*o = rules_consensus(p, n, session_rule(db, session));
+	if (objectors) {
+		*objectors = xmalloc(len);
+		(*objectors)[0] = '\0';
+		for (size_t i = 0; i < n; i++) {
+			if (!m[i].present || m[i].stance != ST_OBJECT)
+				continue;
+			if ((*objectors)[0])
+				strcat(*objectors, ", ");
+			strcat(*objectors, m[i].name);
+		}
+	}
+	free(p);
+	member_stances_free(&m, n);
+	return 0;
+}
+
+/* Number of the agenda item in progress, 0 when none (for the journal). */
+static long long item_in_progress(struct db *db, long long session)
+{
+	return db_int(db, 0,
+		      "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
+		      "i", session);
+}
+
+/* ---- read access ---- */
+
+/* "%text%" with LIKE's wildcards and the escape character escaped. */
+static char *like_pattern(const char *text)
+{
+	char *p = xmalloc(2 * strlen(text) + 3), *w = p;
+
+	*w++ = '%';
+	for (; *text; text++) {
+		if (*text == '%' || *text == '_' || *text == '\\')
+			*w++ = '\\';
+		*w++ = *text;
+	}
+	*w++ = '%';
+	*w = '\0';
+	return p;
+}
+
+int themes_catalogue(struct db *db, const char *source, const char *text, long long after_id,
+		     size_t limit, struct theme_entry **rows, size_t *n)
+{
+	char *pat = str_empty(text) ? NULL : like_pattern(text);
+	struct dbq *q = db_query(db,
+		"SELECT id, code, source, year, kind, title_fr, title_en FROM theme"
+		" WHERE id > ?1 AND (?2 IS NULL OR source = ?2)"
+		" AND (?3 IS NULL OR code LIKE ?3 ESCAPE '\\' OR title_fr LIKE ?3 ESCAPE '\\'"
+		"  OR title_en LIKE ?3 ESCAPE '\\')"
+		" ORDER BY id LIMIT ?4",
+		"itti", after_id, str_empty(source) ? NULL : source, pat, (long long)limit);
+	int rc = DB_DONE;
+
+	free(pat);
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		struct theme_entry *t = &(*rows)[(*n)++];
+
+		t->id = dbq_int(q, 0);
+		t->code = xstrdup(dbq_text(q, 1));
+		t->source = xstrdup(dbq_text(q, 2));
+		t->year = (int)dbq_int(q, 3);
+		t->kind = xstrdup(dbq_text(q, 4));
+		t->title_fr = xstrdup(dbq_text(q, 5));
+		t->title_en = xstrdup(dbq_text(q, 6));
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		themes_catalogue_free(rows, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void themes_catalogue_free(struct theme_entry **rows, size_t n)
+{
+	for (size_t i = 0; *rows && i < n; i++) {
+		struct theme_entry *t = &(*rows)[i];
+
+		free(t->code);
+		free(t->source);
+		free(t->kind);
+		free(t->title_fr);
+		free(t->title_en);
+	}
+	free(*rows);
+	*rows = NULL;
+}
+
+int themes_categories(struct db *db, long long theme_id, struct theme_category **rows, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT c.code, c.label_fr, c.label_en FROM theme_category tc"
+		" JOIN category c ON c.code = tc.category WHERE tc.theme_id = ? ORDER BY c.code",
+		"i", theme_id);
+	size_t cap = 4;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(cap, sizeof **rows);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		struct theme_category *t;
+
+		if (*n == cap) {
+			cap *= 2;
+			*rows = xrealloc(*rows, cap * sizeof **rows);
+		}
+		t = &(*rows)[(*n)++];
+		t->code = xstrdup(dbq_text(q, 0));
+		t->label_fr = xstrdup(dbq_text(q, 1));
+		t->label_en = xstrdup(dbq_text(q, 2));
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE) {
+		themes_categories_free(rows, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void themes_categories_free(struct theme_category **rows, size_t n)
+{
+	for (size_t i = 0; *rows && i < n; i++) {
+		free((*rows)[i].code);
+		free((*rows)[i].label_fr);
+		free((*rows)[i].label_en);
+	}
+	free(*rows);
+	*rows = NULL;
+}
+
+/* One proposal row of the queries below into *p (strings copied). */
+static void proposal_from_row(struct dbq *q, struct proposal_info *p)
+{
+	memset(p, 0, sizeof *p);
+	p->id = dbq_int(q, 0);
+	p->num = dbq_int(q, 1);
+	str_copy(p->target, dbq_text(q, 2), sizeof p->target);
+	p->theme_id = dbq_int(q, 3);
+	p->theme_code = xstrdup(dbq_is_null(q, 4) ? "" : dbq_text(q, 4));
+	p->title = xstrdup(dbq_text(q, 5));
+	str_copy(p->proposer_kind, dbq_text(q, 6), sizeof p->proposer_kind);
+	str_copy(p->proposer, dbq_is_null(q, 7) ? dbq_text(q, 6) : dbq_text(q, 7),
+		 sizeof p->proposer);
+	str_copy(p->status, dbq_text(q, 8), sizeof p->status);
+	p->merged_into = dbq_int(q, 9);
+	p->origins = xstrdup(dbq_text(q, 10));
+	str_copy(p->created_at, dbq_text(q, 11), sizeof p->created_at);
+}
+
+#define PROPOSAL_COLUMNS                                                              \
+	"SELECT p.id, p.num, p.target, p.theme_id, t.code, p.title, p.proposer_kind,"   \
+	" d.code, p.status, m.num, p.origins, p.created_at FROM proposal p"             \
+	" LEFT JOIN theme t ON t.id = p.theme_id"                                      \
+	" LEFT JOIN delegation d ON d.id = p.proposer_id"                              \
+	" LEFT JOIN proposal m ON m.id = p.merged_into"
+
+int themes_proposals(struct db *db, long long session, const char *target, long long after_num,
+		     size_t limit, struct proposal_info **rows, size_t *n)
+{
+	struct dbq *q = db_query(db, PROPOSAL_COLUMNS
+		" WHERE p.session_id = ?1 AND p.num > ?2 AND (?3 IS NULL OR p.target = ?3)"
+		" ORDER BY p.num LIMIT ?4",
+		"iiti", session, after_num, str_empty(target) ? NULL : target, (long long)limit);
+	int rc = DB_DONE;
+
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW)
+		proposal_from_row(q, &(*rows)[(*n)++]);
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW)
+		goto fail;
+	/* Outcomes after the list is read: no cursor stays open meanwhile. */
+	for (size_t i = 0; i < *n; i++)
+		if (proposal_outcome(db, session, (*rows)[i].id, &(*rows)[i].outcome,
+				     &(*rows)[i].objectors) != 0)
+			goto fail;
+	return 0;
+fail:
+	themes_proposals_free(rows, *n);
+	*n = 0;
+	return -1;
+}
+
+int themes_proposal_get(struct db *db, long long session, long long num,
+			struct proposal_info *out)
+{
+	struct dbq *q = db_query(db, PROPOSAL_COLUMNS " WHERE p.session_id = ? AND p.num = ?",
+				 "ii", session, num);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!q)
+		return -1;
+	rc = dbq_step(q);
+	if (rc == DB_ROW)
+		proposal_from_row(q, out);
+	dbq_reset(q);
+	if (rc == DB_DONE)
+		return 1;
+	if (rc != DB_ROW)
+		return -1;
+	if (proposal_outcome(db, session, out->id, &out->outcome, &out->objectors) != 0) {
+		themes_proposal_clear(out);
+		return -1;
+	}
+	return 0;
+}
+
+void themes_proposal_clear(struct proposal_info *p)
+{
+	free(p->theme_code);
+	free(p->title);
+	free(p->origins);
+	free(p->objectors);
+	memset(p, 0, sizeof *p);
+}
+
+void themes_proposals_free(struct proposal_info **rows, size_t n)
+{
+	for (size_t i = 0; *rows && i < n; i++)
+		themes_proposal_clear(&(*rows)[i]);
+	free(*rows);
+	*rows = NULL;
+}
+
+int themes_grid(struct db *db, long long session, const char *target, struct theme_grid *g)
+{
+	struct member_stance *m;
+	size_t nm, cap = 8;
+	struct dbq *q;
+	int rc;
+
+	memset(g, 0, sizeof *g);
+	if (member_stances(db, session, 0, &m, &nm) != 0)
+		return -1;
+	g->n_members = nm;
+	g->members = xcalloc(nm ? nm : 1, sizeof *g->members);
+	for (size_t i = 0; i < nm; i++) {
+		g->members[i].id = m[i].id;
+		str_copy(g->members[i].code, m[i].code, sizeof g->members[i].code);
+		g->members[i].name = m[i].name;
+		g->members[i].present = m[i].present;
+		m[i].name = NULL;
+	}
+	member_stances_free(&m, nm);
+
+	q = db_query(db, "SELECT num FROM proposal WHERE session_id = ?1"
+			 " AND (?2 IS NULL OR target = ?2) AND status <> 'merged' ORDER BY num",
+		     "it", session, str_empty(target) ? NULL : target);
+	if (!q)
+		goto fail;
+	g->proposals = xcalloc(cap, sizeof *g->proposals);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (g->n_proposals == cap) {
+			cap *= 2;
+			g->proposals = xrealloc(g->proposals, cap * sizeof *g->proposals);
+		}
+		g->proposals[g->n_proposals++] = dbq_int(q, 0);
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE)
+		goto fail;
+
+	g->cells = xcalloc(nm * g->n_proposals + 1, sizeof *g->cells);
+	q = db_query(db, "SELECT p.num, pos.delegation_id, pos.stance FROM position pos"
+			 " JOIN proposal p ON p.id = pos.proposal_id WHERE p.session_id = ?1"
+			 " AND (?2 IS NULL OR p.target = ?2) AND p.status <> 'merged'",
+		     "it", session, str_empty(target) ? NULL : target);
+	if (!q)
+		goto fail;
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		long long num = dbq_int(q, 0), did = dbq_int(q, 1);
+		size_t pi, mi;
+
+		for (pi = 0; pi < g->n_proposals && g->proposals[pi] != num; pi++)
+			;
+		for (mi = 0; mi < nm && g->members[mi].id != did; mi++)
+			;
+		if (pi < g->n_proposals && mi < nm)
+			g->cells[mi * g->n_proposals + pi] = rules_stance(dbq_text(q, 2));
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE)
+		goto fail;
+	return 0;
+fail:
+	themes_grid_free(g);
+	return -1;
+}
+
+void themes_grid_free(struct theme_grid *g)
+{
+	for (size_t i = 0; g->members && i < g->n_members; i++)
+		free(g->members[i].name);
+	free(g->members);
+	free(g->proposals);
+	free(g->cells);
+	memset(g, 0, sizeof *g);
+}
+
+/* ---- the commands ---- */
+
+/* A proposal as the handlers need it. */
+struct prop {
+	long long id, num, theme_id;
+	char target[12], status[12];
+	char *title;
+};
+
+/* The proposal numbered argv[i] ("3" or "P3") in the current session.
+ * Returns 0, or -1 with the reason in msg. */
+static int prop_find(struct cmd_ctx *c, int i, struct prop *p)
+{
+	struct dbq *q;
+	long long num;
+	int rc;
+
+	memset(p, 0, sizeof *p);
+	if (cmd_arg_num(c, i, _("proposal"), &num) != 0)
+		return -1;
+	q = db_query(c->db, "SELECT id, num, COALESCE(theme_id, 0), target, status, title"
+			    " FROM proposal WHERE session_id = ? AND num = ?",
+		     "ii", c->session, num);
+	if (!q)
+		return cmd_db_err(c);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		p->id = dbq_int(q, 0);
+		p->num = dbq_int(q, 1);
+		p->theme_id = dbq_int(q, 2);
+		str_copy(p->target, dbq_text(q, 3), sizeof p->target);
+		str_copy(p->status, dbq_text(q, 4), sizeof p->status);
+		p->title = xstrdup(dbq_text(q, 5));
+	}
+	dbq_reset(q);
+	if (rc == DB_DONE)
+		return cmd_err(c, _("no proposal P%lld in this session"), num);
+	if (rc != DB_ROW)
+		return cmd_db_err(c);
+	return 0;
+}
+
+static int prop_require_open(struct cmd_ctx *c, const struct prop *p)
+{
+	if (strcmp(p->status, "open") == 0)
+		return 0;
+	return cmd_err(c, _("P%lld is no longer open (%s)"), p->num, p->status);
+}
+
+static const char *target_label(const char *target)
+{
+	return strcmp(target, "next") == 0 ? _("the next meeting's theme") : _("the workshops");
+}
+
+/* The member state named `code`, or 0 with msg filled: unknown, or an
+ * observer (observer_fmt, a format taking the code). */
+static long long member_arg(struct cmd_ctx *c, const char *code, const char *observer_fmt)
+{
+	char type[32];
+	long long id = cmd_delegation(c, code, type, sizeof type);
+
+	if (!id)
+		return 0;
+	if (rules_deleg_type(type) != DT_MEMBER) {
+		cmd_err(c, observer_fmt, c->delegation);
+		return 0;
+	}
+	return id;
+}
+
+/* Resolve a theme argument: a catalogue code, else an exact catalogue
+ * title (French or English), else a free title (theme 0). Returns the
+ * title to store (malloc'd). */
+static char *theme_resolve(struct db *db, const char *arg, long long *theme_id)
+{
+	struct dbq *q = db_query(db, "SELECT id, title_fr FROM theme WHERE code = ?", "t", arg);
+	char *title = NULL;
+
+	*theme_id = 0;
+	if (q && dbq_step(q) == DB_ROW) {
+		*theme_id = dbq_int(q, 0);
+		title = xstrdup(dbq_text(q, 1));
+	}
+	if (q)
+		dbq_reset(q);
+	if (title)
+		return title;
+	*theme_id = db_int(db, 0, "SELECT id FROM theme WHERE title_fr = ?1 OR title_en = ?1"
+				  " ORDER BY id LIMIT 1", "t", arg);
+	return xstrdup(arg);
+}
+
+static long long next_proposal_num(struct db *db, long long session)
+{
+	return db_int(db, 1, "SELECT COALESCE(max(num), 0) + 1 FROM proposal WHERE session_id = ?",
+		      "i", session);
+}
+
+int cmd_propose(struct cmd_ctx *c)
+{
+	const char *target = c->argv[1], *kind = "secretariat";
+	long long proposer = 0, theme_id, num, dup;
+	char now[32], *title;
+	const char *by = _("the secretariat");
+
+	if (strcmp(target, "workshop") != 0 && strcmp(target, "next") != 0)
+		return cmd_err(c, _("unknown target %s (workshop or next)"), target);
+	if (str_empty(c->argv[2]))
+		return cmd_err(c, "%s", _("a theme code or title is required"));
+	if (c->argc == 4 && str_ieq(c->argv[3], "ctp")) {
+		kind = "ctp";
+		by = _("the steering committee (CTP)");
+	} else if (c->argc == 4 && !str_ieq(c->argv[3], "secretariat")) {
+		proposer = member_arg(c, c->argv[3],
+				      _("%s is an observer: only member states propose themes (R6)"));
+		if (!proposer)
+			return -1;
+		kind = "member";
+		by = c->delegation;
+	}
+	title = theme_resolve(c->db, c->argv[2], &theme_id);
+	dup = db_int(c->db, 0, "SELECT num FROM proposal WHERE session_id = ? AND target = ?"
+			       " AND status = 'open' AND (title = ? OR theme_id = NULLIF(?, 0))",
+		     "itti", c->session, target, title, theme_id);
+	if (dup) {
+		free(title);
+		return cmd_err(c, _("already proposed as P%lld"), dup);
+	}
+	num = next_proposal_num(c->db, c->session);
+	if (db_run(c->db, "INSERT INTO proposal (session_id, num, target, theme_id, title,"
+			  " proposer_kind, proposer_id, created_at)"
+			  " VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), ?)",
+		   "iititiit", c->session, num, target, theme_id, title, kind, proposer,
+		   cmd_now(now, sizeof now)) != DB_OK) {
+		free(title);
+		return cmd_db_err(c);
+	}
+	c->item = item_in_progress(c->db, c->session);
+	str_printf(c->detail, sizeof c->detail, _("P%lld for %s: %s (proposed by %s)"), num,
+		   target_label(target), title, by);
+	c->after = xasprintf("P%lld %s open: %s", num, target, title);
+	free(title);
+	return cmd_ok(c, "proposal %lld", num);
+}
+
+int cmd_position(struct cmd_ctx *c)
+{
+	const char *st = c->argv[3];
+	struct prop p;
+	long long did;
+	char *old = NULL, now[32];
+	int rc = -1;
+
+	if (prop_find(c, 1, &p) != 0)
+		goto out;
+	did = member_arg(c, c->argv[2],
+			 _("%s is an observer: only member states state positions (R6)"));
+	if (!did)
+		goto out;
+	if (strcmp(st, "none") != 0 && rules_stance(st) == ST_NONE) {
+		rc = cmd_err(c, _("unknown position %s (support, object, abstain or none)"), st);
+		goto out;
+	}
+	if (prop_require_open(c, &p) != 0)
+		goto out;
+	old = db_text(c->db, "SELECT stance FROM position WHERE proposal_id = ? AND delegation_id = ?",
+		      "ii", p.id, did);
+	if (strcmp(st, "none") == 0) {
+		if (!old) {
+			rc = cmd_err(c, _("%s has stated no position on P%lld"), c->delegation, p.num);
+			goto out;
+		}
+		if (db_run(c->db, "DELETE FROM position WHERE proposal_id = ? AND delegation_id = ?",
+			   "ii", p.id, did) != DB_OK) {
+			rc = cmd_db_err(c);
+			goto out;
+		}
+	} else if (db_run(c->db, "INSERT INTO position (proposal_id, delegation_id, stance, at)"
+				 " VALUES (?, ?, ?, ?) ON CONFLICT (proposal_id, delegation_id)"
+				 " DO UPDATE SET stance = excluded.stance, at = excluded.at",
+			  "iitt", p.id, did, st, cmd_now(now, sizeof now)) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->before = old ? xasprintf("P%lld %s %s", p.num, c->delegation, old) : NULL;
+	c->after = strcmp(st, "none") ? xasprintf("P%lld %s %s", p.num, c->delegation, st) : NULL;
+	str_printf(c->detail, sizeof c->detail, _("P%lld (%s): position of %s: %s"), p.num, p.title,
+		   c->delegation, st);
+	rc = cmd_ok(c, "P%lld %s %s", p.num, c->delegation, st);
+out:
+	free(old);
+	free(p.title);
+	return rc;
+}
+
+/* Why a proposal may not be selected yet, into msg. */
+static int select_refusal(struct cmd_ctx *c, const struct r6_outcome *o, const char *objectors)
+{
+	if (session_rule(c->db, c->session) == RULE_MAJORITY)
+		return cmd_err(c, _("refused: no majority (%d of %d member states present support it)"),
+			       o->support, o->present);
+	if (o->object == 1)
+		return cmd_err(c, _("refused: %s objects"), objectors);
+	if (o->object > 1)
+		return cmd_err(c, _("refused: %s object"), objectors);
+	return cmd_err(c, "%s", _("refused: no member state supports it yet"));
+}
+
+/* Record the next meeting's theme for the process, replacing what this
+ * session chose before; the next session created picks it up. */
+static int next_theme_write(struct cmd_ctx *c, const struct prop *p)
+{
+	return db_run(c->db,
+		"INSERT INTO next_theme (process_id, from_session, theme_id, title, used_by)"
+		" SELECT process_id, id, NULLIF(?1, 0), ?2, NULL FROM session WHERE id = ?3"
+		" ON CONFLICT (process_id, from_session) DO UPDATE SET theme_id = excluded.theme_id,"
+		" title = excluded.title, used_by = NULL",
+		"iti", p->theme_id, p->title, c->session);
+}
+
+int cmd_select(struct cmd_ctx *c)
+{
+	struct prop p;
+	struct r6_outcome o;
+	char *objectors = NULL;
+	long long places, taken;
+	int rc = -1;
+
+	if (prop_find(c, 1, &p) != 0 || prop_require_open(c, &p) != 0)
+		goto out;
+	places = db_int(c->db, 0, "SELECT CASE ? WHEN 'next' THEN next_places ELSE workshop_places"
+				  " END FROM session WHERE id = ?", "ti", p.target, c->session);
+	taken = db_int(c->db, 0, "SELECT count(*) FROM proposal WHERE session_id = ? AND target = ?"
+				 " AND status = 'selected'", "it", c->session, p.target);
+	if (taken >= places) {
+		rc = cmd_err(c, _("refused: the places for %s are filled (%lld of %lld)"),
+			     target_label(p.target), taken, places);
+		goto out;
+	}
+	if (proposal_outcome(c->db, c->session, p.id, &o, &objectors) != 0) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	if (!o.reached) {
+		rc = select_refusal(c, &o, objectors);
+		goto out;
+	}
+	if (db_run(c->db, "UPDATE proposal SET status = 'selected' WHERE id = ?", "i", p.id) != DB_OK ||
+	    (strcmp(p.target, "next") == 0 && next_theme_write(c, &p) != DB_OK)) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->before = xasprintf("P%lld open", p.num);
+	c->after = xasprintf("P%lld selected", p.num);
+	str_printf(c->detail, sizeof c->detail,
+		   _("P%lld selected for %s: %s (%d support, %d abstain, of %d member states present)"),
+		   p.num, target_label(p.target), p.title, o.support, o.abstain, o.present);
+	rc = cmd_ok(c, "P%lld selected", p.num);
+out:
+	free(objectors);
+	free(p.title);
+	return rc;
+}
+
+int cmd_reject(struct cmd_ctx *c)
+{
+	struct prop p;
+	int rc = -1;
+
+	if (prop_find(c, 1, &p) != 0 || prop_require_open(c, &p) != 0)
+		goto out;
+	if (db_run(c->db, "UPDATE proposal SET status = 'rejected' WHERE id = ?", "i", p.id) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->before = xasprintf("P%lld open", p.num);
+	c->after = xasprintf("P%lld rejected", p.num);
+	str_printf(c->detail, sizeof c->detail, _("P%lld rejected: %s"), p.num, p.title);
+	rc = cmd_ok(c, "P%lld rejected", p.num);
+out:
+	free(p.title);
+	return rc;
+}
+
+int cmd_merge(struct cmd_ctx *c)
+{
+	struct prop p, q;
+	char *title = NULL, now[32];
+	long long num, id;
+	int rc = -1;
+
+	memset(&q, 0, sizeof q);
+	if (prop_find(c, 1, &p) != 0 || prop_find(c, 2, &q) != 0)
+		goto out;
+	if (p.id == q.id) {
+		rc = cmd_err(c, _("cannot merge P%lld with itself"), p.num);
+		goto out;
+	}
+	if (prop_require_open(c, &p) != 0 || prop_require_open(c, &q) != 0)
+		goto out;
+	if (strcmp(p.target, q.target) != 0) {
+		rc = cmd_err(c, _("P%lld and P%lld have different targets (%s, %s)"), p.num, q.num,
+			     p.target, q.target);
+		goto out;
+	}
+	if (c->argc == 4 && str_empty(c->argv[3])) {
+		rc = cmd_err(c, "%s", _("the title of the merged proposal is empty"));
+		goto out;
+	}
+	title = c->argc == 4 ? xstrdup(c->argv[3]) : xasprintf("%s + %s", p.title, q.title);
+	num = next_proposal_num(c->db, c->session);
+	if (db_run(c->db, "INSERT INTO proposal (session_id, num, target, title, origins, created_at)"
+			  " VALUES (?, ?, ?, ?, 'P' || ? || '; P' || ?, ?)",
+		   "iittiit", c->session, num, p.target, title, p.num, q.num,
+		   cmd_now(now, sizeof now)) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	id = db_last_id(c->db);
+	if (db_run(c->db, "UPDATE proposal SET status = 'merged', merged_into = ? WHERE id IN (?, ?)",
+		   "iii", id, p.id, q.id) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->after = xasprintf("P%lld %s open: %s (P%lld; P%lld)", num, p.target, title, p.num, q.num);
+	str_printf(c->detail, sizeof c->detail, _("P%lld and P%lld merged into P%lld: %s"), p.num,
+		   q.num, num, title);
+	rc = cmd_ok(c, "proposal %lld", num);
+out:
+	free(title);
+	free(p.title);
+	free(q.title);
+	return rc;
+}
