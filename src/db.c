@@ -56,10 +56,15 @@ static int status_of(int rc)
 	}
 }
 
-/* Record the connection's error; returns its status class. */
+/* Record the connection's error; returns its status class. A write that
+ * the file size limit (EFBIG) or a full file system (ENOSPC) stopped is
+ * reported by SQLite as an I/O error: it is a full disk to the user. */
 static int fail(struct db *db, int rc)
 {
 	db->status = status_of(rc);
+	if ((rc & 0xFF) == SQLITE_IOERR && db->h &&
+	    (sqlite3_system_errno(db->h) == EFBIG || sqlite3_system_errno(db->h) == ENOSPC))
+		db->status = DB_FULL;
 	str_copy(db->err, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc), sizeof db->err);
 	return db->status;
 }
@@ -166,8 +171,25 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 	sqlite3_busy_timeout(db->h, 5000);
 	/* The first statement reads the header: a non-database fails here. */
 	if (db_exec(db, "PRAGMA foreign_keys = ON") != DB_OK || db_user_version(db) < 0) {
-		str_printf(err, errlen, _("%s: not a rapporteur database (%s)"), path, db_errmsg(db));
+		if (db->status == DB_READONLY)
+			str_printf(err, errlen,
+				   _("%s: cannot open: the file or its folder is write-protected "
+				     "(%s)"), path, db_errmsg(db));
+		else if (db->status == DB_BUSY)
+			str_printf(err, errlen, _("%s: locked by another program (%s)"), path,
+				   db_errmsg(db));
+		else
+			str_printf(err, errlen, _("%s: not a rapporteur database (%s)"), path,
+				   db_errmsg(db));
 		rc = db->status ? db->status : DB_CORRUPT;
+		goto out;
+	}
+	/* SQLite quietly opens a write-protected file read-only: say so now
+	 * rather than refuse every command later. */
+	if (!db->readonly && sqlite3_db_readonly(db->h, "main") == 1) {
+		str_printf(err, errlen, _("%s: the file is write-protected (use --read-only to read it)"),
+			   path);
+		rc = DB_READONLY;
 		goto out;
 	}
 	if (!db->readonly) {
