@@ -1,0 +1,514 @@
+/*
+ * test_agenda.c — cmocka tests of src/agenda.c (DESIGN R8) on a real
+ * SQLite file: the fixtures are loaded as `init` does, one open session
+ * is inserted directly, and the commands run through command_exec() as
+ * the CLI and the screens run them. The clock is fixed with clock_set(),
+ * so every time below is exact. Covers numbering and planned times, start
+ * ending the item in progress, end/skip/restore, move, overrun, keyset
+ * paging, the query plans (no full scan), and that refusals change nothing.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agenda.h"
+#include "app.h"
+#include "commands.h"
+#include "db.h"
+#include "util.h"
+
+/* 2026-11-23T08:00:00+04:00 */
+#define T0 ((time_t)1795406400)
+#define MIN 60
+
+struct fx {
+	struct app app;
+	char path[512];
+	char out[1024];
+};
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	const char *tmp = getenv("TEST_TMP");
+	char err[1024];
+
+	str_printf(f->path, sizeof f->path, "%s/agenda-%ld.db", tmp && *tmp ? tmp : "/tmp",
+		   (long)getpid());
+	unlink(f->path);
+	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
+	f->app.db_path = xstrdup(f->path);
+	if (app_init_db(&f->app, false, err, sizeof err) != 0)
+		fail_msg("fixtures: %s", err);
+	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
+				" status, created_at) VALUES ((SELECT min(id) FROM process),"
+				" 'Test', '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", ""),
+			 DB_OK);
+	f->app.session = db_last_id(f->app.db);
+	f->app.process = db_int(f->app.db, 0, "SELECT min(id) FROM process", "");
+	clock_set(T0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char p[600];
+
+	clock_set(0);
+	app_close(&f->app);
+	unlink(f->path);
+	str_printf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	str_printf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+/* Run a command and check its answer exactly. */
+static void cmd_is(struct fx *f, const char *line, const char *want)
+{
+	command_exec(&f->app, line, f->out, sizeof f->out);
+	if (strcmp(f->out, want) != 0)
+		fail_msg("%s\n  got:  %s\n  want: %s", line, f->out, want);
+}
+
+static void cmd_ok_(struct fx *f, const char *line)
+{
+	if (command_exec(&f->app, line, f->out, sizeof f->out) != 0)
+		fail_msg("%s: %s", line, f->out);
+}
+
+/* Everything a refused agenda command could have touched, as one text. */
+static char *snapshot(struct fx *f)
+{
+	return db_text(f->app.db,
+		       "SELECT (SELECT count(*) FROM journal) || '|' || (SELECT group_concat("
+		       "num || ',' || pos || ',' || status || ',' || title || ',' || kind || ','"
+		       " || planned_minutes || ',' || ifnull(planned_start, '-') || ',' ||"
+		       " ifnull(actual_start, '-') || ',' || ifnull(actual_end, '-') || ',' ||"
+		       " moderator, ';') FROM (SELECT * FROM agenda_item ORDER BY id))", "");
+}
+
+static void refused(struct fx *f, const char *line, const char *want)
+{
+	char *before = snapshot(f), *after;
+
+	cmd_is(f, line, want);
+	after = snapshot(f);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
+static char *item_text(struct fx *f, long long num)
+{
+	return db_text(f->app.db, "SELECT status || ' ' || ifnull(actual_start, '-') || ' ' ||"
+		       " ifnull(actual_end, '-') FROM agenda_item WHERE session_id = ? AND num = ?",
+		       "ii", f->app.session, num);
+}
+
+static void item_state_is(struct fx *f, long long num, const char *want)
+{
+	char *s = item_text(f, num);
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+/* ---- tests ---- */
+
+static void test_numbering_and_planned_times(void **state)
+{
+	struct fx *f = *state;
+	struct agenda_row r;
+
+	cmd_is(f, "item+ \"Cérémonie d'ouverture\" opening 45 08:30", "ok item 1");
+	cmd_is(f, "item+ \"Ordre du jour\" agenda 15", "ok item 2");
+	/* Optional words in any order, told apart by their shape. */
+	cmd_is(f, "item+ \"Déclarations\" 90 statements", "ok item 3");
+	cmd_is(f, "item+ \"Jour 2\" 2026-11-24T09:00 other 60", "ok item 4");
+	cmd_is(f, "item+ Divers", "ok item 5");
+
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
+	assert_string_equal(r.title, "Cérémonie d'ouverture");
+	assert_string_equal(r.kind, "opening");
+	assert_int_equal(r.planned_minutes, 45);
+	assert_int_equal(r.planned_start, T0 + 30 * MIN);
+	assert_int_equal(r.status, IS_PENDING);
+	assert_int_equal(r.pos, 1);
+	/* Without a time, an item follows the previous item's planned end. */
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 2, &r), 1);
+	assert_int_equal(r.planned_start, T0 + 75 * MIN);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 3, &r), 1);
+	assert_string_equal(r.kind, "statements");
+	assert_int_equal(r.planned_start, T0 + 90 * MIN);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 4, &r), 1);
+	assert_int_equal(r.planned_start, T0 + 25 * 3600);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 5, &r), 1);
+	assert_string_equal(r.kind, "other");
+	assert_int_equal(r.planned_minutes, 0);
+	assert_int_equal(r.planned_start, T0 + 26 * 3600);
+	assert_int_equal(r.pos, 5);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 6, &r), 0);
+
+	/* The stored text is ISO 8601 with the offset. */
+	char *s = db_text(f->app.db, "SELECT planned_start FROM agenda_item WHERE num = 2", "");
+	assert_string_equal(s, "2026-11-23T09:15:00+04:00");
+	free(s);
+
+	/* The journal names the item and its state. */
+	s = db_text(f->app.db, "SELECT event || ' ' || item || ' ' || after || ' ' || detail"
+		    " FROM journal ORDER BY seq DESC LIMIT 1", "");
+	assert_string_equal(s, "item+ 5 pending agenda item 5 added: Divers");
+	free(s);
+
+	/* A number is max+1 even after a move (never reused, never shifted). */
+	cmd_ok_(f, "move 5 1");
+	cmd_is(f, "item+ Suite", "ok item 6");
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 6, &r), 1);
+	assert_int_equal(r.pos, 6);
+}
+
+static void test_item_edit(void **state)
+{
+	struct fx *f = *state;
+	struct agenda_row r;
+
+	cmd_ok_(f, "item+ Ouverture opening 45 08:30");
+	cmd_is(f, "item= 1 title \"Séance d'ouverture\"", "ok item 1 title changed");
+	cmd_is(f, "item= 1 kind closing", "ok item 1 kind changed");
+	cmd_is(f, "item= 1 minutes 60", "ok item 1 minutes changed");
+	cmd_is(f, "item= 1 start 09:00", "ok item 1 start changed");
+	cmd_is(f, "item= 1 moderator \"Maurice (présidence)\"", "ok item 1 moderator changed");
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
+	assert_string_equal(r.title, "Séance d'ouverture");
+	assert_string_equal(r.kind, "closing");
+	assert_int_equal(r.planned_minutes, 60);
+	assert_int_equal(r.planned_start, T0 + 60 * MIN);
+	assert_string_equal(r.moderator, "Maurice (présidence)");
+	char *s = db_text(f->app.db, "SELECT before || ' -> ' || after FROM journal"
+			  " WHERE event = 'item=' ORDER BY seq DESC LIMIT 1", "");
+	assert_string_equal(s, " -> Maurice (présidence)");
+	free(s);
+	cmd_is(f, "item= 1 start -", "ok item 1 start changed");
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
+	assert_int_equal(r.planned_start, 0);
+}
+
+static void test_start_ends_previous(void **state)
+{
+	struct fx *f = *state;
+	struct agenda_current cur;
+
+	cmd_ok_(f, "item+ Ouverture opening 45 08:30");
+	cmd_ok_(f, "item+ \"Ordre du jour\" agenda 15");
+	cmd_ok_(f, "item+ Déclarations statements 90");
+	assert_int_equal(agenda_current(f->app.db, f->app.session, &cur), 0);
+
+	clock_set(T0 + 32 * MIN);
+	cmd_is(f, "start 1", "ok item 1 started");
+	item_state_is(f, 1, "in_progress 2026-11-23T08:32:00+04:00 -");
+	assert_int_equal(agenda_current(f->app.db, f->app.session, &cur), 1);
+	assert_int_equal(cur.num, 1);
+	assert_string_equal(cur.title, "Ouverture");
+	assert_int_equal(cur.started, T0 + 32 * MIN);
+	assert_int_equal(cur.planned_minutes, 45);
+
+	clock_set(T0 + 80 * MIN);
+	cmd_is(f, "start 2", "ok item 2 started (item 1 ended)");
+	item_state_is(f, 1, "done 2026-11-23T08:32:00+04:00 2026-11-23T09:20:00+04:00");
+	item_state_is(f, 2, "in_progress 2026-11-23T09:20:00+04:00 -");
+	item_state_is(f, 3, "pending - -");
+	assert_int_equal(db_int(f->app.db, -1, "SELECT count(*) FROM agenda_item"
+				" WHERE status = 'in_progress'", ""), 1);
+	char *s = db_text(f->app.db, "SELECT item || '|' || before || '|' || after FROM journal"
+			  " WHERE event = 'start' ORDER BY seq DESC LIMIT 1", "");
+	assert_string_equal(s, "2|item 1 in_progress; item 2 pending|item 1 done; item 2 in_progress");
+	free(s);
+	assert_int_equal(agenda_current(f->app.db, f->app.session, &cur), 1);
+	assert_int_equal(cur.num, 2);
+}
+
+static void test_end_skip_transitions(void **state)
+{
+	struct fx *f = *state;
+
+	cmd_ok_(f, "item+ A opening 45 08:30");
+	cmd_ok_(f, "item+ B agenda 15");
+	cmd_ok_(f, "item+ C statements 90");
+	refused(f, "end", "error: no item in progress");
+	cmd_is(f, "skip 3", "ok item 3 skipped");
+	item_state_is(f, 3, "skipped - -");
+	refused(f, "skip 3", "error: item 3 is already skipped");
+	refused(f, "start 3",
+		"error: item 3 was skipped; restore it first (item= 3 status pending)");
+	cmd_is(f, "item= 3 status pending", "ok item 3 status changed");
+	item_state_is(f, 3, "pending - -");
+
+	clock_set(T0 + 30 * MIN);
+	cmd_ok_(f, "start 1");
+	refused(f, "start 1", "error: item 1 is already in progress");
+	refused(f, "skip 1", "error: item 1 is in progress; end it first");
+	refused(f, "item= 1 status skipped", "error: item 1 is in progress; end it first");
+	refused(f, "item= 1 status done", "error: use start 1 or end to change whether an item runs");
+	clock_set(T0 + 70 * MIN);
+	cmd_is(f, "end", "ok item 1 ended after 40 min");
+	item_state_is(f, 1, "done 2026-11-23T08:30:00+04:00 2026-11-23T09:10:00+04:00");
+	refused(f, "end", "error: no item in progress");
+	refused(f, "start 1", "error: item 1 is done");
+	refused(f, "skip 1", "error: item 1 is done");
+	refused(f, "item= 1 status pending", "error: item 1 is done");
+	char *s = db_text(f->app.db, "SELECT item || '|' || before || '|' || after || '|' || detail"
+			  " FROM journal WHERE event = 'end'", "");
+	assert_string_equal(s, "1|in_progress|done|item 1 ended after 40 min: A");
+	free(s);
+}
+
+static long long pos_of(struct fx *f, long long num)
+{
+	return db_int(f->app.db, -1, "SELECT pos FROM agenda_item WHERE session_id = ? AND num = ?",
+		      "ii", f->app.session, num);
+}
+
+static void order_is(struct fx *f, const char *want)
+{
+	char *s = db_text(f->app.db, "SELECT group_concat(num, ' ') FROM (SELECT num FROM"
+			  " agenda_item WHERE session_id = ? ORDER BY pos)", "i", f->app.session);
+
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void test_move_renumbers(void **state)
+{
+	struct fx *f = *state;
+
+	for (int i = 0; i < 5; i++)
+		cmd_ok_(f, "item+ X");
+	cmd_is(f, "move 5 1", "ok item 5 moved to position 1");
+	order_is(f, "5 1 2 3 4");
+	cmd_is(f, "move 5 5", "ok item 5 moved to position 5");
+	order_is(f, "1 2 3 4 5");
+	cmd_is(f, "move 2 4", "ok item 2 moved to position 4");
+	order_is(f, "1 3 4 2 5");
+	cmd_is(f, "move 4 2", "ok item 4 moved to position 2");
+	order_is(f, "1 4 3 2 5");
+	/* Positions stay compact 1..n. */
+	for (long long n = 1; n <= 5; n++)
+		assert_true(pos_of(f, n) >= 1 && pos_of(f, n) <= 5);
+	assert_int_equal(db_int(f->app.db, 0, "SELECT sum(pos) FROM agenda_item", ""), 15);
+	char *s = db_text(f->app.db, "SELECT before || '|' || after FROM journal"
+			  " WHERE event = 'move' ORDER BY seq DESC LIMIT 1", "");
+	assert_string_equal(s, "position 3|position 2");
+	free(s);
+	refused(f, "move 4 6", "error: position 6: the agenda has 5 items");
+	refused(f, "move 4 0", "error: position: not a number: 0");
+	refused(f, "move 9 1", "error: no item 9 on the agenda");
+	order_is(f, "1 4 3 2 5");
+
+	/* Even a gapped order (another writer) comes out compact. */
+	assert_int_equal(db_run(f->app.db, "UPDATE agenda_item SET pos = pos * 10", ""), DB_OK);
+	cmd_ok_(f, "move 1 3");
+	order_is(f, "4 3 1 2 5");
+	assert_int_equal(db_int(f->app.db, 0, "SELECT max(pos) FROM agenda_item", ""), 5);
+}
+
+static void test_overrun(void **state)
+{
+	struct fx *f = *state;
+	struct agenda_row r;
+
+	cmd_ok_(f, "item+ A thematic 30 08:00");
+	cmd_ok_(f, "item+ B thematic 30");
+	cmd_ok_(f, "item+ C thematic 0");
+	cmd_ok_(f, "start 1");
+	clock_set(T0 + 29 * MIN);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
+	assert_int_equal(r.overrun, 0);
+	/* A running item counts up to now. */
+	clock_set(T0 + 45 * MIN + 59);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
+	assert_int_equal(r.overrun, 15);
+	cmd_is(f, "end", "ok item 1 ended after 45 min (15 over)");
+	clock_set(T0 + 5 * 3600);
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
+	assert_int_equal(r.status, IS_DONE);
+	assert_int_equal(r.overrun, 15);
+	assert_int_equal(r.actual_end, T0 + 45 * MIN + 59);
+
+	cmd_ok_(f, "start 2");
+	clock_set(T0 + 5 * 3600 + 20 * MIN);
+	cmd_is(f, "end", "ok item 2 ended after 20 min");
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 2, &r), 1);
+	assert_int_equal(r.overrun, 0);
+	/* Nothing planned: never overrun. */
+	cmd_ok_(f, "start 3");
+	clock_set(T0 + 9 * 3600);
+	cmd_is(f, "end", "ok item 3 ended after 220 min");
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 3, &r), 1);
+	assert_int_equal(r.overrun, 0);
+	/* Pending items have no overrun. */
+	cmd_ok_(f, "item+ D thematic 1");
+	assert_int_equal(agenda_get(f->app.db, f->app.session, 4, &r), 1);
+	assert_int_equal(r.overrun, 0);
+}
+
+static void test_paging_and_counts(void **state)
+{
+	struct fx *f = *state;
+	struct agenda_row rows[10];
+	struct agenda_counts c;
+	size_t n;
+
+	for (int i = 1; i <= 25; i++) {
+		char line[64];
+		str_printf(line, sizeof line, "item+ \"Point %d\" other 10", i);
+		cmd_ok_(f, line);
+	}
+	assert_int_equal(agenda_list(f->app.db, f->app.session, 0, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 10);
+	assert_int_equal(rows[0].num, 1);
+	assert_int_equal(rows[9].num, 10);
+	assert_string_equal(rows[9].title, "Point 10");
+	assert_int_equal(agenda_list(f->app.db, f->app.session, rows[9].pos, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 10);
+	assert_int_equal(rows[0].num, 11);
+	assert_int_equal(agenda_list(f->app.db, f->app.session, rows[9].pos, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 5);
+	assert_int_equal(rows[4].num, 25);
+	assert_int_equal(agenda_list(f->app.db, f->app.session, 25, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 0);
+	/* Backwards: the last page, still in ascending order. */
+	assert_int_equal(agenda_list_before(f->app.db, f->app.session, INT_MAX, rows, 10, &n),
+			 DB_OK);
+	assert_int_equal(n, 10);
+	assert_int_equal(rows[0].num, 16);
+	assert_int_equal(rows[9].num, 25);
+	assert_int_equal(agenda_list_before(f->app.db, f->app.session, 4, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(rows[0].pos, 1);
+	assert_int_equal(rows[2].pos, 3);
+	/* Another session's items never show. */
+	assert_int_equal(agenda_list(f->app.db, f->app.session + 1, 0, rows, 10, &n), DB_OK);
+	assert_int_equal(n, 0);
+
+	cmd_ok_(f, "skip 3");
+	cmd_ok_(f, "start 1");
+	cmd_ok_(f, "start 2");
+	assert_int_equal(agenda_counts(f->app.db, f->app.session, &c), DB_OK);
+	assert_int_equal(c.total, 25);
+	assert_int_equal(c.done, 1);
+	assert_int_equal(c.in_progress, 1);
+	assert_int_equal(c.skipped, 1);
+	assert_int_equal(c.pending, 22);
+}
+
+/* Every read query is answered from an index: no SCAN of a table and no
+ * automatic index (EXPLAIN QUERY PLAN). */
+static void test_query_plans(void **state)
+{
+	struct fx *f = *state;
+	static char sql[16][2048]; /* static: the statement cache keys on the pointer */
+	size_t i;
+
+	for (i = 0; agenda_query_sql(i); i++) {
+		struct dbq *q;
+		int used_index = 0, rc;
+
+		assert_true(i < 16);
+		str_printf(sql[i], sizeof sql[i], "EXPLAIN QUERY PLAN %s", agenda_query_sql(i));
+		q = db_prepare(f->app.db, sql[i]);
+		assert_non_null(q);
+		dbq_bind_int(q, 1, f->app.session);
+		while ((rc = dbq_step(q)) == DB_ROW) {
+			const char *d = dbq_text(q, 3);
+
+			if (strncmp(d, "SCAN", 4) == 0 || strstr(d, "AUTOMATIC"))
+				fail_msg("query %zu does a full scan: %s\n  %s", i, d,
+					 agenda_query_sql(i));
+			if (strstr(d, "USING INDEX") || strstr(d, "USING COVERING INDEX") ||
+			    strstr(d, "PRIMARY KEY"))
+				used_index = 1;
+		}
+		assert_int_equal(rc, DB_DONE);
+		if (!used_index)
+			fail_msg("query %zu uses no index: %s", i, agenda_query_sql(i));
+	}
+	assert_int_equal(i, 5);
+	/* The item in progress comes from the partial index. */
+	str_printf(sql[15], sizeof sql[15], "EXPLAIN QUERY PLAN %s", agenda_query_sql(3));
+	struct dbq *q = db_prepare(f->app.db, sql[15]);
+	assert_non_null(q);
+	assert_int_equal(dbq_step(q), DB_ROW);
+	assert_non_null(strstr(dbq_text(q, 3), "USING INDEX agenda_one_in_progress"));
+	dbq_reset(q);
+}
+
+static void test_refusals_change_nothing(void **state)
+{
+	struct fx *f = *state;
+	char big[AGENDA_TITLE_MAX + 32];
+
+	cmd_ok_(f, "item+ A opening 45 08:30");
+	cmd_ok_(f, "item+ B agenda 15");
+	refused(f, "item+ \"\"", "error: the title is empty");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	memcpy(big, "item+ ", 6);
+	refused(f, big, "error: the title is too long (500 bytes at most)");
+	refused(f, "item+ X bogus",
+		"error: unknown kind bogus (opening, agenda, statements, thematic, testimony, "
+		"working_group, drafting, adoption, next_meeting, closing, other)");
+	refused(f, "item+ X 2000", "error: minutes: a number from 0 to 1440 is required, not 2000");
+	refused(f, "item+ X 25:99", "error: not a time: 25:99 (HH:MM or YYYY-MM-DDTHH:MM)");
+	refused(f, "item+ X 10 20", "error: usage: item+ \"TITLE\" [KIND] [MINUTES] [HH:MM]");
+	refused(f, "item+ X opening closing",
+		"error: usage: item+ \"TITLE\" [KIND] [MINUTES] [HH:MM]");
+	refused(f, "item= 1 colour red",
+		"error: unknown field colour (title, kind, minutes, start, moderator, status)");
+	refused(f, "item= 1 kind nope",
+		"error: unknown kind nope (opening, agenda, statements, thematic, testimony, "
+		"working_group, drafting, adoption, next_meeting, closing, other)");
+	refused(f, "item= 1 minutes -5", "error: minutes: a number from 0 to 1440 is required, not -5");
+	refused(f, "item= 1 status open", "error: unknown status open (pending, skipped)");
+	refused(f, "item= 7 title Y", "error: no item 7 on the agenda");
+	refused(f, "start 7", "error: no item 7 on the agenda");
+	refused(f, "start x", "error: item: not a number: x");
+	refused(f, "skip 0", "error: item: not a number: 0");
+	refused(f, "move 1", "error: usage: move N M");
+	/* A closed session is read-only for the agenda. */
+	assert_int_equal(db_run(f->app.db, "UPDATE session SET status = 'closed'", ""), DB_OK);
+	refused(f, "start 1", "error: the session is closed; reopen it first (session reopen)");
+	refused(f, "item+ Z", "error: the session is closed; reopen it first (session reopen)");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_numbering_and_planned_times, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_item_edit, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_start_ends_previous, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_end_skip_transitions, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_move_renumbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_overrun, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_paging_and_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refusals_change_nothing, setup, teardown),
+	};
+
+	setenv("TZ", "<+04>-4", 1);
+	tzset();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
