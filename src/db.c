@@ -61,10 +61,14 @@ static int status_of(int rc)
  * reported by SQLite as an I/O error: it is a full disk to the user. */
 static int fail(struct db *db, int rc)
 {
+	int sys = errno; /* SQLite does not always keep it (sqlite3_system_errno) */
+
 	db->status = status_of(rc);
-	if ((rc & 0xFF) == SQLITE_IOERR && db->h &&
-	    (sqlite3_system_errno(db->h) == EFBIG || sqlite3_system_errno(db->h) == ENOSPC))
-		db->status = DB_FULL;
+	if ((rc & 0xFF) == SQLITE_IOERR && db->h) {
+		if (sqlite3_system_errno(db->h) == EFBIG || sqlite3_system_errno(db->h) == ENOSPC ||
+		    sys == EFBIG || sys == ENOSPC)
+			db->status = DB_FULL;
+	}
 	str_copy(db->err, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc), sizeof db->err);
 	return db->status;
 }
