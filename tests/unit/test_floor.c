@@ -1,0 +1,441 @@
+/*
+ * test_floor.c — cmocka tests of src/floor.c (DESIGN R9) on a real SQLite
+ * file: fixtures loaded as `init` does, one open session with a few
+ * delegates inserted directly, commands run through command_exec(). The
+ * clock is fixed with clock_set(), so speaking times are exact. Covers the
+ * order of the list (points of order in front), duplicates, withdraw and
+ * move, floor/yield and the intervention log, observers speaking, the
+ * guards (no item in progress, someone already has the floor, end while
+ * someone speaks), keyset paging of the log, the query plans, and that
+ * refusals change nothing.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agenda.h"
+#include "app.h"
+#include "commands.h"
+#include "db.h"
+#include "floor.h"
+#include "util.h"
+
+/* 2026-11-23T08:00:00+04:00 */
+#define T0 ((time_t)1795406400)
+#define MIN 60
+
+struct fx {
+	struct app app;
+	char path[512];
+	char out[1024];
+};
+
+static void add_delegate(struct fx *f, const char *code, const char *name)
+{
+	assert_int_equal(db_run(f->app.db, "INSERT INTO delegate (session_id, delegation_id, name,"
+				" level, category, present) VALUES (?, (SELECT id FROM delegation"
+				" WHERE code = ?), ?, 'director', 'interior', 1)", "itt",
+				f->app.session, code, name), DB_OK);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	const char *tmp = getenv("TEST_TMP");
+	char err[1024];
+
+	str_printf(f->path, sizeof f->path, "%s/floor-%ld.db", tmp && *tmp ? tmp : "/tmp",
+		   (long)getpid());
+	unlink(f->path);
+	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
+	f->app.db_path = xstrdup(f->path);
+	if (app_init_db(&f->app, false, err, sizeof err) != 0)
+		fail_msg("fixtures: %s", err);
+	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
+				" status, created_at) VALUES ((SELECT min(id) FROM process),"
+				" 'Test', '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", ""),
+			 DB_OK);
+	f->app.session = db_last_id(f->app.db);
+	f->app.process = db_int(f->app.db, 0, "SELECT min(id) FROM process", "");
+	add_delegate(f, "MUS", "Priya Ramdin");
+	add_delegate(f, "MUS", "Jean-Claude Lagesse");
+	add_delegate(f, "IOM", "Sofia Marchetti");
+	clock_set(T0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	char p[600];
+
+	clock_set(0);
+	app_close(&f->app);
+	unlink(f->path);
+	str_printf(p, sizeof p, "%s-wal", f->path);
+	unlink(p);
+	str_printf(p, sizeof p, "%s-shm", f->path);
+	unlink(p);
+	free(f);
+	return 0;
+}
+
+static void cmd_is(struct fx *f, const char *line, const char *want)
+{
+	command_exec(&f->app, line, f->out, sizeof f->out);
+	if (strcmp(f->out, want) != 0)
+		fail_msg("%s\n  got:  %s\n  want: %s", line, f->out, want);
+}
+
+static void cmd_ok_(struct fx *f, const char *line)
+{
+	if (command_exec(&f->app, line, f->out, sizeof f->out) != 0)
+		fail_msg("%s: %s", line, f->out);
+}
+
+/* Everything a refused floor command could have touched, as one text. */
+static char *snapshot(struct fx *f)
+{
+	return db_text(f->app.db,
+		       "SELECT (SELECT count(*) FROM journal) || '|' || (SELECT group_concat("
+		       "id || ',' || item_id || ',' || delegation_id || ',' || speaker || ','"
+		       " || speech_type || ',' || pos, ';') FROM (SELECT * FROM speaker_request"
+		       " ORDER BY id)) || '|' || (SELECT group_concat(id || ',' || seq || ','"
+		       " || start || ',' || ifnull(end, '-') || ',' || summary, ';') FROM"
+		       " (SELECT * FROM intervention ORDER BY id)) || '|' || (SELECT"
+		       " group_concat(status || ifnull(actual_end, '-'), ';') FROM agenda_item)",
+		       "");
+}
+
+static void refused(struct fx *f, const char *line, const char *want)
+{
+	char *before = snapshot(f), *after;
+
+	cmd_is(f, line, want);
+	after = snapshot(f);
+	if (strcmp(before ? before : "", after ? after : "") != 0)
+		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
+	free(before);
+	free(after);
+}
+
+/* The list of speakers as "CODE:type CODE:type …". */
+static void queue_is(struct fx *f, const char *want)
+{
+	struct floor_request rows[16];
+	char got[512] = "";
+	size_t n, len = 0;
+
+	assert_int_equal(floor_queue(f->app.db, f->app.session, rows, 16, &n), DB_OK);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(rows[i].pos, (int)i + 1);
+		len += (size_t)str_printf(got + len, sizeof got - len, "%s%s:%s", i ? " " : "",
+					  rows[i].who.code, rows[i].who.type);
+	}
+	if (strcmp(got, want) != 0)
+		fail_msg("queue\n  got:  %s\n  want: %s", got, want);
+}
+
+static void start_item(struct fx *f)
+{
+	cmd_ok_(f, "item+ \"Déclarations\" statements 90 08:00");
+	cmd_ok_(f, "item+ \"Session thématique\" thematic 60");
+	cmd_ok_(f, "start 1");
+}
+
+/* ---- tests ---- */
+
+static void test_queue_order_point_of_order(void **state)
+{
+	struct fx *f = *state;
+
+	start_item(f);
+	cmd_is(f, "q+ COM reply", "ok COM in line, position 1");
+	cmd_is(f, "q+ MUS", "ok MUS in line, position 2");
+	cmd_is(f, "q+ IOM", "ok IOM in line, position 3");
+	/* A point of order jumps the list (replies included), behind the
+	 * points of order already waiting. */
+	cmd_is(f, "q+ SYC point_of_order", "ok SYC in line, position 1");
+	cmd_is(f, "q+ FRA point_of_order", "ok FRA in line, position 2");
+	queue_is(f, "SYC:point_of_order FRA:point_of_order COM:reply MUS:statement IOM:statement");
+	/* Same delegation, another type: allowed; same type: refused. */
+	cmd_is(f, "q+ MUS reply", "ok MUS in line, position 6");
+	refused(f, "q+ MUS", "error: MUS is already on the list of speakers (statement, position 4)");
+	refused(f, "q+ mus statement",
+		"error: MUS is already on the list of speakers (statement, position 4)");
+	/* q- withdraws the delegation's first request and closes the gap. */
+	cmd_is(f, "q- MUS", "ok MUS withdrawn from the list of speakers");
+	queue_is(f, "SYC:point_of_order FRA:point_of_order COM:reply IOM:statement MUS:reply");
+	cmd_is(f, "qmove IOM 1", "ok IOM moved to position 1");
+	queue_is(f, "IOM:statement SYC:point_of_order FRA:point_of_order COM:reply MUS:reply");
+	cmd_is(f, "qmove IOM 5", "ok IOM moved to position 5");
+	queue_is(f, "SYC:point_of_order FRA:point_of_order COM:reply MUS:reply IOM:statement");
+	cmd_is(f, "qmove COM 2", "ok COM moved to position 2");
+	queue_is(f, "SYC:point_of_order COM:reply FRA:point_of_order MUS:reply IOM:statement");
+	refused(f, "qmove COM 6", "error: position 6: the list has 5 speakers");
+	refused(f, "qmove ZAF 1", "error: ZAF is not on the list of speakers");
+	refused(f, "q- ZAF", "error: ZAF is not on the list of speakers");
+	refused(f, "q- XXX", "error: unknown delegation XXX");
+
+	/* The request names the person by the stored spelling; the journal
+	 * names item and delegation. */
+	cmd_is(f, "q+ MUS \"priya ramdin\" question", "ok MUS in line, position 6");
+	struct floor_request rows[8];
+	size_t n;
+	assert_int_equal(floor_queue(f->app.db, f->app.session, rows, 8, &n), DB_OK);
+	assert_int_equal(n, 6);
+	assert_string_equal(rows[5].who.speaker, "Priya Ramdin");
+	assert_string_equal(rows[5].who.delegation_type, "member");
+	assert_int_equal(rows[5].requested, T0);
+	char *s = db_text(f->app.db, "SELECT item || '|' || event || '|' || delegation || '|' ||"
+			  " detail FROM journal ORDER BY seq DESC LIMIT 1", "");
+	assert_string_equal(s, "1|q+|MUS|MUS (Priya Ramdin) asks for the floor (question)");
+	free(s);
+	refused(f, "q+ MUS \"Nobody\"", "error: no delegate \"Nobody\" in MUS (register with delegate+)");
+	refused(f, "q+ MUS \"Priya Ramdin\" speech",
+		"error: unknown type of speech speech (statement, reply, point_of_order, question)");
+	/* The cap bounds what is read. */
+	assert_int_equal(floor_queue(f->app.db, f->app.session, rows, 2, &n), DB_OK);
+	assert_int_equal(n, 2);
+}
+
+static void test_floor_and_yield(void **state)
+{
+	struct fx *f = *state;
+	struct floor_speaker sp;
+	struct floor_entry log[8];
+	struct floor_counts c;
+	size_t n;
+
+	start_item(f);
+	cmd_ok_(f, "q+ MUS \"Priya Ramdin\"");
+	cmd_ok_(f, "q+ IOM");
+	clock_set(T0 + 5 * MIN);
+	assert_int_equal(floor_current(f->app.db, f->app.session, &sp), 0);
+	cmd_is(f, "floor", "ok MUS has the floor");
+	assert_int_equal(floor_current(f->app.db, f->app.session, &sp), 1);
+	assert_string_equal(sp.who.code, "MUS");
+	assert_string_equal(sp.who.speaker, "Priya Ramdin");
+	assert_string_equal(sp.who.type, "statement");
+	assert_int_equal(sp.item_num, 1);
+	assert_int_equal(sp.seq, 1);
+	assert_int_equal(sp.start, T0 + 5 * MIN);
+	queue_is(f, "IOM:statement");
+
+	/* Nothing moves while someone has the floor. */
+	refused(f, "floor", "error: MUS has the floor; yield first");
+	refused(f, "floor IOM", "error: MUS has the floor; yield first");
+	refused(f, "end", "error: MUS has the floor; yield first");
+	refused(f, "start 2", "error: MUS has the floor; yield first");
+
+	clock_set(T0 + 9 * MIN + 30);
+	cmd_is(f, "yield \"Maurice soutient le renforcement de la veille sanitaire aux frontières.\"",
+	       "ok MUS spoke 4 min");
+	assert_int_equal(floor_current(f->app.db, f->app.session, &sp), 0);
+	refused(f, "yield", "error: nobody has the floor");
+	char *s = db_text(f->app.db, "SELECT item || '|' || delegation || '|' || detail FROM journal"
+			  " WHERE event = 'yield'", "");
+	assert_string_equal(s, "1|MUS|MUS (Priya Ramdin): Maurice soutient le renforcement de la "
+			       "veille sanitaire aux frontières.");
+	free(s);
+
+	/* An observer speaks (R9), from its request. */
+	cmd_is(f, "floor IOM", "ok IOM has the floor");
+	queue_is(f, "");
+	clock_set(T0 + 10 * MIN);
+	cmd_is(f, "yield", "ok IOM spoke 30 s");
+	/* Called directly, without a request. */
+	refused(f, "floor", "error: the list of speakers is empty");
+	cmd_is(f, "floor SYC", "ok SYC has the floor");
+	clock_set(T0 + 12 * MIN);
+	cmd_is(f, "yield \"Question sur le calendrier\"", "ok SYC spoke 2 min");
+
+	assert_int_equal(floor_log(f->app.db, f->app.session, 1, NULL, log, 8, &n), DB_OK);
+	assert_int_equal(n, 3);
+	assert_int_equal(log[0].seq, 1);
+	assert_string_equal(log[0].who.code, "MUS");
+	assert_int_equal(log[0].seconds, 270);
+	assert_int_equal(log[0].start, T0 + 5 * MIN);
+	assert_int_equal(log[0].end, T0 + 9 * MIN + 30);
+	assert_string_equal(log[0].summary,
+			    "Maurice soutient le renforcement de la veille sanitaire aux frontières.");
+	assert_int_equal(log[1].seq, 2);
+	assert_string_equal(log[1].who.code, "IOM");
+	assert_string_equal(log[1].who.delegation_type, "observer_org");
+	assert_int_equal(log[1].seconds, 30);
+	assert_string_equal(log[1].summary, "");
+	assert_int_equal(log[2].seq, 3);
+	assert_string_equal(log[2].who.code, "SYC");
+	assert_string_equal(log[2].who.speaker, "");
+	assert_int_equal(log[2].seconds, 120);
+
+	/* A running intervention counts up to now. */
+	cmd_ok_(f, "floor FRA");
+	clock_set(T0 + 13 * MIN);
+	assert_int_equal(floor_log_before(f->app.db, f->app.session, 1, NULL, log, 1, &n), DB_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(log[0].seq, 4);
+	assert_int_equal(log[0].end, 0);
+	assert_int_equal(log[0].seconds, 60);
+	cmd_ok_(f, "q+ COM");
+	assert_int_equal(floor_counts(f->app.db, f->app.session, &c), DB_OK);
+	assert_int_equal(c.waiting, 1);
+	assert_int_equal(c.item_interventions, 4);
+	assert_int_equal(c.item_seconds, 270 + 30 + 120);
+	assert_int_equal(c.session_interventions, 4);
+	cmd_ok_(f, "yield");
+	/* Ending the item is possible once the floor is free. */
+	cmd_is(f, "end", "ok item 1 ended after 13 min");
+	assert_int_equal(floor_counts(f->app.db, f->app.session, &c), DB_OK);
+	assert_int_equal(c.waiting, 0);
+	assert_int_equal(c.session_interventions, 4);
+}
+
+static void test_needs_item_in_progress(void **state)
+{
+	struct fx *f = *state;
+
+	cmd_ok_(f, "item+ A");
+	refused(f, "q+ MUS", "error: no item in progress");
+	refused(f, "floor MUS", "error: no item in progress");
+	refused(f, "floor", "error: no item in progress");
+	refused(f, "q- MUS", "error: no item in progress");
+	refused(f, "qmove MUS 1", "error: no item in progress");
+	refused(f, "yield", "error: nobody has the floor");
+	struct floor_request rows[4];
+	size_t n = 99;
+	assert_int_equal(floor_queue(f->app.db, f->app.session, rows, 4, &n), DB_OK);
+	assert_int_equal(n, 0);
+	cmd_ok_(f, "start 1");
+	refused(f, "q+ XYZ", "error: unknown delegation XYZ");
+	refused(f, "floor XYZ", "error: unknown delegation XYZ");
+	char big[FLOOR_SUMMARY_MAX + 32];
+	cmd_ok_(f, "floor MUS");
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	memcpy(big, "yield ", 6);
+	refused(f, big, "error: the summary is too long (4000 bytes at most)");
+}
+
+/* Each item has its own list and its own seq; the session log pages by
+ * (item, seq) both ways. */
+static void test_log_paging(void **state)
+{
+	struct fx *f = *state;
+	struct floor_entry log[4];
+	struct floor_cursor cur = { 0, 0 };
+	size_t n, total = 0;
+	int last_item = 0, last_seq = 0;
+
+	start_item(f);
+	for (int i = 0; i < 5; i++) {
+		cmd_ok_(f, "floor MUS");
+		clock_set(T0 + (i + 1) * MIN);
+		cmd_ok_(f, "yield \"un\"");
+	}
+	cmd_ok_(f, "q+ COM");
+	cmd_ok_(f, "start 2");
+	queue_is(f, "");
+	for (int i = 0; i < 4; i++) {
+		cmd_ok_(f, "floor IOM");
+		cmd_ok_(f, "yield \"deux\"");
+	}
+	for (;;) {
+		assert_int_equal(floor_log(f->app.db, f->app.session, 0, &cur, log, 4, &n), DB_OK);
+		if (n == 0)
+			break;
+		for (size_t i = 0; i < n; i++) {
+			assert_true(log[i].item_num > last_item ||
+				    (log[i].item_num == last_item && log[i].seq == last_seq + 1));
+			if (log[i].item_num != last_item)
+				assert_int_equal(log[i].seq, 1);
+			last_item = log[i].item_num;
+			last_seq = log[i].seq;
+		}
+		total += n;
+		cur.item_id = log[n - 1].item_id;
+		cur.seq = log[n - 1].seq;
+	}
+	assert_int_equal(total, 9);
+	assert_int_equal(last_item, 2);
+	assert_int_equal(last_seq, 4);
+	/* The last page of the session, newest last. */
+	assert_int_equal(floor_log_before(f->app.db, f->app.session, 0, NULL, log, 4, &n), DB_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(log[0].item_num, 2);
+	assert_int_equal(log[0].seq, 1);
+	assert_int_equal(log[3].seq, 4);
+	cur.item_id = log[0].item_id;
+	cur.seq = log[0].seq;
+	assert_int_equal(floor_log_before(f->app.db, f->app.session, 0, &cur, log, 4, &n), DB_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(log[0].item_num, 1);
+	assert_int_equal(log[0].seq, 2);
+	assert_int_equal(log[3].seq, 5);
+	assert_string_equal(log[3].summary, "un");
+	/* One item's log. */
+	cur.item_id = 0;
+	cur.seq = 3;
+	assert_int_equal(floor_log(f->app.db, f->app.session, 1, &cur, log, 4, &n), DB_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(log[0].seq, 4);
+	assert_int_equal(log[1].seq, 5);
+	assert_int_equal(log[1].seconds, 60);
+	assert_int_equal(floor_log(f->app.db, f->app.session, 9, NULL, log, 4, &n), DB_OK);
+	assert_int_equal(n, 0);
+}
+
+static void test_query_plans(void **state)
+{
+	struct fx *f = *state;
+	static char sql[16][2048]; /* static: the statement cache keys on the pointer */
+	size_t i;
+
+	for (i = 0; floor_query_sql(i); i++) {
+		struct dbq *q;
+		int used_index = 0, rc;
+
+		assert_true(i < 16);
+		str_printf(sql[i], sizeof sql[i], "EXPLAIN QUERY PLAN %s", floor_query_sql(i));
+		q = db_prepare(f->app.db, sql[i]);
+		assert_non_null(q);
+		while ((rc = dbq_step(q)) == DB_ROW) {
+			const char *d = dbq_text(q, 3);
+
+			if (strncmp(d, "SCAN", 4) == 0 || strstr(d, "AUTOMATIC"))
+				fail_msg("query %zu does a full scan: %s\n  %s", i, d,
+					 floor_query_sql(i));
+			if (strstr(d, "USING INDEX") || strstr(d, "USING COVERING INDEX") ||
+			    strstr(d, "PRIMARY KEY"))
+				used_index = 1;
+		}
+		assert_int_equal(rc, DB_DONE);
+		if (!used_index)
+			fail_msg("query %zu uses no index: %s", i, floor_query_sql(i));
+	}
+	assert_int_equal(i, 8);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_queue_order_point_of_order, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_floor_and_yield, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_needs_item_in_progress, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_log_paging, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
+	};
+
+	setenv("TZ", "<+04>-4", 1);
+	tzset();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
