@@ -1,0 +1,143 @@
+/*
+ * recs.h — recommendations (R5, R7): read access for the Recommendations
+ * screen and the export, the word-level diff of two versions for the
+ * history view, and the drafts the text editor saves while typing. The
+ * commands (rec+, amend, cosponsor, reserve, object, unobject, status,
+ * adopt, rec=) are declared in commands.h and implemented in recs.c.
+ *
+ * Every reading function returns 0 on success, 1 when the recommendation
+ * asked for does not exist, and -1 on a database error (db_errmsg()).
+ * Lists are malloc'd arrays freed with the matching *_free function.
+ */
+#ifndef RAPPORTEUR_RECS_H
+#define RAPPORTEUR_RECS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+/* ---- The list ---- */
+
+struct rec_row {
+	long long id;
+	long long num;            /* R1, R2, … within the session */
+	char *title;
+	char status[12];          /* draft, discussion, adopted, withdrawn, deferred, submitted */
+	char author[32];          /* delegation code */
+	char *cosponsors;         /* codes in code order joined by "; ", or "" */
+	char *theme;              /* theme code, or "" */
+	long long item;           /* agenda item number, or 0 */
+	int versions;             /* number of versions of the text */
+};
+
+/* Recommendations of a session with num > after_num, in number order, at
+ * most limit. status: a status code or NULL for all; theme: a theme code
+ * or NULL for all. */
+int recs_list(struct db *db, long long session, const char *status, const char *theme,
+	      long long after_num, size_t limit, struct rec_row **rows, size_t *n);
+void recs_list_free(struct rec_row **rows, size_t n);
+
+/* ---- One recommendation with its latest text ---- */
+
+struct rec_detail {
+	long long id, num;
+	char *title;
+	char status[12];
+	char author[32];
+	char *author_name;        /* in the interface language */
+	char *cosponsors;         /* codes joined by "; " */
+	char *theme, *theme_title;/* code and title in the interface language, or "" */
+	long long item;           /* agenda item number, or 0 */
+	char *item_title;         /* or "" */
+	int version;              /* latest version number */
+	char *text_fr, *text_en;  /* latest text */
+	char version_by[32];      /* delegation that proposed the latest version */
+	char version_at[32];
+	char created_at[32], adopted_at[32], submitted_at[32];   /* "" when unset */
+	int objections;           /* recorded, present or not */
+	int objections_present;   /* from member states present now (block adoption) */
+	int reservations;
+};
+int recs_get(struct db *db, long long session, long long num, struct rec_detail *out);
+void recs_detail_clear(struct rec_detail *d);
+
+/* ---- History ---- */
+
+struct rec_version_info {
+	int version;
+	char delegation[32];      /* who proposed this text */
+	char *actor;              /* OS user who typed it */
+	char at[32];
+	size_t len_fr, len_en;    /* bytes, to show sizes without loading texts */
+};
+/* Versions, oldest first. */
+int recs_versions(struct db *db, long long session, long long num, struct rec_version_info **rows,
+		  size_t *n);
+void recs_versions_free(struct rec_version_info **rows, size_t n);
+/* The text of one version (malloc'd; en is "" when none). 1 when absent. */
+int recs_version_text(struct db *db, long long session, long long num, int version, char **fr,
+		      char **en);
+
+/* ---- Objections and reservations ---- */
+
+struct rec_party {
+	char code[32];
+	char *name;               /* in the interface language */
+	char *reason;             /* "" when none given */
+	char at[32];
+	bool present;             /* the member state is in the room now */
+};
+int recs_objections(struct db *db, long long session, long long num, struct rec_party **rows,
+		    size_t *n);
+int recs_reservations(struct db *db, long long session, long long num, struct rec_party **rows,
+		      size_t *n);
+void recs_parties_free(struct rec_party **rows, size_t n);
+
+/* ---- Word-level diff ---- */
+
+enum diff_kind { DIFF_EQUAL = 0, DIFF_DELETE, DIFF_INSERT };
+
+/* A run of text: points into `a` (equal, delete) or `b` (insert), so it
+ * stays valid while both texts do. Not NUL-terminated: use len. */
+struct diff_op {
+	enum diff_kind kind;
+	const char *text;
+	size_t len;
+};
+
+/* Most words on either side of the changed middle for which a word diff
+ * is computed; above it the middle is shown as one replacement. */
+#define RECS_DIFF_MAX_WORDS 2000
+
+/*
+ * The word-level difference between a and b (NULL counts as ""): a longest
+ * common subsequence of words (runs of bytes other than space, tab, CR,
+ * LF — so UTF-8 characters are never split), with the white space between
+ * words kept exact. Concatenating the equal and delete runs gives a, the
+ * equal and insert runs gives b; within a changed stretch the delete comes
+ * before the insert, and adjacent runs of one kind are joined. *ops is
+ * malloc'd (NULL when *n is 0); free it with free(). Memory is bounded:
+ * the common head and tail are cut first, and when the rest has more than
+ * RECS_DIFF_MAX_WORDS words on a side it is given as one delete and one
+ * insert. Returns 0 for a word diff, 1 when it fell back to a replacement.
+ */
+int recs_diff_words(const char *a, const char *b, struct diff_op **ops, size_t *n);
+
+/* ---- Drafts of text being typed ---- */
+
+/*
+ * The editor saves what is being typed about every second, so that a
+ * crash or a dropped connection loses at most a second of typing. A draft
+ * is keyed by kind ("rec", "amend", "summary", "note"), session and ref
+ * (e.g. the recommendation number, 0 when none). It is not a record: it is
+ * not journaled. Each save is its own small transaction when none is open
+ * (inside an open one it simply joins it). Returns 0 or a db status < 0.
+ */
+int recs_draft_save(struct db *db, const char *kind, long long session, long long ref,
+		    const char *text);
+/* The saved draft (malloc'd), or NULL when there is none. */
+char *recs_draft_load(struct db *db, const char *kind, long long session, long long ref);
+int recs_draft_clear(struct db *db, const char *kind, long long session, long long ref);
+
+#endif

@@ -1,0 +1,507 @@
+/*
+ * recs.c — the recommendation commands (R5, R7): rec+, amend, cosponsor,
+ * reserve, object, unobject, status, adopt, rec=.
+ *
+ * R5: the author, every co-sponsor, every amendment, every reservation and
+ * every objection belong to member states. Each handler checks it first,
+ * so that an observer gets a clear message; the triggers of schema.c
+ * refuse the same rows on every other path (cmd_db_err maps R5_OBSERVER).
+ *
+ * R7: every text change is a new row of rec_version (version 1 is the
+ * text of rec+), so the history is complete. Adoption is refused while a
+ * member state present in the room (one of its delegates is marked
+ * present) objects; reservations never block. The read access, the drafts
+ * and the word diff are in recs_read.c and recs_diff.c.
+ */
+#include "recs.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "rules.h"
+#include "util.h"
+
+/* A recommendation as the handlers need it. */
+struct rec {
+	long long id, num, author_id;
+	enum rec_status status;
+	char status_code[12];
+	char *title;
+};
+
+/* The recommendation numbered argv[i] ("2" or "R2") in the current
+ * session. Returns 0, or -1 with the reason in msg. */
+static int rec_find(struct cmd_ctx *c, int i, struct rec *r)
+{
+	struct dbq *q;
+	long long num;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (cmd_arg_num(c, i, _("recommendation"), &num) != 0)
+		return -1;
+	q = db_query(c->db, "SELECT id, num, author_id, status, title FROM recommendation"
+			    " WHERE session_id = ? AND num = ?", "ii", c->session, num);
+	if (!q)
+		return cmd_db_err(c);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		r->id = dbq_int(q, 0);
+		r->num = dbq_int(q, 1);
+		r->author_id = dbq_int(q, 2);
+		str_copy(r->status_code, dbq_text(q, 3), sizeof r->status_code);
+		r->status = rules_rec_status(r->status_code);
+		r->title = xstrdup(dbq_text(q, 4));
+	}
+	dbq_reset(q);
+	if (rc == DB_DONE)
+		return cmd_err(c, _("no recommendation R%lld in this session"), num);
+	if (rc != DB_ROW)
+		return cmd_db_err(c);
+	return 0;
+}
+
+/* The member state named `code` (R5), or 0 with msg filled. */
+static long long rec_member(struct cmd_ctx *c, const char *code)
+{
+	char type[32];
+	long long id = cmd_delegation(c, code, type, sizeof type);
+
+	if (!id)
+		return 0;
+	if (rules_deleg_type(type) != DT_MEMBER) {
+		cmd_err(c, _("refused: %s is an observer: drafting is the exclusive competence of "
+			     "member states (R5)"), c->delegation);
+		return 0;
+	}
+	return id;
+}
+
+/* Number of the agenda item in progress, 0 when none (for the journal). */
+static long long item_in_progress(struct db *db, long long session)
+{
+	return db_int(db, 0,
+		      "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
+		      "i", session);
+}
+
+int cmd_rec_add(struct cmd_ctx *c)
+{
+	const char *title = c->argv[2], *text = c->argv[3];
+	long long author, num, id;
+	char now[32];
+
+	author = rec_member(c, c->argv[1]);
+	if (!author)
+		return -1;
+	if (str_empty(title))
+		return cmd_err(c, "%s", _("the title is empty"));
+	if (str_empty(text))
+		return cmd_err(c, "%s", _("the text is empty"));
+	num = db_int(c->db, 1, "SELECT COALESCE(max(num), 0) + 1 FROM recommendation"
+			       " WHERE session_id = ?", "i", c->session);
+	cmd_now(now, sizeof now);
+	/* Linked by default to the agenda item in progress (rec= changes it). */
+	if (db_run(c->db, "INSERT INTO recommendation (session_id, num, title, item_id, author_id,"
+			  " created_at) VALUES (?1, ?2, ?3, (SELECT id FROM agenda_item"
+			  " WHERE session_id = ?1 AND status = 'in_progress'), ?4, ?5)",
+		   "iitit", c->session, num, title, author, now) != DB_OK)
+		return cmd_db_err(c);
+	id = db_last_id(c->db);
+	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, delegation_id, actor, at)"
+			  " VALUES (?, 1, ?, ?, ?, ?)", "itits", id, text, author, os_user(), now) != DB_OK)
+		return cmd_db_err(c);
+	c->item = item_in_progress(c->db, c->session);
+	c->after = xstrdup(text);
+	str_printf(c->detail, sizeof c->detail, _("R%lld drafted by %s: %s"), num, c->delegation,
+		   title);
+	return cmd_ok(c, "recommendation %lld", num);
+}
+
+int cmd_amend(struct cmd_ctx *c)
+{
+	struct rec r;
+	struct dbq *q;
+	long long who;
+	long long version = 0;
+	char *old_fr = NULL, *old_en = NULL, now[32];
+	const char *fr = c->argv[3], *en;
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+		goto out;
+	if (!rules_rec_editable(r.status)) {
+		rc = cmd_err(c, _("refused: R%lld is %s: its text can no longer change"), r.num,
+			     r.status_code);
+		goto out;
+	}
+	if (str_empty(fr)) {
+		rc = cmd_err(c, "%s", _("the text is empty"));
+		goto out;
+	}
+	q = db_query(c->db, "SELECT version, text_fr, text_en FROM rec_version WHERE rec_id = ?"
+			    " ORDER BY version DESC LIMIT 1", "i", r.id);
+	if (q && dbq_step(q) == DB_ROW) {
+		version = dbq_int(q, 0);
+		old_fr = xstrdup(dbq_text(q, 1));
+		old_en = xstrdup(dbq_text(q, 2));
+	}
+	if (q)
+		dbq_reset(q);
+	if (!old_fr) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	/* Without an English text the previous one is kept. */
+	en = c->argc == 5 ? c->argv[4] : old_en;
+	if (strcmp(fr, old_fr) == 0 && strcmp(en, old_en) == 0) {
+		rc = cmd_err(c, _("no change: version %lld of R%lld has this text"), version, r.num);
+		goto out;
+	}
+	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, text_en, delegation_id,"
+			  " actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)", "iittits", r.id, version + 1, fr,
+		   en, who, os_user(), cmd_now(now, sizeof now)) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->before = old_fr;
+	c->after = xstrdup(fr);
+	old_fr = NULL;
+	str_printf(c->detail, sizeof c->detail, _("R%lld amended by %s (version %lld)"), r.num,
+		   c->delegation, version + 1);
+	rc = cmd_ok(c, "R%lld version %lld", r.num, version + 1);
+out:
+	free(old_fr);
+	free(old_en);
+	free(r.title);
+	return rc;
+}
+
+int cmd_cosponsor(struct cmd_ctx *c)
+{
+	struct rec r;
+	long long who;
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+		goto out;
+	if (!rules_rec_editable(r.status)) {
+		rc = cmd_err(c, _("refused: R%lld is %s: its co-sponsors can no longer change"), r.num,
+			     r.status_code);
+	} else if (who == r.author_id) {
+		rc = cmd_err(c, _("%s is the author of R%lld"), c->delegation, r.num);
+	} else if (db_int(c->db, 0, "SELECT 1 FROM rec_cosponsor WHERE rec_id = ? AND delegation_id = ?",
+			  "ii", r.id, who)) {
+		rc = cmd_err(c, _("%s already co-sponsors R%lld"), c->delegation, r.num);
+	} else if (db_run(c->db, "INSERT INTO rec_cosponsor (rec_id, delegation_id) VALUES (?, ?)",
+			  "ii", r.id, who) != DB_OK) {
+		rc = cmd_db_err(c);
+	} else {
+		c->item = item_in_progress(c->db, c->session);
+		str_printf(c->detail, sizeof c->detail, _("R%lld co-sponsored by %s"), r.num,
+			   c->delegation);
+		rc = cmd_ok(c, "R%lld cosponsor %s", r.num, c->delegation);
+	}
+out:
+	free(r.title);
+	return rc;
+}
+
+int cmd_reserve(struct cmd_ctx *c)
+{
+	struct rec r;
+	long long who;
+	const char *reason = c->argc == 4 ? c->argv[3] : "";
+	char now[32], *old = NULL;
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+		goto out;
+	/* A reservation accompanies adoption: it may come until submission. */
+	if (r.status != RS_DRAFT && r.status != RS_DISCUSSION && r.status != RS_ADOPTED) {
+		rc = cmd_err(c, _("refused: R%lld is %s: reservations are closed"), r.num,
+			     r.status_code);
+		goto out;
+	}
+	old = db_text(c->db, "SELECT reason FROM rec_reservation WHERE rec_id = ? AND delegation_id = ?",
+		      "ii", r.id, who);
+	if (old && strcmp(old, reason) == 0) {
+		rc = cmd_err(c, _("no change: %s already has this reservation on R%lld"), c->delegation,
+			     r.num);
+		goto out;
+	}
+	if (db_run(c->db, "INSERT INTO rec_reservation (rec_id, delegation_id, reason, at)"
+			  " VALUES (?, ?, ?, ?) ON CONFLICT (rec_id, delegation_id)"
+			  " DO UPDATE SET reason = excluded.reason, at = excluded.at",
+		   "iitt", r.id, who, reason, cmd_now(now, sizeof now)) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->before = old;
+	old = NULL;
+	c->after = xstrdup(reason);
+	str_printf(c->detail, sizeof c->detail, _("R%lld: reservation of %s: %s"), r.num,
+		   c->delegation, reason);
+	rc = cmd_ok(c, "R%lld reservation %s", r.num, c->delegation);
+out:
+	free(old);
+	free(r.title);
+	return rc;
+}
+
+int cmd_object(struct cmd_ctx *c)
+{
+	struct rec r;
+	long long who;
+	const char *reason = c->argc == 4 ? c->argv[3] : "";
+	char now[32];
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+		goto out;
+	if (!rules_rec_editable(r.status)) {
+		rc = cmd_err(c, _("refused: R%lld is %s: objections are closed"), r.num, r.status_code);
+		goto out;
+	}
+	c->before = db_text(c->db, "SELECT reason FROM rec_objection WHERE rec_id = ?"
+				   " AND delegation_id = ?", "ii", r.id, who);
+	if (c->before && strcmp(c->before, reason) == 0) {
+		rc = cmd_err(c, _("no change: %s already objects to R%lld"), c->delegation, r.num);
+		goto out;
+	}
+	if (db_run(c->db, "INSERT INTO rec_objection (rec_id, delegation_id, reason, at)"
+			  " VALUES (?, ?, ?, ?) ON CONFLICT (rec_id, delegation_id)"
+			  " DO UPDATE SET reason = excluded.reason, at = excluded.at",
+		   "iitt", r.id, who, reason, cmd_now(now, sizeof now)) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	c->after = xstrdup(reason);
+	str_printf(c->detail, sizeof c->detail, _("R%lld: %s objects: %s"), r.num, c->delegation,
+		   reason);
+	rc = cmd_ok(c, "R%lld objection %s", r.num, c->delegation);
+out:
+	free(r.title);
+	return rc;
+}
+
+int cmd_unobject(struct cmd_ctx *c)
+{
+	struct rec r;
+	long long who;
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0 || !(who = cmd_delegation(c, c->argv[2], NULL, 0)))
+		goto out;
+	c->before = db_text(c->db, "SELECT reason FROM rec_objection WHERE rec_id = ?"
+				   " AND delegation_id = ?", "ii", r.id, who);
+	if (!c->before) {
+		rc = cmd_err(c, _("%s has no objection to R%lld"), c->delegation, r.num);
+		goto out;
+	}
+	if (db_run(c->db, "DELETE FROM rec_objection WHERE rec_id = ? AND delegation_id = ?", "ii",
+		   r.id, who) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	str_printf(c->detail, sizeof c->detail, _("R%lld: %s withdraws its objection"), r.num,
+		   c->delegation);
+	rc = cmd_ok(c, "R%lld objection %s withdrawn", r.num, c->delegation);
+out:
+	free(r.title);
+	return rc;
+}
+
+/* "Comoros objects (reason); Madagascar objects": the objections of the
+ * member states present now, malloc'd ("" when none); *count set. */
+static char *present_objections(struct db *db, long long session, long long rec_id, int *count)
+{
+	struct dbq *q = db_query(db,
+		"SELECT d.name_fr, d.name_en, o.reason FROM rec_objection o"
+		" JOIN delegation d ON d.id = o.delegation_id WHERE o.rec_id = ?1"
+		" AND d.type = 'member' AND EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?2"
+		"  AND g.delegation_id = d.id AND g.present = 1) ORDER BY d.code",
+		"ii", rec_id, session);
+	char *s = xstrdup(""), *part;
+
+	*count = 0;
+	while (q && dbq_step(q) == DB_ROW) {
+		const char *name = i18n_pick(dbq_text(q, 0), dbq_text(q, 1)), *why = dbq_text(q, 2);
+		char *t;
+
+		part = str_empty(why) ? xasprintf(_("%s objects"), name)
+				      : xasprintf(_("%s objects (%s)"), name, why);
+		t = xasprintf("%s%s%s", s, *s ? "; " : "", part);
+		free(part);
+		free(s);
+		s = t;
+		(*count)++;
+	}
+	if (q)
+		dbq_reset(q);
+	return s;
+}
+
+/* Adopt r: from draft or discussion, and only without an objection of a
+ * member state present now. Shared by adopt and status N adopted. */
+static int rec_adopt(struct cmd_ctx *c, const struct rec *r)
+{
+	int objections;
+	char *who = present_objections(c->db, c->session, r->id, &objections), now[32], *res;
+
+	if (!rules_rec_may_adopt(r->status, objections)) {
+		int rc = objections && (r->status == RS_DRAFT || r->status == RS_DISCUSSION)
+				 ? cmd_err(c, _("refused: %s"), who)
+				 : cmd_err(c, _("refused: R%lld is %s: only a draft or a recommendation "
+						"under discussion can be adopted"), r->num, r->status_code);
+		free(who);
+		return rc;
+	}
+	free(who);
+	if (db_run(c->db, "UPDATE recommendation SET status = 'adopted', adopted_at = ? WHERE id = ?",
+		   "ti", cmd_now(now, sizeof now), r->id) != DB_OK)
+		return cmd_db_err(c);
+	res = db_text(c->db, "SELECT group_concat(code, '; ') FROM (SELECT d.code FROM rec_reservation v"
+			     " JOIN delegation d ON d.id = v.delegation_id WHERE v.rec_id = ?"
+			     " ORDER BY d.code)", "i", r->id);
+	c->item = item_in_progress(c->db, c->session);
+	c->before = xstrdup(r->status_code);
+	c->after = xstrdup("adopted");
+	if (res)
+		str_printf(c->detail, sizeof c->detail, _("R%lld adopted: %s (reservations: %s)"),
+			   r->num, r->title, res);
+	else
+		str_printf(c->detail, sizeof c->detail, _("R%lld adopted: %s"), r->num, r->title);
+	free(res);
+	return cmd_ok(c, "R%lld adopted", r->num);
+}
+
+int cmd_adopt(struct cmd_ctx *c)
+{
+	struct rec r;
+	int rc = rec_find(c, 1, &r);
+
+	if (rc == 0)
+		rc = rec_adopt(c, &r);
+	free(r.title);
+	return rc;
+}
+
+int cmd_status(struct cmd_ctx *c)
+{
+	struct rec r;
+	enum rec_status to = rules_rec_status(c->argv[2]);
+	char now[32];
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0)
+		goto out;
+	if (to == RS_INVALID) {
+		rc = cmd_err(c, _("unknown status %s (draft, discussion, adopted, withdrawn, deferred, "
+				  "submitted)"), c->argv[2]);
+	} else if (to == r.status) {
+		rc = cmd_err(c, _("R%lld is already %s"), r.num, r.status_code);
+	} else if (to == RS_ADOPTED) {
+		rc = rec_adopt(c, &r);
+	} else if (!rules_rec_transition(r.status, to)) {
+		rc = cmd_err(c, _("refused: R%lld cannot go from %s to %s"), r.num, r.status_code,
+			     rules_rec_status_code(to));
+	} else if (db_run(c->db, "UPDATE recommendation SET status = ?1, submitted_at = CASE ?1"
+				 " WHEN 'submitted' THEN ?2 ELSE submitted_at END WHERE id = ?3",
+			  "tti", rules_rec_status_code(to), cmd_now(now, sizeof now), r.id) != DB_OK) {
+		rc = cmd_db_err(c);
+	} else {
+		c->item = item_in_progress(c->db, c->session);
+		c->before = xstrdup(r.status_code);
+		c->after = xstrdup(rules_rec_status_code(to));
+		str_printf(c->detail, sizeof c->detail, _("R%lld: %s → %s"), r.num, r.status_code,
+			   rules_rec_status_code(to));
+		rc = cmd_ok(c, "R%lld %s", r.num, rules_rec_status_code(to));
+	}
+out:
+	free(r.title);
+	return rc;
+}
+
+/* rec= N theme CODE|-: the theme by catalogue code, "-" to clear. */
+static int rec_set_theme(struct cmd_ctx *c, const struct rec *r, const char *v)
+{
+	long long theme = 0;
+
+	if (strcmp(v, "-") != 0 && !(theme = db_int(c->db, 0, "SELECT id FROM theme WHERE code = ?",
+						    "t", v)))
+		return cmd_err(c, _("unknown theme %s"), v);
+	c->before = db_text(c->db, "SELECT t.code FROM recommendation r JOIN theme t"
+				   " ON t.id = r.theme_id WHERE r.id = ?", "i", r->id);
+	if (db_run(c->db, "UPDATE recommendation SET theme_id = NULLIF(?, 0) WHERE id = ?", "ii", theme,
+		   r->id) != DB_OK)
+		return cmd_db_err(c);
+	return 0;
+}
+
+/* rec= N item NUM|-: the agenda item by its number, "-" to clear. */
+static int rec_set_item(struct cmd_ctx *c, const struct rec *r, const char *v)
+{
+	long long item = 0, num = 0;
+
+	if (strcmp(v, "-") != 0) {
+		if (cmd_arg_num(c, 3, _("item"), &num) != 0)
+			return -1;
+		item = db_int(c->db, 0, "SELECT id FROM agenda_item WHERE session_id = ? AND num = ?",
+			      "ii", c->session, num);
+		if (!item)
+			return cmd_err(c, _("no agenda item %lld in this session"), num);
+	}
+	c->before = db_text(c->db, "SELECT i.num FROM recommendation r JOIN agenda_item i"
+				   " ON i.id = r.item_id WHERE r.id = ?", "i", r->id);
+	if (db_run(c->db, "UPDATE recommendation SET item_id = NULLIF(?, 0) WHERE id = ?", "ii", item,
+		   r->id) != DB_OK)
+		return cmd_db_err(c);
+	return 0;
+}
+
+int cmd_rec_set(struct cmd_ctx *c)
+{
+	struct rec r;
+	const char *field = c->argv[2], *v = c->argv[3];
+	int rc = -1;
+
+	if (rec_find(c, 1, &r) != 0)
+		goto out;
+	if (strcmp(field, "theme") == 0) {
+		rc = rec_set_theme(c, &r, v);
+	} else if (strcmp(field, "item") == 0) {
+		rc = rec_set_item(c, &r, v);
+	} else if (strcmp(field, "title") == 0) {
+		if (!rules_rec_editable(r.status))
+			rc = cmd_err(c, _("refused: R%lld is %s: its title can no longer change"), r.num,
+				     r.status_code);
+		else if (str_empty(v))
+			rc = cmd_err(c, "%s", _("the title is empty"));
+		else if (strcmp(v, r.title) == 0)
+			rc = cmd_err(c, "%s", _("no change"));
+		else if (db_run(c->db, "UPDATE recommendation SET title = ? WHERE id = ?", "ti", v,
+				r.id) != DB_OK)
+			rc = cmd_db_err(c);
+		else
+			rc = (c->before = xstrdup(r.title), 0);
+	} else {
+		rc = cmd_err(c, _("unknown field %s (theme, item or title)"), field);
+	}
+	if (rc != 0)
+		goto out;
+	c->item = item_in_progress(c->db, c->session);
+	c->after = xstrdup(v);
+	str_printf(c->detail, sizeof c->detail, _("R%lld: %s set to %s"), r.num, field, v);
+	rc = cmd_ok(c, "R%lld %s %s", r.num, field, v);
+out:
+	free(r.title);
+	return rc;
+}
