@@ -1,0 +1,192 @@
+/*
+ * screen.h — the screen interface of the terminal interface (DESIGN §3,
+ * §4) and the services the shell (src/ui*.c) offers to screens.
+ *
+ * A screen is a struct screen_ops filled in at the end of its file in
+ * screens/ (tig's view_ops). The shell owns the loop, the title bar, the
+ * tabs, the message line and the hint bar; a screen owns the body window
+ * between the tabs and the message line.
+ *
+ * Contract of a screen:
+ *  - open(s, app)   load what is visible (through the read APIs of the
+ *                   domain modules: agenda.h, floor.h, attendance.h, …;
+ *                   never SQL, never db.h). Called when the screen is first
+ *                   shown and again whenever the data may have changed
+ *                   (after a command, or another instance wrote the file).
+ *                   It must be idempotent: free what the last call loaded.
+ *                   s->data is the screen's own state (NULL at first).
+ *                   Returns 0, or -1 with ui_error() called.
+ *  - layout(s, rows, cols)  the body window is now rows × cols (≥ 20 × 80).
+ *  - draw(s, win)   paint the body into win. Never call refresh/wrefresh/
+ *                   doupdate: the shell calls wnoutrefresh + one doupdate.
+ *                   Called only when the shell marked the screen dirty or
+ *                   when the screen's own handle() returned H_REDRAW; to
+ *                   keep a cursor move cheap, repaint only the rows that
+ *                   changed (the list widget of widgets.h does).
+ *  - handle(s, app, key)  a key (keys.h codes) → bits of enum handled.
+ *                   H_IGNORED lets the shell's global keymap take the key
+ *                   (help, quit, :, /, Tab, 1–6). Changes go through
+ *                   ui_exec("start 3") → command_exec(): the shell shows
+ *                   the answer on the message line and reloads screens.
+ *  - close(s)       free s->data (at exit, including SIGHUP/SIGTERM: save a
+ *                   draft here if the screen holds typed text).
+ *  - search(s, needle, next)  optional: select the next row matching
+ *                   needle (case-insensitive); false when none.
+ *  - tick(s, app)   optional: called about once a second while idle;
+ *                   return H_REDRAW only when something visible changed
+ *                   (an idle screen must send nothing).
+ *
+ * To add a screen: write screens/NAME.c ending with
+ *     const struct screen_ops NAME_screen_ops = { .name = N_("Name"), … };
+ * add X(ID, NAME) to SCREEN_LIST below (ID is its enum screen_id in
+ * commands.h, which orders the tabs), give its commands keys and
+ * ON(SCR_ID) in command_table (src/commands.c) so that the hint bar and
+ * help list them, and write tests/ui/NAME.sh (see tests/ui/README.md).
+ */
+#ifndef RAPPORTEUR_SCREEN_H
+#define RAPPORTEUR_SCREEN_H
+
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "commands.h"
+
+struct app;
+
+/* What handle() did with a key (htop's HandlerResult). */
+enum handled {
+	H_IGNORED = 0, /* not mine: the shell's global keymap may take it */
+	H_DONE = 1,    /* consumed */
+	H_REDRAW = 2,  /* draw() the body again (only what changed) */
+	H_RELOAD = 4,  /* open() again: the data changed */
+	H_QUIT = 8,    /* leave the program */
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	int id;        /* enum screen_id, SCR_COUNT for help */
+	void *data;    /* the screen's state, owned by open/close */
+	int rows, cols;/* size of the body window */
+	bool loaded;   /* open() has run since the data last changed */
+	bool full;     /* set by the shell before draw(): the body window was
+			* cleared (screen switch, resize, reload), paint everything */
+};
+
+struct screen_ops {
+	const char *name; /* tab label, N_("Agenda") */
+	int (*open)(struct screen *s, struct app *app);
+	void (*layout)(struct screen *s, int rows, int cols);
+	void (*draw)(struct screen *s, WINDOW *win);
+	unsigned (*handle)(struct screen *s, struct app *app, int key);
+	void (*close)(struct screen *s);
+	bool (*search)(struct screen *s, const char *needle, bool next);
+	unsigned (*tick)(struct screen *s, struct app *app);
+};
+
+/* Every tab, in order, listed once (tig's VIEW_INFO). X(ID, name):
+ * ID is SCR_ID of commands.h; name_screen_ops is defined in screens/name.c. */
+#define SCREEN_LIST(X)                                                       \
+	X(AGENDA, agenda)                                                    \
+	X(FLOOR, floor)                                                      \
+	X(ATTENDANCE, attendance)                                            \
+	X(THEMES, themes)                                                    \
+	X(RECS, recs)                                                        \
+	X(MINUTES, minutes)
+
+#define SCREEN_DECLARE(ID, name) extern const struct screen_ops name##_screen_ops;
+SCREEN_LIST(SCREEN_DECLARE)
+#undef SCREEN_DECLARE
+extern const struct screen_ops help_screen_ops; /* not a tab: ? and F1 */
+
+/* ---- colour roles (ncdu style: one table, colour and monochrome) ---- */
+enum ui_role {
+	ROLE_NORMAL = 0,
+	ROLE_TITLE,       /* title bar */
+	ROLE_TAB,         /* a tab */
+	ROLE_TAB_ACTIVE,  /* the current tab */
+	ROLE_SELECTED,    /* the selection bar */
+	ROLE_HEADER,      /* column headings */
+	ROLE_HINT,        /* hint bar text */
+	ROLE_HINT_KEY,    /* a key in the hint bar */
+	ROLE_MSG_OK,      /* message line: ok */
+	ROLE_MSG_ERR,     /* message line: error */
+	ROLE_RUNNING,     /* item in progress, speaker holding the floor */
+	ROLE_DONE,        /* finished item */
+	ROLE_SKIPPED,     /* skipped item */
+	ROLE_OVERRUN,     /* over the planned time */
+	ROLE_GOOD,        /* R4 OK, consensus reached, adopted */
+	ROLE_BAD,         /* R4 failure, objection, refused */
+	ROLE_WARN,        /* warnings (NO_HEAD, …) */
+	ROLE_DIM,         /* secondary text */
+	ROLE_MARK,        /* markers, point of order */
+	ROLE_COUNT
+};
+
+/* The curses attribute (colour pair included) of a role, honouring
+ * --no-color, NO_COLOR, --low-bandwidth and terminals without colour. */
+attr_t ui_attr(enum ui_role role);
+/* --low-bandwidth: a '>' marker instead of a bar, no colour, short hints. */
+bool ui_low_bandwidth(void);
+
+/* ---- services to screens ---- */
+
+/* The message line (translated text; one line, control characters are
+ * shown escaped). Cleared by the next key. */
+void ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Run one command line through command_exec() and show its answer on the
+ * message line. On success every screen is marked for reload. Returns 0
+ * (ok) or 1 (refused: nothing changed). */
+int ui_exec(struct app *app, const char *line);
+int ui_execf(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* s quoted for a command line ("…" with \" and \\), malloc'd. */
+char *ui_quote(const char *s);
+
+/* What Tab completes in a prompt. */
+enum ui_complete { COMPLETE_NONE = 0, COMPLETE_COMMAND, COMPLETE_DELEGATION, COMPLETE_LIST };
+
+struct ui_prompt_opts {
+	const char *initial;          /* text to start from, or NULL */
+	enum ui_complete complete;    /* what Tab completes */
+	const char *const *choices;   /* for COMPLETE_LIST, NULL-terminated */
+	bool history;                 /* Up/Down walk the command history */
+	/* Called about once a second while the prompt is open with the text
+	 * typed so far (a draft saver); may be NULL. */
+	void (*idle)(const char *text, void *ud);
+	void *ud;
+};
+
+/* A one-line editor on the message line, modal: returns the malloc'd UTF-8
+ * text on Enter, NULL on Esc (or when the program is asked to quit). Only
+ * the changed cells are sent per typed character. */
+char *ui_prompt(const char *label, const struct ui_prompt_opts *opts);
+/* A yes/no question on the message line: true for y (or the French o). */
+bool ui_confirm(const char *question);
+/* Choose one of n labels (translated) by its digit 1–9 or Enter for dflt;
+ * returns the index, or -1 on Esc. */
+int ui_choose(const char *label, const char *const *labels, int n, int dflt);
+
+/* The tab shown (enum screen_id), also while help covers it. */
+int ui_current_tab(void);
+/* The untranslated name of tab id (its ops->name). */
+const char *ui_tab_name(int id);
+
+/* The delegation codes of the current process (for completion), sorted,
+ * NULL-terminated, owned by the shell (valid until the next call). */
+const char *const *ui_delegation_codes(struct app *app);
+
+/* The command bound to key on screen id (from command_table keys), or
+ * NULL. For "K J" style pairs, *which is the index of the key in the
+ * list (0 for K, 1 for J); which may be NULL. */
+const struct command_def *ui_key_command(int screen_id, int key, int *which);
+
+/* Called at exit (normal, SIGHUP, SIGTERM) before endwin, in reverse order
+ * of registration: for draft savers. */
+void ui_on_exit(void (*fn)(void *ud), void *ud);
+
+#endif

@@ -1,0 +1,86 @@
+/*
+ * ui_shell.h — shared state of the shell files (src/ui.c the loop and
+ * layout, ui_bars.c the title/tabs/message/hint bars, ui_color.c the
+ * colour roles, ui_prompt.c the prompts and the command line, ui_test.c
+ * the scripted-test harness). Screens include screen.h, not this.
+ */
+#ifndef RAPPORTEUR_UI_SHELL_H
+#define RAPPORTEUR_UI_SHELL_H
+
+#include <signal.h>
+
+#include "screen.h"
+
+#define UI_MIN_COLS 80
+#define UI_MIN_ROWS 24
+
+struct ui {
+	struct app *app;
+	struct screen screens[SCR_COUNT];
+	struct screen help;
+	int cur;                  /* current tab, enum screen_id */
+	bool help_open;           /* the help screen covers the body */
+	WINDOW *title, *tabs, *body, *msg, *hints, *input;
+	int rows, cols;
+	bool too_small;
+	bool test;                /* driven by RAPPORTEUR_TEST_SCRIPT */
+	bool colour;              /* colours in use */
+	bool low_bw;
+	/* What must be painted at the next ui_paint(). */
+	bool title_dirty, tabs_dirty, msg_dirty, hints_dirty, body_dirty, body_full;
+	/* Message line. */
+	char msg_text[512];
+	bool msg_err;
+	/* The hint bar can be replaced for a while (prompt help, completions). */
+	char hint_override[512];
+	/* Title bar data, refreshed on reload and on the minute. */
+	char title_text[512];
+	long minute;              /* clock_now() / 60 of the last title */
+	long long data_version;
+	bool reload_pending;      /* a command succeeded: reopen the screens */
+	bool prompting;           /* a prompt owns the message line */
+};
+
+extern struct ui ui;
+extern volatile sig_atomic_t ui_stop_signal; /* SIGHUP/SIGTERM received */
+
+struct screen *ui_current(void);
+/* Paint what is dirty: wnoutrefresh of the changed windows, one doupdate. */
+void ui_paint(void);
+/* Recompute the layout after a size change (KEY_RESIZE). */
+void ui_relayout(void);
+/* Mark every screen for reload (the data changed) and reopen the current. */
+void ui_reload_all(void);
+/* Idle work (once a second): another instance's writes, the minute. */
+void ui_tick(void);
+
+/* ui_bars.c */
+void ui_bars_refresh_title(void);     /* recompute title text (data or minute) */
+void ui_bars_draw_title(void);
+void ui_bars_draw_tabs(void);
+void ui_bars_draw_msg(void);
+void ui_bars_draw_hints(void);
+void ui_bars_draw_too_small(void);
+
+/* ui_color.c */
+void ui_color_init(bool want_colour, bool low_bw);
+
+/* ui_prompt.c */
+/* Draw the active prompt on the message line (cursor left in place). */
+void ui_prompt_draw(void);
+/* The `:` command line: prompt with history and completion, then run. */
+void ui_command_line(struct app *app);
+/* The `/` search prompt on the current screen. */
+void ui_search(void);
+void ui_prompt_free_history(void);
+
+/* ui_test.c — the harness (tests/ui/README.md). */
+bool uitest_start(void);              /* newterm on /dev/null when scripted */
+int uitest_next_key(void);            /* K_NONE at the end of the script */
+void uitest_finish(void);             /* the final dump (RAPPORTEUR_TEST_DUMP) */
+void uitest_end(void);                /* after endwin: free the test terminal */
+/* Write the in-memory screen to path (one line per row, trailing blanks
+ * trimmed; with attrs a second line of markers per row). */
+int uitest_dump(const char *path, bool attrs);
+
+#endif

@@ -1,0 +1,497 @@
+/*
+ * ui.c — the terminal interface's loop and layout (DESIGN §3, §4).
+ *
+ * One loop: paint what is dirty (wnoutrefresh of the changed windows, one
+ * doupdate), read a key with a one-second timeout, KEY_RESIZE → relayout,
+ * otherwise the current screen's handle() and then the global keymap of
+ * the command table (help, quit, :, /, Tab, 1–6). The timeout does the
+ * idle work: another instance's writes (PRAGMA data_version) and the
+ * title-bar clock, which shows minutes so that an idle screen sends
+ * nothing between two minutes.
+ *
+ * Signals: SIGHUP (the SSH link dropped), SIGTERM and SIGINT only set a
+ * flag (async-signal-safe); the loop sees it, runs the exit hooks and the
+ * screens' close(), and leaves curses. die() restores the terminal through
+ * die_hook. Resizing is seen only as KEY_RESIZE (ncurses' own handler).
+ */
+#include "ui.h"
+
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "commands.h"
+#include "i18n.h"
+#include "keys.h"
+#include "ui_shell.h"
+#include "util.h"
+#include "widgets.h"
+
+struct ui ui;
+volatile sig_atomic_t ui_stop_signal;
+
+static const struct screen_ops *const tab_ops[SCR_COUNT] = {
+#define SCREEN_OPS(ID, name) [SCR_##ID] = &name##_screen_ops,
+	SCREEN_LIST(SCREEN_OPS)
+#undef SCREEN_OPS
+};
+
+static struct {
+	void (*fn)(void *);
+	void *ud;
+} exit_hooks[16];
+static int n_exit_hooks;
+
+void ui_on_exit(void (*fn)(void *ud), void *ud)
+{
+	if (n_exit_hooks < (int)ARRAY_SIZE(exit_hooks)) {
+		exit_hooks[n_exit_hooks].fn = fn;
+		exit_hooks[n_exit_hooks].ud = ud;
+		n_exit_hooks++;
+	}
+}
+
+static void on_signal(int sig)
+{
+	ui_stop_signal = sig;
+}
+
+static void restore_terminal(void)
+{
+	if (!isendwin())
+		endwin();
+}
+
+static void install_signals(void)
+{
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	sa.sa_flags = 0; /* no SA_RESTART: the key read returns at once */
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+struct screen *ui_current(void)
+{
+	return ui.help_open ? &ui.help : &ui.screens[ui.cur];
+}
+
+int ui_current_tab(void)
+{
+	return ui.cur;
+}
+
+const char *ui_tab_name(int id)
+{
+	return id >= 0 && id < SCR_COUNT ? tab_ops[id]->name : "";
+}
+
+/* ---- messages and commands ---- */
+
+static void set_message(bool err, const char *fmt, va_list ap)
+{
+	vsnprintf(ui.msg_text, sizeof ui.msg_text, fmt, ap);
+	ui.msg_err = err;
+	ui.msg_dirty = true;
+}
+
+void ui_message(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(false, fmt, ap);
+	va_end(ap);
+}
+
+void ui_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	set_message(true, fmt, ap);
+	va_end(ap);
+}
+
+int ui_exec(struct app *app, const char *line)
+{
+	char out[1024];
+	int rc = command_exec(app, line, out, sizeof out);
+
+	if (rc == 0) {
+		ui_message("%s", out);
+		ui.reload_pending = true;
+	} else {
+		ui_error("%s", out);
+	}
+	return rc;
+}
+
+int ui_execf(struct app *app, const char *fmt, ...)
+{
+	char line[2048];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	return ui_exec(app, line);
+}
+
+char *ui_quote(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, k = 0;
+	char *out = xmalloc(2 * n + 3);
+
+	out[k++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\')
+			out[k++] = '\\';
+		out[k++] = s[i];
+	}
+	out[k++] = '"';
+	out[k] = '\0';
+	return out;
+}
+
+/* ---- screens ---- */
+
+static void screen_ensure_open(struct screen *s)
+{
+	if (s->loaded)
+		return;
+	s->loaded = true;
+	if (s->ops->open && s->ops->open(s, ui.app) != 0 && !ui.msg_text[0])
+		ui_error("%s", _("could not load this screen"));
+	if (s->ops->layout && !ui.too_small)
+		s->ops->layout(s, s->rows, s->cols);
+	ui.body_dirty = ui.body_full = true;
+}
+
+void ui_reload_all(void)
+{
+	for (int i = 0; i < SCR_COUNT; i++)
+		ui.screens[i].loaded = false;
+	ui.help.loaded = false;
+	ui.reload_pending = false;
+	screen_ensure_open(ui_current());
+	ui_bars_refresh_title();
+	ui.body_dirty = ui.body_full = true;
+	ui.hints_dirty = true;
+}
+
+static void switch_to(int id)
+{
+	if (id < 0 || id >= SCR_COUNT || (id == ui.cur && !ui.help_open))
+		return;
+	ui.help_open = false;
+	ui.cur = id;
+	screen_ensure_open(ui_current());
+	ui.body_dirty = ui.body_full = true;
+	ui.tabs_dirty = ui.hints_dirty = true;
+}
+
+static void help_toggle(bool open)
+{
+	ui.help_open = open;
+	if (open) {
+		ui.help.loaded = false;
+		screen_ensure_open(&ui.help);
+	}
+	ui.body_dirty = ui.body_full = true;
+	ui.hints_dirty = true;
+}
+
+/* ---- layout and paint ---- */
+
+static void del(WINDOW **w)
+{
+	if (*w)
+		delwin(*w);
+	*w = NULL;
+}
+
+static WINDOW *mkwin(int h, int w, int y, int x)
+{
+	WINDOW *win = newwin(h, w, y, x);
+
+	if (!win)
+		die("%s", _("cannot create a curses window"));
+	leaveok(win, TRUE);
+	scrollok(win, FALSE);
+	idlok(win, FALSE);
+	return win;
+}
+
+void ui_relayout(void)
+{
+	bool was_small = ui.too_small;
+
+	ui.rows = LINES;
+	ui.cols = COLS;
+	ui.too_small = ui.rows < UI_MIN_ROWS || ui.cols < UI_MIN_COLS;
+	del(&ui.title);
+	del(&ui.tabs);
+	del(&ui.body);
+	del(&ui.msg);
+	del(&ui.hints);
+	ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = true;
+	ui.body_dirty = ui.body_full = true;
+	if (ui.too_small)
+		return;
+	if (was_small) {
+		/* The notice was drawn on stdscr: forget it. */
+		werase(stdscr);
+		wnoutrefresh(stdscr);
+	}
+	ui.title = mkwin(1, ui.cols, 0, 0);
+	ui.tabs = mkwin(1, ui.cols, 1, 0);
+	ui.body = mkwin(ui.rows - 4, ui.cols, 2, 0);
+	ui.msg = mkwin(1, ui.cols, ui.rows - 2, 0);
+	ui.hints = mkwin(1, ui.cols, ui.rows - 1, 0);
+	for (int i = 0; i <= SCR_COUNT; i++) {
+		struct screen *s = i < SCR_COUNT ? &ui.screens[i] : &ui.help;
+
+		s->rows = ui.rows - 4;
+		s->cols = ui.cols;
+		if (s->loaded && s->ops->layout)
+			s->ops->layout(s, s->rows, s->cols);
+	}
+}
+
+void ui_paint(void)
+{
+	bool any = false;
+
+	if (ui.too_small) {
+		if (ui.title_dirty || ui.body_dirty || ui.msg_dirty) {
+			ui_bars_draw_too_small();
+			wnoutrefresh(stdscr);
+			doupdate();
+		}
+		ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = false;
+		ui.body_dirty = false;
+		return;
+	}
+	if (ui.title_dirty) {
+		ui_bars_draw_title();
+		wnoutrefresh(ui.title);
+		any = true;
+	}
+	if (ui.tabs_dirty) {
+		ui_bars_draw_tabs();
+		wnoutrefresh(ui.tabs);
+		any = true;
+	}
+	if (ui.body_dirty) {
+		struct screen *s = ui_current();
+
+		if (ui.body_full) {
+			werase(ui.body);
+			s->full = true;
+		}
+		if (s->ops->draw)
+			s->ops->draw(s, ui.body);
+		s->full = false;
+		wnoutrefresh(ui.body);
+		any = true;
+	}
+	if (ui.hints_dirty) {
+		ui_bars_draw_hints();
+		wnoutrefresh(ui.hints);
+		any = true;
+	}
+	if (ui.msg_dirty || ui.prompting) {
+		ui_bars_draw_msg();
+		leaveok(ui.msg, !ui.prompting);
+		wnoutrefresh(ui.msg); /* last: the prompt's cursor stays here */
+		any = any || ui.msg_dirty;
+	}
+	ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = false;
+	ui.body_dirty = ui.body_full = false;
+	if (any)
+		doupdate();
+}
+
+/* ---- idle work ---- */
+
+void ui_tick(void)
+{
+	long long v = app_data_version(ui.app);
+	struct screen *s = ui_current();
+
+	if (v != ui.data_version) {
+		ui.data_version = v;
+		ui_reload_all();
+	} else {
+		ui_bars_refresh_title(); /* sets title_dirty only if the text changed */
+	}
+	if (s->ops->tick && (s->ops->tick(s, ui.app) & H_REDRAW))
+		ui.body_dirty = true;
+}
+
+/* ---- keys ---- */
+
+static unsigned global_key(int key)
+{
+	int which = 0;
+	const struct command_def *d = NULL;
+
+	if (keys_nav(key) == NAV_PREV_SCREEN) {
+		switch_to((ui.cur + SCR_COUNT - 1) % SCR_COUNT);
+		return H_DONE;
+	}
+	for (size_t i = 0; i < command_count && !d; i++)
+		if ((command_table[i].flags & CMD_UI) && keys_match(command_table[i].keys, key, &which))
+			d = &command_table[i];
+	if (ui.help_open && (key == K_ESC || key == 'q' || (d && !strcmp(d->name, "help")))) {
+		help_toggle(false);
+		return H_DONE;
+	}
+	if (!d)
+		return key == K_ESC ? H_DONE : H_IGNORED;
+	if (!strcmp(d->name, "help"))
+		help_toggle(true);
+	else if (!strcmp(d->name, "quit"))
+		return H_QUIT;
+	else if (!strcmp(d->name, "command"))
+		ui_command_line(ui.app);
+	else if (!strcmp(d->name, "search"))
+		ui_search();
+	else if (!strcmp(d->name, "next-screen"))
+		switch_to((ui.cur + 1) % SCR_COUNT);
+	else if (!strcmp(d->name, "screen"))
+		switch_to(which);
+	return H_DONE;
+}
+
+/* One key: the screen first, then the global keymap. */
+static unsigned dispatch(int key)
+{
+	struct screen *s = ui_current();
+	unsigned r = H_IGNORED;
+
+	if (ui.msg_text[0]) {
+		ui.msg_text[0] = '\0';
+		ui.msg_dirty = true;
+	}
+	if (ui.too_small)
+		return key == 'q' ? H_QUIT : H_DONE;
+	if (s->ops->handle)
+		r = s->ops->handle(s, ui.app, key);
+	if (r == H_IGNORED)
+		r = global_key(key);
+	if (r & H_REDRAW)
+		ui.body_dirty = true;
+	if ((r & H_RELOAD) || ui.reload_pending)
+		ui_reload_all();
+	return r;
+}
+
+/* ---- start and stop ---- */
+
+static int start_curses(void)
+{
+	if (!uitest_start()) {
+		if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+			fprintf(stderr, "rapporteur: %s\n",
+				_("the screen needs a terminal (use `rapporteur run` for scripts)"));
+			return -1;
+		}
+		if (!initscr()) {
+			fprintf(stderr, "rapporteur: %s\n", _("cannot start the terminal"));
+			return -1;
+		}
+	}
+	die_hook = restore_terminal;
+	set_escdelay(25);
+	cbreak();
+	noecho();
+	nonl();
+	curs_set(0);
+	leaveok(stdscr, TRUE);
+	ui.input = newwin(1, 1, 0, 0);
+	keypad(ui.input, TRUE);
+	keys_set_input(ui.input);
+	return 0;
+}
+
+static void stop_curses(void)
+{
+	del(&ui.title);
+	del(&ui.tabs);
+	del(&ui.body);
+	del(&ui.msg);
+	del(&ui.hints);
+	del(&ui.input);
+	endwin();
+	die_hook = NULL;
+	if (ui.test)
+		uitest_end();
+}
+
+int ui_main(struct app *app)
+{
+	int key;
+
+	memset(&ui, 0, sizeof ui);
+	ui.app = app;
+	ui.low_bw = app->low_bw;
+	if (start_curses() != 0)
+		return 2;
+	ui_color_init(!app->no_color, app->low_bw);
+	install_signals();
+	for (int i = 0; i < SCR_COUNT; i++) {
+		ui.screens[i].ops = tab_ops[i];
+		ui.screens[i].id = i;
+	}
+	ui.help.ops = &help_screen_ops;
+	ui.help.id = SCR_COUNT;
+	ui.cur = SCR_AGENDA;
+	ui.data_version = app_data_version(app);
+	ui_relayout();
+	ui_bars_refresh_title();
+	screen_ensure_open(ui_current());
+	for (;;) {
+		ui_paint();
+		key = keys_get(1000);
+		if (key == K_NONE)
+			break;
+		if (key == K_TICK) {
+			ui_tick();
+			continue;
+		}
+		if (key == K_RESIZE) {
+			ui_relayout();
+			continue;
+		}
+		if (dispatch(key) & H_QUIT)
+			break;
+	}
+	ui_paint();
+	if (ui.test)
+		uitest_finish();
+	while (n_exit_hooks > 0) {
+		n_exit_hooks--;
+		exit_hooks[n_exit_hooks].fn(exit_hooks[n_exit_hooks].ud);
+	}
+	for (int i = 0; i <= SCR_COUNT; i++) {
+		struct screen *s = i < SCR_COUNT ? &ui.screens[i] : &ui.help;
+
+		if (s->ops && s->ops->close)
+			s->ops->close(s);
+	}
+	ui_prompt_free_history();
+	stop_curses();
+	return 0;
+}

@@ -1,0 +1,192 @@
+/*
+ * ui_bars.c — the fixed parts of the screen: the title bar (process,
+ * session, item in progress with elapsed/planned minutes, R4 summary,
+ * HH:MM clock), the tabs, the message line, the hint bar generated from
+ * the command table, and the "terminal too small" notice.
+ *
+ * The title text is recomputed on reload and on the tick, and marked dirty
+ * only when it changed, so an idle screen sends nothing until the minute
+ * changes. Elapsed minutes count minute boundaries (start and now both
+ * truncated to the minute) so that they change together with the clock.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app.h"
+#include "attendance.h"
+#include "commands.h"
+#include "i18n.h"
+#include "keys.h"
+#include "ui_shell.h"
+#include "util.h"
+#include "widgets.h"
+
+static char title_left[384], title_right[256];
+
+/* "3 Déclarations liminaires… 12'/90'" for the item in progress, or "". */
+static void title_item(char *buf, size_t size)
+{
+	buf[0] = '\0';
+	(void)size;
+}
+
+void ui_bars_refresh_title(void)
+{
+	char process[64], title[256], status[16], item[160], hm[8];
+	char left[sizeof title_left], right[sizeof title_right], r4[32] = "";
+	int ok = 0, total = 0;
+	time_t now = clock_now();
+
+	app_session_info(ui.app, process, sizeof process, title, sizeof title, status, sizeof status);
+	if (!title[0])
+		str_copy(title, _("no session"), sizeof title);
+	str_printf(left, sizeof left, " %s%s%s%s", process, process[0] ? ": " : "", title,
+		   strcmp(status, "closed") == 0 ? _(" [closed]") : "");
+	if (ui.app->read_only) {
+		size_t n = strlen(left);
+
+		str_copy(left + n, _(" [read-only]"), sizeof left - n);
+	}
+	title_item(item, sizeof item);
+	if (ui.app->session && attendance_check_summary(ui.app->db, ui.app->session, &ok, &total) == 0 &&
+	    total > 0)
+		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, total);
+	str_printf(right, sizeof right, "%s%s%s%s%s ", item, item[0] ? "  " : "", r4, r4[0] ? "  " : "",
+		   time_hm(now, hm, sizeof hm));
+	ui.minute = (long)(now / 60);
+	if (strcmp(left, title_left) || strcmp(right, title_right)) {
+		str_copy(title_left, left, sizeof title_left);
+		str_copy(title_right, right, sizeof title_right);
+		ui.title_dirty = true;
+	}
+}
+
+void ui_bars_draw_title(void)
+{
+	attr_t a = ui_attr(ROLE_TITLE);
+	int rw = widget_text_width(title_right);
+
+	if (rw > ui.cols - 10)
+		rw = ui.cols - 10;
+	widget_text(ui.title, 0, 0, ui.cols - rw, title_left, a, true);
+	widget_text(ui.title, 0, ui.cols - rw, rw, title_right, a, true);
+}
+
+void ui_bars_draw_tabs(void)
+{
+	char label[SCR_COUNT][64];
+	int total = 0, x = 0;
+	bool pad;
+
+	for (int i = 0; i < SCR_COUNT; i++) {
+		str_printf(label[i], sizeof label[i], "%d %s", i + 1, _(ui.screens[i].ops->name));
+		total += widget_text_width(label[i]);
+	}
+	/* " 1 Agenda " with a space around each label when it fits, else one
+	 * space between labels. */
+	pad = total + 2 * SCR_COUNT <= ui.cols;
+	widget_blank(ui.tabs, 0, 0, ui.cols, ui_attr(ROLE_TAB));
+	for (int i = 0; i < SCR_COUNT && x < ui.cols; i++) {
+		attr_t a = ui_attr(i == ui.cur && !ui.help_open ? ROLE_TAB_ACTIVE : ROLE_TAB);
+		char text[80];
+
+		str_printf(text, sizeof text, pad ? " %s " : "%s", label[i]);
+		x += widget_text(ui.tabs, 0, x, ui.cols - x, text, a, false);
+		if (!pad)
+			x++;
+	}
+}
+
+void ui_bars_draw_msg(void)
+{
+	if (ui.prompting) {
+		ui_prompt_draw();
+		return;
+	}
+	widget_text(ui.msg, 0, 0, ui.cols, ui.msg_text,
+		    ui_attr(ui.msg_err ? ROLE_MSG_ERR : ROLE_MSG_OK), true);
+}
+
+/* "K/J" for "K J": the keys of an entry as shown in hints. */
+static void hint_keys(const char *keys, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	for (const char *p = keys; *p && n + 1 < size; p++)
+		buf[n++] = *p == ' ' ? '/' : *p;
+	buf[n] = '\0';
+}
+
+static int hint_add(int x, const char *keys, const char *label)
+{
+	char k[32];
+	int need;
+
+	hint_keys(keys, k, sizeof k);
+	need = widget_text_width(k) + widget_text_width(label) + 2;
+	if (x + need > ui.cols)
+		return -1;
+	x += widget_text(ui.hints, 0, x, ui.cols - x, k, ui_attr(ROLE_HINT_KEY), false);
+	x += widget_text(ui.hints, 0, x, ui.cols - x, " ", ui_attr(ROLE_HINT), false);
+	x += widget_text(ui.hints, 0, x, ui.cols - x, label, ui_attr(ROLE_HINT), false);
+	x += widget_text(ui.hints, 0, x, ui.cols - x, " ", ui_attr(ROLE_HINT), false);
+	return x;
+}
+
+void ui_bars_draw_hints(void)
+{
+	int x = 0, tab = ui.cur;
+
+	widget_blank(ui.hints, 0, 0, ui.cols, ui_attr(ROLE_HINT));
+	if (ui.hint_override[0]) {
+		widget_text(ui.hints, 0, 0, ui.cols, ui.hint_override, ui_attr(ROLE_HINT), true);
+		return;
+	}
+	if (ui.help_open) {
+		hint_add(0, "Esc", _("close help"));
+		return;
+	}
+	if (ui.low_bw) {
+		hint_add(0, "?", _("help"));
+		return;
+	}
+	/* The current screen's commands first, then the global ones. */
+	for (int pass = 0; pass < 2 && x >= 0; pass++) {
+		for (size_t i = 0; i < command_count && x >= 0; i++) {
+			const struct command_def *d = &command_table[i];
+			bool global = (d->flags & CMD_UI) != 0;
+
+			if (!d->keys || !(d->screens & ON(tab)) || global != (pass == 1))
+				continue;
+			if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)
+				continue;
+			if (global && (!strcmp(d->name, "next-screen") || !strcmp(d->name, "screen") ||
+				       !strcmp(d->name, "search")))
+				continue; /* obvious, and the bar is short */
+			/* Two commands on one key (present+/present-): show it once. */
+			if (i > 0 && command_table[i - 1].keys && (command_table[i - 1].screens & ON(tab)) &&
+			    !strcmp(command_table[i - 1].keys, d->keys))
+				continue;
+			x = hint_add(x, d->keys, d->name);
+		}
+	}
+}
+
+void ui_bars_draw_too_small(void)
+{
+	char line1[128], line2[128];
+	int w1, w2, y;
+
+	str_printf(line1, sizeof line1, _("Terminal too small (%dx%d)"), COLS, LINES);
+	str_printf(line2, sizeof line2, _("%dx%d needed; q quits"), UI_MIN_COLS, UI_MIN_ROWS);
+	werase(stdscr);
+	w1 = widget_text_width(line1);
+	w2 = widget_text_width(line2);
+	y = LINES / 2 - 1;
+	if (y < 0)
+		y = 0;
+	widget_text(stdscr, y, w1 < COLS ? (COLS - w1) / 2 : 0, COLS, line1, A_BOLD, false);
+	if (y + 1 < LINES)
+		widget_text(stdscr, y + 1, w2 < COLS ? (COLS - w2) / 2 : 0, COLS, line2, 0, false);
+}

@@ -1,0 +1,453 @@
+/*
+ * ui_prompt.c — modal input on the message line: the one-line prompt (with
+ * Tab completion of command names, delegation codes or a fixed list, and
+ * a history walked with Up/Down), yes/no questions, numbered choices, the
+ * `:` command line and the `/` search.
+ *
+ * A prompt runs its own small loop (paint, key, tick, resize) so screens
+ * can ask a question in the middle of handle(); the keys come through
+ * keys_get(), so scripted tests drive prompts exactly like the main loop.
+ * Typing a character redraws the prompt line; curses sends only the cells
+ * that changed (the character, at the cursor: a few bytes).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance.h"
+#include "commands.h"
+#include "i18n.h"
+#include "keys.h"
+#include "ui_shell.h"
+#include "util.h"
+#include "widgets.h"
+
+#define HISTORY_MAX 100
+
+static char *history[HISTORY_MAX];
+static int n_history;
+
+/* The prompt being shown (one at a time). */
+static struct {
+	const char *label;
+	struct lineedit *edit;
+	const char *fixed;    /* a question instead of an editor */
+} active;
+
+void ui_prompt_draw(void)
+{
+	attr_t a = ui_attr(ROLE_NORMAL);
+	int x;
+
+	x = widget_text(ui.msg, 0, 0, ui.cols - 2, active.label, ui_attr(ROLE_HEADER), false);
+	if (active.fixed || !active.edit) {
+		widget_text(ui.msg, 0, x, ui.cols - x, active.fixed ? active.fixed : "", a, true);
+		return;
+	}
+	x += widget_text(ui.msg, 0, x, 1, " ", a, false);
+	lineedit_draw(active.edit, ui.msg, 0, x, ui.cols - x, a);
+}
+
+void ui_prompt_free_history(void)
+{
+	for (int i = 0; i < n_history; i++)
+		xfree(&history[i]);
+	n_history = 0;
+}
+
+static void history_add(const char *line)
+{
+	if (str_empty(line) || (n_history > 0 && !strcmp(history[n_history - 1], line)))
+		return;
+	if (n_history == HISTORY_MAX) {
+		free(history[0]);
+		memmove(history, history + 1, (HISTORY_MAX - 1) * sizeof *history);
+		n_history--;
+	}
+	history[n_history++] = xstrdup(line);
+}
+
+static void set_hint(const char *text)
+{
+	if (strcmp(ui.hint_override, text)) {
+		str_copy(ui.hint_override, text, sizeof ui.hint_override);
+		ui.hints_dirty = true;
+	}
+}
+
+/* Begin/end a modal question: the message line belongs to it. */
+static void modal_begin(const char *label, struct lineedit *edit, const char *fixed)
+{
+	active.label = label;
+	active.edit = edit;
+	active.fixed = fixed;
+	ui.prompting = true;
+	ui.msg_dirty = true;
+	if (edit)
+		curs_set(1);
+}
+
+static void modal_end(void)
+{
+	active.label = active.fixed = NULL;
+	active.edit = NULL;
+	ui.prompting = false;
+	ui.msg_text[0] = '\0';
+	ui.msg_dirty = true;
+	set_hint("");
+	curs_set(0);
+}
+
+/* The next key for a modal question, doing the idle work and resizes
+ * meanwhile. K_NONE when the program must stop. */
+static int modal_key(void (*idle)(void *), void *ud)
+{
+	for (;;) {
+		int key;
+
+		ui.msg_dirty = true;
+		ui_paint();
+		key = keys_get(1000);
+		if (key == K_TICK) {
+			ui_tick();
+			if (idle)
+				idle(ud);
+			continue;
+		}
+		if (key == K_RESIZE) {
+			ui_relayout();
+			continue;
+		}
+		return key;
+	}
+}
+
+/* ---- completion ---- */
+
+struct completion {
+	const char **cands;
+	int n, cap;
+	int next;       /* cycling index after the first Tab, -1 before */
+	int word_start; /* where the completed word starts */
+};
+
+static void cand_add(struct completion *c, const char *s)
+{
+	for (int i = 0; i < c->n; i++)
+		if (!strcmp(c->cands[i], s))
+			return;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? 2 * c->cap : 32;
+		c->cands = xrealloc(c->cands, (size_t)c->cap * sizeof *c->cands);
+	}
+	c->cands[c->n++] = s;
+}
+
+static void candidates(struct completion *c, const struct ui_prompt_opts *o, const char *prefix,
+		       bool first_word)
+{
+	size_t n = strlen(prefix);
+
+	c->n = 0;
+	if (o->complete == COMPLETE_COMMAND && first_word) {
+		for (size_t i = 0; i < command_count; i++)
+			if (!(command_table[i].flags & CMD_UI) && !strncmp(command_table[i].name, prefix, n))
+				cand_add(c, command_table[i].name);
+	} else if (o->complete == COMPLETE_COMMAND || o->complete == COMPLETE_DELEGATION) {
+		const char *const *codes = ui_delegation_codes(ui.app);
+
+		for (int i = 0; codes && codes[i]; i++)
+			if (!strncasecmp(codes[i], prefix, n))
+				cand_add(c, codes[i]);
+	} else if (o->complete == COMPLETE_LIST && o->choices) {
+		for (int i = 0; o->choices[i]; i++)
+			if (!strncmp(o->choices[i], prefix, n))
+				cand_add(c, o->choices[i]);
+	}
+}
+
+static int tolower_ascii(int ch)
+{
+	return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
+}
+
+/* Replace the word [start, e->cur) by text, plus a space when final. */
+static void replace_word(struct lineedit *e, int start, const char *text, bool final)
+{
+	struct lineedit out, t;
+	int cur = e->cur, keep;
+
+	lineedit_init(&out, "");
+	lineedit_init(&t, text);
+	for (int i = 0; i < start; i++)
+		lineedit_handle(&out, e->buf[i]);
+	for (int i = 0; i < t.len; i++)
+		lineedit_handle(&out, t.buf[i]);
+	if (final && (cur >= e->len || e->buf[cur] != ' '))
+		lineedit_handle(&out, ' ');
+	keep = out.cur;
+	for (int i = cur; i < e->len; i++)
+		lineedit_handle(&out, e->buf[i]);
+	out.cur = keep;
+	lineedit_free(&t);
+	lineedit_free(e);
+	*e = out;
+}
+
+static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct completion *c,
+		     bool again)
+{
+	int start = e->cur;
+	bool first_word = true;
+	char *prefix, hint[sizeof ui.hint_override];
+	size_t common, hn = 0;
+
+	if (again && c->n > 1) { /* Tab again: cycle through the candidates */
+		replace_word(e, c->word_start, c->cands[c->next], false);
+		c->next = (c->next + 1) % c->n;
+		return;
+	}
+	while (start > 0 && e->buf[start - 1] != ' ' && e->buf[start - 1] != '"')
+		start--;
+	for (int i = 0; i < start; i++)
+		if (e->buf[i] != ' ')
+			first_word = false;
+	if (o->complete == COMPLETE_DELEGATION || o->complete == COMPLETE_LIST)
+		first_word = false;
+	{
+		struct lineedit w = { .buf = e->buf + start, .len = e->cur - start };
+		wchar_t save = e->buf[e->cur];
+
+		e->buf[e->cur] = 0;
+		prefix = lineedit_text(&w);
+		e->buf[e->cur] = save;
+	}
+	candidates(c, o, prefix, first_word);
+	c->word_start = start;
+	c->next = 0;
+	if (c->n == 0) {
+		set_hint(_("no completion"));
+	} else if (c->n == 1) {
+		replace_word(e, start, c->cands[0], true);
+		c->n = 0;
+	} else {
+		common = strlen(c->cands[0]);
+		for (int i = 1; i < c->n; i++) {
+			size_t k = 0;
+
+			while (k < common && c->cands[i][k] && tolower_ascii(c->cands[i][k]) ==
+								   tolower_ascii(c->cands[0][k]))
+				k++;
+			common = k;
+		}
+		if (common > strlen(prefix)) {
+			char *p = xstrdup(c->cands[0]);
+
+			p[common] = '\0';
+			replace_word(e, start, p, false);
+			free(p);
+		}
+		hint[0] = '\0';
+		for (int i = 0; i < c->n && hn + 2 < sizeof hint; i++)
+			hn += (size_t)str_printf(hint + hn, sizeof hint - hn, "%s%s", i ? " " : "",
+						 c->cands[i]);
+		set_hint(hint);
+	}
+	free(prefix);
+}
+
+/* ---- prompts ---- */
+
+struct idle_ctx {
+	const struct ui_prompt_opts *o;
+	struct lineedit *e;
+};
+
+static void prompt_idle(void *ud)
+{
+	struct idle_ctx *ic = ud;
+	char *text;
+
+	if (!ic->o->idle)
+		return;
+	text = lineedit_text(ic->e);
+	ic->o->idle(text, ic->o->ud);
+	free(text);
+}
+
+char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
+{
+	static const struct ui_prompt_opts none;
+	const struct ui_prompt_opts *o = opts ? opts : &none;
+	struct lineedit e;
+	struct completion c = { .next = -1 };
+	struct idle_ctx ic = { o, &e };
+	int hpos = n_history, last = K_NONE;
+	char *result = NULL, *typed = NULL;
+
+	lineedit_init(&e, o->initial);
+	modal_begin(label, &e, NULL);
+	set_hint(o->complete ? _("Enter ok  Esc cancel  Tab complete") : _("Enter ok  Esc cancel"));
+	for (;;) {
+		int key = modal_key(prompt_idle, &ic);
+
+		if (key == K_NONE || key == K_ESC)
+			break;
+		if (key == K_ENTER) {
+			result = lineedit_text(&e);
+			break;
+		}
+		if (key == K_TAB && o->complete) {
+			complete(&e, o, &c, last == K_TAB);
+		} else if ((key == K_UP || key == K_DOWN) && o->history && n_history > 0) {
+			if (hpos == n_history) {
+				free(typed);
+				typed = lineedit_text(&e);
+			}
+			hpos += key == K_UP ? -1 : 1;
+			if (hpos < 0)
+				hpos = 0;
+			if (hpos > n_history)
+				hpos = n_history;
+			lineedit_set(&e, hpos == n_history ? typed : history[hpos]);
+		} else {
+			lineedit_handle(&e, key);
+		}
+		if (key != K_TAB && c.n > 1) {
+			c.n = 0;
+			set_hint(o->complete ? _("Enter ok  Esc cancel  Tab complete")
+					     : _("Enter ok  Esc cancel"));
+		}
+		last = key;
+	}
+	modal_end();
+	free(c.cands);
+	free(typed);
+	lineedit_free(&e);
+	return result;
+}
+
+bool ui_confirm(const char *question)
+{
+	char label[512];
+	bool yes = false;
+
+	str_printf(label, sizeof label, "%s%s", question, _(" (y/n)"));
+	modal_begin(label, NULL, "");
+	for (;;) {
+		int key = modal_key(NULL, NULL);
+
+		if (key == 'y' || key == 'Y' || key == 'o' || key == 'O') {
+			yes = true;
+			break;
+		}
+		if (key == K_NONE || key == 'n' || key == 'N' || key == K_ESC || key == 'q')
+			break;
+	}
+	modal_end();
+	return yes;
+}
+
+int ui_choose(const char *label, const char *const *labels, int n, int dflt)
+{
+	char text[512];
+	size_t k = 0;
+	int chosen = -1;
+
+	text[0] = '\0';
+	for (int i = 0; i < n && i < 9; i++)
+		k += (size_t)str_printf(text + k, sizeof text - k, "%s%d %s%s", i ? "  " : "", i + 1,
+					labels[i], i == dflt ? "*" : "");
+	modal_begin(label, NULL, text);
+	for (;;) {
+		int key = modal_key(NULL, NULL);
+
+		if (key >= '1' && key < '1' + n && key <= '9') {
+			chosen = key - '1';
+			break;
+		}
+		if (key == K_ENTER && dflt >= 0 && dflt < n) {
+			chosen = dflt;
+			break;
+		}
+		if (key == K_NONE || key == K_ESC)
+			break;
+	}
+	modal_end();
+	return chosen;
+}
+
+/* ---- the command line and search ---- */
+
+void ui_command_line(struct app *app)
+{
+	struct ui_prompt_opts o = { .complete = COMPLETE_COMMAND, .history = true };
+	char *line = ui_prompt(":", &o);
+
+	if (!line)
+		return;
+	history_add(line);
+	if (!str_empty(line))
+		ui_exec(app, line);
+	free(line);
+}
+
+void ui_search(void)
+{
+	static char *last;
+	struct screen *s = ui_current();
+	char *needle = ui_prompt("/", NULL);
+
+	if (!needle)
+		return;
+	if (!*needle && last) {
+		free(needle);
+		needle = xstrdup(last);
+	}
+	if (!*needle) {
+		free(needle);
+		return;
+	}
+	if (!s->ops->search) {
+		ui_error("%s", _("this screen has nothing to search"));
+	} else if (s->ops->search(s, needle, true)) {
+		ui.body_dirty = true;
+	} else {
+		ui_error(_("not found: %s"), needle);
+	}
+	free(last);
+	last = needle;
+}
+
+/* ---- delegation codes for completion ---- */
+
+static char **codes;
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+const char *const *ui_delegation_codes(struct app *app)
+{
+	struct check_row *rows = NULL;
+	size_t n = 0;
+
+	if (codes) {
+		for (size_t i = 0; codes[i]; i++)
+			free(codes[i]);
+		free(codes);
+		codes = NULL;
+	}
+	/* TODO(attendance.h): a read API listing every delegation of the
+	 * process (members and observers); until then the member states of
+	 * the R4 check. */
+	if (app->session)
+		attendance_check(app->db, app->session, &rows, &n);
+	codes = xcalloc(n + 1, sizeof *codes);
+	for (size_t i = 0; i < n; i++)
+		codes[i] = xstrdup(rows[i].code);
+	free(rows);
+	qsort(codes, n, sizeof *codes, cmp_str);
+	return (const char *const *)codes;
+}

@@ -1,0 +1,572 @@
+/*
+ * widgets.c — safe text output (UTF-8 widths, escaped control characters,
+ * '?' under a non-UTF-8 locale), the list widget with row-level repaint,
+ * and the one-line editor. Nothing here refreshes the terminal.
+ */
+#include "widgets.h"
+
+#include <langinfo.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "keys.h"
+#include "util.h"
+
+/* ---- UTF-8 ---- */
+
+int widget_utf8_decode(const char *s, size_t n, unsigned *cp, bool *bad)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned c, min;
+	int len;
+
+	*bad = false;
+	if (n == 0) {
+		*cp = 0;
+		return 0;
+	}
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xC2 && c <= 0xDF) {
+		len = 2, c &= 0x1F, min = 0x80;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3, c &= 0x0F, min = 0x800;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4, c &= 0x07, min = 0x10000;
+	} else {
+		goto invalid;
+	}
+	if ((size_t)len > n)
+		goto invalid;
+	for (int i = 1; i < len; i++) {
+		if ((u[i] & 0xC0) != 0x80)
+			goto invalid;
+		c = (c << 6) | (u[i] & 0x3F);
+	}
+	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		goto invalid;
+	*cp = c;
+	return len;
+invalid:
+	*bad = true;
+	*cp = 0xFFFD;
+	return 1;
+}
+
+bool widget_utf8_locale(void)
+{
+	static int cached = -1;
+
+	if (cached < 0) {
+		const char *cs = nl_langinfo(CODESET);
+
+		cached = cs && (strcmp(cs, "UTF-8") == 0 || strcmp(cs, "utf8") == 0);
+	}
+	return cached;
+}
+
+/* Cells of code point cp as drawn: -1 means "escape it". */
+static int cell_width(unsigned cp)
+{
+	int wd;
+
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		return -1;
+	if (cp < 0x7F)
+		return 1;
+	if (!widget_utf8_locale())
+		return 1; /* drawn as '?' */
+	wd = wcwidth((wchar_t)cp);
+	return wd < 0 ? 1 : wd; /* unprintable: drawn as '?' */
+}
+
+/* The escaped form of a control code point or a bad byte. */
+static int escape_text(unsigned cp, bool bad, unsigned char byte, char *out, size_t size)
+{
+	if (bad || (cp >= 0x80 && cp < 0xA0))
+		return str_printf(out, size, "\\x%02x", bad ? byte : cp);
+	if (cp == 0x7F)
+		return str_printf(out, size, "^?");
+	return str_printf(out, size, "^%c", (char)(cp + '@'));
+}
+
+int widget_text_width(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, i = 0;
+	int cells = 0;
+
+	while (i < n) {
+		unsigned cp;
+		bool bad;
+		int used = widget_utf8_decode(s + i, n - i, &cp, &bad), wd;
+
+		wd = bad ? 4 : cell_width(cp);
+		if (wd < 0)
+			wd = (cp >= 0x80) ? 4 : 2;
+		cells += wd;
+		i += (size_t)used;
+	}
+	return cells;
+}
+
+void widget_blank(WINDOW *w, int y, int x, int width, attr_t attr)
+{
+	if (width <= 0)
+		return;
+	wattrset(w, attr);
+	wmove(w, y, x);
+	for (int i = 0; i < width; i++)
+		waddch(w, ' ');
+}
+
+int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, bool pad)
+{
+	size_t n = s ? strlen(s) : 0, i = 0;
+	int used_cells = 0;
+	bool utf8 = widget_utf8_locale();
+
+	if (width <= 0)
+		return 0;
+	wattrset(w, attr);
+	if (wmove(w, y, x) == ERR)
+		return 0;
+	while (i < n && used_cells < width) {
+		unsigned cp;
+		bool bad;
+		int used = widget_utf8_decode(s + i, n - i, &cp, &bad);
+		int wd = bad ? -1 : cell_width(cp);
+
+		if (wd < 0) {
+			char esc[8];
+			int len = escape_text(cp, bad, (unsigned char)s[i], esc, sizeof esc);
+
+			if (used_cells + len > width)
+				break;
+			waddnstr(w, esc, len);
+			used_cells += len;
+		} else if (wd == 0) {
+			wchar_t wc[2] = { (wchar_t)cp, 0 };
+
+			if (utf8 && used_cells > 0)
+				waddnwstr(w, wc, 1); /* combines with the previous cell */
+		} else {
+			if (used_cells + wd > width)
+				break;
+			if (cp < 0x80) {
+				waddch(w, (chtype)cp);
+			} else if (!utf8) {
+				waddch(w, '?');
+			} else {
+				wchar_t wc[2] = { (wchar_t)cp, 0 };
+
+				if (wcwidth((wchar_t)cp) < 0)
+					wc[0] = L'?';
+				waddnwstr(w, wc, 1);
+			}
+			used_cells += wd;
+		}
+		i += (size_t)used;
+	}
+	if (pad && used_cells < width) {
+		for (int k = used_cells; k < width; k++)
+			waddch(w, ' ');
+		return width;
+	}
+	return used_cells;
+}
+
+int widget_text_right(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+	int wd = widget_text_width(s);
+
+	if (wd > width)
+		wd = width;
+	return widget_text(w, y, x + width - wd, wd, s, attr, false);
+}
+
+bool widget_match(const char *haystack, const char *needle)
+{
+	size_t nl;
+
+	if (!haystack || !needle)
+		return false;
+	nl = strlen(needle);
+	if (nl == 0)
+		return true;
+	for (const char *p = haystack; *p; p++)
+		if (strncasecmp(p, needle, nl) == 0)
+			return true;
+	return false;
+}
+
+/* ---- list ---- */
+
+void list_init(struct list *l, list_draw_fn draw, list_text_fn text, void *ud)
+{
+	memset(l, 0, sizeof *l);
+	l->draw_row = draw;
+	l->row_text = text;
+	l->ud = ud;
+	l->sel = -1;
+	l->drawn_sel = -1;
+	l->full = true;
+	l->focused = true;
+}
+
+static void list_scroll_into_view(struct list *l)
+{
+	int h = l->height > 0 ? l->height : 1;
+
+	if (l->sel < 0) {
+		l->top = 0;
+		return;
+	}
+	if (l->sel < l->top)
+		l->top = l->sel;
+	if (l->sel >= l->top + h)
+		l->top = l->sel - h + 1;
+	if (l->top > l->count - h)
+		l->top = l->count - h;
+	if (l->top < 0)
+		l->top = 0;
+}
+
+void list_place(struct list *l, int y, int x, int height, int width)
+{
+	l->y = y;
+	l->x = x;
+	l->height = height > 0 ? height : 0;
+	l->width = width > 0 ? width : 0;
+	list_scroll_into_view(l);
+	l->full = true;
+}
+
+void list_set_count(struct list *l, int count)
+{
+	if (count != l->count)
+		l->full = true;
+	l->count = count > 0 ? count : 0;
+	if (l->count == 0)
+		l->sel = -1;
+	else if (l->sel < 0)
+		l->sel = 0;
+	else if (l->sel >= l->count)
+		l->sel = l->count - 1;
+	list_scroll_into_view(l);
+}
+
+void list_select(struct list *l, int i)
+{
+	if (l->count == 0) {
+		l->sel = -1;
+		return;
+	}
+	if (i < 0)
+		i = 0;
+	if (i >= l->count)
+		i = l->count - 1;
+	l->sel = i;
+	list_scroll_into_view(l);
+}
+
+void list_invalidate(struct list *l)
+{
+	l->full = true;
+}
+
+unsigned list_handle(struct list *l, int key)
+{
+	int old_sel = l->sel, old_top = l->top, h = l->height > 1 ? l->height : 1;
+
+	switch (keys_nav(key)) {
+	case NAV_UP:
+		list_select(l, l->sel - 1);
+		break;
+	case NAV_DOWN:
+		list_select(l, l->sel + 1);
+		break;
+	case NAV_PGUP:
+		l->top -= h;
+		if (l->top < 0)
+			l->top = 0;
+		list_select(l, l->sel - h);
+		break;
+	case NAV_PGDN:
+		if (l->top + h < l->count)
+			l->top += h;
+		list_select(l, l->sel + h);
+		break;
+	case NAV_HOME:
+		list_select(l, 0);
+		break;
+	case NAV_END:
+		list_select(l, l->count - 1);
+		break;
+	default:
+		return H_IGNORED;
+	}
+	if (l->sel == old_sel && l->top == old_top)
+		return H_DONE;
+	return H_DONE | H_REDRAW;
+}
+
+static void list_paint_row(struct list *l, WINDOW *w, int index)
+{
+	int y = l->y + (index - l->top);
+	attr_t sel = ui_attr(ROLE_SELECTED);
+
+	widget_blank(w, y, l->x, l->width, ui_attr(ROLE_NORMAL));
+	if (index < 0 || index >= l->count)
+		return;
+	l->draw_row(l->ud, w, y, l->x + 1, l->width - 1, index);
+	if (index == l->sel && l->focused) {
+		if (ui_low_bandwidth()) {
+			wattrset(w, ui_attr(ROLE_NORMAL));
+			mvwaddch(w, y, l->x, '>');
+		} else {
+			mvwchgat(w, y, l->x, l->width, sel & ~A_COLOR, (short)PAIR_NUMBER(sel), NULL);
+		}
+	}
+	l->rows_painted++;
+}
+
+void list_draw(struct list *l, WINDOW *w)
+{
+	l->rows_painted = 0;
+	if (l->full || l->top != l->drawn_top) {
+		for (int r = 0; r < l->height; r++) {
+			int index = l->top + r;
+
+			if (index < l->count)
+				list_paint_row(l, w, index);
+			else
+				widget_blank(w, l->y + r, l->x, l->width, ui_attr(ROLE_NORMAL));
+		}
+	} else if (l->sel != l->drawn_sel) {
+		if (l->drawn_sel >= l->top && l->drawn_sel < l->top + l->height)
+			list_paint_row(l, w, l->drawn_sel);
+		if (l->sel >= 0)
+			list_paint_row(l, w, l->sel);
+	}
+	l->full = false;
+	l->drawn_sel = l->sel;
+	l->drawn_top = l->top;
+}
+
+bool list_search(struct list *l, const char *needle, bool next)
+{
+	int start;
+
+	if (!l->row_text || l->count == 0 || !needle || !*needle)
+		return false;
+	start = l->sel < 0 ? 0 : l->sel + (next ? 1 : 0);
+	for (int k = 0; k < l->count; k++) {
+		int i = (start + k) % l->count;
+
+		if (widget_match(l->row_text(l->ud, i), needle)) {
+			list_select(l, i);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* ---- one-line editor ---- */
+
+static void le_reserve(struct lineedit *e, int need)
+{
+	if (need + 1 <= e->cap)
+		return;
+	while (e->cap < need + 1)
+		e->cap = e->cap ? e->cap * 2 : 64;
+	e->buf = xrealloc(e->buf, (size_t)e->cap * sizeof *e->buf);
+}
+
+void lineedit_set(struct lineedit *e, const char *utf8)
+{
+	size_t n = utf8 ? strlen(utf8) : 0, i = 0;
+
+	e->len = e->cur = e->scroll = 0;
+	le_reserve(e, (int)n + 1);
+	while (i < n) {
+		unsigned cp;
+		bool bad;
+
+		i += (size_t)widget_utf8_decode(utf8 + i, n - i, &cp, &bad);
+		if (cp >= 0x20 && cp != 0x7F && !(cp >= 0x80 && cp < 0xA0))
+			e->buf[e->len++] = (wchar_t)cp;
+	}
+	e->buf[e->len] = 0;
+	e->cur = e->len;
+}
+
+void lineedit_init(struct lineedit *e, const char *utf8)
+{
+	memset(e, 0, sizeof *e);
+	lineedit_set(e, utf8);
+}
+
+void lineedit_free(struct lineedit *e)
+{
+	free(e->buf);
+	memset(e, 0, sizeof *e);
+}
+
+static void le_delete(struct lineedit *e, int from, int to)
+{
+	if (from < 0)
+		from = 0;
+	if (to > e->len)
+		to = e->len;
+	if (from >= to)
+		return;
+	memmove(e->buf + from, e->buf + to, (size_t)(e->len - to + 1) * sizeof *e->buf);
+	e->len -= to - from;
+	if (e->cur > to)
+		e->cur -= to - from;
+	else if (e->cur > from)
+		e->cur = from;
+}
+
+bool lineedit_handle(struct lineedit *e, int key)
+{
+	switch (key) {
+	case K_LEFT:
+		if (e->cur > 0)
+			e->cur--;
+		return true;
+	case K_RIGHT:
+		if (e->cur < e->len)
+			e->cur++;
+		return true;
+	case K_HOME:
+	case K_CTRL('a'):
+		e->cur = 0;
+		return true;
+	case K_END:
+	case K_CTRL('e'):
+		e->cur = e->len;
+		return true;
+	case K_BS:
+		le_delete(e, e->cur - 1, e->cur);
+		return true;
+	case K_DEL:
+	case K_CTRL('d'):
+		le_delete(e, e->cur, e->cur + 1);
+		return true;
+	case K_CTRL('u'):
+		le_delete(e, 0, e->cur);
+		return true;
+	case K_CTRL('k'):
+		le_delete(e, e->cur, e->len);
+		return true;
+	case K_CTRL('w'): {
+		int p = e->cur;
+
+		while (p > 0 && e->buf[p - 1] == ' ')
+			p--;
+		while (p > 0 && e->buf[p - 1] != ' ')
+			p--;
+		le_delete(e, p, e->cur);
+		return true;
+	}
+	default:
+		break;
+	}
+	if (key < 0x20 || key == 0x7F || (key >= 0x80 && key < 0xA0) || key >= 0x110000 ||
+	    (key >= 0xD800 && key <= 0xDFFF))
+		return false;
+	le_reserve(e, e->len + 1);
+	memmove(e->buf + e->cur + 1, e->buf + e->cur, (size_t)(e->len - e->cur + 1) * sizeof *e->buf);
+	e->buf[e->cur++] = (wchar_t)key;
+	e->len++;
+	return true;
+}
+
+static size_t utf8_encode(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
+char *lineedit_text(const struct lineedit *e)
+{
+	char *out = xmalloc((size_t)e->len * 4 + 1);
+	size_t n = 0;
+
+	for (int i = 0; i < e->len; i++)
+		n += utf8_encode((unsigned)e->buf[i], out + n);
+	out[n] = '\0';
+	return out;
+}
+
+static int le_cells(wchar_t c)
+{
+	int wd = cell_width((unsigned)c);
+
+	return wd < 1 ? 1 : wd;
+}
+
+void lineedit_draw(struct lineedit *e, WINDOW *w, int y, int x, int width, attr_t attr)
+{
+	int cells = 0, cx = x;
+	bool utf8 = widget_utf8_locale();
+
+	if (width <= 1)
+		return;
+	if (e->cur < e->scroll)
+		e->scroll = e->cur;
+	for (;;) { /* keep the cursor inside, with one cell to spare */
+		int c = 0;
+
+		for (int i = e->scroll; i < e->cur; i++)
+			c += le_cells(e->buf[i]);
+		if (c < width || e->scroll >= e->cur)
+			break;
+		e->scroll++;
+	}
+	wattrset(w, attr);
+	wmove(w, y, x);
+	for (int i = e->scroll; i < e->len; i++) {
+		int wd = le_cells(e->buf[i]);
+		wchar_t wc[2] = { e->buf[i], 0 };
+
+		if (cells + wd > width)
+			break;
+		if (i == e->cur)
+			cx = x + cells;
+		if (e->buf[i] < 0x80)
+			waddch(w, (chtype)e->buf[i]);
+		else if (!utf8 || wcwidth(e->buf[i]) < 1)
+			waddch(w, '?');
+		else
+			waddnwstr(w, wc, 1);
+		cells += wd;
+	}
+	if (e->cur >= e->len)
+		cx = x + cells;
+	for (int k = cells; k < width; k++)
+		waddch(w, ' ');
+	wmove(w, y, cx < x + width ? cx : x + width - 1);
+}
