@@ -26,7 +26,82 @@ struct check_row {
 /* The R4 check of every member state of the session's process, in code
  * order. *rows is malloc'd (free()). Returns 0 or < 0 (db status). */
 int attendance_check(struct db *db, long long session, struct check_row **rows, size_t *n);
+/* The R4 check of one delegation of the session's process (a screen
+ * refreshes one row after a toggle). 0, 1 when the delegation is not in
+ * the process (out cleared), or < 0. */
+int attendance_check_delegation(struct db *db, long long session, long long delegation_id,
+				struct check_row *out);
 /* "4/5" style counts: OK member states and all member states. */
 int attendance_check_summary(struct db *db, long long session, int *ok, int *total);
+
+/* ---- Codes named by people ---- */
+
+/* A level or an entity category named by its code or its French or
+ * English label (ASCII case-insensitive, accents exact). Malloc'd code,
+ * or NULL when unknown. */
+char *attendance_level_code(struct db *db, const char *s);
+char *attendance_category_code(struct db *db, const char *s);
+
+/* ---- Read access for the Attendance screen ----
+ *
+ * Plain structs, fixed-size text (truncated at a character boundary),
+ * freed with free(). Lists that can grow are read a page at a time
+ * (keyset paging): pass the key of the last row seen (NULL for the first
+ * page) and the page size; a page shorter than limit is the last one.
+ * Each page costs one indexed range query per delegation type, plus two
+ * indexed counts per delegation. Every function returns 0 or < 0 (a db
+ * status; the reason is db_errmsg()). */
+
+struct att_delegation {
+	long long id;
+	enum deleg_type type;
+	char code[16];
+	char name[128];          /* in the interface language */
+	int n_delegates;         /* registered for the session */
+	int n_present;
+};
+
+/* Where a page of delegations starts: after this type and code. */
+struct att_delegation_key {
+	enum deleg_type type;
+	char code[16];
+};
+
+/* The delegations of the session's process, grouped by type (member
+ * states, observer states, observer organisations), then by code. */
+int attendance_delegations(struct db *db, long long session,
+			   const struct att_delegation_key *after, size_t limit,
+			   struct att_delegation **rows, size_t *n);
+
+struct att_delegate {
+	long long id;
+	char name[208];
+	char function[320];
+	char level[32], level_label[96];     /* code, label in the interface language */
+	int level_rank;
+	char entity[208];
+	char category[32], category_label[96];
+	char email[128];
+	bool head, present;
+	char arrived[32], left_at[32];       /* ISO 8601, or "" */
+};
+
+/* The delegates of one delegation in the session, by name (byte order),
+ * starting after the name after_name (NULL or "" for the first page). */
+int attendance_delegates(struct db *db, long long session, long long delegation_id,
+			 const char *after_name, size_t limit, struct att_delegate **rows,
+			 size_t *n);
+
+/* A choice of a pick list: a level (highest rank first) or an entity
+ * category (the core ones of R4 first, then the others, in fixture
+ * order). */
+struct att_choice {
+	char code[32];
+	char label[128];         /* in the interface language */
+	int rank;                /* levels: larger = more senior; categories: 0 */
+	bool core;               /* categories: one of the R4 core categories */
+};
+int attendance_levels(struct db *db, struct att_choice **rows, size_t *n);
+int attendance_categories(struct db *db, struct att_choice **rows, size_t *n);
 
 #endif

@@ -1,0 +1,47 @@
+/*
+ * session.h — sessions (meetings) of a process (DESIGN R2): what screens
+ * and the exporter read about one session, and the helpers the session
+ * commands share with the theme commands. The command handlers (session
+ * new/open/close/reopen, set, theme+, theme-) are declared in commands.h
+ * and implemented in session.c.
+ */
+#ifndef RAPPORTEUR_SESSION_H
+#define RAPPORTEUR_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct db;
+
+/* One session as stored, with its process and minimum level labels in
+ * the interface language. Text fields are truncated at a character
+ * boundary to fit; absent values are "". */
+struct session_info {
+	long long id;
+	long long process_id;
+	char process_code[32];
+	char title[320];
+	char level[16];            /* expert, senior, ministerial */
+	char start_date[16], end_date[16];   /* YYYY-MM-DD or "" */
+	char venue[208], host[32], chair[208];
+	char min_level[32];        /* level code */
+	char min_level_label[96];
+	int min_rank;
+	char rule[16];             /* consensus, majority */
+	int workshop_places, next_places;
+	char status[16];           /* planned, open, closed */
+};
+
+/* Read session id into *out. Returns 0, 1 when there is no such session
+ * (out cleared), or < 0 (db status). */
+int session_get(struct db *db, long long id, struct session_info *out);
+
+/* True when s is a real calendar date written YYYY-MM-DD. */
+bool session_date_valid(const char *s);
+
+/* Create a free theme (source 'free', code 'free-SESSION-N' with the first
+ * unused N) titled `title`, inside the caller's transaction. Returns its
+ * id, or 0 on a database error. */
+long long session_free_theme(struct db *db, long long session, const char *title);
+
+#endif

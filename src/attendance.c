@@ -1,0 +1,570 @@
+/*
+ * attendance.c — the attendance commands (DESIGN R3, R4): delegation+,
+ * delegate+, delegate-, delegate=, present+, present- and check. The R4
+ * check itself and the screen's reads are in attendance_check.c and
+ * attendance_read.c.
+ *
+ * A delegate is named by delegation code and name (exact, else the only
+ * name equal ignoring ASCII case). A delegation has at most one head:
+ * designating a head (delegate+ … head, delegate= … head yes) takes the
+ * flag from the previous one, and the answer says so. Presence keeps the
+ * first arrival time in `arrived`; leaving sets `left_at`, coming back
+ * clears it. A command that would change nothing (marking present someone
+ * already present) is refused, so every journal row records a change.
+ */
+#include "attendance.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "rules.h"
+#include "util.h"
+
+#define NAME_MAX_BYTES 200
+#define FUNCTION_MAX 300
+#define ENTITY_MAX 200
+#define EMAIL_MAX 120
+
+/* ---- checks shared by the handlers ---- */
+
+/* A one-line text of at most max bytes; non-empty when required. */
+static int check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
+		      bool required)
+{
+	size_t n = strlen(s);
+
+	if (required && strspn(s, " ") == n)
+		return cmd_err(c, _("%s: must not be empty"), what);
+	if (!utf8_is_clean_text(s, n, false))
+		return cmd_err(c, _("%s: invalid UTF-8 or control character"), what);
+	if (n > max)
+		return cmd_err(c, _("%s: too long (%zu bytes, at most %zu)"), what, n, max);
+	return 0;
+}
+
+/* A delegation code: 1 to 15 of A-Z 0-9 _ -, upper-cased into out[16]. */
+static bool code_normalise(const char *s, char *out)
+{
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		char ch = s[i];
+
+		if (i >= 15)
+			return false;
+		if (ch >= 'a' && ch <= 'z')
+			ch = (char)(ch - 'a' + 'A');
+		if (!((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '_' || ch == '-'))
+			return false;
+		out[i] = ch;
+	}
+	out[i] = '\0';
+	return i > 0;
+}
+
+/* yes/no in English or French: 1, 0, or -1 when neither. */
+static int parse_yes_no(const char *s)
+{
+	if (str_ieq(s, "yes") || str_ieq(s, "oui") || str_eq(s, "1") || str_ieq(s, "true"))
+		return 1;
+	if (str_ieq(s, "no") || str_ieq(s, "non") || str_eq(s, "0") || str_ieq(s, "false"))
+		return 0;
+	return -1;
+}
+
+static bool email_valid(const char *s)
+{
+	const char *at = strchr(s, '@');
+
+	if (!*s)
+		return true;
+	return at && at != s && at[1] && !strchr(at + 1, '@') && !strpbrk(s, " \t\"<>,;") &&
+	       strlen(s) <= EMAIL_MAX;
+}
+
+static long long item_in_progress(struct db *db, long long session)
+{
+	return db_int(db, 0, "SELECT num FROM agenda_item WHERE session_id = ?"
+			     " AND status = 'in_progress'", "i", session);
+}
+
+static const char *type_label(const char *type)
+{
+	switch (rules_deleg_type(type)) {
+	case DT_MEMBER: return _("member state");
+	case DT_OBSERVER_STATE: return _("observer state");
+	case DT_OBSERVER_ORG: return _("observer organisation");
+	default: return type;
+	}
+}
+
+static char *level_label(struct db *db, const char *code)
+{
+	return db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
+			   " ELSE label_en END FROM level WHERE code = ?", "tt", i18n_lang(), code);
+}
+
+static char *category_label(struct db *db, const char *code)
+{
+	return db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
+			   " ELSE label_en END FROM category WHERE code = ?", "tt", i18n_lang(), code);
+}
+
+/* A delegate of the delegation, by name: exact, else the only one equal
+ * ignoring ASCII case. Returns its id with its stored name in name_out
+ * and presence in *present, or 0 with msg set. */
+static long long find_delegate(struct cmd_ctx *c, long long deleg, const char *name,
+			       char *name_out, size_t size, bool *present)
+{
+	struct dbq *q = db_query(c->db, "SELECT id, name, present, name = ?3 FROM delegate"
+					" WHERE session_id = ?1 AND delegation_id = ?2"
+					" AND name = ?3 COLLATE NOCASE ORDER BY name = ?3 DESC LIMIT 2",
+				 "iit", c->session, deleg, name);
+	long long id = 0;
+	int rows = 0;
+	bool exact = false;
+
+	if (!q) {
+		cmd_db_err(c);
+		return 0;
+	}
+	while (dbq_step(q) == DB_ROW) {
+		if (rows++ == 0) {
+			id = dbq_int(q, 0);
+			str_copy(name_out, dbq_text(q, 1), size);
+			if (present)
+				*present = dbq_int(q, 2) != 0;
+			exact = dbq_int(q, 3) != 0;
+		}
+	}
+	dbq_reset(q);
+	if (!id)
+		cmd_err(c, _("%s has no delegate named \"%s\""), c->delegation, name);
+	else if (rows > 1 && !exact) {
+		cmd_err(c, _("%s: several delegates match \"%s\"; type the name exactly"),
+			c->delegation, name);
+		id = 0;
+	}
+	return id;
+}
+
+/* Take the head flag from the other delegates of the delegation; the name
+ * of the previous head (malloc'd) or NULL. *rc < 0 on a db error. */
+static char *head_take(struct cmd_ctx *c, long long deleg, long long keep, int *rc)
+{
+	char *old = db_text(c->db, "SELECT name FROM delegate WHERE session_id = ?"
+				   " AND delegation_id = ? AND head = 1 AND id != ? LIMIT 1",
+			    "iii", c->session, deleg, keep);
+
+	*rc = DB_OK;
+	if (old)
+		*rc = db_run(c->db, "UPDATE delegate SET head = 0 WHERE session_id = ?"
+				    " AND delegation_id = ? AND head = 1 AND id != ?",
+			     "iii", c->session, deleg, keep);
+	return old;
+}
+
+/* ---- delegation+ ---- */
+
+int cmd_delegation_add(struct cmd_ctx *c)
+{
+	char code[16];
+	const char *type = c->argv[2], *name = c->argv[3];
+	long long process;
+	char *existing;
+
+	if (!code_normalise(c->argv[1], code))
+		return cmd_err(c, _("code: 1 to 15 letters, digits, _ or -, not %s"), c->argv[1]);
+	if (rules_deleg_type(type) == DT_UNKNOWN)
+		return cmd_err(c, _("type: expected member, observer_state or observer_org, not %s"),
+			       type);
+	if (check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0)
+		return -1;
+	process = db_int(c->db, 0, "SELECT process_id FROM session WHERE id = ?", "i", c->session);
+	existing = db_text(c->db, "SELECT type FROM delegation WHERE process_id = ?"
+				  " AND code = ? COLLATE NOCASE", "it", process, code);
+	if (existing) {
+		int rc = cmd_err(c, _("delegation %s already exists (%s)"), code,
+				 type_label(existing));
+		free(existing);
+		return rc;
+	}
+	if (db_run(c->db, "INSERT INTO delegation (process_id, code, type, name_fr, name_en)"
+			  " VALUES (?, ?, ?, ?, '')", "ittt", process, code, type, name) != DB_OK)
+		return cmd_db_err(c);
+	str_copy(c->delegation, code, sizeof c->delegation);
+	c->after = xasprintf("code=%s; type=%s; name=%s", code, type, name);
+	str_printf(c->detail, sizeof c->detail, _("delegation %s registered: %s (%s)"), code, name,
+		   type_label(type));
+	return cmd_ok(c, "delegation %s", code);
+}
+
+/* ---- delegate+ / delegate- ---- */
+
+int cmd_delegate_add(struct cmd_ctx *c)
+{
+	const char *name = c->argv[2], *function = "";
+	char *level = NULL, *category = NULL, *old_head = NULL, *ll = NULL, *cl = NULL;
+	bool head = false;
+	long long deleg;
+	int rc = -1, dbrc;
+
+	if (c->argc == 7) {
+		if (!str_ieq(c->argv[6], "head"))
+			return cmd_err(c, _("expected head as the last word, not %s"), c->argv[6]);
+		function = c->argv[5];
+		head = true;
+	} else if (c->argc == 6) {
+		if (str_ieq(c->argv[5], "head"))
+			head = true;
+		else
+			function = c->argv[5];
+	}
+	if (!(deleg = cmd_delegation(c, c->argv[1], NULL, 0)))
+		return -1;
+	if (check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0 ||
+	    check_text(c, _("function"), function, FUNCTION_MAX, false) != 0)
+		return -1;
+	if (!(level = attendance_level_code(c->db, c->argv[3]))) {
+		rc = cmd_err(c, _("level: unknown level %s"), c->argv[3]);
+		goto out;
+	}
+	if (!(category = attendance_category_code(c->db, c->argv[4]))) {
+		rc = cmd_err(c, _("category: unknown entity category %s"), c->argv[4]);
+		goto out;
+	}
+	if (db_int(c->db, 0, "SELECT 1 FROM delegate WHERE session_id = ? AND delegation_id = ?"
+			     " AND name = ?", "iit", c->session, deleg, name)) {
+		rc = cmd_err(c, _("%s already has a delegate named \"%s\""), c->delegation, name);
+		goto out;
+	}
+	if (head) {
+		old_head = head_take(c, deleg, 0, &dbrc);
+		if (dbrc != DB_OK) {
+			rc = cmd_db_err(c);
+			goto out;
+		}
+	}
+	if (db_run(c->db, "INSERT INTO delegate (session_id, delegation_id, name, function, level,"
+			  " category, head) VALUES (?, ?, ?, ?, ?, ?, ?)", "iitttti",
+		   c->session, deleg, name, function, level, category, (long long)head) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	ll = level_label(c->db, level);
+	cl = category_label(c->db, category);
+	if (old_head)
+		c->before = xasprintf("head=%s", old_head);
+	c->after = xasprintf("name=%s; level=%s; category=%s; function=%s; head=%s", name, level,
+			     category, function, head ? "yes" : "no");
+	str_printf(c->detail, sizeof c->detail, _("%s: %s registered (%s, %s)%s"), c->delegation,
+		   name, ll ? ll : level, cl ? cl : category,
+		   head ? _(", head of delegation") : "");
+	if (old_head)
+		rc = cmd_ok(c, _("delegate %s \"%s\" (head of delegation instead of %s)"),
+			    c->delegation, name, old_head);
+	else
+		rc = cmd_ok(c, "delegate %s \"%s\"", c->delegation, name);
+out:
+	free(level);
+	free(category);
+	free(old_head);
+	free(ll);
+	free(cl);
+	return rc;
+}
+
+int cmd_delegate_del(struct cmd_ctx *c)
+{
+	char name[256];
+	long long deleg, id;
+	struct dbq *q;
+
+	if (!(deleg = cmd_delegation(c, c->argv[1], NULL, 0)))
+		return -1;
+	if (!(id = find_delegate(c, deleg, c->argv[2], name, sizeof name, NULL)))
+		return -1;
+	q = db_query(c->db, "SELECT level, category, function, head, present FROM delegate"
+			    " WHERE id = ?", "i", id);
+	if (q && dbq_step(q) == DB_ROW)
+		c->before = xasprintf("name=%s; level=%s; category=%s; function=%s; head=%s; "
+				      "present=%s", name, dbq_text(q, 0), dbq_text(q, 1),
+				      dbq_text(q, 2), dbq_int(q, 3) ? "yes" : "no",
+				      dbq_int(q, 4) ? "yes" : "no");
+	if (q)
+		dbq_reset(q);
+	if (db_run(c->db, "DELETE FROM delegate WHERE id = ?", "i", id) != DB_OK)
+		return cmd_db_err(c);
+	c->item = item_in_progress(c->db, c->session);
+	str_printf(c->detail, sizeof c->detail, _("%s: %s removed"), c->delegation, name);
+	return cmd_ok(c, _("delegate %s \"%s\" removed"), c->delegation, name);
+}
+
+/* ---- delegate= ---- */
+
+/* The column names are in the SQL literals: no SQL is built from data. */
+static const struct delegate_field {
+	const char *name;
+	const char *get, *put;
+} delegate_fields[] = {
+	{ "name", "SELECT name FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET name = ? WHERE id = ?" },
+	{ "function", "SELECT function FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET function = ? WHERE id = ?" },
+	{ "level", "SELECT level FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET level = ? WHERE id = ?" },
+	{ "entity", "SELECT entity FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET entity = ? WHERE id = ?" },
+	{ "category", "SELECT category FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET category = ? WHERE id = ?" },
+	{ "head", "SELECT CASE head WHEN 1 THEN 'yes' ELSE 'no' END FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET head = ? WHERE id = ?" },
+	{ "email", "SELECT email FROM delegate WHERE id = ?",
+	  "UPDATE delegate SET email = ? WHERE id = ?" },
+};
+
+/* Turn the typed value of field f into what is stored (malloc'd), or
+ * return NULL with msg set. */
+static char *delegate_value(struct cmd_ctx *c, const struct delegate_field *f, long long deleg,
+			    long long id, const char *v)
+{
+	const char *n = f->name;
+	int yes;
+
+	if (str_eq(n, "name")) {
+		if (check_text(c, _("name"), v, NAME_MAX_BYTES, true) != 0)
+			return NULL;
+		if (db_int(c->db, 0, "SELECT 1 FROM delegate WHERE session_id = ? AND"
+				     " delegation_id = ? AND name = ? AND id != ?", "iiti",
+			   c->session, deleg, v, id)) {
+			cmd_err(c, _("%s already has a delegate named \"%s\""), c->delegation, v);
+			return NULL;
+		}
+	} else if (str_eq(n, "function") || str_eq(n, "entity")) {
+		if (check_text(c, n, v, str_eq(n, "entity") ? ENTITY_MAX : FUNCTION_MAX, false) != 0)
+			return NULL;
+	} else if (str_eq(n, "level")) {
+		char *code = attendance_level_code(c->db, v);
+		if (!code)
+			cmd_err(c, _("level: unknown level %s"), v);
+		return code;
+	} else if (str_eq(n, "category")) {
+		char *code = attendance_category_code(c->db, v);
+		if (!code)
+			cmd_err(c, _("category: unknown entity category %s"), v);
+		return code;
+	} else if (str_eq(n, "head")) {
+		if ((yes = parse_yes_no(v)) < 0) {
+			cmd_err(c, _("head: expected yes or no, not %s"), v);
+			return NULL;
+		}
+		return xstrdup(yes ? "yes" : "no");
+	} else if (str_eq(n, "email")) {
+		if (!email_valid(v)) {
+			cmd_err(c, _("email: not an e-mail address: %s"), v);
+			return NULL;
+		}
+	}
+	return xstrdup(v);
+}
+
+int cmd_delegate_edit(struct cmd_ctx *c)
+{
+	const struct delegate_field *f = NULL;
+	const char *field = str_eq(c->argv[3], "entity_category") ? "category" : c->argv[3];
+	char name[256], *value = NULL, *old = NULL, *old_head = NULL;
+	long long deleg, id;
+	int rc = -1, dbrc = DB_OK;
+
+	for (size_t i = 0; i < ARRAY_SIZE(delegate_fields); i++)
+		if (str_eq(delegate_fields[i].name, field))
+			f = &delegate_fields[i];
+	if (!f)
+		return cmd_err(c, _("unknown field %s (name, function, level, entity, category, "
+				    "head, email)"), c->argv[3]);
+	if (!(deleg = cmd_delegation(c, c->argv[1], NULL, 0)))
+		return -1;
+	if (!(id = find_delegate(c, deleg, c->argv[2], name, sizeof name, NULL)))
+		return -1;
+	if (!(value = delegate_value(c, f, deleg, id, c->argv[4])))
+		return -1;
+	old = db_text(c->db, f->get, "i", id);
+	if (str_eq(f->name, "head")) {
+		if (str_eq(value, "yes"))
+			old_head = head_take(c, deleg, id, &dbrc);
+		if (dbrc == DB_OK)
+			dbrc = db_run(c->db, f->put, "ii", str_eq(value, "yes") ? 1LL : 0LL, id);
+	} else {
+		dbrc = db_run(c->db, f->put, "ti", value, id);
+	}
+	if (dbrc != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->item = item_in_progress(c->db, c->session);
+	if (old_head)
+		c->before = xasprintf("%s=%s; head of delegation=%s", f->name, old ? old : "",
+				      old_head);
+	else
+		c->before = xasprintf("%s=%s", f->name, old ? old : "");
+	c->after = xasprintf("%s=%s", f->name, value);
+	str_printf(c->detail, sizeof c->detail, _("%s: %s: %s %s → %s"), c->delegation, name,
+		   f->name, old && *old ? old : "—", *value ? value : "—");
+	if (old_head)
+		rc = cmd_ok(c, _("%s \"%s\" head yes (instead of %s)"), c->delegation,
+			    str_eq(f->name, "name") ? value : name, old_head);
+	else
+		rc = cmd_ok(c, "%s \"%s\" %s %s", c->delegation,
+			    str_eq(f->name, "name") ? value : name, f->name, value);
+out:
+	free(value);
+	free(old);
+	free(old_head);
+	return rc;
+}
+
+/* ---- present+ / present- ---- */
+
+/* Append s to the malloc'd list *l, separated by ", ". */
+static void list_add(char **l, const char *s)
+{
+	char *n = *l ? xasprintf("%s, %s", *l, s) : xstrdup(s);
+
+	free(*l);
+	*l = n;
+}
+
+/* The names of the delegates of deleg whose presence is not `on`. */
+static int names_to_change(struct cmd_ctx *c, long long deleg, bool on, char **list, int *n)
+{
+	struct dbq *q = db_query(c->db, "SELECT name FROM delegate WHERE session_id = ?"
+					" AND delegation_id = ? AND present = ? ORDER BY name",
+				 "iii", c->session, deleg, on ? 0LL : 1LL);
+	int rc;
+
+	*list = NULL;
+	*n = 0;
+	if (!q)
+		return db_errstatus(c->db);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		list_add(list, dbq_text(q, 0));
+		(*n)++;
+	}
+	dbq_reset(q);
+	return rc == DB_DONE ? 0 : rc;
+}
+
+/* " (check: LEVEL → OK)" when the R4 result of a member state changed. */
+static void check_change(const struct check_row *a, const struct check_row *b, char *out,
+			 size_t size)
+{
+	out[0] = '\0';
+	if (a->r4.result != b->r4.result)
+		str_printf(out, size, _(" (check: %s → %s)"), rules_r4_code(a->r4.result),
+			   rules_r4_code(b->r4.result));
+}
+
+static int presence(struct cmd_ctx *c, bool on)
+{
+	struct check_row before, after;
+	char type[24], now[32], name[256], change[64], *list = NULL;
+	long long deleg, id = 0, present_now, total;
+	bool member, was = false;
+	int n = 0, rc;
+
+	if (!(deleg = cmd_delegation(c, c->argv[1], type, sizeof type)))
+		return -1;
+	member = str_eq(type, "member") &&
+		 attendance_check_delegation(c->db, c->session, deleg, &before) == 0;
+	cmd_now(now, sizeof now);
+	if (c->argc == 3) {
+		if (!(id = find_delegate(c, deleg, c->argv[2], name, sizeof name, &was)))
+			return -1;
+		if (was == on)
+			return cmd_err(c, on ? _("%s \"%s\" is already present")
+					     : _("%s \"%s\" is already absent"), c->delegation, name);
+		list = xstrdup(name);
+		n = 1;
+		rc = on ? db_run(c->db, "UPDATE delegate SET present = 1, arrived ="
+					" coalesce(arrived, ?), left_at = NULL WHERE id = ?", "ti", now, id)
+			: db_run(c->db, "UPDATE delegate SET present = 0, left_at = ? WHERE id = ?",
+				 "ti", now, id);
+	} else {
+		total = db_int(c->db, 0, "SELECT count(*) FROM delegate WHERE session_id = ?"
+					 " AND delegation_id = ?", "ii", c->session, deleg);
+		if (!total)
+			return cmd_err(c, _("%s has no delegate in this session (delegate+ first)"),
+				       c->delegation);
+		if ((rc = names_to_change(c, deleg, on, &list, &n)) != 0)
+			return cmd_db_err(c);
+		if (!n)
+			return cmd_err(c, on ? _("every delegate of %s is already present")
+					     : _("no delegate of %s is present"), c->delegation);
+		rc = on ? db_run(c->db, "UPDATE delegate SET present = 1, arrived ="
+					" coalesce(arrived, ?), left_at = NULL WHERE session_id = ?"
+					" AND delegation_id = ? AND present = 0", "tii", now,
+				 c->session, deleg)
+			: db_run(c->db, "UPDATE delegate SET present = 0, left_at = ?"
+					" WHERE session_id = ? AND delegation_id = ? AND present = 1",
+				 "tii", now, c->session, deleg);
+	}
+	if (rc != DB_OK) {
+		free(list);
+		return cmd_db_err(c);
+	}
+	change[0] = '\0';
+	if (member && attendance_check_delegation(c->db, c->session, deleg, &after) == 0)
+		check_change(&before, &after, change, sizeof change);
+	c->item = item_in_progress(c->db, c->session);
+	c->before = xasprintf("%s: %s", on ? "absent" : "present", list);
+	c->after = xasprintf("%s: %s", on ? "present" : "absent", list);
+	str_printf(c->detail, sizeof c->detail, on ? _("%s: %s arrived%s") : _("%s: %s left%s"),
+		   c->delegation, list, change);
+	free(list);
+	present_now = db_int(c->db, 0, "SELECT count(*) FROM delegate WHERE session_id = ?"
+				       " AND delegation_id = ? AND present = 1", "ii",
+			     c->session, deleg);
+	total = db_int(c->db, 0, "SELECT count(*) FROM delegate WHERE session_id = ?"
+				 " AND delegation_id = ?", "ii", c->session, deleg);
+	if (id)
+		return cmd_ok(c, on ? _("%s \"%s\" present (%lld of %lld delegates present)")
+				    : _("%s \"%s\" absent (%lld of %lld delegates present)"),
+			      c->delegation, name, present_now, total);
+	return cmd_ok(c, on ? _("%s present (%lld delegates)") : _("%s absent (%lld delegates)"),
+		      c->delegation, total);
+}
+
+int cmd_present_add(struct cmd_ctx *c)
+{
+	return presence(c, true);
+}
+
+int cmd_present_del(struct cmd_ctx *c)
+{
+	return presence(c, false);
+}
+
+/* ---- check ---- */
+
+int cmd_check(struct cmd_ctx *c)
+{
+	struct check_row *rows;
+	char line[sizeof c->msg];
+	size_t n, len = 0;
+
+	if (attendance_check(c->db, c->session, &rows, &n) != 0)
+		return cmd_db_err(c);
+	line[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)str_printf(line + len, sizeof line - len, "%s%s %s%s", i ? "; " : "",
+					  rows[i].code, rules_r4_code(rows[i].r4.result),
+					  rows[i].r4.no_head ? " NO_HEAD" : "");
+	free(rows);
+	if (!n)
+		return cmd_ok(c, "%s", _("no member state in this process"));
+	return cmd_ok(c, "%s", line);
+}

@@ -1,0 +1,681 @@
+/*
+ * session.c — sessions of a process (DESIGN R2) and their themes (R6 as far
+ * as the session is concerned): the handlers of `session new|open|close|
+ * reopen`, `set KEY VALUE`, `theme+` and `theme-`, and session_get() for
+ * the screens.
+ *
+ * A session created with `session new` is open at once (a session created
+ * during a meeting is live). When the previous meeting of the process chose
+ * the theme of the next one (table next_theme, written by `select` of a
+ * `next` proposal), the new session starts with that theme and the choice
+ * is marked used. A new session's minimum delegation level (R4) is
+ * `director`, or `deputy_minister` for a ministerial session (product
+ * default: a ministerial meeting suggests a ministerial rank); either falls
+ * back to what the fixtures hold.
+ *
+ * Every handler runs inside command_exec's transaction: an error return
+ * rolls everything back, so a refused command changes nothing.
+ */
+#include "session.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance.h"
+#include "commands.h"
+#include "db.h"
+#include "i18n.h"
+#include "rules.h"
+#include "util.h"
+
+#define TITLE_MAX 300   /* bytes of a session or theme title */
+#define TEXT_MAX 200    /* bytes of a venue or a chair's name */
+
+/* ---- reading ---- */
+
+int session_get(struct db *db, long long id, struct session_info *out)
+{
+	struct dbq *q = db_query(db,
+		"SELECT s.id, s.process_id, p.code, s.title, s.level, s.start_date,"
+		" s.end_date, s.venue, s.host, s.chair, s.min_level, l.label_fr, l.label_en,"
+		" l.rank, s.decision_rule, s.workshop_places, s.next_places, s.status"
+		" FROM session s JOIN process p ON p.id = s.process_id"
+		" LEFT JOIN level l ON l.code = s.min_level WHERE s.id = ?", "i", id);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		out->id = dbq_int(q, 0);
+		out->process_id = dbq_int(q, 1);
+		str_copy(out->process_code, dbq_text(q, 2), sizeof out->process_code);
+		str_copy(out->title, dbq_text(q, 3), sizeof out->title);
+		str_copy(out->level, dbq_text(q, 4), sizeof out->level);
+		str_copy(out->start_date, dbq_text(q, 5), sizeof out->start_date);
+		if (!dbq_is_null(q, 6))
+			str_copy(out->end_date, dbq_text(q, 6), sizeof out->end_date);
+		if (!dbq_is_null(q, 7))
+			str_copy(out->venue, dbq_text(q, 7), sizeof out->venue);
+		if (!dbq_is_null(q, 8))
+			str_copy(out->host, dbq_text(q, 8), sizeof out->host);
+		if (!dbq_is_null(q, 9))
+			str_copy(out->chair, dbq_text(q, 9), sizeof out->chair);
+		str_copy(out->min_level, dbq_text(q, 10), sizeof out->min_level);
+		str_copy(out->min_level_label, i18n_pick(dbq_text(q, 11), dbq_text(q, 12)),
+			 sizeof out->min_level_label);
+		out->min_rank = (int)dbq_int(q, 13);
+		str_copy(out->rule, dbq_text(q, 14), sizeof out->rule);
+		out->workshop_places = (int)dbq_int(q, 15);
+		out->next_places = (int)dbq_int(q, 16);
+		str_copy(out->status, dbq_text(q, 17), sizeof out->status);
+		rc = 0;
+	} else {
+		rc = rc == DB_DONE ? 1 : rc;
+	}
+	dbq_reset(q);
+	return rc;
+}
+
+bool session_date_valid(const char *s)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int y, m, d;
+
+	if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+		return false;
+	return m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
+}
+
+long long session_free_theme(struct db *db, long long session, const char *title)
+{
+	char code[48];
+
+	for (int n = 1; n < 100000; n++) {
+		str_printf(code, sizeof code, "free-%lld-%d", session, n);
+		if (db_int(db, 0, "SELECT 1 FROM theme WHERE code = ?", "t", code))
+			continue;
+		if (db_run(db, "INSERT INTO theme (code, source, kind, title_fr, title_en)"
+			       " VALUES (?, 'free', 'free', ?, '')", "tt", code, title) != DB_OK)
+			return 0;
+		return db_last_id(db);
+	}
+	return 0;
+}
+
+/* ---- shared checks ---- */
+
+static bool is_session_level(const char *s)
+{
+	return str_eq(s, "expert") || str_eq(s, "senior") || str_eq(s, "ministerial");
+}
+
+/* A one-line text of at most max bytes, non-empty when required. */
+static int check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
+		      bool required)
+{
+	size_t n = strlen(s);
+
+	if (required && strspn(s, " ") == n)
+		return cmd_err(c, _("%s: must not be empty"), what);
+	if (!utf8_is_clean_text(s, n, false))
+		return cmd_err(c, _("%s: invalid UTF-8 or control character"), what);
+	if (n > max)
+		return cmd_err(c, _("%s: too long (%zu bytes, at most %zu)"), what, n, max);
+	return 0;
+}
+
+/* The agenda item in progress (its number), or 0. */
+static long long item_in_progress(struct db *db, long long session)
+{
+	return db_int(db, 0, "SELECT num FROM agenda_item WHERE session_id = ?"
+			     " AND status = 'in_progress'", "i", session);
+}
+
+/* The default minimum level of a new session at `level`: the preferred
+ * code when the fixtures hold it, else director, else the lowest rank. */
+static char *default_min_level(struct db *db, const char *level)
+{
+	const char *want = str_eq(level, "ministerial") ? "deputy_minister" : "director";
+	char *code = db_text(db, "SELECT code FROM level WHERE code = ?", "t", want);
+
+	if (!code)
+		code = db_text(db, "SELECT code FROM level WHERE code = 'director'", "");
+	if (!code)
+		code = db_text(db, "SELECT code FROM level ORDER BY rank LIMIT 1", "");
+	return code;
+}
+
+/* " (check: 3/5 OK)" into buf, or "" when the check cannot be read. */
+static const char *check_suffix(struct db *db, long long session, char *buf, size_t size)
+{
+	int ok, total;
+
+	buf[0] = '\0';
+	if (attendance_check_summary(db, session, &ok, &total) == 0 && total > 0)
+		str_printf(buf, size, _(" (check: %d/%d OK)"), ok, total);
+	return buf;
+}
+
+/* ---- session new ---- */
+
+/* Give the new session the theme its process chose for it at the previous
+ * meeting, if any: *label receives the theme's title (malloc'd), *from the
+ * session that chose it. Returns 0 (also when there is nothing to inherit)
+ * or < 0. */
+static int inherit_next_theme(struct db *db, long long process, long long session,
+			      char **label, long long *from)
+{
+	struct dbq *q = db_query(db, "SELECT from_session, theme_id, title FROM next_theme"
+				     " WHERE process_id = ? AND used_by IS NULL"
+				     " ORDER BY from_session DESC LIMIT 1", "i", process);
+	long long theme = 0;
+	char *title = NULL;
+	int rc;
+
+	*label = NULL;
+	*from = 0;
+	if (!q)
+		return db_errstatus(db);
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		*from = dbq_int(q, 0);
+		theme = dbq_is_null(q, 1) ? 0 : dbq_int(q, 1);
+		title = xstrdup(dbq_text(q, 2));
+	}
+	dbq_reset(q);
+	if (rc < 0)
+		return rc;
+	if (!*from)
+		return 0;
+	if (theme) {
+		rc = db_run(db, "INSERT INTO session_theme (session_id, theme_id) VALUES (?, ?)",
+			    "ii", session, theme);
+		free(title);
+		title = db_text(db, "SELECT CASE WHEN ? = 'fr' OR title_en = '' THEN title_fr"
+				    " ELSE title_en END FROM theme WHERE id = ?", "ti",
+				i18n_lang(), theme);
+	} else {
+		rc = session_free_theme(db, session, title) ? DB_OK : db_errstatus(db);
+	}
+	if (rc == DB_OK)
+		rc = db_run(db, "UPDATE next_theme SET used_by = ? WHERE process_id = ?"
+				" AND from_session = ?", "iii", session, process, *from);
+	if (rc != DB_OK) {
+		free(title);
+		return rc;
+	}
+	*label = title;
+	return 0;
+}
+
+int cmd_session_new(struct cmd_ctx *c)
+{
+	const char *title = c->argv[2], *level = c->argv[3], *date = c->argv[4];
+	long long process = 0, id, from;
+	char now[32], *min = NULL, *theme = NULL;
+	int rc = -1;
+
+	if (check_text(c, _("title"), title, TITLE_MAX, true) != 0)
+		return -1;
+	if (!is_session_level(level))
+		return cmd_err(c, _("level: expected expert, senior or ministerial, not %s"), level);
+	if (!session_date_valid(date))
+		return cmd_err(c, _("date: expected a date YYYY-MM-DD, not %s"), date);
+	if (c->app && c->app->process)
+		process = db_int(c->db, 0, "SELECT id FROM process WHERE id = ?", "i",
+				 c->app->process);
+	if (!process)
+		process = db_int(c->db, 0, "SELECT min(id) FROM process", "");
+	if (!process)
+		return cmd_err(c, "%s", _("no process in the database: load the fixtures first "
+					  "(rapporteur init)"));
+	min = default_min_level(c->db, level);
+	if (!min)
+		return cmd_err(c, "%s", _("no delegation levels in the database: load the "
+					  "fixtures first (rapporteur init)"));
+	if (db_run(c->db, "INSERT INTO session (process_id, title, level, start_date, min_level,"
+			  " status, created_at) VALUES (?, ?, ?, ?, ?, 'open', ?)", "ittttt",
+		   process, title, level, date, min, cmd_now(now, sizeof now)) != DB_OK) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	id = db_last_id(c->db);
+	if (inherit_next_theme(c->db, process, id, &theme, &from) != 0) {
+		rc = cmd_db_err(c);
+		goto out;
+	}
+	c->new_session = id;
+	str_copy(c->event, "session_new", sizeof c->event);
+	c->after = xasprintf("title=%s; level=%s; start_date=%s; min_level=%s; status=open%s%s",
+			     title, level, date, min, theme ? "; theme=" : "", theme ? theme : "");
+	if (theme)
+		str_printf(c->detail, sizeof c->detail,
+			   _("session %lld opened: %s (%s, %s); theme chosen at session %lld: %s"),
+			   id, title, level, date, from, theme);
+	else
+		str_printf(c->detail, sizeof c->detail, _("session %lld opened: %s (%s, %s)"), id,
+			   title, level, date);
+	rc = cmd_ok(c, "session %lld", id);
+out:
+	free(min);
+	free(theme);
+	return rc;
+}
+
+/* ---- session open / close / reopen ---- */
+
+static int set_status(struct cmd_ctx *c, long long id, const char *from, const char *to)
+{
+	if (db_run(c->db, "UPDATE session SET status = ? WHERE id = ?", "ti", to, id) != DB_OK)
+		return cmd_db_err(c);
+	c->before = xasprintf("status=%s", from);
+	c->after = xasprintf("status=%s", to);
+	return 0;
+}
+
+int cmd_session_open(struct cmd_ctx *c)
+{
+	struct session_info s;
+	long long id;
+	int rc;
+
+	if (cmd_arg_num(c, 2, _("session"), &id) != 0)
+		return -1;
+	rc = session_get(c->db, id, &s);
+	if (rc == 1)
+		return cmd_err(c, _("no session %lld (rapporteur sessions lists them)"), id);
+	if (rc != 0)
+		return cmd_db_err(c);
+	c->new_session = id;
+	str_copy(c->event, "session_open", sizeof c->event);
+	if (str_eq(s.status, "planned")) {
+		if (set_status(c, id, "planned", "open") != 0)
+			return -1;
+		str_printf(c->detail, sizeof c->detail, _("session %lld opened: %s"), id, s.title);
+		return cmd_ok(c, "session %lld", id);
+	}
+	str_printf(c->detail, sizeof c->detail, _("switched to session %lld: %s"), id, s.title);
+	if (str_eq(s.status, "closed"))
+		return cmd_ok(c, _("session %lld (closed: read-only until session reopen)"), id);
+	return cmd_ok(c, "session %lld", id);
+}
+
+int cmd_session_close(struct cmd_ctx *c)
+{
+	struct session_info s;
+	long long item;
+	int rc;
+
+	if (!c->session)
+		return cmd_err(c, "%s", _("no current session (create one with session new)"));
+	rc = session_get(c->db, c->session, &s);
+	if (rc != 0)
+		return rc == 1 ? cmd_err(c, _("no session %lld"), c->session) : cmd_db_err(c);
+	if (str_eq(s.status, "closed"))
+		return cmd_err(c, _("session %lld is already closed"), c->session);
+	if (!rules_session_transition(s.status, "closed"))
+		return cmd_err(c, _("session %lld is %s, not open: open it first (session open %lld)"),
+			       c->session, s.status, c->session);
+	/* Closing ends nothing silently: what is running must be ended first. */
+	item = item_in_progress(c->db, c->session);
+	if (item)
+		return cmd_err(c, _("item %lld is in progress; end it first (end)"), item);
+	if (db_int(c->db, 0, "SELECT 1 FROM intervention WHERE session_id = ? AND end IS NULL",
+		   "i", c->session))
+		return cmd_err(c, "%s", _("an intervention is in progress; end it first (yield)"));
+	if (set_status(c, c->session, s.status, "closed") != 0)
+		return -1;
+	str_copy(c->event, "session_close", sizeof c->event);
+	str_printf(c->detail, sizeof c->detail, _("session %lld closed"), c->session);
+	return cmd_ok(c, _("session %lld closed"), c->session);
+}
+
+int cmd_session_reopen(struct cmd_ctx *c)
+{
+	struct session_info s;
+	int rc;
+
+	if (!c->session)
+		return cmd_err(c, "%s", _("no current session (create one with session new)"));
+	rc = session_get(c->db, c->session, &s);
+	if (rc != 0)
+		return rc == 1 ? cmd_err(c, _("no session %lld"), c->session) : cmd_db_err(c);
+	if (!str_eq(s.status, "closed") || !rules_session_transition(s.status, "open"))
+		return cmd_err(c, _("session %lld is not closed (it is %s)"), c->session, s.status);
+	if (set_status(c, c->session, "closed", "open") != 0)
+		return -1;
+	str_copy(c->event, "session_reopen", sizeof c->event);
+	str_printf(c->detail, sizeof c->detail, _("session %lld reopened"), c->session);
+	return cmd_ok(c, _("session %lld reopened"), c->session);
+}
+
+/* ---- set KEY VALUE ---- */
+
+/* A setting's parser turns the typed value into what is stored: returns
+ * 0 with out filled, 1 for NULL (cleared), or -1 with ctx->msg set. */
+typedef int (*set_parse_fn)(struct cmd_ctx *c, const struct session_info *s, const char *v,
+			    char *out, size_t size);
+
+static int parse_title(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		       char *out, size_t size)
+{
+	(void)s;
+	if (check_text(c, "title", v, TITLE_MAX, true) != 0)
+		return -1;
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_level(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		       char *out, size_t size)
+{
+	(void)s;
+	if (!is_session_level(v))
+		return cmd_err(c, _("level: expected expert, senior or ministerial, not %s"), v);
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_start(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		       char *out, size_t size)
+{
+	if (!session_date_valid(v))
+		return cmd_err(c, _("start_date: expected a date YYYY-MM-DD, not %s"), v);
+	if (s->end_date[0] && strcmp(v, s->end_date) > 0)
+		return cmd_err(c, _("start_date: %s is after the end date %s"), v, s->end_date);
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_end(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		     char *out, size_t size)
+{
+	if (!*v)
+		return 1;
+	if (!session_date_valid(v))
+		return cmd_err(c, _("end_date: expected a date YYYY-MM-DD, not %s"), v);
+	if (strcmp(v, s->start_date) < 0)
+		return cmd_err(c, _("end_date: %s is before the start date %s"), v, s->start_date);
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_venue(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		       char *out, size_t size)
+{
+	(void)s;
+	if (strspn(v, " ") == strlen(v))
+		return 1;
+	if (check_text(c, "venue", v, TEXT_MAX, true) != 0)
+		return -1;
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_host(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		      char *out, size_t size)
+{
+	(void)s;
+	if (!*v)
+		return 1;
+	if (!cmd_delegation(c, v, NULL, 0))
+		return -1;
+	str_copy(out, c->delegation, size);
+	return 0;
+}
+
+/* The chair is a delegation code when it names one, else a free text. */
+static int parse_chair(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		       char *out, size_t size)
+{
+	char code[32];
+
+	(void)s;
+	if (strspn(v, " ") == strlen(v))
+		return 1;
+	str_copy(code, c->delegation, sizeof code);
+	if (strlen(v) < 16 && cmd_delegation(c, v, NULL, 0)) {
+		str_copy(out, c->delegation, size);
+		return 0;
+	}
+	str_copy(c->delegation, code, sizeof c->delegation);
+	c->msg[0] = '\0';
+	if (check_text(c, "chair", v, TEXT_MAX, true) != 0)
+		return -1;
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_min_level(struct cmd_ctx *c, const struct session_info *s, const char *v,
+			   char *out, size_t size)
+{
+	char *code = attendance_level_code(c->db, v);
+
+	(void)s;
+	if (!code)
+		return cmd_err(c, _("min_level: unknown level %s"), v);
+	str_copy(out, code, size);
+	free(code);
+	return 0;
+}
+
+static int parse_rule(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		      char *out, size_t size)
+{
+	(void)s;
+	if (!str_eq(v, "consensus") && !str_eq(v, "majority"))
+		return cmd_err(c, _("rule: expected consensus or majority, not %s"), v);
+	str_copy(out, v, size);
+	return 0;
+}
+
+static int parse_places(struct cmd_ctx *c, const struct session_info *s, const char *v,
+			char *out, size_t size)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	(void)s;
+	if (!*v || *end || n < 1 || n > 10)
+		return cmd_err(c, _("places: expected a number from 1 to 10, not %s"), v);
+	str_printf(out, size, "%ld", n);
+	return 0;
+}
+
+/* The column names are in the SQL literals: no SQL is built from data. */
+static const struct setting {
+	const char *key;
+	const char *get, *put;
+	set_parse_fn parse;
+} settings[] = {
+	{ "title", "SELECT title FROM session WHERE id = ?",
+	  "UPDATE session SET title = ? WHERE id = ?", parse_title },
+	{ "level", "SELECT level FROM session WHERE id = ?",
+	  "UPDATE session SET level = ? WHERE id = ?", parse_level },
+	{ "start_date", "SELECT start_date FROM session WHERE id = ?",
+	  "UPDATE session SET start_date = ? WHERE id = ?", parse_start },
+	{ "end_date", "SELECT end_date FROM session WHERE id = ?",
+	  "UPDATE session SET end_date = ? WHERE id = ?", parse_end },
+	{ "venue", "SELECT venue FROM session WHERE id = ?",
+	  "UPDATE session SET venue = ? WHERE id = ?", parse_venue },
+	{ "host", "SELECT host FROM session WHERE id = ?",
+	  "UPDATE session SET host = ? WHERE id = ?", parse_host },
+	{ "chair", "SELECT chair FROM session WHERE id = ?",
+	  "UPDATE session SET chair = ? WHERE id = ?", parse_chair },
+	{ "min_level", "SELECT min_level FROM session WHERE id = ?",
+	  "UPDATE session SET min_level = ? WHERE id = ?", parse_min_level },
+	{ "rule", "SELECT decision_rule FROM session WHERE id = ?",
+	  "UPDATE session SET decision_rule = ? WHERE id = ?", parse_rule },
+	{ "workshop_places", "SELECT workshop_places FROM session WHERE id = ?",
+	  "UPDATE session SET workshop_places = ? WHERE id = ?", parse_places },
+	{ "next_places", "SELECT next_places FROM session WHERE id = ?",
+	  "UPDATE session SET next_places = ? WHERE id = ?", parse_places },
+};
+
+int cmd_session_set(struct cmd_ctx *c)
+{
+	const struct setting *k = NULL;
+	struct session_info s;
+	char value[TITLE_MAX + 8], suffix[64];
+	char *old;
+	int null, rc;
+
+	for (size_t i = 0; i < ARRAY_SIZE(settings); i++)
+		if (str_eq(settings[i].key, c->argv[1]))
+			k = &settings[i];
+	if (!k)
+		return cmd_err(c, _("unknown setting %s (title, level, start_date, end_date, venue, "
+				    "host, chair, min_level, rule, workshop_places, next_places)"),
+			       c->argv[1]);
+	rc = session_get(c->db, c->session, &s);
+	if (rc != 0)
+		return rc == 1 ? cmd_err(c, _("no session %lld"), c->session) : cmd_db_err(c);
+	value[0] = '\0';
+	null = k->parse(c, &s, c->argv[2], value, sizeof value);
+	if (null < 0)
+		return -1;
+	old = db_text(c->db, k->get, "i", c->session);
+	if (db_run(c->db, k->put, "ti", null ? NULL : value, c->session) != DB_OK) {
+		free(old);
+		return cmd_db_err(c);
+	}
+	c->before = xasprintf("%s=%s", k->key, old ? old : "");
+	c->after = xasprintf("%s=%s", k->key, null ? "" : value);
+	str_printf(c->detail, sizeof c->detail, _("%s: %s → %s"), k->key, old ? old : "—",
+		   null ? "—" : value);
+	free(old);
+	if (null)
+		return cmd_ok(c, _("%s cleared"), k->key);
+	if (str_eq(k->key, "min_level"))
+		return cmd_ok(c, "%s %s%s", k->key, value,
+			      check_suffix(c->db, c->session, suffix, sizeof suffix));
+	if (str_eq(k->key, "level") && str_eq(value, "ministerial") &&
+	    s.min_rank < db_int(c->db, 0, "SELECT rank FROM level WHERE code = 'deputy_minister'", ""))
+		return cmd_ok(c, _("level ministerial (the minimum level is still %s; "
+				   "set min_level deputy_minister for a ministerial rank)"),
+			      s.min_level);
+	return cmd_ok(c, "%s %s", k->key, value);
+}
+
+/* ---- theme+ / theme- ---- */
+
+struct theme_ref {
+	long long id;
+	char code[64];
+	char title[TITLE_MAX + 8];
+};
+
+/* Read a theme row (id, code, title_fr, title_en) from q into t. */
+static int theme_row(struct dbq *q, struct theme_ref *t)
+{
+	int rc = dbq_step(q);
+
+	if (rc == DB_ROW) {
+		t->id = dbq_int(q, 0);
+		str_copy(t->code, dbq_text(q, 1), sizeof t->code);
+		str_copy(t->title, i18n_pick(dbq_text(q, 2), dbq_text(q, 3)), sizeof t->title);
+		rc = 1;
+	}
+	dbq_reset(q);
+	return rc < 0 ? rc : rc == 1;
+}
+
+/* A theme of the catalogue named by its code or an exact title (ASCII
+ * case-insensitive). 1 found, 0 not, < 0 db error. */
+static int theme_find(struct db *db, const char *s, struct theme_ref *t)
+{
+	struct dbq *q = db_query(db, "SELECT id, code, title_fr, title_en FROM theme"
+				     " WHERE code = ?1 OR title_fr = ?1 COLLATE NOCASE"
+				     " OR title_en = ?1 COLLATE NOCASE"
+				     " ORDER BY code = ?1 DESC, id LIMIT 1", "t", s);
+
+	return q ? theme_row(q, t) : db_errstatus(db);
+}
+
+/* Something typed like a catalogue code (lower-case ASCII, digits, _ or -,
+ * with a _ or a digit): an unknown code, not the title of a free theme. */
+static bool looks_like_code(const char *s)
+{
+	bool mark = false;
+
+	for (; *s; s++) {
+		if (*s == '_' || (*s >= '0' && *s <= '9'))
+			mark = true;
+		else if (!(*s >= 'a' && *s <= 'z') && *s != '-')
+			return false;
+	}
+	return mark;
+}
+
+int cmd_theme_add(struct cmd_ctx *c)
+{
+	const char *arg = c->argv[1];
+	struct theme_ref t;
+	char suffix[64];
+	int rc = theme_find(c->db, arg, &t);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0) {
+		if (looks_like_code(arg))
+			return cmd_err(c, _("unknown theme code %s (a free theme is named by its "
+					    "title in quotes)"), arg);
+		if (check_text(c, _("theme"), arg, TITLE_MAX, true) != 0)
+			return -1;
+		t.id = session_free_theme(c->db, c->session, arg);
+		if (!t.id)
+			return cmd_db_err(c);
+		char *code = db_text(c->db, "SELECT code FROM theme WHERE id = ?", "i", t.id);
+
+		str_copy(t.code, code ? code : "", sizeof t.code);
+		free(code);
+		str_copy(t.title, arg, sizeof t.title);
+	} else if (db_int(c->db, 0, "SELECT 1 FROM session_theme WHERE session_id = ?"
+				    " AND theme_id = ?", "ii", c->session, t.id)) {
+		return cmd_err(c, _("%s is already a theme of this session"), t.code);
+	}
+	if (db_run(c->db, "INSERT INTO session_theme (session_id, theme_id) VALUES (?, ?)", "ii",
+		   c->session, t.id) != DB_OK)
+		return cmd_db_err(c);
+	c->after = xasprintf("theme=%s", t.code);
+	str_printf(c->detail, sizeof c->detail, _("theme added: %s (%s)"), t.title, t.code);
+	return cmd_ok(c, "theme %s%s", t.code, check_suffix(c->db, c->session, suffix,
+							    sizeof suffix));
+}
+
+int cmd_theme_del(struct cmd_ctx *c)
+{
+	struct theme_ref t;
+	char suffix[64];
+	struct dbq *q = db_query(c->db, "SELECT t.id, t.code, t.title_fr, t.title_en"
+					" FROM session_theme st JOIN theme t ON t.id = st.theme_id"
+					" WHERE st.session_id = ?1 AND (t.code = ?2"
+					" OR t.title_fr = ?2 COLLATE NOCASE"
+					" OR t.title_en = ?2 COLLATE NOCASE)"
+					" ORDER BY t.code = ?2 DESC, t.id LIMIT 1",
+				 "it", c->session, c->argv[1]);
+	int rc = q ? theme_row(q, &t) : db_errstatus(c->db);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0)
+		return cmd_err(c, _("%s is not a theme of this session"), c->argv[1]);
+	if (db_run(c->db, "DELETE FROM session_theme WHERE session_id = ? AND theme_id = ?", "ii",
+		   c->session, t.id) != DB_OK)
+		return cmd_db_err(c);
+	c->before = xasprintf("theme=%s", t.code);
+	str_printf(c->detail, sizeof c->detail, _("theme removed: %s (%s)"), t.title, t.code);
+	return cmd_ok(c, _("theme %s removed%s"), t.code,
+		      check_suffix(c->db, c->session, suffix, sizeof suffix));
+}
