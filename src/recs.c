@@ -112,7 +112,8 @@ int cmd_rec_add(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	id = db_last_id(c->db);
 	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, delegation_id, actor, at)"
-			  " VALUES (?, 1, ?, ?, ?, ?)", "itits", id, text, author, os_user(), now) != DB_OK)
+			  " VALUES (?, 1, ?, ?, ?, ?)",
+		   "ititt", id, text, author, os_user(), now) != DB_OK)
 		return cmd_db_err(c);
 	c->item = item_in_progress(c->db, c->session);
 	c->after = xstrdup(text);
@@ -162,7 +163,7 @@ int cmd_amend(struct cmd_ctx *c)
 		goto out;
 	}
 	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, text_en, delegation_id,"
-			  " actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)", "iittits", r.id, version + 1, fr,
+			  " actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)", "iittitt", r.id, version + 1, fr,
 		   en, who, os_user(), cmd_now(now, sizeof now)) != DB_OK) {
 		rc = cmd_db_err(c);
 		goto out;

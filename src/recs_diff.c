@@ -119,20 +119,32 @@ static void push(struct emitter *e, enum diff_kind kind, const char *p, size_t l
 	e->ops[e->n++] = (struct diff_op){ kind, p, len };
 }
 
-/* Close the changed stretch: its delete, then its insert. */
-static void flush(struct emitter *e)
+/* Close the changed stretch: its delete, then its insert. White space
+ * that both end with is given back to the equal run that follows (it is
+ * the gap before that run in both texts), so that "des " → "de tous les "
+ * shows as -des +de tous les, then the space. Returns that length. */
+static size_t flush(struct emitter *e)
 {
-	push(e, DIFF_DELETE, e->del, e->del_len);
-	push(e, DIFF_INSERT, e->ins, e->ins_len);
+	size_t k = 0;
+
+	while (k < e->del_len && k < e->ins_len && is_gap(e->del[e->del_len - 1 - k]) &&
+	       e->del[e->del_len - 1 - k] == e->ins[e->ins_len - 1 - k])
+		k++;
+	push(e, DIFF_DELETE, e->del, e->del_len - k);
+	push(e, DIFF_INSERT, e->ins, e->ins_len - k);
 	e->del_len = e->ins_len = 0;
+	return k;
 }
 
+/* An equal run at p (in a). What flush gives back lies just before p. */
 static void em_equal(struct emitter *e, const char *p, size_t len)
 {
+	size_t k;
+
 	if (!len)
 		return;
-	flush(e);
-	push(e, DIFF_EQUAL, p, len);
+	k = flush(e);
+	push(e, DIFF_EQUAL, p - k, len + k);
 }
 
 /* Deleted (or inserted) bytes of one stretch are contiguous in a (or b). */
@@ -274,7 +286,12 @@ int recs_diff_words(const char *a, const char *b, struct diff_op **ops, size_t *
 	free(A);
 	free(B);
 	em_equal(&e, ea, (size_t)(ae - ea));
-	flush(&e);
+	if (e.del_len || e.ins_len) {
+		const char *end = e.del + e.del_len;
+		size_t k = flush(&e);
+
+		push(&e, DIFF_EQUAL, end - k, k);
+	}
 	*ops = e.ops;
 	*n = e.n;
 	return fallback;

@@ -560,7 +560,7 @@ int cmd_propose(struct cmd_ctx *c)
 	if (db_run(c->db, "INSERT INTO proposal (session_id, num, target, theme_id, title,"
 			  " proposer_kind, proposer_id, created_at)"
 			  " VALUES (?, ?, ?, NULLIF(?, 0), ?, ?, NULLIF(?, 0), ?)",
-		   "iititiit", c->session, num, target, theme_id, title, kind, proposer,
+		   "iitittit", c->session, num, target, theme_id, title, kind, proposer,
 		   cmd_now(now, sizeof now)) != DB_OK) {
 		free(title);
 		return cmd_db_err(c);
