@@ -1,0 +1,323 @@
+/*
+ * test_db.c — cmocka tests of the storage layer (src/db.c, src/schema.c):
+ * a new file is migrated to DB_SCHEMA_VERSION, private (mode 0600 whatever
+ * the umask), in WAL mode with foreign keys on; the journal refuses UPDATE
+ * and DELETE; a database made by a newer program and a file that is not a
+ * database are refused with a clear message naming the file; the R5
+ * triggers refuse an observer as author, co-sponsor, reserver, objector,
+ * position holder or proposer even through direct SQL; a read-only
+ * connection refuses writes; parameters are bound, never spliced.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "journal.h"
+#include "util.h"
+
+struct fx {
+	char path[256];
+	struct db *db;
+};
+
+static void remove_db(const char *path)
+{
+	char side[300];
+
+	unlink(path);
+	str_printf(side, sizeof side, "%s-wal", path);
+	unlink(side);
+	str_printf(side, sizeof side, "%s-shm", path);
+	unlink(side);
+}
+
+static int setup(void **state)
+{
+	struct fx *f = xcalloc(1, sizeof *f);
+	static int serial;
+
+	i18n_init("en");
+	str_printf(f->path, sizeof f->path, "test_db_%d_%d.db", (int)getpid(), serial++);
+	remove_db(f->path);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+
+	db_close(&f->db);
+	remove_db(f->path);
+	free(f);
+	return 0;
+}
+
+/* Open (creating) f->path; fails the test on error. */
+static void open_new(struct fx *f)
+{
+	char err[512] = "";
+
+	if (db_open(f->path, DB_OPEN_CREATE, &f->db, err, sizeof err) != DB_OK)
+		fail_msg("db_open: %s", err);
+}
+
+/* A process with one member state (id 1) and one observer (id 2), and a
+ * session (id 1), inserted by plain SQL. */
+static void seed(struct fx *f)
+{
+	assert_int_equal(db_exec(f->db,
+		"INSERT INTO level (code, rank, label_fr, label_en) VALUES"
+		" ('director', 60, 'Directeur', 'Director');"
+		"INSERT INTO category (code, core, label_fr, label_en) VALUES"
+		" ('interior', 1, 'Intérieur', 'Interior');"
+		"INSERT INTO process (id, code, name_fr, name_en) VALUES (1, 'P', 'P', 'P');"
+		"INSERT INTO delegation (id, process_id, code, type, name_fr) VALUES"
+		" (1, 1, 'MUS', 'member', 'Maurice'), (2, 1, 'IOM', 'observer_org', 'OIM'),"
+		" (3, 1, 'ZAF', 'observer_state', 'Afrique du Sud');"
+		"INSERT INTO session (id, process_id, title, start_date, created_at) VALUES"
+		" (1, 1, 'S', '2026-11-23', 'now');"), DB_OK);
+}
+
+static void test_new_file_is_migrated_private_wal_fk(void **state)
+{
+	struct fx *f = *state;
+	struct stat st;
+	mode_t old = umask(0);
+	char *mode;
+
+	open_new(f);
+	umask(old);
+	assert_int_equal(db_user_version(f->db), DB_SCHEMA_VERSION);
+	assert_int_equal(stat(f->path, &st), 0);
+	assert_int_equal(st.st_mode & 0777, 0600);
+	mode = db_text(f->db, "PRAGMA journal_mode", "");
+	assert_string_equal(mode, "wal");
+	free(mode);
+	assert_int_equal(db_int(f->db, -1, "PRAGMA foreign_keys", ""), 1);
+	/* Every table of the schema is there. */
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+				" AND name IN ('level','category','process','theme','delegation',"
+				"'session','delegate','agenda_item','intervention','proposal',"
+				"'recommendation','rec_version','journal','next_theme','draft')", ""),
+			 15);
+	assert_true(db_integrity_ok(f->db));
+	/* Reopening does not migrate twice. */
+	db_close(&f->db);
+	open_new(f);
+	assert_int_equal(db_user_version(f->db), DB_SCHEMA_VERSION);
+}
+
+static void test_foreign_keys_enforced(void **state)
+{
+	struct fx *f = *state;
+
+	open_new(f);
+	seed(f);
+	/* A delegate of a session and a level that do not exist. */
+	assert_int_equal(db_run(f->db, "INSERT INTO delegate (session_id, delegation_id, name, level,"
+				       " category) VALUES (99, 1, 'X', 'director', 'interior')", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "INSERT INTO delegate (session_id, delegation_id, name, level,"
+				       " category) VALUES (1, 1, 'X', 'emperor', 'interior')", ""),
+			 DB_CONSTRAINT);
+	assert_non_null(strstr(db_errmsg(f->db), "FOREIGN KEY"));
+	assert_int_equal(db_run(f->db, "INSERT INTO delegate (session_id, delegation_id, name, level,"
+				       " category) VALUES (1, 1, 'X', 'director', 'interior')", ""),
+			 DB_OK);
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM delegate", ""), 1);
+}
+
+static void test_journal_append_only(void **state)
+{
+	struct fx *f = *state;
+	struct journal_entry e = { .session = 1, .event = "note", .delegation = "MUS",
+				   .command = "note \"x\"", .detail = "x" };
+
+	open_new(f);
+	seed(f);
+	assert_int_equal(journal_add(f->db, &e), DB_OK);
+	assert_int_equal(journal_add(f->db, &e), DB_OK);
+	assert_int_equal(db_run(f->db, "UPDATE journal SET detail = 'forged'", ""), DB_CONSTRAINT);
+	assert_non_null(strstr(db_errmsg(f->db), "JOURNAL_APPEND_ONLY"));
+	assert_int_equal(db_run(f->db, "DELETE FROM journal WHERE seq = 1", ""), DB_CONSTRAINT);
+	assert_non_null(strstr(db_errmsg(f->db), "JOURNAL_APPEND_ONLY"));
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM journal WHERE detail = 'x'", ""), 2);
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM journal WHERE actor != ''", ""), 2);
+}
+
+static void test_newer_schema_refused(void **state)
+{
+	struct fx *f = *state;
+	char err[512] = "", want[64];
+
+	open_new(f);
+	str_printf(want, sizeof want, "PRAGMA user_version = %d", DB_SCHEMA_VERSION + 1);
+	assert_int_equal(db_exec(f->db, want), DB_OK);
+	db_close(&f->db);
+	assert_int_equal(db_open(f->path, 0, &f->db, err, sizeof err), DB_TOO_NEW);
+	assert_null(f->db);
+	assert_non_null(strstr(err, f->path));
+	assert_non_null(strstr(err, "newer"));
+}
+
+static void test_not_a_database_refused(void **state)
+{
+	struct fx *f = *state;
+	char err[512] = "";
+	static const char junk[] = "this is a participants list, not a database\n"
+				   "delegation,name\nMUS,Priya Ramdin\n"
+				   "................................................................"
+				   "................................................................";
+	int fd = open(f->path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	struct stat before, after;
+
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, junk, sizeof junk - 1), (ssize_t)(sizeof junk - 1));
+	close(fd);
+	assert_int_equal(stat(f->path, &before), 0);
+	assert_true(db_open(f->path, 0, &f->db, err, sizeof err) < 0);
+	assert_null(f->db);
+	assert_non_null(strstr(err, f->path));
+	assert_non_null(strstr(err, "not a rapporteur database"));
+	/* The file is left as it was. */
+	assert_int_equal(stat(f->path, &after), 0);
+	assert_int_equal(after.st_size, before.st_size);
+}
+
+static void test_missing_file_without_create(void **state)
+{
+	struct fx *f = *state;
+	char err[512] = "";
+
+	assert_true(db_open(f->path, 0, &f->db, err, sizeof err) < 0);
+	assert_non_null(strstr(err, "no such database"));
+	assert_int_equal(access(f->path, F_OK), -1);
+}
+
+static void test_r5_triggers_refuse_observers(void **state)
+{
+	struct fx *f = *state;
+
+	open_new(f);
+	seed(f);
+	/* An observer organisation or state never authors a recommendation. */
+	assert_int_equal(db_run(f->db, "INSERT INTO recommendation (session_id, num, title,"
+				       " author_id, created_at) VALUES (1, 1, 'T', ?, 'now')", "i",
+				2LL), DB_CONSTRAINT);
+	assert_non_null(strstr(db_errmsg(f->db), "R5_OBSERVER"));
+	assert_int_equal(db_run(f->db, "INSERT INTO recommendation (session_id, num, title,"
+				       " author_id, created_at) VALUES (1, 1, 'T', ?, 'now')", "i",
+				3LL), DB_CONSTRAINT);
+	assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM recommendation", ""), 0);
+	/* A member state does; then no observer may join in any role. */
+	assert_int_equal(db_run(f->db, "INSERT INTO recommendation (id, session_id, num, title,"
+				       " author_id, created_at) VALUES (1, 1, 1, 'T', 1, 'now')", ""),
+			 DB_OK);
+	assert_int_equal(db_run(f->db, "UPDATE recommendation SET author_id = 2 WHERE id = 1", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "INSERT INTO rec_version (rec_id, version, text_fr,"
+				       " delegation_id, actor, at) VALUES (1, 1, 't', 2, 'u', 'now')",
+				""), DB_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "INSERT INTO rec_cosponsor (rec_id, delegation_id)"
+				       " VALUES (1, 2)", ""), DB_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "INSERT INTO rec_reservation (rec_id, delegation_id, at)"
+				       " VALUES (1, 3, 'now')", ""), DB_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "INSERT INTO rec_objection (rec_id, delegation_id, at)"
+				       " VALUES (1, 2, 'now')", ""), DB_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "INSERT INTO proposal (session_id, num, target, title,"
+				       " proposer_kind, proposer_id, created_at)"
+				       " VALUES (1, 1, 'next', 'T', 'member', 2, 'now')", ""),
+			 DB_CONSTRAINT);
+	assert_non_null(strstr(db_errmsg(f->db), "R5_OBSERVER"));
+	assert_int_equal(db_run(f->db, "INSERT INTO rec_cosponsor (rec_id, delegation_id)"
+				       " VALUES (1, 1)", ""), DB_OK);
+	/* Turning the member author into an observer is refused too. */
+	assert_int_equal(db_run(f->db, "UPDATE delegation SET type = 'observer_org' WHERE id = 1",
+				""), DB_CONSTRAINT);
+	assert_non_null(strstr(db_errmsg(f->db), "R5_OBSERVER"));
+	assert_int_equal(db_int(f->db, -1, "SELECT author_id FROM recommendation WHERE id = 1", ""),
+			 1);
+	assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM rec_cosponsor", ""), 1);
+}
+
+static void test_one_item_in_progress(void **state)
+{
+	struct fx *f = *state;
+
+	open_new(f);
+	seed(f);
+	assert_int_equal(db_run(f->db, "INSERT INTO agenda_item (session_id, num, pos, title, status)"
+				       " VALUES (1, 1, 1, 'A', 'in_progress')", ""), DB_OK);
+	assert_int_equal(db_run(f->db, "INSERT INTO agenda_item (session_id, num, pos, title, status)"
+				       " VALUES (1, 2, 2, 'B', 'in_progress')", ""), DB_CONSTRAINT);
+}
+
+static void test_read_only_refuses_writes(void **state)
+{
+	struct fx *f = *state;
+	char err[512] = "";
+
+	open_new(f);
+	seed(f);
+	db_close(&f->db);
+	assert_int_equal(db_open(f->path, DB_OPEN_READONLY, &f->db, err, sizeof err), DB_OK);
+	assert_true(db_is_readonly(f->db));
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM delegation", ""), 3);
+	assert_int_equal(db_run(f->db, "INSERT INTO process (code, name_fr, name_en)"
+				       " VALUES ('Q', 'Q', 'Q')", ""), DB_READONLY);
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM process", ""), 1);
+}
+
+static void test_transactions_and_bound_text(void **state)
+{
+	struct fx *f = *state;
+	const char *evil = "x'); DROP TABLE process; --";
+	char *back;
+
+	open_new(f);
+	seed(f);
+	assert_int_equal(db_begin(f->db), DB_OK);
+	assert_true(db_in_transaction(f->db));
+	assert_int_equal(db_run(f->db, "UPDATE process SET chair = ? WHERE id = 1", "t", evil), DB_OK);
+	db_rollback(f->db);
+	assert_false(db_in_transaction(f->db));
+	assert_null(db_text(f->db, "SELECT chair FROM process WHERE id = 1", ""));
+	assert_int_equal(db_run(f->db, "UPDATE process SET chair = ? WHERE id = 1", "t", evil), DB_OK);
+	back = db_text(f->db, "SELECT chair FROM process WHERE id = 1", "");
+	assert_string_equal(back, evil);
+	free(back);
+	assert_int_equal(db_int(f->db, 0, "SELECT count(*) FROM process", ""), 1);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+		T(test_new_file_is_migrated_private_wal_fk),
+		T(test_foreign_keys_enforced),
+		T(test_journal_append_only),
+		T(test_newer_schema_refused),
+		T(test_not_a_database_refused),
+		T(test_missing_file_without_create),
+		T(test_r5_triggers_refuse_observers),
+		T(test_one_item_in_progress),
+		T(test_read_only_refuses_writes),
+		T(test_transactions_and_bound_text),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
