@@ -35,11 +35,6 @@ int app_init_db(struct app *app, bool demo, char *err, size_t errlen);
 /* PRAGMA data_version of app->db: changes when another connection (a
  * second instance on the same file) commits. For the screen's idle check. */
 long long app_data_version(struct app *app);
-/* The process code and the title and status of the current session, for
- * the title bar (empty strings when there is no session). Returns 0. */
-int app_session_info(struct app *app, char *process, size_t psize, char *title, size_t tsize,
-		     char *status, size_t ssize);
-
 /* The default database path: $XDG_DATA_HOME/rapporteur/rapporteur.db or
  * ~/.local/share/rapporteur/rapporteur.db. Malloc'd. */
 char *app_default_db_path(void);

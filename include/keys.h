@@ -48,7 +48,7 @@
 /* Movements shared by every list. */
 enum nav {
 	NAV_NONE = 0, NAV_UP, NAV_DOWN, NAV_PGUP, NAV_PGDN, NAV_HOME, NAV_END,
-	NAV_PREV_SCREEN,
+	NAV_PREV_SCREEN, NAV_LEFT, NAV_RIGHT,
 };
 
 struct nav_binding {

@@ -68,8 +68,9 @@ void ui_color_init(bool want_colour, bool low_bw);
 /* ui_prompt.c */
 /* Draw the active prompt on the message line (cursor left in place). */
 void ui_prompt_draw(void);
-/* The `:` command line: prompt with history and completion, then run. */
-void ui_command_line(struct app *app);
+/* The `:` command line: prompt with history and completion, then run.
+ * initial pre-fills it (a bound command the screen left to the shell). */
+void ui_command_line(struct app *app, const char *initial);
 /* The `/` search prompt on the current screen. */
 void ui_search(void);
 void ui_prompt_free_history(void);

@@ -21,6 +21,9 @@
 int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, bool pad);
 /* The number of cells widget_text would use for s (unbounded). */
 int widget_text_width(const char *s);
+/* Like widget_text, but a text wider than width ends with "…" ("~" under
+ * a non-UTF-8 locale) so that the cut shows. */
+int widget_text_fit(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* Like widget_text, right-aligned in width cells. */
 int widget_text_right(WINDOW *w, int y, int x, int width, const char *s, attr_t attr);
 /* Fill width cells at (y, x) with blanks of attr. */

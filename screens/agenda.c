@@ -1,18 +1,401 @@
 /*
- * agenda.c — PLACEHOLDER for the Agenda screen (the agenda), so that the
- * tab exists; replaced by the engineer of that screen. See screen.h.
+ * agenda.c — the Agenda screen (DESIGN §4.1, R8): the items of the session
+ * in order with kind, planned start and minutes, actual start and end,
+ * status and overrun (`+12'`, bold and reverse so that it reads in
+ * monochrome); keys add (a), edit (e), reorder (K/J → move), start (s,
+ * asking first when another item runs), end (E) and skip (x).
+ *
+ * Reads go through agenda.h only, one page at a time: the list index of
+ * an item is its pos - 1 (agenda.c keeps pos compact), so the visible page
+ * is agenda_list(after_pos = top) — keyset paging with no count scan.
+ * Moving the selection repaints two rows (the list widget); a minute tick
+ * re-reads the page so the running item's times follow the clock.
  */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "agenda.h"
+#include "app.h"
 #include "i18n.h"
+#include "keys.h"
 #include "screen.h"
+#include "util.h"
 #include "widgets.h"
+
+struct agenda {
+	struct app *app;
+	struct list list;
+	struct agenda_row *page;   /* rows [page_top, page_top + page_n) */
+	size_t page_cap, page_n;
+	int page_top;
+	bool page_valid;
+	struct agenda_row scratch; /* a row outside the page (search) */
+	long minute;
+	char text[AGENDA_TITLE_MAX + 64];
+};
+
+/* Column layout (cells), after the list's marker column. */
+enum { C_NUM = 3, C_START = 5, C_MIN = 4, C_ACTUAL = 11, C_STATUS = 8, C_OVER = 5, C_KIND = 10 };
+
+static const char *status_label(enum item_status s)
+{
+	switch (s) {
+	case IS_PENDING:
+		return _("pending");
+	case IS_IN_PROGRESS:
+		return _("running");
+	case IS_DONE:
+		return _("done");
+	case IS_SKIPPED:
+		return _("skipped");
+	default:
+		return "?";
+	}
+}
+
+static enum ui_role status_role(enum item_status s)
+{
+	return s == IS_IN_PROGRESS ? ROLE_RUNNING : s == IS_DONE ? ROLE_DONE
+		: s == IS_SKIPPED ? ROLE_SKIPPED : ROLE_NORMAL;
+}
+
+static void load_page(struct agenda *a)
+{
+	size_t want = a->list.height > 0 ? (size_t)a->list.height : 1;
+
+	if (want > a->page_cap) {
+		a->page = xrealloc(a->page, want * sizeof *a->page);
+		a->page_cap = want;
+	}
+	a->page_n = 0;
+	a->page_top = a->list.top;
+	if (a->app->session)
+		agenda_list(a->app->db, a->app->session, a->list.top, a->page, want, &a->page_n);
+	a->page_valid = true;
+}
+
+/* The row at list index i, or NULL. */
+static const struct agenda_row *row_at(struct agenda *a, int i)
+{
+	size_t n = 0;
+
+	if (a->page_valid && i >= a->page_top && i < a->page_top + (int)a->page_n)
+		return &a->page[i - a->page_top];
+	if (!a->app->session || i < 0 ||
+	    agenda_list(a->app->db, a->app->session, i, &a->scratch, 1, &n) != 0 || n != 1)
+		return NULL;
+	return &a->scratch;
+}
+
+static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
+{
+	struct agenda *a = ud;
+	const struct agenda_row *r = row_at(a, i);
+	char buf[64], t1[8], t2[8];
+	attr_t normal = ui_attr(ROLE_NORMAL);
+	int cx = x;
+
+	if (!r)
+		return;
+	str_printf(buf, sizeof buf, "%*d", C_NUM - 1, r->num);
+	widget_text(w, y, cx, C_NUM, buf, normal, false);
+	cx += C_NUM + 1;
+	if (r->planned_start)
+		widget_text(w, y, cx, C_START, time_hm(r->planned_start, t1, sizeof t1), normal, false);
+	cx += C_START + 1;
+	if (r->planned_minutes > 0) {
+		str_printf(buf, sizeof buf, "%d'", r->planned_minutes);
+		widget_text_right(w, y, cx, C_MIN, buf, normal);
+	}
+	cx += C_MIN + 1;
+	if (r->actual_start) {
+		str_printf(buf, sizeof buf, "%s-%s", time_hm(r->actual_start, t1, sizeof t1),
+			   r->actual_end ? time_hm(r->actual_end, t2, sizeof t2) : "");
+		widget_text(w, y, cx, C_ACTUAL, buf, normal, false);
+	}
+	cx += C_ACTUAL + 1;
+	widget_text(w, y, cx, C_STATUS, status_label(r->status), ui_attr(status_role(r->status)),
+		    false);
+	cx += C_STATUS + 1;
+	if (r->overrun > 0) {
+		str_printf(buf, sizeof buf, "+%ld'", r->overrun);
+		widget_text(w, y, cx, C_OVER, buf, ui_attr(ROLE_OVERRUN), false);
+	}
+	cx += C_OVER + 1;
+	widget_text_fit(w, y, cx, C_KIND, agenda_kind_label(r->kind), ui_attr(ROLE_DIM));
+	cx += C_KIND + 1;
+	if (cx < x + width)
+		widget_text_fit(w, y, cx, x + width - cx, r->title,
+				r->status == IS_IN_PROGRESS ? ui_attr(ROLE_RUNNING) : normal);
+}
+
+static const char *row_text(void *ud, int i)
+{
+	struct agenda *a = ud;
+	const struct agenda_row *r = row_at(a, i);
+
+	if (!r)
+		return "";
+	str_printf(a->text, sizeof a->text, "%d %s %s %s", r->num, r->title,
+		   agenda_kind_label(r->kind), status_label(r->status));
+	return a->text;
+}
+
+static int agenda_open(struct screen *s, struct app *app)
+{
+	struct agenda *a = s->data;
+	struct agenda_counts c = { 0 };
+
+	if (!a) {
+		a = s->data = xcalloc(1, sizeof *a);
+		a->app = app;
+		list_init(&a->list, draw_row, row_text, a);
+	}
+	a->minute = (long)(clock_now() / 60);
+	if (app->session && agenda_counts(app->db, app->session, &c) != 0)
+		ui_error("%s", _("cannot read the agenda"));
+	list_set_count(&a->list, c.total);
+	list_invalidate(&a->list);
+	a->page_valid = false;
+	return 0;
+}
+
+static void agenda_layout(struct screen *s, int rows, int cols)
+{
+	struct agenda *a = s->data;
+
+	if (a) {
+		list_place(&a->list, 1, 0, rows - 1, cols);
+		a->page_valid = false;
+	}
+}
+
+static void draw_header(WINDOW *w, int cols)
+{
+	attr_t h = ui_attr(ROLE_HEADER);
+	int x = 1;
+
+	widget_blank(w, 0, 0, cols, h);
+	widget_text_right(w, 0, x, C_NUM - 1, _("No"), h);
+	x += C_NUM + 1;
+	widget_text(w, 0, x, C_START, _("Start"), h, false);
+	x += C_START + 1;
+	widget_text_right(w, 0, x, C_MIN, _("Min"), h);
+	x += C_MIN + 1;
+	widget_text(w, 0, x, C_ACTUAL, _("Actual"), h, false);
+	x += C_ACTUAL + 1;
+	widget_text(w, 0, x, C_STATUS, _("Status"), h, false);
+	x += C_STATUS + 1;
+	widget_text(w, 0, x, C_OVER, _("Over"), h, false);
+	x += C_OVER + 1;
+	widget_text(w, 0, x, C_KIND, _("Kind"), h, false);
+	x += C_KIND + 1;
+	widget_text(w, 0, x, cols - x, _("Title"), h, false);
+}
 
 static void agenda_draw(struct screen *s, WINDOW *w)
 {
-	if (s->full)
-		widget_text(w, 1, 2, s->cols - 4, _("Coming: the agenda."), ui_attr(ROLE_DIM), false);
+	struct agenda *a = s->data;
+
+	if (!a)
+		return;
+	if (s->full) {
+		list_invalidate(&a->list);
+		draw_header(w, s->cols);
+	}
+	if (!a->page_valid || a->page_top != a->list.top)
+		load_page(a);
+	list_draw(&a->list, w);
+	if (s->full && a->list.count == 0)
+		widget_text(w, 2, 2, s->cols - 4,
+			    a->app->session ? _("The agenda is empty: a adds an item.")
+					    : _("No session: create one with :session new"),
+			    ui_attr(ROLE_DIM), false);
+}
+
+/* ---- actions ---- */
+
+static void add_item(struct agenda *a)
+{
+	struct ui_prompt_opts ko = { .initial = "other", .complete = COMPLETE_LIST,
+				     .choices = (const char *const *)agenda_kinds };
+	char *title = NULL, *kind = NULL, *min = NULL, *start = NULL, *qt = NULL, *qk = NULL;
+
+	if (!(title = ui_prompt(_("Title:"), NULL)) || !*title)
+		goto out;
+	if (!(kind = ui_prompt(_("Kind (Tab completes):"), &ko)))
+		goto out;
+	if (!(min = ui_prompt(_("Planned minutes:"), NULL)))
+		goto out;
+	if (!(start = ui_prompt(_("Planned start HH:MM (empty: after the last item):"), NULL)))
+		goto out;
+	qt = ui_quote(title);
+	qk = ui_quote(*kind ? kind : "other");
+	if (ui_execf(a->app, "item+ %s %s %s %s", qt, qk, min, start) == 0)
+		a->list.sel = a->list.count; /* the new last item */
+out:
+	free(title);
+	free(kind);
+	free(min);
+	free(start);
+	free(qt);
+	free(qk);
+}
+
+static void edit_item(struct agenda *a, const struct agenda_row *r)
+{
+	static const char *const fields[] = { "title", "kind", "minutes", "start", "moderator" };
+	const char *labels[] = { _("title"), _("kind"), _("minutes"), _("start"), _("moderator") };
+	struct ui_prompt_opts o = { 0 };
+	char cur[AGENDA_TITLE_MAX + 1], label[128], *v, *q;
+	int f = ui_choose(_("Change:"), labels, 5, 0);
+
+	if (f < 0)
+		return;
+	switch (f) {
+	case 0:
+		str_copy(cur, r->title, sizeof cur);
+		break;
+	case 1:
+		str_copy(cur, r->kind, sizeof cur);
+		o.complete = COMPLETE_LIST;
+		o.choices = (const char *const *)agenda_kinds;
+		break;
+	case 2:
+		str_printf(cur, sizeof cur, "%d", r->planned_minutes);
+		break;
+	case 3:
+		if (r->planned_start)
+			time_hm(r->planned_start, cur, sizeof cur);
+		else
+			cur[0] = '\0';
+		break;
+	default:
+		str_copy(cur, r->moderator, sizeof cur);
+	}
+	o.initial = cur;
+	str_printf(label, sizeof label, _("Item %d, %s:"), r->num, labels[f]);
+	v = ui_prompt(label, &o);
+	if (!v)
+		return;
+	q = ui_quote(*v || f != 3 ? v : "-");
+	ui_execf(a->app, "item= %d %s %s", r->num, fields[f], q);
+	free(q);
+	free(v);
+}
+
+static void start_item(struct agenda *a, const struct agenda_row *r)
+{
+	struct agenda_current cur;
+	char question[256];
+
+	if (agenda_current(a->app->db, a->app->session, &cur) == 1 && cur.num != r->num) {
+		str_printf(question, sizeof question, _("End item %d and start item %d?"), cur.num,
+			   r->num);
+		if (!ui_confirm(question))
+			return;
+	}
+	ui_execf(a->app, "start %d", r->num);
+}
+
+static void move_item(struct agenda *a, const struct agenda_row *r, int delta)
+{
+	int to = r->pos + delta;
+
+	if (to < 1 || to > a->list.count)
+		return;
+	if (ui_execf(a->app, "move %d %d", r->num, to) == 0)
+		a->list.sel = to - 1;
+}
+
+static unsigned agenda_handle(struct screen *s, struct app *app, int key)
+{
+	struct agenda *a = s->data;
+	const struct command_def *d;
+	const struct agenda_row *sel;
+	struct agenda_row r;
+	unsigned res;
+	int which = 0;
+
+	(void)app;
+	if (!a)
+		return H_IGNORED;
+	if ((res = list_handle(&a->list, key)) != H_IGNORED)
+		return res;
+	d = ui_key_command(SCR_AGENDA, key, &which);
+	if (!d)
+		return H_IGNORED;
+	if (!strcmp(d->name, "item+")) {
+		add_item(a);
+		return H_DONE;
+	}
+	if (!strcmp(d->name, "end")) {
+		ui_exec(a->app, "end");
+		return H_DONE;
+	}
+	sel = row_at(a, a->list.sel);
+	if (!sel) {
+		if (strcmp(d->name, "item=") && strcmp(d->name, "start") && strcmp(d->name, "skip") &&
+		    strcmp(d->name, "move"))
+			return H_IGNORED;
+		ui_error("%s", _("no item selected"));
+		return H_DONE;
+	}
+	r = *sel; /* prompts may reload the page under us */
+	if (!strcmp(d->name, "item="))
+		edit_item(a, &r);
+	else if (!strcmp(d->name, "start"))
+		start_item(a, &r);
+	else if (!strcmp(d->name, "skip"))
+		ui_execf(a->app, "skip %d", r.num);
+	else if (!strcmp(d->name, "move"))
+		move_item(a, &r, which == 0 ? -1 : 1);
+	else
+		return H_IGNORED;
+	return H_DONE;
+}
+
+static bool agenda_search(struct screen *s, const char *needle, bool next)
+{
+	struct agenda *a = s->data;
+
+	return a && list_search(&a->list, needle, next);
+}
+
+/* Once a minute: the running item's times and overrun follow the clock. */
+static unsigned agenda_tick(struct screen *s, struct app *app)
+{
+	struct agenda *a = s->data;
+	long minute = (long)(clock_now() / 60);
+
+	(void)app;
+	if (!a || minute == a->minute)
+		return H_IGNORED;
+	a->minute = minute;
+	a->page_valid = false;
+	list_invalidate(&a->list);
+	return H_REDRAW;
+}
+
+static void agenda_close(struct screen *s)
+{
+	struct agenda *a = s->data;
+
+	if (!a)
+		return;
+	free(a->page);
+	free(a);
+	s->data = NULL;
 }
 
 const struct screen_ops agenda_screen_ops = {
 	.name = N_("Agenda"),
+	.open = agenda_open,
+	.layout = agenda_layout,
 	.draw = agenda_draw,
+	.handle = agenda_handle,
+	.close = agenda_close,
+	.search = agenda_search,
+	.tick = agenda_tick,
 };

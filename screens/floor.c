@@ -1,18 +1,486 @@
 /*
- * floor.c — PLACEHOLDER for the Floor screen (the list of speakers), so that the
- * tab exists; replaced by the engineer of that screen. See screen.h.
+ * floor.c — the Floor screen (DESIGN §4.2, R9): for the item in progress,
+ * who has the floor and for how long (minutes, following the clock), the
+ * list of speakers, and the log of interventions with their summaries.
+ *
+ * Keys: a request (q+: delegation code with completion, optional speaker,
+ * type of speech by digit), d withdraw (q-), K/J reorder (qmove), Enter
+ * give the floor (to the selected request when the list has the focus,
+ * else the next in line), y yield with the summary typed on the message
+ * line (saved as a draft every second), E end the item. Left/Right (h/l)
+ * move the focus between the speakers and the log.
+ *
+ * Reads through floor.h only: the list of speakers is short (one query);
+ * the log is read a page at a time by keyset (seq within the item, so the
+ * list index is seq - 1). Members and observers may both speak.
  */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "agenda.h"
+#include "app.h"
+#include "floor.h"
 #include "i18n.h"
+#include "keys.h"
+#include "recs.h"
 #include "screen.h"
+#include "util.h"
 #include "widgets.h"
+
+#define QUEUE_MAX 200
+
+struct floor_screen {
+	struct app *app;
+	struct agenda_current item;   /* item.num == 0: none in progress */
+	struct floor_speaker speaker; /* speaker.id == 0: the floor is free */
+	struct floor_request *queue;
+	size_t queue_n;
+	struct list ql, ll;           /* speakers, log */
+	bool log_focus;
+	struct floor_entry *page;     /* log rows [page_top, page_top + page_n) */
+	size_t page_cap, page_n;
+	int page_top;
+	bool page_valid;
+	int log_item;                 /* item whose log the list shows */
+	int rows, cols;
+	long minute;
+	char text[FLOOR_SUMMARY_MAX + 200];
+};
+
+static const char *deleg_kind(const char *type)
+{
+	return !strcmp(type, "member") ? _("member") : _("observer");
+}
+
+/* Whole minutes between two times, counted on minute boundaries so the
+ * figure changes together with the title-bar clock. */
+static long minutes_between(time_t from, time_t to)
+{
+	long m = (long)(to / 60 - from / 60);
+
+	return m < 0 ? 0 : m;
+}
+
+/* ---- the log page ---- */
+
+static void load_page(struct floor_screen *f)
+{
+	struct floor_cursor after = { f->item.id, f->ll.top };
+	size_t want = f->ll.height > 0 ? (size_t)f->ll.height : 1;
+
+	if (want > f->page_cap) {
+		f->page = xrealloc(f->page, want * sizeof *f->page);
+		f->page_cap = want;
+	}
+	f->page_n = 0;
+	f->page_top = f->ll.top;
+	if (f->item.num)
+		floor_log(f->app->db, f->app->session, f->item.num, &after, f->page, want, &f->page_n);
+	f->page_valid = true;
+}
+
+static const struct floor_entry *log_at(struct floor_screen *f, int i)
+{
+	if (!f->page_valid || f->page_top != f->ll.top)
+		load_page(f);
+	if (i >= f->page_top && i < f->page_top + (int)f->page_n)
+		return &f->page[i - f->page_top];
+	return NULL;
+}
+
+/* ---- drawing ---- */
+
+static void draw_request(void *ud, WINDOW *w, int y, int x, int width, int i)
+{
+	struct floor_screen *f = ud;
+	const struct floor_request *r = &f->queue[i];
+	bool poo = !strcmp(r->who.type, "point_of_order");
+	char buf[32], hm[8];
+	int cx = x;
+
+	str_printf(buf, sizeof buf, "%2d", r->pos);
+	widget_text(w, y, cx, 3, buf, ui_attr(ROLE_NORMAL), false);
+	cx += 4;
+	widget_text(w, y, cx, 7, r->who.code, ui_attr(ROLE_HEADER), false);
+	cx += 8;
+	widget_text_fit(w, y, cx, 9, deleg_kind(r->who.delegation_type), ui_attr(ROLE_DIM));
+	cx += 10;
+	widget_text_fit(w, y, cx, 15, poo ? _("! point of order") : floor_speech_label(r->who.type),
+			ui_attr(poo ? ROLE_MARK : ROLE_NORMAL));
+	cx += 16;
+	widget_text(w, y, cx, 5, time_hm(r->requested, hm, sizeof hm), ui_attr(ROLE_DIM), false);
+	cx += 6;
+	if (cx < x + width)
+		widget_text_fit(w, y, cx, x + width - cx,
+				r->who.speaker[0] ? r->who.speaker : r->who.delegation,
+				ui_attr(ROLE_NORMAL));
+}
+
+static void draw_entry(void *ud, WINDOW *w, int y, int x, int width, int i)
+{
+	struct floor_screen *f = ud;
+	const struct floor_entry *e = log_at(f, i);
+	char buf[32], t1[8], t2[8];
+	int cx = x;
+
+	if (!e)
+		return;
+	str_printf(buf, sizeof buf, "%2d", e->seq);
+	widget_text(w, y, cx, 3, buf, ui_attr(ROLE_NORMAL), false);
+	cx += 4;
+	str_printf(buf, sizeof buf, "%s-%s", time_hm(e->start, t1, sizeof t1),
+		   e->end ? time_hm(e->end, t2, sizeof t2) : "");
+	widget_text(w, y, cx, 11, buf, ui_attr(ROLE_NORMAL), false);
+	cx += 12;
+	str_printf(buf, sizeof buf, "%ld'",
+		   minutes_between(e->start, e->end ? e->end : clock_now()));
+	widget_text_right(w, y, cx, 4, buf, ui_attr(e->end ? ROLE_NORMAL : ROLE_RUNNING));
+	cx += 5;
+	widget_text(w, y, cx, 7, e->who.code, ui_attr(ROLE_HEADER), false);
+	cx += 8;
+	widget_text_fit(w, y, cx, 10, floor_speech_label(e->who.type),
+			ui_attr(!strcmp(e->who.type, "point_of_order") ? ROLE_MARK : ROLE_DIM));
+	cx += 11;
+	if (cx < x + width)
+		widget_text_fit(w, y, cx, x + width - cx,
+				e->end ? e->summary : _("(speaking)"),
+				ui_attr(e->end ? ROLE_NORMAL : ROLE_RUNNING));
+}
+
+static const char *request_text(void *ud, int i)
+{
+	struct floor_screen *f = ud;
+	const struct floor_request *r = &f->queue[i];
+
+	str_printf(f->text, sizeof f->text, "%s %s %s %s", r->who.code, r->who.delegation,
+		   r->who.speaker, floor_speech_label(r->who.type));
+	return f->text;
+}
+
+static const char *entry_text(void *ud, int i)
+{
+	struct floor_screen *f = ud;
+	struct floor_cursor after = { f->item.id, i };
+	struct floor_entry *e = xmalloc(sizeof *e);
+	size_t n = 0;
+
+	f->text[0] = '\0';
+	if (f->item.num &&
+	    floor_log(f->app->db, f->app->session, f->item.num, &after, e, 1, &n) == 0 && n == 1)
+		str_printf(f->text, sizeof f->text, "%s %s %s %s", e->who.code, e->who.delegation,
+			   e->who.speaker, e->summary);
+	free(e);
+	return f->text;
+}
+
+/* ---- open / layout ---- */
+
+static int floor_open(struct screen *s, struct app *app)
+{
+	struct floor_screen *f = s->data;
+	struct floor_counts c;
+	int old_item;
+
+	if (!f) {
+		f = s->data = xcalloc(1, sizeof *f);
+		f->app = app;
+		f->queue = xcalloc(QUEUE_MAX, sizeof *f->queue);
+		list_init(&f->ql, draw_request, request_text, f);
+		list_init(&f->ll, draw_entry, entry_text, f);
+	}
+	old_item = f->item.num;
+	f->minute = (long)(clock_now() / 60);
+	f->queue_n = 0;
+	memset(&f->speaker, 0, sizeof f->speaker);
+	memset(&c, 0, sizeof c);
+	if (!app->session || agenda_current(app->db, app->session, &f->item) != 1)
+		memset(&f->item, 0, sizeof f->item);
+	if (f->item.num) {
+		floor_queue(app->db, app->session, f->queue, QUEUE_MAX, &f->queue_n);
+		floor_current(app->db, app->session, &f->speaker);
+		floor_counts(app->db, app->session, &c);
+	}
+	list_set_count(&f->ql, (int)f->queue_n);
+	list_set_count(&f->ll, c.item_interventions);
+	if (f->item.num != old_item || f->log_item != f->item.num)
+		list_select(&f->ll, c.item_interventions - 1); /* newest last, in view */
+	f->log_item = f->item.num;
+	f->ql.focused = !f->log_focus;
+	f->ll.focused = f->log_focus;
+	list_invalidate(&f->ql);
+	list_invalidate(&f->ll);
+	f->page_valid = false;
+	return 0;
+}
+
+/* Rows: 0 item, 1 floor, 2 speakers heading, queue, log heading, log. */
+static int queue_height(int rows)
+{
+	int h = (rows - 5) / 3;
+
+	return h < 3 ? 3 : h;
+}
+
+static void floor_layout(struct screen *s, int rows, int cols)
+{
+	struct floor_screen *f = s->data;
+	int qh = queue_height(rows);
+
+	if (!f)
+		return;
+	f->rows = rows;
+	f->cols = cols;
+	list_place(&f->ql, 3, 0, qh, cols);
+	list_place(&f->ll, 4 + qh, 0, rows - 4 - qh, cols);
+	f->page_valid = false;
+}
+
+static void draw_status(struct floor_screen *f, WINDOW *w)
+{
+	char line[FLOOR_NAME_MAX * 2 + 128], hm[8];
+	time_t now = clock_now();
+
+	if (!f->item.num) {
+		widget_text(w, 0, 0, f->cols, _(" No item in progress: start one on the Agenda (1, s)."),
+			    ui_attr(ROLE_HEADER), true);
+		widget_blank(w, 1, 0, f->cols, ui_attr(ROLE_NORMAL));
+		return;
+	}
+	str_printf(line, sizeof line, _(" Item %d: %s"), f->item.num, f->item.title);
+	widget_blank(w, 0, 0, f->cols, ui_attr(ROLE_HEADER));
+	widget_text_fit(w, 0, 0, f->cols, line, ui_attr(ROLE_HEADER));
+	if (f->speaker.id) {
+		const struct floor_who *who = &f->speaker.who;
+
+		str_printf(line, sizeof line, _(" Floor: %s %s (%s), since %s, %ld min"), who->code,
+			   who->speaker[0] ? who->speaker : who->delegation,
+			   floor_speech_label(who->type), time_hm(f->speaker.start, hm, sizeof hm),
+			   minutes_between(f->speaker.start, now));
+		widget_blank(w, 1, 0, f->cols, ui_attr(ROLE_RUNNING));
+		widget_text_fit(w, 1, 0, f->cols, line, ui_attr(ROLE_RUNNING));
+	} else {
+		widget_text(w, 1, 0, f->cols, _(" Floor: free (Enter gives it to the next speaker)"),
+			    ui_attr(ROLE_NORMAL), true);
+	}
+}
+
+static void draw_headings(struct floor_screen *f, WINDOW *w)
+{
+	char line[128];
+
+	str_printf(line, sizeof line, _("Speakers (%d)"), f->ql.count);
+	widget_blank(w, 2, 0, f->cols, ui_attr(ROLE_NORMAL));
+	widget_text(w, 2, 1, f->cols - 1, line, ui_attr(f->log_focus ? ROLE_DIM : ROLE_HEADER), false);
+	str_printf(line, sizeof line, _("Interventions on item %d (%d)"), f->item.num, f->ll.count);
+	widget_blank(w, f->ll.y - 1, 0, f->cols, ui_attr(ROLE_NORMAL));
+	widget_text(w, f->ll.y - 1, 1, f->cols - 1, line,
+		    ui_attr(f->log_focus ? ROLE_HEADER : ROLE_DIM), false);
+}
 
 static void floor_draw(struct screen *s, WINDOW *w)
 {
-	if (s->full)
-		widget_text(w, 1, 2, s->cols - 4, _("Coming: the list of speakers."), ui_attr(ROLE_DIM), false);
+	struct floor_screen *f = s->data;
+
+	if (!f)
+		return;
+	if (s->full) {
+		list_invalidate(&f->ql);
+		list_invalidate(&f->ll);
+	}
+	/* Cheap to redraw: curses sends only what changed (the minutes). */
+	draw_status(f, w);
+	draw_headings(f, w);
+	list_draw(&f->ql, w);
+	list_draw(&f->ll, w);
+}
+
+/* ---- actions ---- */
+
+static void request_floor(struct floor_screen *f)
+{
+	struct ui_prompt_opts co = { .complete = COMPLETE_DELEGATION };
+	const char *labels[] = { floor_speech_label("statement"), floor_speech_label("reply"),
+				 floor_speech_label("point_of_order"),
+				 floor_speech_label("question") };
+	char *code = NULL, *name = NULL, *qc = NULL, *qn = NULL;
+	int t;
+
+	if (!(code = ui_prompt(_("Delegation (Tab completes):"), &co)) || !*code)
+		goto out;
+	if (!(name = ui_prompt(_("Speaker (empty: the delegation):"), NULL)))
+		goto out;
+	if ((t = ui_choose(_("Type:"), labels, 4, 0)) < 0)
+		goto out;
+	qc = ui_quote(code);
+	if (*name) {
+		qn = ui_quote(name);
+		ui_execf(f->app, "q+ %s %s %s", qc, qn, floor_speech_types[t]);
+	} else {
+		ui_execf(f->app, "q+ %s %s", qc, floor_speech_types[t]);
+	}
+out:
+	free(code);
+	free(name);
+	free(qc);
+	free(qn);
+}
+
+struct draft_ref {
+	struct app *app;
+	long long ref;
+};
+
+static void save_draft(const char *text, void *ud)
+{
+	struct draft_ref *d = ud;
+
+	if (!d->app->read_only)
+		recs_draft_save(d->app->db, "summary", d->app->session, d->ref, text);
+}
+
+static void yield_floor(struct floor_screen *f)
+{
+	struct draft_ref d = { f->app, f->speaker.id };
+	struct ui_prompt_opts o = { .idle = save_draft, .ud = &d };
+	char label[128], *draft, *summary, *q;
+
+	if (!f->speaker.id) {
+		ui_exec(f->app, "yield"); /* the command explains: nobody has the floor */
+		return;
+	}
+	draft = recs_draft_load(f->app->db, "summary", f->app->session, d.ref);
+	o.initial = draft;
+	str_printf(label, sizeof label, _("Summary (%s):"), f->speaker.who.code);
+	summary = ui_prompt(label, &o);
+	free(draft);
+	if (!summary)
+		return;
+	q = ui_quote(summary);
+	if (ui_execf(f->app, "yield %s", q) == 0 && !f->app->read_only)
+		recs_draft_clear(f->app->db, "summary", f->app->session, d.ref);
+	free(q);
+	free(summary);
+}
+
+static void give_floor(struct floor_screen *f)
+{
+	if (!f->log_focus && f->ql.sel > 0 && f->ql.sel < (int)f->queue_n)
+		ui_execf(f->app, "floor %s", f->queue[f->ql.sel].who.code);
+	else
+		ui_exec(f->app, "floor");
+}
+
+static void move_request(struct floor_screen *f, int delta)
+{
+	const struct floor_request *r;
+	int to;
+
+	if (f->ql.sel < 0 || f->ql.sel >= (int)f->queue_n)
+		return;
+	r = &f->queue[f->ql.sel];
+	to = r->pos + delta;
+	if (to < 1 || to > (int)f->queue_n)
+		return;
+	if (ui_execf(f->app, "qmove %s %d", r->who.code, to) == 0)
+		f->ql.sel = to - 1;
+}
+
+static unsigned switch_focus(struct floor_screen *f, bool to_log)
+{
+	if (f->log_focus == to_log)
+		return H_DONE;
+	f->log_focus = to_log;
+	f->ql.focused = !to_log;
+	f->ll.focused = to_log;
+	/* Only the two bars and the headings change. */
+	f->ql.drawn_sel = f->ll.drawn_sel = -2;
+	return H_DONE | H_REDRAW;
+}
+
+static unsigned floor_handle(struct screen *s, struct app *app, int key)
+{
+	struct floor_screen *f = s->data;
+	const struct command_def *d;
+	unsigned r;
+	int which = 0;
+
+	(void)app;
+	if (!f)
+		return H_IGNORED;
+	switch (keys_nav(key)) {
+	case NAV_LEFT:
+		return switch_focus(f, false);
+	case NAV_RIGHT:
+		return switch_focus(f, true);
+	default:
+		break;
+	}
+	if ((r = list_handle(f->log_focus ? &f->ll : &f->ql, key)) != H_IGNORED)
+		return r;
+	d = ui_key_command(SCR_FLOOR, key, &which);
+	if (!d)
+		return H_IGNORED;
+	if (!strcmp(d->name, "q+"))
+		request_floor(f);
+	else if (!strcmp(d->name, "q-") && f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n)
+		ui_execf(f->app, "q- %s", f->queue[f->ql.sel].who.code);
+	else if (!strcmp(d->name, "q-"))
+		ui_error("%s", _("no request selected"));
+	else if (!strcmp(d->name, "qmove"))
+		move_request(f, which == 0 ? -1 : 1);
+	else if (!strcmp(d->name, "floor"))
+		give_floor(f);
+	else if (!strcmp(d->name, "yield"))
+		yield_floor(f);
+	else if (!strcmp(d->name, "end"))
+		ui_exec(f->app, "end");
+	else
+		return H_IGNORED;
+	return H_DONE;
+}
+
+static bool floor_search(struct screen *s, const char *needle, bool next)
+{
+	struct floor_screen *f = s->data;
+
+	return f && list_search(f->log_focus ? &f->ll : &f->ql, needle, next);
+}
+
+/* Once a minute: the speaking times follow the clock. */
+static unsigned floor_tick(struct screen *s, struct app *app)
+{
+	struct floor_screen *f = s->data;
+	long minute = (long)(clock_now() / 60);
+
+	(void)app;
+	if (!f || minute == f->minute || !f->item.num)
+		return H_IGNORED;
+	f->minute = minute;
+	f->page_valid = false;
+	list_invalidate(&f->ll);
+	return H_REDRAW;
+}
+
+static void floor_close(struct screen *s)
+{
+	struct floor_screen *f = s->data;
+
+	if (!f)
+		return;
+	free(f->queue);
+	free(f->page);
+	free(f);
+	s->data = NULL;
 }
 
 const struct screen_ops floor_screen_ops = {
 	.name = N_("Floor"),
+	.open = floor_open,
+	.layout = floor_layout,
 	.draw = floor_draw,
+	.handle = floor_handle,
+	.close = floor_close,
+	.search = floor_search,
+	.tick = floor_tick,
 };

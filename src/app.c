@@ -187,25 +187,3 @@ long long app_data_version(struct app *app)
 {
 	return app->db ? db_data_version(app->db) : 0;
 }
-
-int app_session_info(struct app *app, char *process, size_t psize, char *title, size_t tsize,
-		     char *status, size_t ssize)
-{
-	struct dbq *q;
-
-	process[0] = title[0] = status[0] = '\0';
-	if (!app->db || !app->session)
-		return 0;
-	q = db_query(app->db,
-		     "SELECT p.code, s.title, s.status FROM session s"
-		     " JOIN process p ON p.id = s.process_id WHERE s.id = ?",
-		     "i", app->session);
-	if (q && dbq_step(q) == DB_ROW) {
-		str_copy(process, dbq_text(q, 0) ? dbq_text(q, 0) : "", psize);
-		str_copy(title, dbq_text(q, 1) ? dbq_text(q, 1) : "", tsize);
-		str_copy(status, dbq_text(q, 2) ? dbq_text(q, 2) : "", ssize);
-	}
-	if (q)
-		dbq_reset(q);
-	return 0;
-}

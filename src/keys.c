@@ -21,6 +21,8 @@ const struct nav_binding keys_nav_table[] = {
 	{ "PgUp C-b", NAV_PGUP, N_("previous page") },
 	{ "Home g", NAV_HOME, N_("first row") },
 	{ "End G", NAV_END, N_("last row") },
+	{ "Left h", NAV_LEFT, N_("previous pane (Floor: speakers, interventions)") },
+	{ "Right l", NAV_RIGHT, N_("next pane") },
 	{ "S-Tab", NAV_PREV_SCREEN, N_("previous screen") },
 };
 const size_t keys_nav_count = ARRAY_SIZE(keys_nav_table);

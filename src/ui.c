@@ -358,14 +358,26 @@ static unsigned global_key(int key)
 		help_toggle(false);
 		return H_DONE;
 	}
-	if (!d)
+	if (!d) {
+		/* A command bound on this screen that the screen left alone
+		 * (note "n"): the command line, pre-filled with its name. */
+		const struct command_def *c = ui_key_command(ui.cur, key, NULL);
+
+		if (c && !ui.help_open) {
+			char initial[64];
+
+			str_printf(initial, sizeof initial, "%s ", c->name);
+			ui_command_line(ui.app, initial);
+			return H_DONE;
+		}
 		return key == K_ESC ? H_DONE : H_IGNORED;
+	}
 	if (!strcmp(d->name, "help"))
 		help_toggle(true);
 	else if (!strcmp(d->name, "quit"))
 		return H_QUIT;
 	else if (!strcmp(d->name, "command"))
-		ui_command_line(ui.app);
+		ui_command_line(ui.app, NULL);
 	else if (!strcmp(d->name, "search"))
 		ui_search();
 	else if (!strcmp(d->name, "next-screen"))

@@ -13,47 +13,82 @@
 #include <string.h>
 #include <time.h>
 
+#include "agenda.h"
 #include "app.h"
 #include "attendance.h"
 #include "commands.h"
 #include "i18n.h"
 #include "keys.h"
+#include "session.h"
 #include "ui_shell.h"
 #include "util.h"
 #include "widgets.h"
 
 static char title_left[384], title_right[256];
 
-/* "3 Déclarations liminaires… 12'/90'" for the item in progress, or "". */
-static void title_item(char *buf, size_t size)
+/* "3 Déclarations liminaires… 12'/90'" for the item in progress, or "".
+ * Minutes count minute boundaries, so they change with the clock. */
+static void title_item(char *buf, size_t size, time_t now)
 {
+	struct agenda_current cur;
+	char short_title[64];
+	long elapsed;
+
 	buf[0] = '\0';
-	(void)size;
+	if (!ui.app->session || agenda_current(ui.app->db, ui.app->session, &cur) != 1)
+		return;
+	elapsed = cur.started ? (long)(now / 60 - cur.started / 60) : 0;
+	if (elapsed < 0)
+		elapsed = 0;
+	str_copy(short_title, cur.title, sizeof short_title);
+	if (widget_text_width(short_title) > 24) {
+		/* Cut at 23 cells (on a character boundary) and add an ellipsis. */
+		size_t i = 0;
+		int cells = 0;
+
+		while (short_title[i] && cells < 23) {
+			unsigned cp;
+			bool bad;
+			int used = widget_utf8_decode(short_title + i, strlen(short_title + i), &cp, &bad);
+			char one[8] = "";
+
+			memcpy(one, short_title + i, (size_t)used);
+			cells += widget_text_width(one);
+			i += (size_t)used;
+		}
+		str_copy(short_title + i, "…", sizeof short_title - i);
+	}
+	if (cur.planned_minutes > 0)
+		str_printf(buf, size, "%d %s %ld'/%d'", cur.num, short_title, elapsed,
+			   cur.planned_minutes);
+	else
+		str_printf(buf, size, "%d %s %ld'", cur.num, short_title, elapsed);
 }
 
 void ui_bars_refresh_title(void)
 {
-	char process[64], title[256], status[16], item[160], hm[8];
+	struct session_info si;
+	char item[160], hm[8];
 	char left[sizeof title_left], right[sizeof title_right], r4[32] = "";
 	int ok = 0, total = 0;
 	time_t now = clock_now();
 
-	app_session_info(ui.app, process, sizeof process, title, sizeof title, status, sizeof status);
-	if (!title[0])
-		str_copy(title, _("no session"), sizeof title);
-	str_printf(left, sizeof left, " %s%s%s%s", process, process[0] ? ": " : "", title,
-		   strcmp(status, "closed") == 0 ? _(" [closed]") : "");
+	memset(&si, 0, sizeof si);
+	if (!ui.app->session || session_get(ui.app->db, ui.app->session, &si) != 0)
+		str_copy(si.title, _("no session"), sizeof si.title);
+	str_printf(left, sizeof left, " %s%s%s%s", si.process_code, si.process_code[0] ? ": " : "",
+		   si.title, strcmp(si.status, "closed") == 0 ? _(" [closed]") : "");
 	if (ui.app->read_only) {
 		size_t n = strlen(left);
 
 		str_copy(left + n, _(" [read-only]"), sizeof left - n);
 	}
-	title_item(item, sizeof item);
+	title_item(item, sizeof item, now);
 	if (ui.app->session && attendance_check_summary(ui.app->db, ui.app->session, &ok, &total) == 0 &&
 	    total > 0)
 		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, total);
-	str_printf(right, sizeof right, "%s%s%s%s%s ", item, item[0] ? "  " : "", r4, r4[0] ? "  " : "",
-		   time_hm(now, hm, sizeof hm));
+	str_printf(right, sizeof right, " %s%s%s%s%s ", item, item[0] ? "  " : "", r4,
+		   r4[0] ? "  " : "", time_hm(now, hm, sizeof hm));
 	ui.minute = (long)(now / 60);
 	if (strcmp(left, title_left) || strcmp(right, title_right)) {
 		str_copy(title_left, left, sizeof title_left);

@@ -228,7 +228,7 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 	if (c->n == 0) {
 		set_hint(_("no completion"));
 	} else if (c->n == 1) {
-		replace_word(e, start, c->cands[0], true);
+		replace_word(e, start, c->cands[0], o->complete == COMPLETE_COMMAND);
 		c->n = 0;
 	} else {
 		common = strlen(c->cands[0]);
@@ -379,9 +379,10 @@ int ui_choose(const char *label, const char *const *labels, int n, int dflt)
 
 /* ---- the command line and search ---- */
 
-void ui_command_line(struct app *app)
+void ui_command_line(struct app *app, const char *initial)
 {
-	struct ui_prompt_opts o = { .complete = COMPLETE_COMMAND, .history = true };
+	struct ui_prompt_opts o = { .initial = initial, .complete = COMPLETE_COMMAND,
+				    .history = true };
 	char *line = ui_prompt(":", &o);
 
 	if (!line)
@@ -430,24 +431,37 @@ static int cmp_str(const void *a, const void *b)
 
 const char *const *ui_delegation_codes(struct app *app)
 {
-	struct check_row *rows = NULL;
-	size_t n = 0;
+	struct att_delegation_key key;
+	struct att_delegation *rows = NULL;
+	size_t n = 0, total = 0, cap = 64;
 
 	if (codes) {
 		for (size_t i = 0; codes[i]; i++)
 			free(codes[i]);
 		free(codes);
-		codes = NULL;
 	}
-	/* TODO(attendance.h): a read API listing every delegation of the
-	 * process (members and observers); until then the member states of
-	 * the R4 check. */
-	if (app->session)
-		attendance_check(app->db, app->session, &rows, &n);
-	codes = xcalloc(n + 1, sizeof *codes);
-	for (size_t i = 0; i < n; i++)
-		codes[i] = xstrdup(rows[i].code);
+	codes = xcalloc(cap + 1, sizeof *codes);
+	/* Every delegation of the process (members and observers), a page at
+	 * a time; a process has tens of them. */
+	while (app->session &&
+	       attendance_delegations(app->db, app->session, total ? &key : NULL, 100, &rows, &n) == 0 &&
+	       n > 0) {
+		for (size_t i = 0; i < n; i++) {
+			if (total == cap) {
+				cap *= 2;
+				codes = xrealloc(codes, (cap + 1) * sizeof *codes);
+			}
+			codes[total++] = xstrdup(rows[i].code);
+		}
+		key.type = rows[n - 1].type;
+		str_copy(key.code, rows[n - 1].code, sizeof key.code);
+		free(rows);
+		rows = NULL;
+		if (n < 100)
+			break;
+	}
 	free(rows);
-	qsort(codes, n, sizeof *codes, cmp_str);
+	codes[total] = NULL;
+	qsort(codes, total, sizeof *codes, cmp_str);
 	return (const char *const *)codes;
 }

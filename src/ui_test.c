@@ -145,6 +145,10 @@ int uitest_dump(const char *path, bool attrs)
 				continue; /* the right half of a wide character */
 			for (int k = 0; wch[k] && k < CCHARW_MAX; k++)
 				n += encode((unsigned)wch[k], text + n);
+			if (wcwidth(wch[0]) == 2 && x + 1 < cols) {
+				x++; /* the right half of a wide character */
+				marks[m++] = attr_marker(a);
+			}
 		}
 		trim_put(text, n, f);
 		if (attrs)

@@ -178,6 +178,23 @@ int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, 
 	return used_cells;
 }
 
+int widget_text_fit(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
+{
+	int used;
+
+	if (width <= 1 || widget_text_width(s) <= width)
+		return widget_text(w, y, x, width, s, attr, false);
+	used = widget_text(w, y, x, width - 1, s, attr, false);
+	if (widget_utf8_locale()) {
+		wchar_t ell[2] = { 0x2026, 0 };
+
+		waddnwstr(w, ell, 1);
+	} else {
+		waddch(w, '~');
+	}
+	return used + 1;
+}
+
 int widget_text_right(WINDOW *w, int y, int x, int width, const char *s, attr_t attr)
 {
 	int wd = widget_text_width(s);
