@@ -368,7 +368,7 @@ int cmd_item_add(struct cmd_ctx *c)
 	c->item = num;
 	c->after = xstrdup("pending");
 	str_printf(c->detail, sizeof c->detail, _("agenda item %lld added: %s"), num, title);
-	return cmd_ok(c, _("item %lld"), num);
+	return cmd_ok(c, "item %lld", num); /* stable: scripts read the number */
 }
 
 /* The value of `field` of row r as text (journal before/after). */
