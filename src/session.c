@@ -206,7 +206,10 @@ static int inherit_next_theme(struct db *db, long long process, long long sessio
 				    " ELSE title_en END FROM theme WHERE id = ?", "ti",
 				i18n_lang(), theme);
 	} else {
-		rc = session_free_theme(db, session, title) ? DB_OK : db_errstatus(db);
+		theme = session_free_theme(db, session, title);
+		rc = theme ? db_run(db, "INSERT INTO session_theme (session_id, theme_id)"
+				    " VALUES (?, ?)", "ii", session, theme)
+			   : db_errstatus(db);
 	}
 	if (rc == DB_OK)
 		rc = db_run(db, "UPDATE next_theme SET used_by = ? WHERE process_id = ?"
