@@ -290,7 +290,9 @@ static void start_item(struct agenda *a, const struct agenda_row *r)
 	struct agenda_current cur;
 	char question[256];
 
-	if (agenda_current(a->app->db, a->app->session, &cur) == 1 && cur.num != r->num) {
+	/* No question when the answer would be refused anyway (read-only). */
+	if (!a->app->read_only && agenda_current(a->app->db, a->app->session, &cur) == 1 &&
+	    cur.num != r->num) {
 		str_printf(question, sizeof question, _("End item %d and start item %d?"), cur.num,
 			   r->num);
 		if (!ui_confirm(question))

@@ -78,17 +78,13 @@ void ui_bars_refresh_title(void)
 		str_copy(si.title, _("no session"), sizeof si.title);
 	str_printf(left, sizeof left, " %s%s%s%s", si.process_code, si.process_code[0] ? ": " : "",
 		   si.title, strcmp(si.status, "closed") == 0 ? _(" [closed]") : "");
-	if (ui.app->read_only) {
-		size_t n = strlen(left);
-
-		str_copy(left + n, _(" [read-only]"), sizeof left - n);
-	}
 	title_item(item, sizeof item, now);
 	if (ui.app->session && attendance_check_summary(ui.app->db, ui.app->session, &ok, &total) == 0 &&
 	    total > 0)
 		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, total);
-	str_printf(right, sizeof right, " %s%s%s%s%s ", item, item[0] ? "  " : "", r4,
-		   r4[0] ? "  " : "", time_hm(now, hm, sizeof hm));
+	str_printf(right, sizeof right, " %s%s%s%s%s%s%s ", ui.app->read_only ? _("read-only") : "",
+		   ui.app->read_only ? "  " : "", item, item[0] ? "  " : "", r4, r4[0] ? "  " : "",
+		   time_hm(now, hm, sizeof hm));
 	ui.minute = (long)(now / 60);
 	if (strcmp(left, title_left) || strcmp(right, title_right)) {
 		str_copy(title_left, left, sizeof title_left);

@@ -12,6 +12,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "attendance.h"
@@ -261,18 +262,32 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 struct idle_ctx {
 	const struct ui_prompt_opts *o;
 	struct lineedit *e;
+	bool changed;   /* typed since the last call of o->idle */
+	double last;    /* when o->idle was last called (monotonic s) */
 };
 
+static double monotonic(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Hand the text to the draft saver when it changed (on the tick, on a key
+ * a second after the last save, and when the prompt closes). */
 static void prompt_idle(void *ud)
 {
 	struct idle_ctx *ic = ud;
 	char *text;
 
-	if (!ic->o->idle)
+	if (!ic->o->idle || !ic->changed)
 		return;
 	text = lineedit_text(ic->e);
 	ic->o->idle(text, ic->o->ud);
 	free(text);
+	ic->changed = false;
+	ic->last = monotonic();
 }
 
 char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
@@ -281,7 +296,7 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	const struct ui_prompt_opts *o = opts ? opts : &none;
 	struct lineedit e;
 	struct completion c = { .next = -1 };
-	struct idle_ctx ic = { o, &e };
+	struct idle_ctx ic = { o, &e, false, monotonic() };
 	int hpos = n_history, last = K_NONE;
 	char *result = NULL, *typed = NULL;
 
@@ -291,8 +306,10 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	for (;;) {
 		int key = modal_key(prompt_idle, &ic);
 
-		if (key == K_NONE || key == K_ESC)
+		if (key == K_NONE || key == K_ESC) {
+			prompt_idle(&ic); /* a signal or a cancel keeps the draft */
 			break;
+		}
 		if (key == K_ENTER) {
 			result = lineedit_text(&e);
 			break;
@@ -311,7 +328,10 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 				hpos = n_history;
 			lineedit_set(&e, hpos == n_history ? typed : history[hpos]);
 		} else {
-			lineedit_handle(&e, key);
+			ic.changed |= lineedit_handle(&e, key) && key != K_LEFT && key != K_RIGHT &&
+				      key != K_HOME && key != K_END;
+			if (ic.changed && monotonic() - ic.last >= 1.0)
+				prompt_idle(&ic);
 		}
 		if (key != K_TAB && c.n > 1) {
 			c.n = 0;

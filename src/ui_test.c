@@ -210,8 +210,11 @@ int uitest_next_key(void)
 		if (key != K_NONE)
 			return key;
 		len = getline(&line, &line_cap, script);
-		if (len < 0)
+		if (len < 0) {
+			/* The screen as the script leaves it (a prompt may be open). */
+			uitest_finish();
 			return K_NONE;
+		}
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';
@@ -247,7 +250,11 @@ int uitest_next_key(void)
 void uitest_finish(void)
 {
 	const char *path = getenv("RAPPORTEUR_TEST_DUMP"), *attrs = getenv("RAPPORTEUR_TEST_ATTRS");
+	static bool done;
 
+	if (done)
+		return;
+	done = true;
 	if (path && *path && uitest_dump(path, attrs && *attrs == '1') != 0)
 		die("%s: cannot write the dump", path);
 	if (script)

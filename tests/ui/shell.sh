@@ -1,0 +1,133 @@
+#!/bin/sh
+# shell.sh — the screen's shell: layout, tabs, help, command line (history,
+# completion), search, read-only, resize, sizes, colours, low bandwidth,
+# locale fallbacks, control characters, another instance's changes.
+. "$RAPPORTEUR_TOP/tests/lib.sh"
+. "$RAPPORTEUR_TOP/tests/ui/lib_ui.inc"
+db=$(fresh_db shell)
+
+got=$(ui_run "$db" '@tick')
+ok_if "starts and quits at the end of the script" test $? -eq 0
+ui_expect shell-start "$got"
+like "title: process, session, R4 summary, clock" "$(ui_row "$got" 1)" '^ DIMOI: Réunion annuelle .* R4 3/5  09:00$'
+like "tabs 1-6" "$(ui_row "$got" 2)" '1 Agenda +2 Floor +3 Attendance +4 Themes +5 Recommendations +6 Minutes'
+like "hints from the command table" "$(ui_row "$got" 24)" '^a item\+ e item= s start E end x skip K/J move'
+
+# Tabs: Tab, S-Tab, digits.
+got=$(ui_run "$db" '<Tab>')
+like "Tab: the Floor screen" "$(ui_row "$got" 24)" '^E end a q\+ d q- K/J qmove Enter floor y yield'
+got=$(ui_run "$db" '<S-Tab>')
+like "S-Tab from Agenda: Minutes (wraps)" "$(ui_row "$got" 24)" 'x export'
+got=$(ui_run "$db" '3')
+like "3: Attendance hints" "$(ui_row "$got" 24)" 'present\+'
+got=$(ui_run "$db" '6<Tab>')
+like "Tab from 6 wraps to Agenda" "$(ui_row "$got" 24)" '^a item\+'
+got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '2' --no-color)
+like "the current tab is reversed (monochrome)" "$(ui_row "$got" 4)" '^          XXXXXXX'
+
+# Help, generated from the table; Esc, q, ? and F1 close it.
+got=$(ui_run "$db" '?')
+like "help names the screen" "$(ui_row "$got" 3)" 'Keys of the Agenda screen'
+like "help lists start with its key" "$got" '  s +start N +start an agenda item'
+like "help lists movement keys" "$got" 'Down j +move down'
+like "help hint" "$(ui_row "$got" 24)" '^Esc close help'
+got=$(ui_run "$db" '2<F1>')
+like "F1 on Floor: its keys" "$got" 'a +q\+ CODE \["NAME"\] \[TYPE\] +add a speaker'
+got=$(ui_run "$db" '?/qmove<Enter>')
+like "search in help" "$got" 'qmove'
+for k in '<Esc>' 'q' '?' '<F1>'; do
+	got=$(ui_run "$db" "?$k")
+	like "help closed by $k" "$(ui_row "$got" 3)" 'No  Start  Min'
+done
+got=$(ui_run "$db" '?<PgDn><PgDn><PgDn>')
+like "help scrolls to the command list" "$got" 'export DIR'
+
+# Command line: run, error, history, completion.
+got=$(ui_run "$db" ':note "hello"<Enter>')
+is "command line runs a command" "$(ui_row "$got" 23)" "ok note"
+got=$(ui_run "$db" ':frobnicate<Enter>')
+like "unknown command: error on the message line" "$(ui_row "$got" 23)" '^error: unknown command frobnicate'
+got=$(ui_run "$db" ':note "one"<Enter>:note "two"<Enter>:<Up><Up><Enter>
+@dump j.txt')
+is "history: Up Up recalls the first command" "$(sqlite3 "$db" "SELECT count(*) FROM journal WHERE event='note' AND detail='one'")" 2
+got=$(ui_run "$db" ':star<Tab>3<Enter>')
+is "Tab completes a command name" "$(ui_row "$got" 23)" "ok item 3 started"
+got=$(ui_run "$db" ':s<Tab>')
+like "ambiguous: candidates in the hint bar" "$(ui_row "$got" 24)" 'session.*set.*start.*skip'
+got=$(ui_run "$db" ':s<Tab><Tab><Tab>')
+like "Tab again cycles through the candidates" "$(ui_row "$got" 23)" '^: (set|start|skip|select|status|session)'
+got=$(ui_run "$db" ':present- MU<Tab>')
+is "Tab completes a delegation code" "$(ui_row "$got" 23)" ": present- MUS"
+got=$(ui_run "$db" ':present- UNH<Tab>')
+is "observer codes complete too" "$(ui_row "$got" 23)" ": present- UNHCR"
+got=$(ui_run "$db" ':note "x<Esc>')
+is "Esc cancels the command line" "$(ui_row "$got" 23)" ""
+is "nothing was written" "$(sqlite3 "$db" "SELECT count(*) FROM journal WHERE detail='x'")" 0
+got=$(ui_run "$db" 'nfrom the key<Enter>')
+like "n (note) opens the command line pre-filled" "$(ui_row "$got" 23)" '^(ok note|error)'
+
+# Search in the agenda.
+got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '/voix<Enter>' --no-color)
+like "search selects the matching row" "$(ui_row "$got" 16)" '^RRRRRRRR'
+like "... which is item 5" "$(ui_row "$got" 15)" '^  5 '
+got=$(ui_run "$db" '/nothing like this<Enter>')
+like "search without a match says so" "$(ui_row "$got" 23)" 'not found: nothing like this'
+
+# Read-only: writes refused on the message line, write keys not hinted.
+got=$(ui_run "$db" 's' --read-only)
+like "read-only: start refused" "$(ui_row "$got" 23)" '^error: read-only: start changes the record'
+unlike "read-only: no write hints" "$(ui_row "$got" 24)" 'item\+'
+like "read-only: marked in the title" "$(ui_row "$got" 1)" 'read-only'
+
+# Resize: too small and back; extreme sizes.
+got=$(ui_run "$db" '<Resize 60x20>')
+like "below 80x24: the notice" "$got" 'Terminal too small \(60x20\)'
+got=$(ui_run "$db" '<Resize 79x24><Resize 80x24>')
+like "back to 80x24: the screen returns" "$(ui_row "$got" 2)" '1 Agenda'
+unlike "... without the notice" "$got" 'too small'
+got=$(ui_run "$db" '<Resize 1x1>j<Resize 80x24>j')
+ok_if "1x1 and back: no crash" test $? -eq 0
+like "1x1 and back: the agenda" "$(ui_row "$got" 3)" 'No  Start'
+got=$(UI_COLS=300 UI_LINES=100 ui_run "$db" 'G?')
+ok_if "300x100: no crash" test $? -eq 0
+is "300x100: 100 rows" "$(printf '%s\n' "$got" | wc -l | tr -d ' ')" 100
+got=$(ui_run "$db" '<Resize 100x40>')
+like "a wider screen shows the whole title" "$(ui_row "$got" 6)" 'Déclarations liminaires des États membres'
+got=$(UI_LINES=20 ui_run "$db" 'j')
+like "started too small: the notice" "$got" 'too small'
+
+# Monochrome and low bandwidth.
+got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" 'j' --no-color)
+like "monochrome: the title bar is reversed" "$(ui_row "$got" 2)" '^RRRRRRRRRR'
+like "monochrome: the selection bar is reversed" "$(ui_row "$got" 10)" '^RRRRRRRRRR'
+got=$(RAPPORTEUR_TEST_ATTRS=1 NO_COLOR=1 ui_run "$db" 'j')
+like "NO_COLOR: the same bar" "$(ui_row "$got" 10)" '^RRRRRRRRRR'
+got=$(ui_run "$db" 'j' --low-bandwidth)
+like "low bandwidth: a > marker" "$(ui_row "$got" 5)" '^> 2 '
+is "low bandwidth: minimal hints" "$(ui_row "$got" 24)" "? help"
+for term in vt100 linux screen-256color xterm-256color; do
+	got=$(UI_TERM=$term ui_run "$db" 'jjk2')
+	like "TERM=$term works" "$(ui_row "$got" 3)" 'Item|No item'
+done
+
+# Text: wide characters, accents, control characters, non-UTF-8 locale.
+rap run --db "$db" - >/dev/null <<'CMDS'
+item+ "中文标题 wide title" other 10
+CMDS
+sqlite3 "$db" "UPDATE agenda_item SET title = 'bell' || char(7) || 'esc' || char(27) || '[31m' WHERE num = 12"
+got=$(ui_run "$db" 'G')
+like "wide characters take two cells" "$(ui_row "$got" 16)" '中文标题 wide title$'
+like "control characters are shown escaped" "$(ui_row "$got" 15)" 'bell\^Gesc\^\[\[31m'
+got=$(LC_ALL=C ui_run "$db" 'G')
+like "C locale: ? for non-ASCII" "$(ui_row "$got" 4)" "C\?+r\?+monie d'ouverture"
+like "C locale: wide characters too" "$(ui_row "$got" 16)" '\?+ wide title$'
+
+# Another instance writes: the screen follows within a tick.
+got=$(ui_run "$db" '@other start 2')
+like "another instance's start shows up" "$(ui_row "$got" 5)" '  2  09:15  15'"'"' 09:00- +running'
+like "... and in the title bar" "$(ui_row "$got" 1)" '2 Adoption de l'"'"'ordre.*0'"'"'/15'"'"''
+
+# The clock moves once a minute.
+got=$(ui_run "$db" '@clock 2026-11-23T09:17:30+04:00')
+like "the title clock shows minutes" "$(ui_row "$got" 1)" '17'"'"'/15'"'"'  R4 3/5  09:17 $|09:17$'
+like "overrun marked" "$(ui_row "$got" 5)" '\+2'"'"''
