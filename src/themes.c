@@ -113,15 +113,14 @@ static int proposal_outcome(struct db *db, long long session, long long proposal
 	}
 	*o = rules_consensus(p, n, session_rule(db, session));
 	if (objectors) {
+		size_t w = 0;
+
 		*objectors = xmalloc(len);
 		(*objectors)[0] = '\0';
-		for (size_t i = 0; i < n; i++) {
-			if (!m[i].present || m[i].stance != ST_OBJECT)
-				continue;
-			if ((*objectors)[0])
-				strcat(*objectors, ", ");
-			strcat(*objectors, m[i].name);
-		}
+		for (size_t i = 0; i < n; i++)
+			if (m[i].present && m[i].stance == ST_OBJECT)
+				w += (size_t)str_printf(*objectors + w, len - w, "%s%s",
+							w ? ", " : "", m[i].name);
 	}
 	free(p);
 	member_stances_free(&m, n);
