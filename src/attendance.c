@@ -306,26 +306,38 @@ int cmd_delegate_del(struct cmd_ctx *c)
 
 /* ---- delegate= ---- */
 
-/* The column names are in the SQL literals: no SQL is built from data. */
+/* The fields of a delegate that delegate= changes. */
 static const struct delegate_field {
 	const char *name;
-	const char *get, *put;
 } delegate_fields[] = {
-	{ "name", "SELECT name FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET name = ? WHERE id = ?" },
-	{ "function", "SELECT function FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET function = ? WHERE id = ?" },
-	{ "level", "SELECT level FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET level = ? WHERE id = ?" },
-	{ "entity", "SELECT entity FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET entity = ? WHERE id = ?" },
-	{ "category", "SELECT category FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET category = ? WHERE id = ?" },
-	{ "head", "SELECT CASE head WHEN 1 THEN 'yes' ELSE 'no' END FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET head = ? WHERE id = ?" },
-	{ "email", "SELECT email FROM delegate WHERE id = ?",
-	  "UPDATE delegate SET email = ? WHERE id = ?" },
+	{ "name" }, { "function" }, { "level" }, { "entity" }, { "category" }, { "head" },
+	{ "email" },
 };
+
+/* The stored value of a field, as text (head: yes/no). The column is
+ * chosen inside the SQL by the field name, bound as a parameter. */
+static char *field_read(struct db *db, long long id, const char *field)
+{
+	return db_text(db, "SELECT CASE ?1 WHEN 'name' THEN name WHEN 'function' THEN function"
+			   " WHEN 'level' THEN level WHEN 'entity' THEN entity"
+			   " WHEN 'category' THEN category WHEN 'email' THEN email"
+			   " WHEN 'head' THEN CASE head WHEN 1 THEN 'yes' ELSE 'no' END END"
+			   " FROM delegate WHERE id = ?2", "ti", field, id);
+}
+
+/* Store value in a field (head: "1" or "0"). */
+static int field_write(struct db *db, long long id, const char *field, const char *value)
+{
+	return db_run(db, "UPDATE delegate SET"
+			  " name = CASE ?1 WHEN 'name' THEN ?2 ELSE name END,"
+			  " function = CASE ?1 WHEN 'function' THEN ?2 ELSE function END,"
+			  " level = CASE ?1 WHEN 'level' THEN ?2 ELSE level END,"
+			  " entity = CASE ?1 WHEN 'entity' THEN ?2 ELSE entity END,"
+			  " category = CASE ?1 WHEN 'category' THEN ?2 ELSE category END,"
+			  " email = CASE ?1 WHEN 'email' THEN ?2 ELSE email END,"
+			  " head = CASE ?1 WHEN 'head' THEN CAST(?2 AS INTEGER) ELSE head END"
+			  " WHERE id = ?3", "tti", field, value, id);
+}
 
 /* Turn the typed value of field f into what is stored (malloc'd), or
  * return NULL with msg set. */
@@ -392,14 +404,14 @@ int cmd_delegate_edit(struct cmd_ctx *c)
 		return -1;
 	if (!(value = delegate_value(c, f, deleg, id, c->argv[4])))
 		return -1;
-	old = db_text(c->db, f->get, "i", id);
+	old = field_read(c->db, id, f->name);
 	if (str_eq(f->name, "head")) {
 		if (str_eq(value, "yes"))
 			old_head = head_take(c, deleg, id, &dbrc);
 		if (dbrc == DB_OK)
-			dbrc = db_run(c->db, f->put, "ii", str_eq(value, "yes") ? 1LL : 0LL, id);
+			dbrc = field_write(c->db, id, "head", str_eq(value, "yes") ? "1" : "0");
 	} else {
-		dbrc = db_run(c->db, f->put, "ti", value, id);
+		dbrc = field_write(c->db, id, f->name, value);
 	}
 	if (dbrc != DB_OK) {
 		rc = cmd_db_err(c);

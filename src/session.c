@@ -496,35 +496,49 @@ static int parse_places(struct cmd_ctx *c, const struct session_info *s, const c
 	return 0;
 }
 
-/* The column names are in the SQL literals: no SQL is built from data. */
+/* The settings, each with its parser. The column is chosen inside the
+ * SQL by the key, bound as a parameter: no SQL is built from data. */
 static const struct setting {
 	const char *key;
-	const char *get, *put;
 	set_parse_fn parse;
 } settings[] = {
-	{ "title", "SELECT title FROM session WHERE id = ?",
-	  "UPDATE session SET title = ? WHERE id = ?", parse_title },
-	{ "level", "SELECT level FROM session WHERE id = ?",
-	  "UPDATE session SET level = ? WHERE id = ?", parse_level },
-	{ "start_date", "SELECT start_date FROM session WHERE id = ?",
-	  "UPDATE session SET start_date = ? WHERE id = ?", parse_start },
-	{ "end_date", "SELECT end_date FROM session WHERE id = ?",
-	  "UPDATE session SET end_date = ? WHERE id = ?", parse_end },
-	{ "venue", "SELECT venue FROM session WHERE id = ?",
-	  "UPDATE session SET venue = ? WHERE id = ?", parse_venue },
-	{ "host", "SELECT host FROM session WHERE id = ?",
-	  "UPDATE session SET host = ? WHERE id = ?", parse_host },
-	{ "chair", "SELECT chair FROM session WHERE id = ?",
-	  "UPDATE session SET chair = ? WHERE id = ?", parse_chair },
-	{ "min_level", "SELECT min_level FROM session WHERE id = ?",
-	  "UPDATE session SET min_level = ? WHERE id = ?", parse_min_level },
-	{ "rule", "SELECT decision_rule FROM session WHERE id = ?",
-	  "UPDATE session SET decision_rule = ? WHERE id = ?", parse_rule },
-	{ "workshop_places", "SELECT workshop_places FROM session WHERE id = ?",
-	  "UPDATE session SET workshop_places = ? WHERE id = ?", parse_places },
-	{ "next_places", "SELECT next_places FROM session WHERE id = ?",
-	  "UPDATE session SET next_places = ? WHERE id = ?", parse_places },
+	{ "title", parse_title },         { "level", parse_level },
+	{ "start_date", parse_start },    { "end_date", parse_end },
+	{ "venue", parse_venue },         { "host", parse_host },
+	{ "chair", parse_chair },         { "min_level", parse_min_level },
+	{ "rule", parse_rule },           { "workshop_places", parse_places },
+	{ "next_places", parse_places },
 };
+
+static char *setting_read(struct db *db, long long session, const char *key)
+{
+	return db_text(db, "SELECT CASE ?1 WHEN 'title' THEN title WHEN 'level' THEN level"
+			   " WHEN 'start_date' THEN start_date WHEN 'end_date' THEN end_date"
+			   " WHEN 'venue' THEN venue WHEN 'host' THEN host WHEN 'chair' THEN chair"
+			   " WHEN 'min_level' THEN min_level WHEN 'rule' THEN decision_rule"
+			   " WHEN 'workshop_places' THEN workshop_places"
+			   " WHEN 'next_places' THEN next_places END FROM session WHERE id = ?2",
+		       "ti", key, session);
+}
+
+/* Store value (NULL clears) in the column of key. */
+static int setting_write(struct db *db, long long session, const char *key, const char *value)
+{
+	return db_run(db, "UPDATE session SET"
+			  " title = CASE ?1 WHEN 'title' THEN ?2 ELSE title END,"
+			  " level = CASE ?1 WHEN 'level' THEN ?2 ELSE level END,"
+			  " start_date = CASE ?1 WHEN 'start_date' THEN ?2 ELSE start_date END,"
+			  " end_date = CASE ?1 WHEN 'end_date' THEN ?2 ELSE end_date END,"
+			  " venue = CASE ?1 WHEN 'venue' THEN ?2 ELSE venue END,"
+			  " host = CASE ?1 WHEN 'host' THEN ?2 ELSE host END,"
+			  " chair = CASE ?1 WHEN 'chair' THEN ?2 ELSE chair END,"
+			  " min_level = CASE ?1 WHEN 'min_level' THEN ?2 ELSE min_level END,"
+			  " decision_rule = CASE ?1 WHEN 'rule' THEN ?2 ELSE decision_rule END,"
+			  " workshop_places = CASE ?1 WHEN 'workshop_places' THEN ?2"
+			  "   ELSE workshop_places END,"
+			  " next_places = CASE ?1 WHEN 'next_places' THEN ?2 ELSE next_places END"
+			  " WHERE id = ?3", "tti", key, value, session);
+}
 
 int cmd_session_set(struct cmd_ctx *c)
 {
@@ -548,8 +562,8 @@ int cmd_session_set(struct cmd_ctx *c)
 	null = k->parse(c, &s, c->argv[2], value, sizeof value);
 	if (null < 0)
 		return -1;
-	old = db_text(c->db, k->get, "i", c->session);
-	if (db_run(c->db, k->put, "ti", null ? NULL : value, c->session) != DB_OK) {
+	old = setting_read(c->db, c->session, k->key);
+	if (setting_write(c->db, c->session, k->key, null ? NULL : value) != DB_OK) {
 		free(old);
 		return cmd_db_err(c);
 	}
