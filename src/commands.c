@@ -77,7 +77,7 @@ const struct command_def command_table[] = {
 	  A(FLOOR), cmd_queue_move },
 	{ "floor", "[CODE]", N_("give the floor to the next speaker or to CODE"), 0, 1, O,
 	  "Enter", A(FLOOR), cmd_floor },
-	{ "yield", "\"SUMMARY\"", N_("end the intervention with its summary"), 0, 1, O, "y",
+	{ "yield", "[\"SUMMARY\"]", N_("end the intervention with its summary"), 0, 1, O, "y",
 	  A(FLOOR), cmd_yield },
 
 	/* Themes (R6) */
