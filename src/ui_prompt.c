@@ -42,6 +42,7 @@ void ui_prompt_draw(void)
 
 	x = widget_text(ui.msg, 0, 0, ui.cols - 2, active.label, ui_attr(ROLE_HEADER), false);
 	if (active.fixed || !active.edit) {
+		x += widget_text(ui.msg, 0, x, 1, " ", a, false);
 		widget_text(ui.msg, 0, x, ui.cols - x, active.fixed ? active.fixed : "", a, true);
 		return;
 	}
