@@ -2,7 +2,8 @@
  * themes.h — the theme choice of a session (R6): read access to the theme
  * catalogue and to the proposals of a session, for the Themes screen and
  * the export. The commands (propose, position, select, reject, merge) are
- * declared in commands.h and implemented in themes.c.
+ * declared in commands.h and implemented in themes.c; this interface in
+ * themes_read.c.
  *
  * Every function returns 0 on success and -1 on a database error (the
  * reason is db_errmsg()). Lists are malloc'd arrays the caller frees with
@@ -78,6 +79,12 @@ int themes_proposal_get(struct db *db, long long session, long long num,
 			struct proposal_info *out);
 void themes_proposal_clear(struct proposal_info *p);
 void themes_proposals_free(struct proposal_info **rows, size_t n);
+
+/* The outcome of a proposal now: the positions of the member states
+ * present, under the session's decision rule; with objectors not NULL,
+ * also the names of the present objectors joined by ", " (malloc'd). */
+int themes_outcome(struct db *db, long long session, long long proposal_id, struct r6_outcome *o,
+		   char **objectors);
 
 /* ---- The grid: member state × proposal ---- */
 
