@@ -157,8 +157,10 @@ int cmd_propose(struct cmd_ctx *c)
 		by = c->delegation;
 	}
 	title = theme_resolve(c->db, c->argv[2], &theme_id);
+	/* Open or already selected on this target: a duplicate. */
 	dup = db_int(c->db, 0, "SELECT num FROM proposal WHERE session_id = ? AND target = ?"
-			       " AND status = 'open' AND (title = ? OR theme_id = NULLIF(?, 0))",
+			       " AND status IN ('open', 'selected')"
+			       " AND (title = ? OR theme_id = NULLIF(?, 0))",
 		     "itti", c->session, target, title, theme_id);
 	if (dup) {
 		free(title);

@@ -231,6 +231,7 @@ static void test_select_consensus(void **state)
 	assert_int_equal(qint(f, "SELECT status = 'selected' FROM proposal WHERE session_id = ?"
 				 " AND num = ?", 1), 1);
 	refused(f, "select 1", "error: P1 is no longer open (selected)");
+	refused(f, "propose workshop midiocc_health", "error: already proposed as P1");
 	/* Nobody supports P2; abstentions are not support. */
 	refused(f, "select 2", "error: refused: no member state supports it yet");
 	cmd_is(f, "position 2 COM abstain", "ok P2 COM abstain");
