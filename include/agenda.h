@@ -21,7 +21,8 @@ struct db;
 #define AGENDA_TITLE_MAX 500    /* bytes; item+ and item= refuse longer */
 #define AGENDA_MODERATOR_MAX 120
 
-/* The kinds of item (R8), as stored; agenda_kind_label() translates. */
+/* The kinds of item (R8), as stored, NULL-terminated (agenda_kind_count
+ * of them); agenda_kind_label() translates. */
 extern const char *const agenda_kinds[];
 extern const size_t agenda_kind_count;
 bool agenda_kind_valid(const char *code);

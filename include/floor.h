@@ -21,7 +21,8 @@ struct db;
 #define FLOOR_SUMMARY_MAX 4000   /* bytes; yield refuses longer */
 #define FLOOR_NAME_MAX 127
 
-/* Speech types as stored; floor_speech_label() translates. */
+/* Speech types as stored, NULL-terminated (floor_speech_type_count of
+ * them); floor_speech_label() translates. */
 extern const char *const floor_speech_types[];
 extern const size_t floor_speech_type_count;
 bool floor_speech_type_valid(const char *code);

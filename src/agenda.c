@@ -24,9 +24,9 @@
 
 const char *const agenda_kinds[] = {
 	"opening", "agenda", "statements", "thematic", "testimony", "working_group",
-	"drafting", "adoption", "next_meeting", "closing", "other",
+	"drafting", "adoption", "next_meeting", "closing", "other", NULL,
 };
-const size_t agenda_kind_count = ARRAY_SIZE(agenda_kinds);
+const size_t agenda_kind_count = ARRAY_SIZE(agenda_kinds) - 1;
 
 bool agenda_kind_valid(const char *code)
 {

@@ -23,8 +23,9 @@
 #include "rules.h"
 #include "util.h"
 
-const char *const floor_speech_types[] = { "statement", "reply", "point_of_order", "question" };
-const size_t floor_speech_type_count = ARRAY_SIZE(floor_speech_types);
+const char *const floor_speech_types[] = { "statement", "reply", "point_of_order", "question",
+					    NULL };
+const size_t floor_speech_type_count = ARRAY_SIZE(floor_speech_types) - 1;
 
 bool floor_speech_type_valid(const char *code)
 {
