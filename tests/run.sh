@@ -20,8 +20,11 @@ unset NO_COLOR
 export CMOCKA_MESSAGE_OUTPUT=TAP
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-out="$top/tests/out"
-rm -rf "$out"; mkdir -p "$out"
+# Logs go to tests/out/RUN (one folder per run, so concurrent runs do not
+# clobber each other); tests/out/last points at the latest.
+mkdir -p "$top/tests/out"
+out=$(mktemp -d "$top/tests/out/run.XXXXXX")
+ln -sfn "$(basename "$out")" "$top/tests/out/last"
 passed=0; failed=0; failures=""
 
 run_one() { # name command...
@@ -56,5 +59,6 @@ for kind in cli ui pty; do
 		want "$t" && run_one "$kind/$(basename "$t" .sh)" sh "$t"
 	done
 done
+echo "logs: $out"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
