@@ -1,9 +1,10 @@
 /*
  * session.h — sessions (meetings) of a process (DESIGN R2): what screens
  * and the exporter read about one session, and the helpers the session
- * commands share with the theme commands. The command handlers (session
- * new/open/close/reopen, set, theme+, theme-) are declared in commands.h
- * and implemented in session.c.
+ * commands share with the theme and attendance commands. The command
+ * handlers (session new/open/close/reopen, set, theme+, theme-) are
+ * declared in commands.h and implemented in session.c and
+ * session_themes.c.
  */
 #ifndef RAPPORTEUR_SESSION_H
 #define RAPPORTEUR_SESSION_H
@@ -11,6 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct cmd_ctx;
 struct db;
 
 /* One session as stored, with its process and minimum level labels in
@@ -43,5 +45,15 @@ bool session_date_valid(const char *s);
  * unused N) titled `title`, inside the caller's transaction. Returns its
  * id, or 0 on a database error. */
 long long session_free_theme(struct db *db, long long session, const char *title);
+
+/* For handlers: refuse (filling ctx->msg, returning -1) a text that is
+ * not one clean UTF-8 line of at most max bytes, or that is blank when
+ * required; `what` names the argument. 0 when acceptable. */
+int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
+		       bool required);
+
+/* " (check: 3/5 OK)" — the R4 count of the session — into buf, or "" when
+ * the check cannot be read. Returns buf. */
+const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size);
 
 #endif

@@ -21,6 +21,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "rules.h"
+#include "session.h"
 #include "util.h"
 
 #define NAME_MAX_BYTES 200
@@ -29,21 +30,6 @@
 #define EMAIL_MAX 120
 
 /* ---- checks shared by the handlers ---- */
-
-/* A one-line text of at most max bytes; non-empty when required. */
-static int check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
-		      bool required)
-{
-	size_t n = strlen(s);
-
-	if (required && strspn(s, " ") == n)
-		return cmd_err(c, _("%s: must not be empty"), what);
-	if (!utf8_is_clean_text(s, n, false))
-		return cmd_err(c, _("%s: invalid UTF-8 or control character"), what);
-	if (n > max)
-		return cmd_err(c, _("%s: too long (%zu bytes, at most %zu)"), what, n, max);
-	return 0;
-}
 
 /* A delegation code: 1 to 15 of A-Z 0-9 _ -, upper-cased into out[16]. */
 static bool code_normalise(const char *s, char *out)
@@ -181,7 +167,7 @@ int cmd_delegation_add(struct cmd_ctx *c)
 	if (rules_deleg_type(type) == DT_UNKNOWN)
 		return cmd_err(c, _("type: expected member, observer_state or observer_org, not %s"),
 			       type);
-	if (check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0)
+	if (session_check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0)
 		return -1;
 	process = db_int(c->db, 0, "SELECT process_id FROM session WHERE id = ?", "i", c->session);
 	existing = db_text(c->db, "SELECT type FROM delegation WHERE process_id = ?"
@@ -225,8 +211,8 @@ int cmd_delegate_add(struct cmd_ctx *c)
 	}
 	if (!(deleg = cmd_delegation(c, c->argv[1], NULL, 0)))
 		return -1;
-	if (check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0 ||
-	    check_text(c, _("function"), function, FUNCTION_MAX, false) != 0)
+	if (session_check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0 ||
+	    session_check_text(c, _("function"), function, FUNCTION_MAX, false) != 0)
 		return -1;
 	if (!(level = attendance_level_code(c->db, c->argv[3]))) {
 		rc = cmd_err(c, _("level: unknown level %s"), c->argv[3]);
@@ -348,7 +334,7 @@ static char *delegate_value(struct cmd_ctx *c, const struct delegate_field *f, l
 	int yes;
 
 	if (str_eq(n, "name")) {
-		if (check_text(c, _("name"), v, NAME_MAX_BYTES, true) != 0)
+		if (session_check_text(c, _("name"), v, NAME_MAX_BYTES, true) != 0)
 			return NULL;
 		if (db_int(c->db, 0, "SELECT 1 FROM delegate WHERE session_id = ? AND"
 				     " delegation_id = ? AND name = ? AND id != ?", "iiti",
@@ -357,7 +343,7 @@ static char *delegate_value(struct cmd_ctx *c, const struct delegate_field *f, l
 			return NULL;
 		}
 	} else if (str_eq(n, "function") || str_eq(n, "entity")) {
-		if (check_text(c, n, v, str_eq(n, "entity") ? ENTITY_MAX : FUNCTION_MAX, false) != 0)
+		if (session_check_text(c, n, v, str_eq(n, "entity") ? ENTITY_MAX : FUNCTION_MAX, false) != 0)
 			return NULL;
 	} else if (str_eq(n, "level")) {
 		char *code = attendance_level_code(c->db, v);

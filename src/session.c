@@ -1,8 +1,7 @@
 /*
  * session.c — sessions of a process (DESIGN R2) and their themes (R6 as far
  * as the session is concerned): the handlers of `session new|open|close|
- * reopen`, `set KEY VALUE`, `theme+` and `theme-`, and session_get() for
- * the screens.
+ * reopen` and `set KEY VALUE`, and session_get() for the screens.
  *
  * A session created with `session new` is open at once (a session created
  * during a meeting is live). When the previous meeting of the process chose
@@ -12,6 +11,8 @@
  * `director`, or `deputy_minister` for a ministerial session (product
  * default: a ministerial meeting suggests a ministerial rank); either falls
  * back to what the fixtures hold.
+ *
+ * The theme commands (theme+, theme-) are in session_themes.c.
  *
  * Every handler runs inside command_exec's transaction: an error return
  * rolls everything back, so a refused command changes nothing.
@@ -120,9 +121,8 @@ static bool is_session_level(const char *s)
 	return str_eq(s, "expert") || str_eq(s, "senior") || str_eq(s, "ministerial");
 }
 
-/* A one-line text of at most max bytes, non-empty when required. */
-static int check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
-		      bool required)
+int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
+		       bool required)
 {
 	size_t n = strlen(s);
 
@@ -156,8 +156,7 @@ static char *default_min_level(struct db *db, const char *level)
 	return code;
 }
 
-/* " (check: 3/5 OK)" into buf, or "" when the check cannot be read. */
-static const char *check_suffix(struct db *db, long long session, char *buf, size_t size)
+const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size)
 {
 	int ok, total;
 
@@ -229,7 +228,7 @@ int cmd_session_new(struct cmd_ctx *c)
 	char now[32], *min = NULL, *theme = NULL;
 	int rc = -1;
 
-	if (check_text(c, _("title"), title, TITLE_MAX, true) != 0)
+	if (session_check_text(c, _("title"), title, TITLE_MAX, true) != 0)
 		return -1;
 	if (!is_session_level(level))
 		return cmd_err(c, _("level: expected expert, senior or ministerial, not %s"), level);
@@ -374,7 +373,7 @@ static int parse_title(struct cmd_ctx *c, const struct session_info *s, const ch
 		       char *out, size_t size)
 {
 	(void)s;
-	if (check_text(c, "title", v, TITLE_MAX, true) != 0)
+	if (session_check_text(c, "title", v, TITLE_MAX, true) != 0)
 		return -1;
 	str_copy(out, v, size);
 	return 0;
@@ -420,7 +419,7 @@ static int parse_venue(struct cmd_ctx *c, const struct session_info *s, const ch
 	(void)s;
 	if (strspn(v, " ") == strlen(v))
 		return 1;
-	if (check_text(c, "venue", v, TEXT_MAX, true) != 0)
+	if (session_check_text(c, "venue", v, TEXT_MAX, true) != 0)
 		return -1;
 	str_copy(out, v, size);
 	return 0;
@@ -454,7 +453,7 @@ static int parse_chair(struct cmd_ctx *c, const struct session_info *s, const ch
 	}
 	str_copy(c->delegation, code, sizeof c->delegation);
 	c->msg[0] = '\0';
-	if (check_text(c, "chair", v, TEXT_MAX, true) != 0)
+	if (session_check_text(c, "chair", v, TEXT_MAX, true) != 0)
 		return -1;
 	str_copy(out, v, size);
 	return 0;
@@ -576,123 +575,11 @@ int cmd_session_set(struct cmd_ctx *c)
 		return cmd_ok(c, _("%s cleared"), k->key);
 	if (str_eq(k->key, "min_level"))
 		return cmd_ok(c, "%s %s%s", k->key, value,
-			      check_suffix(c->db, c->session, suffix, sizeof suffix));
+			      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
 	if (str_eq(k->key, "level") && str_eq(value, "ministerial") &&
 	    s.min_rank < db_int(c->db, 0, "SELECT rank FROM level WHERE code = 'deputy_minister'", ""))
 		return cmd_ok(c, _("level ministerial (the minimum level is still %s; "
 				   "set min_level deputy_minister for a ministerial rank)"),
 			      s.min_level);
 	return cmd_ok(c, "%s %s", k->key, value);
-}
-
-/* ---- theme+ / theme- ---- */
-
-struct theme_ref {
-	long long id;
-	char code[64];
-	char title[TITLE_MAX + 8];
-};
-
-/* Read a theme row (id, code, title_fr, title_en) from q into t. */
-static int theme_row(struct dbq *q, struct theme_ref *t)
-{
-	int rc = dbq_step(q);
-
-	if (rc == DB_ROW) {
-		t->id = dbq_int(q, 0);
-		str_copy(t->code, dbq_text(q, 1), sizeof t->code);
-		str_copy(t->title, i18n_pick(dbq_text(q, 2), dbq_text(q, 3)), sizeof t->title);
-		rc = 1;
-	}
-	dbq_reset(q);
-	return rc < 0 ? rc : rc == 1;
-}
-
-/* A theme of the catalogue named by its code or an exact title (ASCII
- * case-insensitive). 1 found, 0 not, < 0 db error. */
-static int theme_find(struct db *db, const char *s, struct theme_ref *t)
-{
-	struct dbq *q = db_query(db, "SELECT id, code, title_fr, title_en FROM theme"
-				     " WHERE code = ?1 OR title_fr = ?1 COLLATE NOCASE"
-				     " OR title_en = ?1 COLLATE NOCASE"
-				     " ORDER BY code = ?1 DESC, id LIMIT 1", "t", s);
-
-	return q ? theme_row(q, t) : db_errstatus(db);
-}
-
-/* Something typed like a catalogue code (lower-case ASCII, digits, _ or -,
- * with a _ or a digit): an unknown code, not the title of a free theme. */
-static bool looks_like_code(const char *s)
-{
-	bool mark = false;
-
-	for (; *s; s++) {
-		if (*s == '_' || (*s >= '0' && *s <= '9'))
-			mark = true;
-		else if (!(*s >= 'a' && *s <= 'z') && *s != '-')
-			return false;
-	}
-	return mark;
-}
-
-int cmd_theme_add(struct cmd_ctx *c)
-{
-	const char *arg = c->argv[1];
-	struct theme_ref t;
-	char suffix[64];
-	int rc = theme_find(c->db, arg, &t);
-
-	if (rc < 0)
-		return cmd_db_err(c);
-	if (rc == 0) {
-		if (looks_like_code(arg))
-			return cmd_err(c, _("unknown theme code %s (a free theme is named by its "
-					    "title in quotes)"), arg);
-		if (check_text(c, _("theme"), arg, TITLE_MAX, true) != 0)
-			return -1;
-		t.id = session_free_theme(c->db, c->session, arg);
-		if (!t.id)
-			return cmd_db_err(c);
-		char *code = db_text(c->db, "SELECT code FROM theme WHERE id = ?", "i", t.id);
-
-		str_copy(t.code, code ? code : "", sizeof t.code);
-		free(code);
-		str_copy(t.title, arg, sizeof t.title);
-	} else if (db_int(c->db, 0, "SELECT 1 FROM session_theme WHERE session_id = ?"
-				    " AND theme_id = ?", "ii", c->session, t.id)) {
-		return cmd_err(c, _("%s is already a theme of this session"), t.code);
-	}
-	if (db_run(c->db, "INSERT INTO session_theme (session_id, theme_id) VALUES (?, ?)", "ii",
-		   c->session, t.id) != DB_OK)
-		return cmd_db_err(c);
-	c->after = xasprintf("theme=%s", t.code);
-	str_printf(c->detail, sizeof c->detail, _("theme added: %s (%s)"), t.title, t.code);
-	return cmd_ok(c, "theme %s%s", t.code, check_suffix(c->db, c->session, suffix,
-							    sizeof suffix));
-}
-
-int cmd_theme_del(struct cmd_ctx *c)
-{
-	struct theme_ref t;
-	char suffix[64];
-	struct dbq *q = db_query(c->db, "SELECT t.id, t.code, t.title_fr, t.title_en"
-					" FROM session_theme st JOIN theme t ON t.id = st.theme_id"
-					" WHERE st.session_id = ?1 AND (t.code = ?2"
-					" OR t.title_fr = ?2 COLLATE NOCASE"
-					" OR t.title_en = ?2 COLLATE NOCASE)"
-					" ORDER BY t.code = ?2 DESC, t.id LIMIT 1",
-				 "it", c->session, c->argv[1]);
-	int rc = q ? theme_row(q, &t) : db_errstatus(c->db);
-
-	if (rc < 0)
-		return cmd_db_err(c);
-	if (rc == 0)
-		return cmd_err(c, _("%s is not a theme of this session"), c->argv[1]);
-	if (db_run(c->db, "DELETE FROM session_theme WHERE session_id = ? AND theme_id = ?", "ii",
-		   c->session, t.id) != DB_OK)
-		return cmd_db_err(c);
-	c->before = xasprintf("theme=%s", t.code);
-	str_printf(c->detail, sizeof c->detail, _("theme removed: %s (%s)"), t.title, t.code);
-	return cmd_ok(c, _("theme %s removed%s"), t.code,
-		      check_suffix(c->db, c->session, suffix, sizeof suffix));
 }
