@@ -111,7 +111,7 @@ static int rows_read(struct dbq *q, struct agenda_row *rows, size_t limit, size_
 {
 	time_t now = clock_now();
 	size_t k = 0;
-	int rc;
+	int rc = DB_DONE;
 
 	while (k < limit && (rc = dbq_step(q)) == DB_ROW)
 		row_fill(q, &rows[k++], now);
