@@ -123,7 +123,7 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 		widget_text(w, y, cx, C_OVER, buf, ui_attr(ROLE_OVERRUN), false);
 	}
 	cx += C_OVER + 1;
-	widget_text_fit(w, y, cx, C_KIND, agenda_kind_label(r->kind), ui_attr(ROLE_DIM));
+	widget_text_fit(w, y, cx, C_KIND, agenda_kind_label(r->kind), normal);
 	cx += C_KIND + 1;
 	if (cx < x + width)
 		widget_text_fit(w, y, cx, x + width - cx, r->title,

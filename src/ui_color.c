@@ -20,7 +20,9 @@ static const struct {
 	[ROLE_TITLE] = { COLOR_WHITE, COLOR_BLUE, A_BOLD, A_REVERSE },
 	[ROLE_TAB] = { DEF, DEF, 0, 0 },
 	[ROLE_TAB_ACTIVE] = { COLOR_BLACK, COLOR_CYAN, A_BOLD, A_REVERSE | A_BOLD },
-	[ROLE_SELECTED] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },
+	/* Reverse in colour too: the shortest escape sequences on a cursor
+	 * move (\e[7m … \e[m), the first cost over a slow link. */
+	[ROLE_SELECTED] = { DEF, DEF, A_REVERSE, A_REVERSE },
 	[ROLE_HEADER] = { DEF, DEF, A_BOLD, A_BOLD | A_UNDERLINE },
 	[ROLE_HINT] = { DEF, DEF, 0, 0 },
 	[ROLE_HINT_KEY] = { COLOR_BLACK, COLOR_CYAN, 0, A_REVERSE },

@@ -1,0 +1,177 @@
+#!/usr/bin/env python3
+"""probe.py - a small pseudo-terminal probe for the screen benchmarks.
+
+Used by tests/bench/run.sh when the shared ttyprobe.py (../shared/tools) is
+not there, so that `make bench` works on a fresh clone; it measures the same
+way and prints the same JSON fields that run.sh reads:
+
+  first_paint_bytes, first_paint_ms   output until the first quiet gap
+  keys.by_key{LABEL: {n, median, max}} bytes the terminal received per key
+  keys.reads_median                   read() chunks per key (~ writes)
+  keys.cpu_ms_median                  main-thread CPU per key (/proc schedstat)
+  idle_bytes_per_s                    output while idle after the first paint
+  max_rss_kb                          peak VmHWM of the program
+
+Usage: probe.py [--size 80x24] [--keys 'j*10,k,DOWN,PGDN,q'] [--idle S]
+                [--env K=V] -- COMMAND ARGS...
+Keys: comma-separated, each optionally *N; UP DOWN LEFT RIGHT HOME END PGUP
+PGDN ENTER TAB ESC BS, or literal text typed one character per step.
+"""
+import argparse, errno, fcntl, json, os, select, statistics, struct, sys, termios, time
+
+NAMED = {'UP': '\x1b[A', 'DOWN': '\x1b[B', 'RIGHT': '\x1b[C', 'LEFT': '\x1b[D',
+         'HOME': '\x1b[H', 'END': '\x1b[F', 'PGUP': '\x1b[5~', 'PGDN': '\x1b[6~',
+         'ENTER': '\r', 'TAB': '\t', 'ESC': '\x1b', 'BS': '\x7f', 'SPACE': ' '}
+APP_CURSOR = {'UP': '\x1bOA', 'DOWN': '\x1bOB', 'RIGHT': '\x1bOC', 'LEFT': '\x1bOD',
+              'HOME': '\x1bOH', 'END': '\x1bOF'}
+
+
+def parse_keys(script):
+    steps = []
+    for tok in filter(None, script.split(',')):
+        n = 1
+        if '*' in tok[1:]:
+            tok, n = tok.rsplit('*', 1)
+            n = int(n)
+        one = [tok] if tok in NAMED else list(tok)
+        steps += one * n
+    return steps
+
+
+def cpu_ns(pid):
+    try:
+        with open(f'/proc/{pid}/schedstat') as f:
+            return int(f.read().split()[0])
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def hwm_kb(pid):
+    try:
+        with open(f'/proc/{pid}/status') as f:
+            for line in f:
+                if line.startswith('VmHWM:'):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+class Child:
+    def __init__(self, argv, cols, rows, env):
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
+        self.t0 = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            os.close(master)
+            os.setsid()
+            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
+            for fd in (0, 1, 2):
+                os.dup2(slave, fd)
+            os.execvpe(argv[0], argv, env)
+        os.close(slave)
+        self.pid, self.fd, self.eof, self.app_cursor = pid, master, False, False
+
+    def read(self):
+        try:
+            data = os.read(self.fd, 65536)
+        except OSError as e:
+            if e.errno != errno.EIO:
+                raise
+            data = b''
+        if not data:
+            self.eof = True
+        if b'\x1b[?1h' in data:
+            self.app_cursor = True
+        if b'\x1b[?1l' in data:
+            self.app_cursor = False
+        return data
+
+    def pump(self, quiet, timeout):
+        """Read until `quiet` s of silence; -> (bytes, reads, last_ms)."""
+        start = last = time.monotonic()
+        got = reads = 0
+        while not self.eof:
+            now = time.monotonic()
+            if now - last >= quiet or now - start >= timeout:
+                break
+            if select.select([self.fd], [], [], quiet - (now - last))[0]:
+                data = self.read()
+                if data:
+                    got += len(data)
+                    reads += 1
+                    last = time.monotonic()
+        return got, reads, (last - start) * 1000
+
+    def listen(self, seconds):
+        end, got = time.monotonic() + seconds, 0
+        while not self.eof and time.monotonic() < end:
+            if select.select([self.fd], [], [], max(0, end - time.monotonic()))[0]:
+                got += len(self.read())
+        return got
+
+    def send(self, key):
+        if self.app_cursor and key in APP_CURSOR:
+            s = APP_CURSOR[key]
+        else:
+            s = NAMED.get(key, key)
+        os.write(self.fd, s.encode())
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument('command', nargs=argparse.REMAINDER)
+    ap.add_argument('--size', default='80x24')
+    ap.add_argument('--keys', default='')
+    ap.add_argument('--idle', type=float, default=0)
+    ap.add_argument('--quiet-ms', type=float, default=150)
+    ap.add_argument('--env', action='append', default=[])
+    ap.add_argument('--term', default='xterm-256color')
+    a = ap.parse_args()
+    cmd = a.command[1:] if a.command[:1] == ['--'] else a.command
+    cols, rows = (int(x) for x in a.size.split('x'))
+    env = dict(os.environ, TERM=a.term)
+    for k in ('LINES', 'COLUMNS'):
+        env.pop(k, None)
+    env.update(kv.split('=', 1) for kv in a.env)
+    quiet = a.quiet_ms / 1000
+    c = Child(cmd, cols, rows, env)
+    got, _, ms = c.pump(quiet, 10)
+    out = {'first_paint_bytes': got, 'first_paint_ms': round(ms + 0.0, 1)}
+    if a.idle > 0:
+        out['idle_bytes_per_s'] = round(c.listen(a.idle) / a.idle, 2)
+    by, reads, cpus, hwm = {}, [], [], hwm_kb(c.pid)
+    for key in parse_keys(a.keys):
+        if c.eof:
+            break
+        c0 = cpu_ns(c.pid)
+        c.send(key)
+        b, r, _ = c.pump(quiet, 3)
+        c1 = cpu_ns(c.pid)
+        if c.eof or c1 is None:
+            break
+        hwm = max(hwm, hwm_kb(c.pid))
+        by.setdefault(key, []).append(b)
+        reads.append(r)
+        if c0 is not None:
+            cpus.append((c1 - c0) / 1e6)
+    out['keys'] = {'by_key': {k: {'n': len(v), 'median': statistics.median(v), 'max': max(v)}
+                              for k, v in by.items()},
+                   'reads_median': statistics.median(reads) if reads else None,
+                   'cpu_ms_median': round(statistics.median(cpus), 3) if cpus else None}
+    out['max_rss_kb'] = hwm or None
+    end = time.monotonic() + 2
+    while time.monotonic() < end:
+        pid, _ = os.waitpid(c.pid, os.WNOHANG)
+        if pid:
+            break
+        c.listen(0.05)
+    else:
+        os.kill(c.pid, 9)
+        os.waitpid(c.pid, 0)
+    print(json.dumps(out))
+
+
+if __name__ == '__main__':
+    sys.exit(main())
