@@ -48,7 +48,7 @@ UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 PO      := $(wildcard po/*.po)
 MO      := $(PO:po/%.po=locale/%/LC_MESSAGES/rapporteur.mo)
 
-.PHONY: all run test asan bench soak fuzz deps check-deps install uninstall clean tags
+.PHONY: all run test asan bench soak fuzz deps check-deps install uninstall clean po
 
 all: check-deps $(BIN) $(MO)
 
@@ -105,6 +105,15 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rapporteur.mo; done
+
+# Refresh the catalogues from the sources: `make po` then translate po/fr.po.
+po: po/rapporteur.pot
+	for p in $(PO); do msgmerge -q --backup=none -U $$p po/rapporteur.pot; done
+	msgen po/rapporteur.pot | msgmerge -q --backup=none po/en.po - -o po/en.po 2>/dev/null || true
+
+po/rapporteur.pot: $(SRC) $(wildcard include/*.h)
+	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=rapporteur \
+	  --package-version=$(VERSION) -o $@ $(sort $(SRC) $(wildcard include/*.h))
 
 clean:
 	rm -rf build build-asan locale $(BIN) tests/out

@@ -10,7 +10,7 @@
 #include <stddef.h>
 
 /* Delegation types (R3). */
-enum deleg_type { DT_MEMBER = 0, DT_OBSERVER_STATE, DT_OBSERVER_ORG, DT_UNKNOWN };
+enum deleg_type { DT_MEMBER = 0, DT_OBSERVER_STATE, DT_OBSERVER_ORG, DT_INVALID };
 enum deleg_type rules_deleg_type(const char *code);   /* "member", … */
 const char *rules_deleg_type_code(enum deleg_type t);
 

@@ -164,7 +164,7 @@ int cmd_delegation_add(struct cmd_ctx *c)
 
 	if (!code_normalise(c->argv[1], code))
 		return cmd_err(c, _("code: 1 to 15 letters, digits, _ or -, not %s"), c->argv[1]);
-	if (rules_deleg_type(type) == DT_UNKNOWN)
+	if (rules_deleg_type(type) == DT_INVALID)
 		return cmd_err(c, _("type: expected member, observer_state or observer_org, not %s"),
 			       type);
 	if (session_check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0)

@@ -46,7 +46,7 @@ int attendance_delegations(struct db *db, long long session,
 	process = db_int(db, 0, "SELECT process_id FROM session WHERE id = ?", "i", session);
 	if (!process)
 		return db_errstatus(db) ? db_errstatus(db) : DB_ERROR;
-	for (; t < DT_UNKNOWN && (!limit || count < limit); t++, from = "") {
+	for (; t < DT_INVALID && (!limit || count < limit); t++, from = "") {
 		struct dbq *q = db_query(db,
 			"SELECT g.id, g.code, g.name_fr, g.name_en,"
 			" (SELECT count(*) FROM delegate d WHERE d.session_id = ?1"

@@ -321,7 +321,13 @@ char *cmd_now(char *buf, size_t size)
 
 int cmd_note(struct cmd_ctx *c)
 {
-	/* The journal row written by command_exec is the note itself. */
+	/* The journal row written by command_exec is the note itself, filed
+	 * under the item in progress (if any) so the minutes place it. */
+	c->item = db_int(c->db, 0,
+			 "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
+			 "i", c->session);
+	if (str_empty(c->argv[1]))
+		return cmd_err(c, "%s", _("note: the text is empty"));
 	str_copy(c->detail, c->argv[1], sizeof c->detail);
 	str_copy(c->event, "note", sizeof c->event);
 	return cmd_ok(c, "%s", _("note"));

@@ -151,7 +151,7 @@ static int row_delegation(struct fx *x, const char *const *v)
 		return fx_fail(x, "process", _("unknown process \"%s\""), v[0]);
 	if (fx_code(x, "code", v[1]))
 		return -1;
-	if (rules_deleg_type(v[2]) == DT_UNKNOWN)
+	if (rules_deleg_type(v[2]) == DT_INVALID)
 		return fx_fail(x, "type", _("unknown type \"%s\" (member, observer_state, observer_org)"),
 			       v[2]);
 	if (db_run(x->db, "INSERT INTO delegation (process_id, code, type, name_fr, name_en)"

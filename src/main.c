@@ -43,9 +43,12 @@ static void usage(FILE *f)
 		  "  rapporteur --help | --version\n"));
 }
 
-static int bad_usage(const char *what)
+/* One line naming what is wrong (fmt takes at most one %s), then usage. */
+static int bad_usage(const char *fmt, const char *arg)
 {
-	fprintf(stderr, "rapporteur: %s\n", what);
+	fputs("rapporteur: ", stderr);
+	fprintf(stderr, fmt, arg ? arg : "");
+	fputc('\n', stderr);
 	usage(stderr);
 	return 2;
 }
@@ -70,7 +73,7 @@ static int parse(int argc, char **argv, struct app *app, struct opts *o)
 			char *end;
 			o->session = strtoll(need_value(argc, argv, &i), &end, 10);
 			if (*end || o->session <= 0)
-				return bad_usage(_("--session needs a session number"));
+				return bad_usage(_("--session needs a session number"), NULL);
 		} else if (!strcmp(a, "--read-only"))
 			app->read_only = true;
 		else if (!strcmp(a, "--lang"))
@@ -98,13 +101,13 @@ static int parse(int argc, char **argv, struct app *app, struct opts *o)
 		else if (!strcmp(a, "--version") || !strcmp(a, "-V"))
 			o->sub = "version";
 		else if (a[0] == '-' && a[1] == '-')
-			return bad_usage(xasprintf(_("unknown option %s"), a));
+			return bad_usage(_("unknown option %s"), a);
 		else if (!o->sub)
 			o->sub = a;
 		else if (o->nargs < (int)ARRAY_SIZE(o->args))
 			o->args[o->nargs++] = a;
 		else
-			return bad_usage(_("too many arguments"));
+			return bad_usage(_("too many arguments"), NULL);
 	}
 	return 0;
 }
@@ -176,7 +179,7 @@ static int do_import(struct app *app, struct opts *o)
 	int rc;
 
 	if (o->nargs != 2 || strcmp(o->args[0], "participants") != 0)
-		return bad_usage(_("usage: import participants FILE.csv --session ID [--dry-run]"));
+		return bad_usage(_("usage: import participants FILE.csv --session ID [--dry-run]"), NULL);
 	rc = import_participants(app->db, app->session, o->args[1], o->dry_run, &res);
 	for (size_t i = 0; i < res.n; i++) {
 		const struct import_row *r = &res.rows[i];
@@ -209,7 +212,7 @@ static int do_run(struct app *app, struct opts *o)
 	int rc;
 
 	if (o->nargs != 1)
-		return bad_usage(_("usage: run [--db FILE] [--session ID] [--keep-going] SCRIPT|-"));
+		return bad_usage(_("usage: run [--db FILE] [--session ID] [--keep-going] SCRIPT|-"), NULL);
 	in = strcmp(o->args[0], "-") == 0 ? stdin : fopen(o->args[0], "r");
 	if (!in) {
 		fprintf(stderr, "rapporteur: %s: %s\n", o->args[0], strerror(errno));
@@ -228,7 +231,7 @@ static int do_export(struct app *app, struct opts *o)
 	const char *dir = o->out ? o->out : (o->nargs == 1 ? o->args[0] : NULL);
 
 	if (!dir)
-		return bad_usage(_("usage: export [--db FILE] --session ID --out DIR [--force] [--bom]"));
+		return bad_usage(_("usage: export [--db FILE] --session ID --out DIR [--force] [--bom]"), NULL);
 	if (export_session(app->db, app->session, dir,
 			   (o->force ? EXPORT_FORCE : 0) | (o->bom ? EXPORT_BOM : 0), NULL, NULL, err,
 			   sizeof err) != 0) {
@@ -254,8 +257,6 @@ int main(int argc, char **argv)
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
 		app.no_color = true;
 	app.fixtures_dir = o.fixtures;
-	if (o.db)
-		app.db_path = xstrdup(o.db);
 	if (o.sub && !strcmp(o.sub, "help")) {
 		usage(stdout);
 		return 0;
@@ -264,6 +265,8 @@ int main(int argc, char **argv)
 		printf("rapporteur %s\n", VERSION);
 		return 0;
 	}
+	if (o.db)
+		app.db_path = xstrdup(o.db);
 	if (o.sub && !strcmp(o.sub, "init")) {
 		rc = do_init(&app, &o);
 		app_close(&app);
@@ -271,12 +274,18 @@ int main(int argc, char **argv)
 	}
 	if (o.sub && strcmp(o.sub, "sessions") && strcmp(o.sub, "check") && strcmp(o.sub, "import") &&
 	    strcmp(o.sub, "run") && strcmp(o.sub, "export"))
-		return bad_usage(xasprintf(_("unknown command %s"), o.sub));
-	if (o.sub && (!strcmp(o.sub, "check") || !strcmp(o.sub, "export") ||
-		      !strcmp(o.sub, "import")) && !o.session)
-		return bad_usage(xasprintf(_("%s needs --session ID"), o.sub));
-	if ((rc = open_or_report(&app, o.session)) != 0)
+		rc = bad_usage(_("unknown command %s"), o.sub);
+	else if (o.sub && (!strcmp(o.sub, "check") || !strcmp(o.sub, "export") ||
+			   !strcmp(o.sub, "import")) && !o.session)
+		rc = bad_usage(_("%s needs --session ID"), o.sub);
+	if (rc) {
+		app_close(&app);
 		return rc;
+	}
+	if ((rc = open_or_report(&app, o.session)) != 0) {
+		app_close(&app);
+		return rc;
+	}
 	if (!o.sub)
 		rc = ui_main(&app);
 	else if (!strcmp(o.sub, "sessions"))

@@ -5,7 +5,7 @@
  * asks. Every text code accepted here is the code stored by schema.c, so a
  * code read back from the database always maps to a valid enum value.
  *
- * Unknown or NULL codes map to the "invalid" value of each enum (DT_UNKNOWN,
+ * Unknown or NULL codes map to the "invalid" value of each enum (DT_INVALID,
  * ST_NONE, RS_INVALID, IS_INVALID); invalid enum values map to "?".
  */
 #include "rules.h"
@@ -42,14 +42,14 @@ static const char *const deleg_type_names[] = {
 	[DT_OBSERVER_ORG] = "observer_org",
 };
 
-/* The type whose code is `code`; DT_UNKNOWN for anything else. */
+/* The type whose code is `code`; DT_INVALID for anything else. */
 enum deleg_type rules_deleg_type(const char *code)
 {
 	int i = rules_find_code(deleg_type_names, RULES_COUNT(deleg_type_names), code);
-	return i < 0 ? DT_UNKNOWN : (enum deleg_type)i;
+	return i < 0 ? DT_INVALID : (enum deleg_type)i;
 }
 
-/* The stored code of `t`; "?" for DT_UNKNOWN or an out-of-range value. */
+/* The stored code of `t`; "?" for DT_INVALID or an out-of-range value. */
 const char *rules_deleg_type_code(enum deleg_type t)
 {
 	return rules_name_of(deleg_type_names, RULES_COUNT(deleg_type_names), (int)t);
@@ -194,7 +194,7 @@ bool rules_may(enum deleg_type t, enum draft_role role)
 	case DT_OBSERVER_STATE:
 	case DT_OBSERVER_ORG:
 		return role == ROLE_SPEAK;
-	case DT_UNKNOWN:
+	case DT_INVALID:
 	default:
 		return false;
 	}

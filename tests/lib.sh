@@ -11,8 +11,14 @@ TOP=${RAPPORTEUR_TOP:?RAPPORTEUR_TOP not set}
 rap() { "$BIN" "$@"; }
 _tap() { n=$((n + 1)); if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; fi; }
 ok_if() { d=$1; shift; if "$@" >/dev/null 2>&1; then _tap 0 "$d"; else _tap 1 "$d"; echo "#   command failed: $*"; fi; }
-is() { if [ "$2" = "$3" ]; then _tap 0 "$1"; else _tap 1 "$1"; printf '#   got:  %s\n#   want: %s\n' "$2" "$3"; fi; }
-like() { if printf '%s' "$2" | grep -Eq -- "$3"; then _tap 0 "$1"; else _tap 1 "$1"; printf '#   got:  %s\n#   want /%s/\n' "$2" "$3"; fi; }
-unlike() { if printf '%s' "$2" | grep -Eq -- "$3"; then _tap 1 "$1"; printf '#   got:  %s\n#   unwanted /%s/\n' "$2" "$3"; else _tap 0 "$1"; fi; }
+# Evidence is printed as comment lines ("#   …") whatever it holds, so a
+# multi-line value can never be read as a TAP "ok" line.
+_say() { printf '%s\n' "$2" | sed "s/^/#   $1 /"; }
+is() { if [ "$2" = "$3" ]; then _tap 0 "$1"; else _tap 1 "$1"; _say "got: " "$2"; _say "want:" "$3"; fi; }
+# like/unlike: the pattern is one extended regex (a newline in it is an error).
+_one_re() { case "$1" in *"
+"*) echo "#   pattern holds a newline: $1" | sed '2,$s/^/#   /'; return 1;; esac; }
+like() { _one_re "$3" || { _tap 1 "$1"; return; }; if printf '%s' "$2" | grep -Eq -- "$3"; then _tap 0 "$1"; else _tap 1 "$1"; _say "got: " "$2"; _say "want:" "/$3/"; fi; }
+unlike() { _one_re "$3" || { _tap 1 "$1"; return; }; if printf '%s' "$2" | grep -Eq -- "$3"; then _tap 1 "$1"; _say "got: " "$2"; _say "unwanted:" "/$3/"; else _tap 0 "$1"; fi; }
 # A fresh database with the fixtures and the demo session: prints its path.
 fresh_db() { db="${TEST_TMP:-/tmp}/${1:-t}.db"; rm -f "$db"*; "$BIN" init --db "$db" --demo >/dev/null 2>&1 || echo "#   init failed" >&2; echo "$db"; }

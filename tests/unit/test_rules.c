@@ -30,14 +30,14 @@ static void test_deleg_type_codes(void **state)
 	assert_int_equal(rules_deleg_type("member"), DT_MEMBER);
 	assert_int_equal(rules_deleg_type("observer_state"), DT_OBSERVER_STATE);
 	assert_int_equal(rules_deleg_type("observer_org"), DT_OBSERVER_ORG);
-	assert_int_equal(rules_deleg_type("observer"), DT_UNKNOWN);
-	assert_int_equal(rules_deleg_type("Member"), DT_UNKNOWN);
-	assert_int_equal(rules_deleg_type(""), DT_UNKNOWN);
-	assert_int_equal(rules_deleg_type(NULL), DT_UNKNOWN);
+	assert_int_equal(rules_deleg_type("observer"), DT_INVALID);
+	assert_int_equal(rules_deleg_type("Member"), DT_INVALID);
+	assert_int_equal(rules_deleg_type(""), DT_INVALID);
+	assert_int_equal(rules_deleg_type(NULL), DT_INVALID);
 	assert_string_equal(rules_deleg_type_code(DT_MEMBER), "member");
 	assert_string_equal(rules_deleg_type_code(DT_OBSERVER_STATE), "observer_state");
 	assert_string_equal(rules_deleg_type_code(DT_OBSERVER_ORG), "observer_org");
-	assert_string_equal(rules_deleg_type_code(DT_UNKNOWN), "?");
+	assert_string_equal(rules_deleg_type_code(DT_INVALID), "?");
 	assert_string_equal(rules_deleg_type_code((enum deleg_type)42), "?");
 	assert_string_equal(rules_deleg_type_code((enum deleg_type)-1), "?");
 }
@@ -358,7 +358,7 @@ static void test_r5_may(void **state)
 		assert_true(rules_may(DT_MEMBER, role));
 		assert_int_equal(rules_may(DT_OBSERVER_STATE, role), role == ROLE_SPEAK);
 		assert_int_equal(rules_may(DT_OBSERVER_ORG, role), role == ROLE_SPEAK);
-		assert_false(rules_may(DT_UNKNOWN, role));
+		assert_false(rules_may(DT_INVALID, role));
 		assert_false(rules_may((enum deleg_type)17, role));
 	}
 	assert_false(rules_may(DT_OBSERVER_ORG, ROLE_AUTHOR));
