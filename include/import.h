@@ -23,7 +23,7 @@ enum import_status { IMP_NEW, IMP_UPDATED, IMP_UNCHANGED, IMP_ERROR };
 struct import_row {
 	int line;                  /* line number in the file (header = 1) */
 	enum import_status status;
-	char delegation[16];       /* as read, made printable */
+	char delegation[16];       /* its code, else as read; printable */
 	char name[128];            /* as read, made printable */
 	char reason[256];          /* for IMP_ERROR: which field and why */
 };

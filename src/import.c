@@ -269,6 +269,11 @@ static void data_row(struct part *x, struct import_row *row, const struct csv_ce
 		row_fail(row, _("delegation: unknown delegation \"%s\""), shown(buf, sizeof buf, code));
 		return;
 	}
+	{
+		char *canon = db_text(x->db, "SELECT code FROM delegation WHERE id = ?", "i", deleg);
+		import_printable(row->delegation, sizeof row->delegation, canon, strlen(canon));
+		free(canon);
+	}
 	id = db_int(x->db, 0, "SELECT id FROM delegate WHERE session_id = ? AND delegation_id = ?"
 		    " AND name = ?", "iit", x->session, deleg, name);
 	if (id) {

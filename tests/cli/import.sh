@@ -1,0 +1,122 @@
+#!/bin/sh
+# import.sh — `rapporteur import participants FILE --session ID [--dry-run]`
+# and the `import FILE [--dry-run]` command on the demo database (DESIGN
+# §5): a good file with columns in any order, labels and an unknown column;
+# BOM + CRLF; a refused file (missing column); hostile rows (invalid UTF-8,
+# NUL, escape sequences, a 10 MB field generated here, misplaced and
+# unbalanced quotes) give row errors, import nothing broken and never put
+# a control character on the terminal; a dry run writes nothing; one
+# journal row per import. Inputs are in tests/data/.
+. "$RAPPORTEUR_TOP/tests/lib.sh"
+cd "${TEST_TMP:-.}" || exit 2
+RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00
+export RAPPORTEUR_NOW
+data=$TOP/tests/data
+
+db=$(fresh_db import)
+q() { sqlite3 -separator '|' "$db" "$1"; }
+delegates() { q "SELECT count(*) FROM delegate"; }
+journal() { q "SELECT count(*) FROM journal"; }
+imp() { rap import participants "$@" --db "$db" --session 1; }
+esc=$(printf '\033')
+
+n0=$(delegates)
+j0=$(journal)
+
+# Dry run of the good file: every row listed as new, nothing written.
+out=$(imp "$data/participants_good.csv" --dry-run 2>err.txt); rc=$?
+is "dry run exits 0" "$rc" 0
+is "dry run lists six new rows" "$(printf '%s\n' "$out" | grep -c ': new ')" 6
+like "dry run names line and delegate" "$out" ':2: new MUS "Jean-Marc Lebreton"'
+like "a delegation code is shown as stored" "$out" ':4: new MDG "Voahangy Rasoa"'
+like "unknown column warned about" "$(cat err.txt)" 'ignored unknown column.*"badge"'
+is "dry run writes no delegate" "$(delegates)" "$n0"
+is "dry run writes no journal row" "$(journal)" "$j0"
+
+# The real import.
+out=$(imp "$data/participants_good.csv" 2>err.txt); rc=$?
+is "import exits 0" "$rc" 0
+like "import summary" "$out" '6 new, 0 updated, 0 unchanged, 0 errors'
+is "six delegates added" "$(delegates)" "$((n0 + 6))"
+is "one journal row" "$(journal)" "$((j0 + 1))"
+is "journal row is an import" "$(q "SELECT event FROM journal ORDER BY seq DESC LIMIT 1")" import
+is "French labels mapped to codes" \
+	"$(q "SELECT level, category, head, function FROM delegate WHERE name = 'Jean-Marc Lebreton'")" \
+	"director|interior|1|Directeur, Bureau de l'immigration"
+is "English labels mapped to codes" \
+	"$(q "SELECT level, category, head FROM delegate WHERE name = 'Voahangy Rasoa'")" \
+	"director_general|health|1"
+is "long French category label" \
+	"$(q "SELECT level, category FROM delegate WHERE name = 'Zoë Hoarau'")" "head_of_unit|cooperation"
+is "observer state accepted" \
+	"$(q "SELECT d.type FROM delegate g JOIN delegation d ON d.id = g.delegation_id WHERE g.name = 'Amani Juma'")" \
+	observer_state
+
+# Again: unchanged; then one change makes one update.
+out=$(imp "$data/participants_good.csv" 2>/dev/null)
+like "second import: all unchanged" "$out" '0 new, 0 updated, 6 unchanged, 0 errors'
+sed 's/officer,interior,,Agent/head_of_unit,interior,,Agent/' "$data/participants_good.csv" >changed.csv
+out=$(imp changed.csv 2>/dev/null)
+like "one row updated" "$out" ':7: updated SYC "Paul Esparon"'
+like "update summary" "$out" '0 new, 1 updated, 5 unchanged, 0 errors'
+
+# BOM and CRLF.
+out=$(imp "$data/participants_bom_crlf.csv" 2>err.txt); rc=$?
+is "BOM + CRLF exits 0" "$rc" 0
+like "BOM + CRLF rows read, line numbers kept" "$out" ':4: new SYC "Marie, Claire Dubel"'
+is "no warning for a BOM header" "$(cat err.txt)" ""
+is "BOM not part of the first column" "$(q "SELECT count(*) FROM delegate WHERE name = 'Anjali Seewoo' AND level = 'deputy_director' AND category = 'health'")" 1
+
+# A refused file changes nothing.
+n1=$(delegates); j1=$(journal)
+imp "$data/participants_missing_name.csv" >out.txt 2>err.txt; rc=$?
+is "missing column exits 2" "$rc" 2
+like "missing column named" "$(cat err.txt)" 'missing required column "name"'
+is "refused file writes nothing" "$(delegates)|$(journal)" "$n1|$j1"
+imp nonexistent.csv >out.txt 2>err.txt; rc=$?
+is "missing file exits 2" "$rc" 2
+like "missing file named" "$(cat err.txt)" 'nonexistent.csv'
+
+# Hostile rows.
+imp "$data/participants_hostile.csv" >out.txt 2>err.txt; rc=$?
+out=$(cat out.txt)
+is "row errors exit 1" "$rc" 1
+like "invalid UTF-8 named" "$out" ':3: error: name: invalid UTF-8'
+like "NUL named" "$out" ':4: error: function: contains a NUL byte'
+like "escape sequence refused" "$out" ':5: error: name: invalid UTF-8 or a control character'
+like "unknown delegation" "$out" ':6: error: delegation: unknown delegation "XYZ"'
+like "unknown level" "$out" ':7: error: level: unknown level "chef"'
+like "bad head" "$out" ':8: error: head:'
+like "misplaced quote" "$out" ':9: error: misplaced quote'
+like "recovery after a misplaced quote" "$out" ':10: new MUS "Good After"'
+like "unbalanced quote at the end" "$out" ':11: error: unbalanced quote'
+like "hostile summary" "$out" '2 new, 0 updated, 0 unchanged, 8 errors'
+is "no escape byte on stdout or stderr" "$(cat out.txt err.txt | grep -c "$esc")" 0
+is "only the good rows imported" "$(q "SELECT count(*) FROM delegate WHERE name IN ('Good Before', 'Good After')")|$(delegates)" "2|$((n1 + 2))"
+is "nothing with a control character stored" "$(q "SELECT count(*) FROM delegate WHERE instr(name || function, char(27)) > 0 OR instr(name || function, char(7)) > 0")" 0
+
+# A 10 MB field, generated here.
+/usr/bin/python3 - <<'EOF'
+with open('huge.csv', 'w') as f:
+    f.write('delegation,name,function\n')
+    f.write('MUS,Huge Field,' + 'x' * (10 * 1024 * 1024) + '\n')
+    f.write('MUS,After Huge,Directeur\n')
+EOF
+imp huge.csv >out.txt 2>err.txt; rc=$?
+is "huge field exits 1" "$rc" 1
+like "huge field is a row error" "$(cat out.txt)" ':2: error: function: longer than 1000 bytes'
+like "row after the huge field imported" "$(cat out.txt)" ':3: new MUS "After Huge"'
+
+# The command, in a script: one answer line, one journal row.
+j2=$(journal)
+out=$(printf 'import %s --dry-run\nimport %s\n' "$data/participants_formulas.csv" "$data/participants_formulas.csv" |
+	rap run --db "$db" --session 1 - 2>&1); rc=$?
+is "import command exits 0" "$rc" 0
+like "import command dry run answer" "$out" 'ok dry run: 4 new, 0 updated, 0 unchanged, 0 errors'
+like "import command answer" "$out" 'ok 4 new, 0 updated, 0 unchanged, 0 errors'
+is "formula-like names stored as typed" "$(q "SELECT count(*) FROM delegate WHERE name IN ('=1+2', '+33 Plus', '@SUM(A1)', '-Dash')")" 4
+out=$(printf 'import %s\n' "$data/participants_hostile.csv" | rap run --db "$db" --session 1 - 2>&1)
+like "import command names the first error" "$out" '^ok 0 new, 0 updated, 2 unchanged, 8 errors \(line 3: name: invalid UTF-8'
+out=$(printf 'import %s\n' "$data/participants_missing_name.csv" | rap run --db "$db" --session 1 - 2>&1); rc=$?
+is "refused file: command fails" "$rc" 1
+like "refused file: command answer" "$out" '^error: .*missing required column "name"'
