@@ -125,8 +125,9 @@ struct editor {
 	int rows_painted;            /* by the last editor_draw (tests) */
 };
 
-/* What editor_handle did with a key. */
-enum ed_result { ED_IGNORED = 0, ED_MOVED = 1, ED_CHANGED = 2, ED_NOOP = 4 };
+/* What editor_handle did with a key: ED_DONE for every key it took, with
+ * ED_CHANGED when the text changed and ED_MOVED when the cursor moved. */
+enum ed_result { ED_IGNORED = 0, ED_DONE = 1, ED_CHANGED = 2, ED_MOVED = 4 };
 
 /* Key codes for word moves: Ctrl-Left/Right (xterm, rxvt) and Alt-b/f
  * are bound to them by editor_keys_init() (curses define_key). */

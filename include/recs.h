@@ -140,4 +140,29 @@ int recs_draft_save(struct db *db, const char *kind, long long session, long lon
 char *recs_draft_load(struct db *db, const char *kind, long long session, long long ref);
 int recs_draft_clear(struct db *db, const char *kind, long long session, long long ref);
 
+/* ==== recs_view.c — reads added for the Recommendations screen ==== */
+
+/* The numbers of the session's recommendations that recs_list() would
+ * give with these filters, in order (the screen's list maps a row to a
+ * number, then reads the visible page with recs_list). *nums malloc'd. */
+int recs_nums(struct db *db, long long session, const char *status, const char *theme,
+	      long long **nums, size_t *n);
+/* The theme codes the session's recommendations use, sorted (the theme
+ * filter cycles through them). Free with recs_codes_free. */
+int recs_theme_codes(struct db *db, long long session, char ***codes, size_t *n);
+void recs_codes_free(char ***codes, size_t n);
+
+/* A draft of a recommendation's text: kind "rec" (a new one, ref 0) or
+ * "amend" (ref = the recommendation's number). */
+struct rec_draft_info {
+	char kind[16];
+	long long ref;
+	char saved_at[32];        /* ISO 8601 */
+	char *text;
+};
+/* The session's drafts of kinds "rec" and "amend", newest first. */
+int recs_drafts(struct db *db, long long session, struct rec_draft_info **rows, size_t *n);
+void recs_drafts_free(struct rec_draft_info **rows, size_t n);
+/* ==== end of recs_view.c ==== */
+
 #endif
