@@ -76,8 +76,9 @@ extern const size_t command_count;
 const struct command_def *command_find(const char *name);
 
 /* Split a command line into words; "…" quotes, \" and \\ escape inside
- * quotes. Returns 0, or -1 with a reason in err (unbalanced quote, invalid
- * UTF-8, control character). *argv is malloc'd (free with
+ * quotes, and \n inside quotes is a line end (multi-line texts). Returns
+ * 0, or -1 with a reason in err (unbalanced quote, invalid UTF-8, control
+ * character). *argv is malloc'd (free with
  * command_free_argv). A '#' at the start of a word outside quotes starts
  * a comment. */
 int command_split(const char *line, int *argc, char ***argv, char *err, size_t errlen);

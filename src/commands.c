@@ -180,6 +180,11 @@ int command_split(const char *line, int *argc, char ***argv, char *err, size_t e
 			} else if (quoted && *p == '\\' && (p[1] == '"' || p[1] == '\\')) {
 				word[w++] = p[1];
 				p += 2;
+			} else if (quoted && *p == '\\' && p[1] == 'n') {
+				/* A line end inside a multi-line text (the editor's
+				 * recommendation texts): a command stays one line. */
+				word[w++] = '\n';
+				p += 2;
 			} else {
 				word[w++] = *p++;
 			}
