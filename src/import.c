@@ -1,7 +1,7 @@
 /*
- * import.c — importing a participants CSV into a session (DESIGN §5), its
- * preview (dry run), the `import FILE [--dry-run]` command and the
- * printing of a result for the command line.
+ * import.c — importing a participants CSV into a session (DESIGN §5) and
+ * its preview (dry run). The summary, the listing and the `import` command
+ * are in import_cmd.c.
  *
  * Columns are found by their header names, in any order: delegation and
  * name are required (the file is refused without them), function, level,
@@ -21,7 +21,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "commands.h"
 #include "db.h"
 #include "i18n.h"
 #include "import.h"
@@ -484,82 +483,4 @@ void import_result_free(struct import_result *res)
 	free(res->rows);
 	res->rows = NULL;
 	res->n = 0;
-}
-
-char *import_summary(char *buf, size_t size, const struct import_result *r)
-{
-	str_printf(buf, size,
-		   ngettext("%d new, %d updated, %d unchanged, %d error",
-			    "%d new, %d updated, %d unchanged, %d errors", (unsigned long)r->n_error),
-		   r->n_new, r->n_updated, r->n_unchanged, r->n_error);
-	return buf;
-}
-
-static const char *status_word(enum import_status s)
-{
-	switch (s) {
-	case IMP_NEW: return _("new");
-	case IMP_UPDATED: return _("updated");
-	case IMP_UNCHANGED: return _("unchanged");
-	case IMP_ERROR: break;
-	}
-	return _("error");
-}
-
-void import_print(FILE *out, const struct import_result *r)
-{
-	char sum[256];
-
-	if (r->file_error[0]) {
-		fprintf(out, "%s: %s\n", _("error"), r->file_error);
-		return;
-	}
-	if (r->warnings[0])
-		fprintf(out, "%s: %s\n", _("warning"), r->warnings);
-	for (size_t i = 0; i < r->n; i++) {
-		const struct import_row *row = &r->rows[i];
-
-		if (row->status == IMP_ERROR)
-			fprintf(out, _("line %d: %s: %s\n"), row->line, status_word(row->status),
-				row->reason);
-		else
-			fprintf(out, _("line %d: %s %s \"%s\"\n"), row->line, status_word(row->status),
-				row->delegation, row->name);
-	}
-	fprintf(out, "%s\n", import_summary(sum, sizeof sum, r));
-}
-
-int cmd_import(struct cmd_ctx *c)
-{
-	struct import_result r;
-	bool dry = false;
-	char sum[256], first[300] = "";
-	int rc;
-
-	if (c->argc > 2) {
-		if (strcmp(c->argv[2], "--dry-run") != 0)
-			return cmd_err(c, _("unknown option %s (--dry-run)"), c->argv[2]);
-		dry = true;
-	}
-	rc = import_participants(c->db, c->session, c->argv[1], dry, &r);
-	if (rc != 0) {
-		cmd_err(c, "%s", r.file_error);
-		import_result_free(&r);
-		return -1;
-	}
-	for (size_t i = 0; i < r.n; i++)
-		if (r.rows[i].status == IMP_ERROR) {
-			if (r.n_error > 1)
-				str_printf(first, sizeof first, _(" (line %d: %s; %d more)"), r.rows[i].line,
-					   r.rows[i].reason, r.n_error - 1);
-			else
-				str_printf(first, sizeof first, " (line %d: %s)", r.rows[i].line,
-					   r.rows[i].reason);
-			break;
-		}
-	import_summary(sum, sizeof sum, &r);
-	cmd_ok(c, "%s%s%s%s%s", dry ? _("dry run: ") : "", sum, first, r.warnings[0] ? "; " : "",
-	       r.warnings);
-	import_result_free(&r);
-	return 0;
 }
