@@ -62,6 +62,11 @@ void ui_bars_draw_msg(void);
 void ui_bars_draw_hints(void);
 void ui_bars_draw_too_small(void);
 
+/* ui_out.c: each update in one write(2) to the terminal. */
+void ui_out_start(void);
+void ui_out_stop(void);
+void ui_out_update(void);             /* doupdate(), captured and sent at once */
+
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);
 

@@ -54,12 +54,6 @@ static const char *status_label(enum item_status s)
 	}
 }
 
-static enum ui_role status_role(enum item_status s)
-{
-	return s == IS_IN_PROGRESS ? ROLE_RUNNING : s == IS_DONE ? ROLE_DONE
-		: s == IS_SKIPPED ? ROLE_SKIPPED : ROLE_NORMAL;
-}
-
 static void load_page(struct agenda *a)
 {
 	size_t want = a->list.height > 0 ? (size_t)a->list.height : 1;
@@ -115,8 +109,10 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 		widget_text(w, y, cx, C_ACTUAL, buf, normal, false);
 	}
 	cx += C_ACTUAL + 1;
-	widget_text(w, y, cx, C_STATUS, status_label(r->status), ui_attr(status_role(r->status)),
-		    false);
+	/* Rows are plain text but for the overrun mark: every attribute
+	 * change costs escape bytes on each cursor move across the row (the
+	 * status reads as a word; the running item is also in the title bar). */
+	widget_text(w, y, cx, C_STATUS, status_label(r->status), normal, false);
 	cx += C_STATUS + 1;
 	if (r->overrun > 0) {
 		str_printf(buf, sizeof buf, "+%ld'", r->overrun);
@@ -126,8 +122,7 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 	widget_text_fit(w, y, cx, C_KIND, agenda_kind_label(r->kind), normal);
 	cx += C_KIND + 1;
 	if (cx < x + width)
-		widget_text_fit(w, y, cx, x + width - cx, r->title,
-				r->status == IS_IN_PROGRESS ? ui_attr(ROLE_RUNNING) : normal);
+		widget_text_fit(w, y, cx, x + width - cx, r->title, normal);
 }
 
 static const char *row_text(void *ud, int i)

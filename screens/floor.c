@@ -102,14 +102,15 @@ static void draw_request(void *ud, WINDOW *w, int y, int x, int width, int i)
 	str_printf(buf, sizeof buf, "%2d", r->pos);
 	widget_text(w, y, cx, 3, buf, ui_attr(ROLE_NORMAL), false);
 	cx += 4;
-	widget_text(w, y, cx, 7, r->who.code, ui_attr(ROLE_HEADER), false);
+	/* Plain rows (one attribute change at most): cheap cursor moves. */
+	widget_text(w, y, cx, 7, r->who.code, ui_attr(ROLE_NORMAL), false);
 	cx += 8;
-	widget_text_fit(w, y, cx, 9, deleg_kind(r->who.delegation_type), ui_attr(ROLE_DIM));
+	widget_text_fit(w, y, cx, 9, deleg_kind(r->who.delegation_type), ui_attr(ROLE_NORMAL));
 	cx += 10;
 	widget_text_fit(w, y, cx, 15, poo ? _("! point of order") : floor_speech_label(r->who.type),
 			ui_attr(poo ? ROLE_MARK : ROLE_NORMAL));
 	cx += 16;
-	widget_text(w, y, cx, 5, time_hm(r->requested, hm, sizeof hm), ui_attr(ROLE_DIM), false);
+	widget_text(w, y, cx, 5, time_hm(r->requested, hm, sizeof hm), ui_attr(ROLE_NORMAL), false);
 	cx += 6;
 	if (cx < x + width)
 		widget_text_fit(w, y, cx, x + width - cx,
@@ -135,12 +136,13 @@ static void draw_entry(void *ud, WINDOW *w, int y, int x, int width, int i)
 	cx += 12;
 	str_printf(buf, sizeof buf, "%ld'",
 		   minutes_between(e->start, e->end ? e->end : clock_now()));
-	widget_text_right(w, y, cx, 4, buf, ui_attr(e->end ? ROLE_NORMAL : ROLE_RUNNING));
+	widget_text_right(w, y, cx, 4, buf, ui_attr(ROLE_NORMAL));
 	cx += 5;
-	widget_text(w, y, cx, 7, e->who.code, ui_attr(ROLE_HEADER), false);
+	widget_text(w, y, cx, 7, e->who.code, ui_attr(ROLE_NORMAL), false);
 	cx += 8;
 	widget_text_fit(w, y, cx, 10, floor_speech_label(e->who.type),
-			ui_attr(!strcmp(e->who.type, "point_of_order") ? ROLE_MARK : ROLE_DIM));
+			ui_attr(!strcmp(e->who.type, "point_of_order") && e->end ? ROLE_MARK
+										 : ROLE_NORMAL));
 	cx += 11;
 	if (cx < x + width)
 		widget_text_fit(w, y, cx, x + width - cx,

@@ -277,7 +277,7 @@ void ui_paint(void)
 		if (ui.title_dirty || ui.body_dirty || ui.msg_dirty) {
 			ui_bars_draw_too_small();
 			wnoutrefresh(stdscr);
-			doupdate();
+			ui_out_update();
 		}
 		ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = false;
 		ui.body_dirty = false;
@@ -320,7 +320,7 @@ void ui_paint(void)
 	ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = false;
 	ui.body_dirty = ui.body_full = false;
 	if (any)
-		doupdate();
+		ui_out_update();
 }
 
 /* ---- idle work ---- */
@@ -426,6 +426,8 @@ static int start_curses(void)
 		}
 	}
 	die_hook = restore_terminal;
+	if (!ui.test)
+		ui_out_start();
 	set_escdelay(25);
 	cbreak();
 	noecho();
@@ -446,6 +448,7 @@ static void stop_curses(void)
 	del(&ui.msg);
 	del(&ui.hints);
 	del(&ui.input);
+	ui_out_stop();
 	endwin();
 	die_hook = NULL;
 	if (ui.test)

@@ -15,7 +15,8 @@ way and prints the same JSON fields that run.sh reads:
 Usage: probe.py [--size 80x24] [--keys 'j*10,k,DOWN,PGDN,q'] [--idle S]
                 [--env K=V] -- COMMAND ARGS...
 Keys: comma-separated, each optionally *N; UP DOWN LEFT RIGHT HOME END PGUP
-PGDN ENTER TAB ESC BS, or literal text typed one character per step.
+PGDN ENTER TAB ESC BS, C-x (control-x), or literal text typed one character
+per step.
 """
 import argparse, errno, fcntl, json, os, select, statistics, struct, sys, termios, time
 
@@ -33,7 +34,10 @@ def parse_keys(script):
         if '*' in tok[1:]:
             tok, n = tok.rsplit('*', 1)
             n = int(n)
-        one = [tok] if tok in NAMED else list(tok)
+        if len(tok) == 3 and tok.startswith('C-'):
+            one = [chr(ord(tok[2]) & 0x1f)]
+        else:
+            one = [tok] if tok in NAMED else list(tok)
         steps += one * n
     return steps
 

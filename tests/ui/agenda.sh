@@ -90,7 +90,7 @@ like "x again: refused with the reason" "$(ui_row "$got" 45)" '^error: '
 got=$(UI_NOW=2026-11-23T11:00:00+04:00 ui_run "$db" 'jjjjjsk
 @clock 2026-11-23T12:42:10+04:00' --no-color)
 like "running over plan: +12'" "$(text "$got" 6)" ' running +\+12'"$q"
-like "... bold and reverse" "$(marks "$got" 6)" ' XXXX '
+like "... bold and reverse" "$(marks "$got" 6)" '^ {38}XXXX$'
 like "title bar: elapsed/planned" "$(ui_row "$got" 1)" '102'"$q"'/90'"$q"
 ui_expect agenda-ops "$(printf '%s\n' "$got" | awk 'NR % 2 == 1')"
 got=$(UI_NOW=2026-11-23T12:42:10+04:00 ui_run "$db" 'E' --no-color)
@@ -121,9 +121,13 @@ like "search finds a row beyond the page" "$(text "$got" 19)" 'Extra 33$'
 got=$(ui_run "$db" '' --lang en)
 like "English headings" "$(ui_row "$got" 5)" 'No  Start  Min Actual +Status'
 got=$(ui_run "$db" '' --lang fr)
-if [ -f "$TOP/locale/fr/LC_MESSAGES/rapporteur.mo" ]; then
+# The interface strings once po/fr.po translates them (the data above is
+# French either way).
+if [ -f "$TOP/locale/fr/LC_MESSAGES/rapporteur.mo" ] &&
+	! grep -A1 '^msgid "Status"$' "$TOP/po/fr.po" | grep -q '^msgstr ""$'; then
 	unlike "French headings" "$(ui_row "$got" 5)" 'Status'
+	unlike "French tabs" "$(ui_row "$got" 3)" '2 Floor'
 else
-	echo "ok $((n = n + 1)) # skip French catalogue not built yet"
+	n=$((n + 1)); echo "ok $n # skip po/fr.po does not translate the screen yet"
 fi
 like "French: the session title from the data" "$(ui_row "$got" 1)" 'Réunion annuelle'

@@ -1,0 +1,102 @@
+/*
+ * ui_out.c — one screen update, one write(2).
+ *
+ * ncurses 6.4 flushes its output buffer at every cursor movement
+ * (TINFO_MVCUR calls _nc_flush), so one doupdate() reaches the terminal
+ * as several small writes: several SSH packets for one key. Here the
+ * update is captured instead: stdout is pointed at an in-memory file for
+ * the duration of doupdate(), then the bytes go to the terminal in one
+ * write. Nothing else writes to the terminal meanwhile (one thread; the
+ * signal handlers only set flags).
+ *
+ * When the capture cannot be set up (no memfd and no tmpfile), updates go
+ * straight to the terminal as before.
+ */
+#define _GNU_SOURCE /* memfd_create */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "ui_shell.h"
+#include "util.h"
+
+static int cap_fd = -1;  /* the in-memory file */
+static int tty_fd = -1;  /* a copy of the real stdout */
+static char *buf;
+static size_t cap;
+
+void ui_out_start(void)
+{
+	if (getenv("RAPPORTEUR_NO_CAPTURE"))
+		return;
+	cap_fd = memfd_create("rapporteur-screen", MFD_CLOEXEC);
+	if (cap_fd < 0) {
+		FILE *f = tmpfile();
+
+		if (f) {
+			cap_fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, 3);
+			fclose(f);
+		}
+	}
+	tty_fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+	if (cap_fd < 0 || tty_fd < 0)
+		ui_out_stop();
+}
+
+void ui_out_stop(void)
+{
+	if (cap_fd >= 0)
+		close(cap_fd);
+	if (tty_fd >= 0)
+		close(tty_fd);
+	cap_fd = tty_fd = -1;
+	free(buf);
+	buf = NULL;
+	cap = 0;
+}
+
+static void write_all(int fd, const char *p, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (w <= 0)
+			return; /* the terminal is gone (SIGHUP follows) */
+		p += w;
+		n -= (size_t)w;
+	}
+}
+
+void ui_out_update(void)
+{
+	off_t n;
+
+	if (cap_fd < 0) {
+		doupdate();
+		return;
+	}
+	if (dup2(cap_fd, STDOUT_FILENO) < 0) {
+		doupdate();
+		return;
+	}
+	doupdate();
+	dup2(tty_fd, STDOUT_FILENO);
+	n = lseek(cap_fd, 0, SEEK_CUR);
+	if (n <= 0)
+		return;
+	if ((size_t)n > cap) {
+		cap = (size_t)n;
+		buf = xrealloc(buf, cap);
+	}
+	if (pread(cap_fd, buf, (size_t)n, 0) == n)
+		write_all(STDOUT_FILENO, buf, (size_t)n);
+	/* Rewind only: the next update overwrites from 0 and its length is
+	 * the new offset, so stale bytes past it never matter. */
+	if (lseek(cap_fd, 0, SEEK_SET) != 0)
+		ui_out_stop(); /* cannot reuse it: write straight from now on */
+}

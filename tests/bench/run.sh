@@ -1,0 +1,151 @@
+#!/bin/sh
+# run.sh — `make bench`: what the screen costs over a slow link (DESIGN §7),
+# on the demo database and on a large one (tests/bench/gen_large.py:
+# 10,000 sessions, 1,000,000 journal rows), in a pseudo-terminal at 80x24.
+# Not a test: it prints figures against the bars as a markdown table.
+#
+# The probe is the shared ttyprobe.py (../shared/tools, or $TTYPROBE) when
+# present, else tests/bench/probe.py (same measures, fewer fields).
+#   BENCH_FULL=1   idle measured over 60 s instead of 10 s, full-size large db
+#   BENCH_KEEP=DIR keep (and reuse) the databases in DIR
+# Other benchmarks (tests/bench/bench_*.sh) run after this one.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8 RAPPORTEUR_FIXTURES="$top/fixtures"
+NOW=2026-11-23T09:00:00+04:00
+probe=${TTYPROBE:-}
+for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
+	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
+done
+[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
+idle=10
+[ "${BENCH_FULL:-}" = 1 ] && idle=60
+work=${BENCH_KEEP:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-bench.XXXXXX")}
+mkdir -p "$work"
+echo "bench: probe $probe, work folder $work"
+
+# The state measured: item 3 running with 300 interventions (the log
+# scrolls), and MUS holding the floor (the summary line can be typed).
+prepare() { # DB
+	{
+		echo "clock $NOW"
+		echo "start 3"
+		i=0
+		while [ $i -lt 300 ]; do
+			echo "floor MDG"
+			echo "yield \"Intervention $i: la santé des migrants aux frontières\""
+			i=$((i + 1))
+		done
+		echo "q+ COM"
+		echo "q+ IOM"
+		echo "q+ SYC"
+		echo "floor MUS"
+	} | "$BIN" run --db "$1" - >/dev/null || { echo "bench: prepare $1 failed" >&2; exit 1; }
+}
+
+if [ ! -f "$work/demo.db" ]; then
+	"$BIN" init --db "$work/demo.db" --demo >/dev/null && prepare "$work/demo.db"
+fi
+if [ ! -f "$work/large.db" ]; then
+	gen="$top/tests/bench/gen_large.py"
+	[ -f "$gen" ] || gen="$top/tests/bench/gen_large_ui.py"
+	echo "bench: generating the large database ($gen)..."
+	"$PY" "$gen" --bin "$BIN" "$work/large.db" >/dev/null && prepare "$work/large.db"
+fi
+
+run_probe() { # NAME DB KEYS [PROBE-ARGS] -- [RAPPORTEUR-ARGS]
+	name=$1 db=$2 keys=$3
+	shift 3
+	pargs=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do pargs="$pargs $1"; shift; done
+	[ $# -gt 0 ] && shift
+	# shellcheck disable=SC2086
+	"$PY" "$probe" --keys "$keys" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--env RAPPORTEUR_NOW=$NOW $pargs -- "$BIN" --db "$db" "$@" >"$work/$name.json" 2>/dev/null
+}
+
+for d in demo large; do
+	db="$work/$d.db"
+	[ -f "$db" ] || continue
+	run_probe "$d-agenda" "$db" 'DOWN*10,UP*5,PGDN,PGUP,q'
+	run_probe "$d-lowbw" "$db" 'DOWN*10,UP*5,q' -- --low-bandwidth
+	run_probe "$d-log" "$db" '2,RIGHT,UP*10,DOWN*5,PGUP*3,PGDN*2,q'
+	run_probe "$d-type" "$db" '2,y,C-u,abcdefghijklmnopqrstuvwxz,éèàç,ESC,q'
+	run_probe "$d-idle" "$db" 'q' --idle "$idle"
+done
+# The real clock: the title-bar minute may change once during the idle time.
+"$PY" "$probe" --keys 'q' --idle "$idle" --env TZ="$TZ" --env LC_ALL=C.UTF-8 -- \
+	"$BIN" --db "$work/demo.db" >"$work/demo-idle-clock.json" 2>/dev/null
+
+"$PY" - "$work" "$idle" <<'EOF'
+import json, os, statistics, sys
+work, idle = sys.argv[1], sys.argv[2]
+
+def load(name):
+    try:
+        with open(os.path.join(work, name + '.json')) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+def key(d, label, what='max'):
+    try:
+        return d['keys']['by_key'][label][what]
+    except (TypeError, KeyError):
+        return None
+
+def typed(d):
+    if not d:
+        return None
+    v = [s['max'] for k, s in d['keys']['by_key'].items()
+         if len(k) == 1 and k.isalpha() and k != 'y']  # y opens the line
+    return max(v) if v else None
+
+def cpu(d):
+    try:
+        return d['keys']['cpu_ms_median']
+    except (TypeError, KeyError):
+        return None
+
+L = 80
+rows = [  # label, bar text, check, getter
+    ('first paint (bytes)', '<= 2500', lambda v: v <= 2500, lambda p: (load(p + '-agenda') or {}).get('first_paint_bytes')),
+    ('first paint (ms)', '-', None, lambda p: (load(p + '-agenda') or {}).get('first_paint_ms')),
+    ('agenda Down (bytes, max)', '<= 2L+40 = %d' % (2 * L + 40), lambda v: v <= 2 * L + 40, lambda p: key(load(p + '-agenda'), 'DOWN')),
+    ('agenda Up (bytes, max)', '<= %d' % (2 * L + 40), lambda v: v <= 2 * L + 40, lambda p: key(load(p + '-agenda'), 'UP')),
+    ('agenda PgDn (bytes)', '-', None, lambda p: key(load(p + '-agenda'), 'PGDN')),
+    ('agenda writes per key (median)', '1', lambda v: v <= 1, lambda p: (load(p + '-agenda') or {}).get('keys', {}).get('reads_median')),
+    ('agenda CPU per key (ms, median)', '<= 0.2', lambda v: v <= 0.2, lambda p: cpu(load(p + '-agenda'))),
+    ('low-bandwidth Down (bytes, max)', '<= 25', lambda v: v <= 25, lambda p: key(load(p + '-lowbw'), 'DOWN')),
+    ('log Down (bytes, max)', '<= %d' % (2 * L + 40), lambda v: v <= 2 * L + 40, lambda p: key(load(p + '-log'), 'DOWN')),
+    ('log Up (bytes, max)', '<= %d' % (2 * L + 40), lambda v: v <= 2 * L + 40, lambda p: key(load(p + '-log'), 'UP')),
+    ('log PgUp (bytes, max)', '-', None, lambda p: key(load(p + '-log'), 'PGUP')),
+    ('log CPU per key (ms, median)', '<= 0.2', lambda v: v <= 0.2, lambda p: cpu(load(p + '-log'))),
+    ('typed character (bytes, max)', '<= 12', lambda v: v <= 12, lambda p: typed(load(p + '-type'))),
+    ('idle, clock fixed (bytes/s over %s s)' % idle, '0', lambda v: v == 0, lambda p: (load(p + '-idle') or {}).get('idle_bytes_per_s')),
+    ('memory VmHWM (MB)', '<= 6', lambda v: v <= 6, lambda p: round(((load(p + '-agenda') or {}).get('max_rss_kb') or 0) / 1024, 2) or None),
+]
+print()
+print('| measure | bar | demo | large | within bar |')
+print('|---|---|---|---|---|')
+for label, bar, check, get in rows:
+    vals = [get('demo'), get('large')]
+    ok = '-'
+    if check:
+        present = [v for v in vals if v is not None]
+        ok = ('yes' if all(check(v) for v in present) else 'NO') if present else 'n/a'
+    cell = lambda v: 'n/a' if v is None else str(v)
+    print('| %s | %s | %s | %s | %s |' % (label, bar, cell(vals[0]), cell(vals[1]), ok))
+clock = load('demo-idle-clock')
+if clock:
+    print('\nidle with the real clock (demo): %s bytes/s over %s s (the title-bar minute may change once)'
+          % (clock.get('idle_bytes_per_s'), idle))
+EOF
+
+for b in "$top"/tests/bench/bench_*.sh; do
+	[ -f "$b" ] && RAPPORTEUR_BIN="$BIN" BENCH_WORK="$work" sh "$b"
+done
+[ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
