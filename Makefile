@@ -109,7 +109,7 @@ uninstall:
 # Refresh the catalogues from the sources: `make po` then translate po/fr.po.
 po: po/rapporteur.pot
 	for p in $(PO); do msgmerge -q --backup=none -U $$p po/rapporteur.pot; done
-	msgen po/rapporteur.pot | msgmerge -q --backup=none po/en.po - -o po/en.po 2>/dev/null || true
+	msgattrib --no-obsolete --clear-fuzzy --empty po/en.po | msgen - -o po/en.po.tmp && mv po/en.po.tmp po/en.po
 
 po/rapporteur.pot: $(SRC) $(wildcard include/*.h)
 	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=rapporteur \
