@@ -138,6 +138,11 @@ bool ui_low_bandwidth(void);
  * shown escaped). Cleared by the next key. */
 void ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* --- added by the Minutes screen (src/ui_progress.c) --- */
+/* Like ui_message, but painted at once (with whatever else is dirty), for
+ * progress during long work inside one key, such as an export. */
+void ui_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* --- end of the Minutes screen's addition --- */
 
 /* Run one command line through command_exec() and show its answer on the
  * message line. On success every screen is marked for reload. Returns 0

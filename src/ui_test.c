@@ -203,6 +203,8 @@ static int next_in_line(void)
 
 int uitest_next_key(void)
 {
+	if (!script)
+		return K_NONE; /* the script ended: every later read ends too */
 	for (;;) {
 		int key = next_in_line();
 		ssize_t len;
@@ -262,6 +264,7 @@ void uitest_finish(void)
 	script = NULL;
 	free(line);
 	line = NULL;
+	pos = NULL;
 }
 
 void uitest_end(void)
