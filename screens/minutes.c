@@ -177,7 +177,7 @@ static void minutes_layout(struct screen *s, int rows, int cols)
 	refresh_page(m);
 }
 
-/* "item 3 · MUS · note", or "" when nothing is filtered. */
+/* "item 3 · delegation MUS · event note", or "" when nothing is filtered. */
 static void filter_text(const struct minutes_filter *f, char *buf, size_t size)
 {
 	size_t k = 0;
@@ -186,9 +186,13 @@ static void filter_text(const struct minutes_filter *f, char *buf, size_t size)
 	if (f->item > 0)
 		k += (size_t)str_printf(buf + k, size - k, _("item %lld"), f->item);
 	if (f->delegation[0])
-		k += (size_t)str_printf(buf + k, size - k, "%s%s", k ? " · " : "", f->delegation);
+		k += (size_t)str_printf(buf + k, size - k, "%s", k ? " · " : "");
+	if (f->delegation[0])
+		k += (size_t)str_printf(buf + k, size - k, _("delegation %s"), f->delegation);
 	if (f->event[0])
-		str_printf(buf + k, size - k, "%s%s", k ? " · " : "", f->event);
+		k += (size_t)str_printf(buf + k, size - k, "%s", k ? " · " : "");
+	if (f->event[0])
+		str_printf(buf + k, size - k, _("event %s"), f->event);
 }
 
 static void draw_header(struct minutes_screen *m, WINDOW *w, int cols)
