@@ -143,6 +143,13 @@ void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * progress during long work inside one key, such as an export. */
 void ui_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* --- end of the Minutes screen's addition --- */
+/* --- added by the Recommendations screen (src/ui_hints.c) --- */
+/* Replace the hint bar with text (translated) while a screen is in a mode
+ * of its own, such as a text editor; NULL or "" restores the hints
+ * generated from the command table. A prompt's hints replace it and clear
+ * it when the prompt ends: set it again after a prompt. */
+void ui_hint_override(const char *text);
+/* --- end of the Recommendations screen's addition --- */
 
 /* Run one command line through command_exec() and show its answer on the
  * message line. On success every screen is marked for reload. Returns 0
