@@ -28,6 +28,7 @@
  * rather than letting a hostile file take the memory. */
 #define IMPORT_BUFFER_MAX (64u << 20)
 #define CHUNK (64u << 10)
+#define BLOCK 4096u
 
 struct cellbuf {
 	char *s;
@@ -93,6 +94,7 @@ static void parser_start(struct reader *r)
 {
 	if (csv_init(&r->p, CSV_STRICT | CSV_APPEND_NULL | CSV_STRICT_FINI) != 0)
 		die("out of memory");
+	csv_set_blk_size(&r->p, BLOCK);
 }
 
 static bool blank(const char *s, size_t n)
@@ -126,6 +128,10 @@ static int feed_piece(struct reader *r, const char *s, size_t n, char *err, size
 			str_printf(err, errlen, _("line %d: a field is larger than %u MiB"), r->row_line,
 				   IMPORT_BUFFER_MAX >> 20);
 			return -1;
+		} else if (csv_get_buffer_size(&r->p) > BLOCK) {
+			/* libcsv grows its buffer by a fixed block: make it geometric,
+			 * or a 10 MB field costs tens of thousands of reallocs. */
+			csv_set_blk_size(&r->p, csv_get_buffer_size(&r->p));
 		}
 	}
 	if (last == '\n' && !r->prev_cr)
