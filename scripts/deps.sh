@@ -2,7 +2,7 @@
 # deps.sh — install the Debian packages that rapporteur's build and tests
 # need. As root: apt-get install. Otherwise: print the exact command.
 #   --check   exit 0 if everything is present, 1 otherwise (prints nothing)
-PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev libcmocka-dev gettext sqlite3 tmux python3 python3-pyte"
+PKGS="build-essential clang pkg-config libncurses-dev libsqlite3-dev libcsv-dev libcmocka-dev gettext sqlite3 tmux python3 python3-pyte"
 
 have() {
 	command -v cc >/dev/null 2>&1 || return 1

@@ -225,7 +225,11 @@ void command_free_argv(int argc, char ***argv)
 
 static int vformat(struct cmd_ctx *c, const char *fmt, va_list ap)
 {
-	vsnprintf(c->msg, sizeof c->msg, fmt, ap);
+	char buf[sizeof c->msg + 8];
+
+	/* Through str_copy, so a long answer is cut between characters. */
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	str_copy(c->msg, buf, sizeof c->msg);
 	return 0;
 }
 

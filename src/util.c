@@ -127,12 +127,19 @@ int str_printf(char *dst, size_t size, const char *fmt, ...)
 		dst[0] = '\0';
 		return 0;
 	}
-	if ((size_t)n >= size) {
-		/* Truncated: back off to a character boundary. */
-		size_t k = size - 1;
+	if ((size_t)n >= size && size > 1) {
+		/* Truncated: drop the last character if vsnprintf cut it. */
+		size_t k = size - 2, len;
+		unsigned char c;
+
 		while (k > 0 && ((unsigned char)dst[k] & 0xC0) == 0x80)
 			k--;
-		dst[k] = '\0';
+		c = (unsigned char)dst[k];
+		len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		if (k + len > size - 1)
+			dst[k] = '\0';
+		else
+			k = size - 1;
 		return (int)k;
 	}
 	return n;

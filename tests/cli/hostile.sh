@@ -67,10 +67,11 @@ mega() { /usr/bin/python3 -c 'import sys; sys.stdout.write((sys.argv[1] * 104857
 	printf 'note "%s"\n' "$(mega 'un mégaoctet ')"        # 13 1 MB note
 	printf '%s\n' "$(mega 'commande')"                    # 14 1 MB unknown command
 	printf 'note "après tout, valide"\n'                  # 15 a good line
+	printf 'present+ x%s\n' "$(mega 'é')"                 # 16 an answer cut short
 } >hostile.cmds
 "$BIN" run --keep-going --db "$db" hostile.cmds >out.txt 2>err.txt; rc=$?
 is "hostile lines: exit 1 (refused lines), no crash" "$rc" 1
-is "hostile lines: one answer per line" "$(wc -l <out.txt | tr -d ' ')" 15
+is "hostile lines: one answer per line" "$(wc -l <out.txt | tr -d ' ')" 16
 for i in 1 2 4 5 6 7 8; do
 	is "hostile line $i refused as invalid text" "$(sed -n ${i}p out.txt)" \
 		"error: invalid UTF-8 or control character in the command"
@@ -86,7 +87,10 @@ is "hostile line 13 (1 MB note) stored" "$(sed -n 13p out.txt)" "ok note"
 like "hostile line 14 (1 MB unknown command) refused" "$(sed -n 14p out.txt)" '^error: unknown command'
 ok_if "hostile line 14: the answer is cut short (under 1 KB)" test "$(sed -n 14p out.txt | wc -c)" -lt 1024
 is "hostile line 15 (good) stored" "$(sed -n 15p out.txt)" "ok note"
-is "one stderr line per refused line" "$(wc -l <err.txt | tr -d ' ')" 13
+like "hostile line 16 (1 MB of é as a code) refused" "$(sed -n 16p out.txt)" '^error: unknown delegation xé'
+ok_if "hostile line 16: the answer is cut between characters (valid UTF-8)" \
+	/usr/bin/python3 -c 'import sys; open(sys.argv[1], "rb").read().decode("utf-8")' out.txt
+is "one stderr line per refused line" "$(wc -l <err.txt | tr -d ' ')" 14
 ok_if "no control character on stdout" no_ctl out.txt
 ok_if "no control character on stderr" no_ctl err.txt
 is "only the two accepted notes were journaled" "$(q "SELECT count(*) FROM journal")" "$((before + 2))"
