@@ -44,6 +44,7 @@ struct floor_screen {
 	bool page_valid;
 	int log_item;                 /* item whose log the list shows */
 	int rows, cols;
+	bool chrome_dirty;            /* status lines and headings to repaint */
 	long minute;
 	char text[FLOOR_SUMMARY_MAX + 200];
 };
@@ -208,6 +209,7 @@ static int floor_open(struct screen *s, struct app *app)
 	if (f->item.num != old_item || f->log_item != f->item.num)
 		list_select(&f->ll, c.item_interventions - 1); /* newest last, in view */
 	f->log_item = f->item.num;
+	f->chrome_dirty = true;
 	f->ql.focused = !f->log_focus;
 	f->ll.focused = f->log_focus;
 	list_invalidate(&f->ql);
@@ -290,9 +292,13 @@ static void floor_draw(struct screen *s, WINDOW *w)
 		list_invalidate(&f->ql);
 		list_invalidate(&f->ll);
 	}
-	/* Cheap to redraw: curses sends only what changed (the minutes). */
-	draw_status(f, w);
-	draw_headings(f, w);
+	/* The status lines and headings change on reload, tick and focus
+	 * switch only: a cursor move repaints just its two rows. */
+	if (s->full || f->chrome_dirty) {
+		draw_status(f, w);
+		draw_headings(f, w);
+		f->chrome_dirty = false;
+	}
 	list_draw(&f->ql, w);
 	list_draw(&f->ll, w);
 }
@@ -393,6 +399,7 @@ static unsigned switch_focus(struct floor_screen *f, bool to_log)
 	if (f->log_focus == to_log)
 		return H_DONE;
 	f->log_focus = to_log;
+	f->chrome_dirty = true;
 	f->ql.focused = !to_log;
 	f->ll.focused = to_log;
 	/* Only the two bars and the headings change. */
@@ -460,6 +467,7 @@ static unsigned floor_tick(struct screen *s, struct app *app)
 		return H_IGNORED;
 	f->minute = minute;
 	f->page_valid = false;
+	f->chrome_dirty = true;
 	list_invalidate(&f->ll);
 	return H_REDRAW;
 }

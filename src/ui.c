@@ -333,14 +333,40 @@ void ui_tick(void)
 	if (v != ui.data_version) {
 		ui.data_version = v;
 		ui_reload_all();
-	} else {
-		ui_bars_refresh_title(); /* sets title_dirty only if the text changed */
+	} else if ((long)(clock_now() / 60) != ui.minute) {
+		/* The clock and the elapsed minutes: once a minute, not a query
+		 * per second. Marks the title dirty only if its text changed. */
+		ui_bars_refresh_title();
 	}
 	if (s->ops->tick && (s->ops->tick(s, ui.app) & H_REDRAW))
 		ui.body_dirty = true;
 }
 
 /* ---- keys ---- */
+
+/* A command bound on this screen that the screen left to the shell: one
+ * quoted text argument (note "TEXT") is asked for; anything else opens
+ * the command line pre-filled with the command's name. */
+static void bound_command(const struct command_def *c)
+{
+	char initial[64];
+
+	if (c->max_args == 1 && c->args && c->args[0] == '"') {
+		char label[256], *text, *q;
+
+		str_printf(label, sizeof label, "%s:", _(c->help));
+		text = ui_prompt(label, NULL);
+		if (text && *text) {
+			q = ui_quote(text);
+			ui_execf(ui.app, "%s %s", c->name, q);
+			free(q);
+		}
+		free(text);
+		return;
+	}
+	str_printf(initial, sizeof initial, "%s ", c->name);
+	ui_command_line(ui.app, initial);
+}
 
 static unsigned global_key(int key)
 {
@@ -364,10 +390,7 @@ static unsigned global_key(int key)
 		const struct command_def *c = ui_key_command(ui.cur, key, NULL);
 
 		if (c && !ui.help_open) {
-			char initial[64];
-
-			str_printf(initial, sizeof initial, "%s ", c->name);
-			ui_command_line(ui.app, initial);
+			bound_command(c);
 			return H_DONE;
 		}
 		return key == K_ESC ? H_DONE : H_IGNORED;
@@ -386,6 +409,7 @@ static unsigned global_key(int key)
 		switch_to(which);
 	return H_DONE;
 }
+
 
 /* One key: the screen first, then the global keymap. */
 static unsigned dispatch(int key)

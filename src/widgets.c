@@ -116,10 +116,10 @@ void widget_blank(WINDOW *w, int y, int x, int width, attr_t attr)
 {
 	if (width <= 0)
 		return;
+	/* One call instead of width waddch() calls (this runs on every row
+	 * repaint). whline takes the attribute with the character. */
 	wattrset(w, attr);
-	wmove(w, y, x);
-	for (int i = 0; i < width; i++)
-		waddch(w, ' ');
+	mvwhline(w, y, x, ' ' | (chtype)attr, width);
 }
 
 int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, bool pad)

@@ -11,17 +11,22 @@ db=$(fresh_db pty)
 sock="$TEST_TMP/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
-# wait_for REGEX: poll the pane for up to 5 s (a limit, not a measure).
+# wait_for REGEX: poll the pane for up to 10 s (a limit, not a measure).
 wait_for() {
 	i=0
-	while [ $i -lt 50 ]; do
+	while [ $i -lt 100 ]; do
 		screen_text | grep -Eq -- "$1" && return 0
 		sleep 0.1; i=$((i + 1))
 	done
 	return 1
 }
+# Each start gets its own tmux server: a killed server shuts down
+# asynchronously, and a new session on its socket could die with it.
+k=0
 start() {
 	T kill-server 2>/dev/null
+	k=$((k + 1))
+	sock="$TEST_TMP/tmux$k.sock"
 	T -f /dev/null new-session -d -s rap -x 80 -y 24 \
 		"sh -c 'echo \$\$ >$TEST_TMP/pid; exec env TERM=screen-256color TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db $*'; echo EXITED \$?; sleep 30"
 	T set-option -t rap remain-on-exit on >/dev/null 2>&1
@@ -53,7 +58,7 @@ ok_if "q quits with status 0" wait_for 'EXITED 0'
 start
 wait_for '1 Agenda' >/dev/null
 kill -TERM "$(cat "$TEST_TMP/pid")" 2>/dev/null
-ok_if "SIGTERM: leaves cleanly (status 0)" wait_for 'EXITED 0'
+ok_if "SIGTERM: leaves cleanly (status 0)" wait_for 'EXITED 0' || { screen_text | sed 's/^/#   pane: /'; ps -o pid,stat,cmd -p "$(cat "$TEST_TMP/pid")" | sed 's/^/#   /'; }
 ok_if "SIGTERM: the terminal is restored (normal screen)" sh -c "! tmux -S '$sock' capture-pane -p -t rap | grep -q '1 Agenda'"
 
 start

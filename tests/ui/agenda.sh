@@ -90,7 +90,7 @@ like "x again: refused with the reason" "$(ui_row "$got" 45)" '^error: '
 got=$(UI_NOW=2026-11-23T11:00:00+04:00 ui_run "$db" 'jjjjjsk
 @clock 2026-11-23T12:42:10+04:00' --no-color)
 like "running over plan: +12'" "$(text "$got" 6)" ' running +\+12'"$q"
-like "... bold and reverse" "$(marks "$got" 6)" '^ {38}XXXX$'
+like "... bold and reverse" "$(marks "$got" 6)" '^ {37}XXXX$'
 like "title bar: elapsed/planned" "$(ui_row "$got" 1)" '102'"$q"'/90'"$q"
 ui_expect agenda-ops "$(printf '%s\n' "$got" | awk 'NR % 2 == 1')"
 got=$(UI_NOW=2026-11-23T12:42:10+04:00 ui_run "$db" 'E' --no-color)
