@@ -120,3 +120,13 @@ like "import command names the first error" "$out" '^ok 0 new, 0 updated, 2 unch
 out=$(printf 'import %s\n' "$data/participants_missing_name.csv" | rap run --db "$db" --session 1 - 2>&1); rc=$?
 is "refused file: command fails" "$rc" 1
 like "refused file: command answer" "$out" '^error: .*missing required column "name"'
+
+# Read-only: a dry run still previews, an import is refused.
+n3=$(delegates)
+out=$(rap --read-only import participants "$data/participants_good.csv" --db "$db" --session 1 --dry-run 2>/dev/null); rc=$?
+is "read-only dry run exits 0" "$rc" 0
+like "read-only dry run previews" "$out" '0 new, 0 updated, 6 unchanged, 0 errors'
+out=$(rap --read-only import participants "$data/participants_good.csv" --db "$db" --session 1 2>&1); rc=$?
+is "read-only import exits 2" "$rc" 2
+like "read-only import says why" "$out" 'read-only'
+is "read-only import writes nothing" "$(delegates)" "$n3"
