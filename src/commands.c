@@ -107,7 +107,7 @@ const struct command_def command_table[] = {
 	{ "adopt", "N", N_("adopt a recommendation (no objection)"), 1, 1, O, "A", A(RECS),
 	  cmd_adopt },
 	{ "rec=", "N theme|item|title VALUE", N_("change a recommendation's theme, item or title"),
-	  3, 3, O, NULL, A(RECS), cmd_rec_set },
+	  3, 3, O, "=", A(RECS), cmd_rec_set },
 
 	/* Minutes */
 	{ "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O, "n", ON_ALL,
