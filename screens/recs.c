@@ -547,8 +547,8 @@ static unsigned command_key(struct recs *r, int key, const struct rec_row *row)
 	const struct command_def *d = ui_key_command(SCR_RECS, key, NULL);
 	struct rec_row copy;
 
-	if (!d)
-		return H_IGNORED;
+	if (!d || (d->flags & CMD_UI))
+		return H_IGNORED; /* help, quit, :, / … are the shell's */
 	if (!strcmp(d->name, "rec+")) {
 		recs_edit_new(r);
 		return H_DONE | H_REDRAW;
