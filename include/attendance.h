@@ -104,4 +104,46 @@ struct att_choice {
 int attendance_levels(struct db *db, struct att_choice **rows, size_t *n);
 int attendance_categories(struct db *db, struct att_choice **rows, size_t *n);
 
+/* ---- Added for the Attendance screen (src/attendance_view.c) ----
+ * Keyset reads in both directions, the position of a delegate, the
+ * screen's search, and the themes of a session as a pick list. */
+
+enum att_seek {
+	ATT_SEEK_AFTER,  /* names > key (key NULL: from the first) */
+	ATT_SEEK_FROM,   /* names >= key (key NULL: from the first) */
+	ATT_SEEK_BEFORE, /* the last `limit` names < key (key NULL: the last
+			  * ones), returned in ascending order all the same */
+};
+/* A page of the delegates of one delegation in the session, by name (byte
+ * order), around key: one indexed range query (delegate_by_delegation). */
+int attendance_delegates_seek(struct db *db, long long session, long long delegation_id,
+			      const char *key, enum att_seek seek, size_t limit,
+			      struct att_delegate **rows, size_t *n);
+/* How many delegates of the delegation sort before name (its list
+ * position when it exists): an indexed count. */
+int attendance_delegate_pos(struct db *db, long long session, long long delegation_id,
+			    const char *name, int *pos);
+
+/* A row of the screen's tree: a delegation (delegate false) or one of its
+ * delegates, in the screen's order (type, code, the delegation before its
+ * delegates, names in byte order). */
+struct att_hit {
+	enum deleg_type type;
+	long long delegation_id;
+	char code[16];
+	bool delegate;
+	char name[208];          /* the delegate's name, "" for a delegation */
+};
+/* The next row after `after` (NULL: from the start), wrapping around,
+ * whose delegation code or name (French or English) or delegate name
+ * contains needle (ASCII case-insensitive). 0 found (*hit), 1 none, < 0. */
+int attendance_search(struct db *db, long long session, const char *needle,
+		      const struct att_hit *after, struct att_hit *hit);
+
+/* The themes of the session (code, title in the interface language), in
+ * catalogue order. */
+int attendance_session_themes(struct db *db, long long session, struct att_choice **rows,
+			      size_t *n);
+/* ---- end of the Attendance screen's addition ---- */
+
 #endif

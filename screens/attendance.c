@@ -1,18 +1,417 @@
 /*
- * attendance.c — PLACEHOLDER for the Attendance screen (delegations, delegates, presence and the R4 check), so that the
- * tab exists; replaced by the engineer of that screen. See screen.h.
+ * attendance.c — the Attendance screen (DESIGN §4.3, R3, R4): who is in
+ * the room. The delegations of the process grouped as member states,
+ * observer states and observer organisations; Enter or Right expands one
+ * to its delegates (presence with arrival and departure, head mark, name,
+ * level, category; function and entity on the detail line), Left
+ * collapses. Space toggles the presence of a delegate, or of a whole
+ * delegation on its row (present+ / present-). a adds and e edits a
+ * delegate through a form, D removes one (asking first), i imports a
+ * participants CSV after a preview, m sets the minimum level, t adds or
+ * removes a theme, c moves into the R4 grid (attendance_grid.c), which
+ * stays in view above the list and follows every change at once.
+ *
+ * Reads go through attendance.h only; the list model and its keyset
+ * pages are in attendance_tree.c, the rows are drawn by attendance_rows.c.
+ * Moving the selection repaints two rows and the detail line; a command
+ * reloads the screen, and curses sends only the cells that changed (the
+ * row, its delegation's count, the grid cell, the summary).
+ *
+ * The fastest check-in: / and a few letters of the name, Enter (the
+ * search expands the delegation and selects the delegate), Space.
  */
-#include "i18n.h"
-#include "screen.h"
-#include "widgets.h"
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-static void attendance_draw(struct screen *s, WINDOW *w)
+#include "app.h"
+#include "i18n.h"
+#include "keys.h"
+#include "util.h"
+
+#include "attendance_screen.h"
+
+/* ---- modes and commands ---- */
+
+void att_mode_end(struct att *a)
 {
-	if (s->full)
-		widget_text(w, 1, 2, s->cols - 4, _("Coming: delegations, delegates, presence and the R4 check."), ui_attr(ROLE_DIM), false);
+	att_form_free(a);
+	att_pick_free(a);
+	att_import_free(a);
+	a->mode = AM_LIST;
+	a->repaint = true;
+	list_invalidate(&a->list);
+}
+
+int att_exec(struct att *a, bool keep_names, const char *fmt, ...)
+{
+	char line[4096];
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	vsnprintf(line, sizeof line, fmt, ap);
+	va_end(ap);
+	a->keep_names = keep_names;
+	rc = ui_exec(a->app, line);
+	if (rc != 0)
+		a->keep_names = false;
+	return rc;
+}
+
+static void att_draw(struct screen *s, WINDOW *w)
+{
+	struct att *a = s->data;
+	bool full;
+
+	if (!a)
+		return;
+	full = s->full || a->repaint;
+	a->repaint = false;
+	att_grid_draw(a, w);
+	switch (a->mode) {
+	case AM_FORM:
+		att_form_draw(a, w);
+		return;
+	case AM_PICK:
+		att_pick_draw(a, w, full);
+		return;
+	case AM_IMPORT:
+		att_import_draw(a, w, full);
+		return;
+	case AM_LIST:
+		break;
+	}
+	if (full) {
+		att_draw_heading(a, w);
+		list_invalidate(&a->list);
+	}
+	if (!a->page_valid || a->page_top != a->list.top)
+		att_load_page(a);
+	list_draw(&a->list, w);
+	if (full && a->list.count == 0)
+		widget_text(w, a->list.y + 1, 2, a->cols - 4,
+			    a->app->session ? _("No delegation in this process.")
+					    : _("No session: create one with :session new"),
+			    ui_attr(ROLE_DIM), false);
+	att_draw_detail(a, w);
+}
+
+/* ---- open / layout ---- */
+
+static int load_delegations(struct att *a)
+{
+	struct att_delegation_key key;
+	struct att_delegation *rows;
+	size_t n, cap = 0;
+
+	free(a->delegs);
+	a->delegs = NULL;
+	a->n_delegs = 0;
+	for (;;) {
+		if (attendance_delegations(a->app->db, a->app->session, a->n_delegs ? &key : NULL, 100,
+					   &rows, &n) != 0)
+			return -1;
+		if (a->n_delegs + n > cap) {
+			cap = a->n_delegs + n + 16;
+			a->delegs = xrealloc(a->delegs, cap * sizeof *a->delegs);
+		}
+		if (n)
+			memcpy(a->delegs + a->n_delegs, rows, n * sizeof *rows);
+		a->n_delegs += n;
+		free(rows);
+		if (n < 100)
+			return 0;
+		key.type = a->delegs[a->n_delegs - 1].type;
+		str_copy(key.code, a->delegs[a->n_delegs - 1].code, sizeof key.code);
+	}
+}
+
+static int att_open(struct screen *s, struct app *app)
+{
+	struct att *a = s->data;
+	int rc = 0;
+
+	if (!a) {
+		a = s->data = xcalloc(1, sizeof *a);
+		a->app = app;
+		list_init(&a->list, att_draw_row, NULL, a);
+	}
+	free(a->checks);
+	free(a->themes);
+	a->checks = NULL;
+	a->themes = NULL;
+	a->n_checks = a->n_themes = 0;
+	a->n_ok = 0;
+	memset(&a->si, 0, sizeof a->si);
+	if (app->session) {
+		if (session_get(app->db, app->session, &a->si) < 0 || load_delegations(a) != 0 ||
+		    attendance_check(app->db, app->session, &a->checks, &a->n_checks) != 0 ||
+		    attendance_session_themes(app->db, app->session, &a->themes, &a->n_themes) != 0) {
+			ui_error("%s", _("cannot read the attendance"));
+			rc = -1;
+		}
+	} else {
+		a->n_delegs = 0;
+	}
+	for (size_t i = 0; i < a->n_checks; i++)
+		a->n_ok += a->checks[i].r4.result == R4_OK;
+	att_exp_recheck(a);
+	att_tree_index(a);
+	if (a->want) {
+		a->want = false;
+		att_select(a, a->want_deleg, a->want_name[0] ? a->want_name : NULL);
+	}
+	att_skip_group(a, 1);
+	if (a->grid_sel >= (int)a->n_checks)
+		a->grid_sel = a->n_checks ? (int)a->n_checks - 1 : 0;
+	a->page_valid = false;
+	a->repaint = true;
+	list_invalidate(&a->list);
+	return rc;
+}
+
+static void att_layout(struct screen *s, int rows, int cols)
+{
+	struct att *a = s->data;
+
+	if (!a)
+		return;
+	a->rows = rows;
+	a->cols = cols;
+	att_grid_layout(a);
+	a->head_y = a->grid_y + a->grid_h;
+	a->detail_y = rows - 1;
+	list_place(&a->list, a->head_y + 1, 0, a->detail_y - a->head_y - 1, cols);
+	a->page_valid = false;
+	a->repaint = true;
+}
+
+/* ---- actions ---- */
+
+static unsigned expand(struct att *a, int d, bool open)
+{
+	if (d < 0 || open == (a->exp_of[d] >= 0))
+		return H_DONE;
+	if (open && a->delegs[d].n_delegates == 0) {
+		ui_message(_("%s has no delegate in this session: a adds one"), a->delegs[d].code);
+		return H_DONE;
+	}
+	if (open)
+		att_exp_add(a, a->delegs[d].id);
+	else
+		att_exp_remove(a, a->delegs[d].id);
+	att_tree_index(a);
+	list_select(&a->list, a->start[d]);
+	list_invalidate(&a->list);
+	return H_DONE | H_REDRAW;
+}
+
+/* Space: one delegate, or a whole delegation (all present → all absent). */
+static void toggle(struct att *a, const struct att_row *r)
+{
+	const struct att_delegation *g = &a->delegs[r->d];
+	char *q;
+
+	if (r->kind == AK_PERSON) {
+		if (!r->loaded)
+			return;
+		q = ui_quote(r->p.name);
+		att_exec(a, true, "%s %s %s", r->p.present ? "present-" : "present+", g->code, q);
+		free(q);
+	} else if (g->n_delegates == 0) {
+		ui_error(_("%s has no delegate in this session: a adds one"), g->code);
+	} else {
+		att_exec(a, true, "%s %s", g->n_present == g->n_delegates ? "present-" : "present+",
+			 g->code);
+	}
+}
+
+static void remove_person(struct att *a, const struct att_row *r)
+{
+	char question[512], code[16], *q;
+
+	str_copy(code, a->delegs[r->d].code, sizeof code);
+	str_printf(question, sizeof question, _("Remove %s \"%s\" from this session?"), code,
+		   r->p.name);
+	q = ui_quote(r->p.name);
+	if (ui_confirm(question))
+		att_exec(a, false, "delegate- %s %s", code, q);
+	free(q);
+}
+
+/* A command bound to key on this screen (command_table keys). */
+static unsigned bound(struct att *a, int key)
+{
+	const struct command_def *d = ui_key_command(SCR_ATTENDANCE, key, NULL);
+	const struct att_row *sel;
+	struct att_row r;
+
+	if (!d)
+		return H_IGNORED;
+	if (!strcmp(d->name, "import")) {
+		att_import_start(a);
+		return H_DONE | H_REDRAW;
+	}
+	if (strcmp(d->name, "delegate+") && strcmp(d->name, "delegate=") &&
+	    strcmp(d->name, "delegate-") && strcmp(d->name, "present+") &&
+	    strcmp(d->name, "present-"))
+		return H_IGNORED;
+	sel = att_row_at(a, a->list.sel);
+	if (!sel || sel->kind == AK_GROUP) {
+		ui_error("%s", a->n_delegs ? _("select a delegation or a delegate")
+					   : _("no delegation in this process"));
+		return H_DONE;
+	}
+	r = *sel; /* a question may reload the page under us */
+	if (!strcmp(d->name, "delegate+")) {
+		att_form_add(a, r.d);
+		return H_DONE | H_REDRAW;
+	}
+	if (!strcmp(d->name, "present+") || !strcmp(d->name, "present-")) {
+		toggle(a, &r);
+		return H_DONE;
+	}
+	if (r.kind != AK_PERSON || !r.loaded) {
+		ui_error("%s", _("select a delegate (Enter shows the delegates of a delegation)"));
+		return H_DONE;
+	}
+	if (!strcmp(d->name, "delegate="))
+		att_form_edit(a, r.d, &r.p);
+	else
+		remove_person(a, &r);
+	return H_DONE | H_REDRAW;
+}
+
+static unsigned att_handle(struct screen *s, struct app *app, int key)
+{
+	struct att *a = s->data;
+	const struct att_row *sel;
+	enum att_kind kind = AK_GROUP;
+	int d = -1, old;
+	unsigned res;
+
+	(void)app;
+	if (!a)
+		return H_IGNORED;
+	switch (a->mode) {
+	case AM_FORM:
+		return att_form_handle(a, key);
+	case AM_PICK:
+		return att_pick_handle(a, key);
+	case AM_IMPORT:
+		return att_import_handle(a, key);
+	case AM_LIST:
+		break;
+	}
+	if (a->grid_focus && (res = att_grid_handle(a, key)) != H_IGNORED)
+		return res;
+	if ((sel = att_row_at(a, a->list.sel)) != NULL) {
+		kind = sel->kind;
+		d = sel->d;
+	}
+	if (key == K_ENTER && kind == AK_DELEG)
+		return expand(a, d, a->exp_of[d] < 0);
+	switch (keys_nav(key)) {
+	case NAV_RIGHT:
+		return kind == AK_DELEG ? expand(a, d, true) : H_DONE;
+	case NAV_LEFT:
+		return kind == AK_GROUP ? H_DONE : expand(a, d, false);
+	default:
+		break;
+	}
+	old = a->list.sel;
+	if ((res = list_handle(&a->list, key)) != H_IGNORED) {
+		att_skip_group(a, a->list.sel >= old ? 1 : -1);
+		return res;
+	}
+	switch (key) {
+	case 'c':
+		if (!a->n_checks) {
+			ui_error("%s", _("no member state in this process"));
+			return H_DONE;
+		}
+		a->grid_focus = true;
+		a->list.focused = false;
+		a->list.drawn_sel = -2; /* the bar goes: repaint that row */
+		if (kind != AK_GROUP && d >= 0)
+			for (size_t i = 0; i < a->n_checks; i++)
+				if (a->checks[i].delegation_id == a->delegs[d].id)
+					a->grid_sel = (int)i;
+		return H_DONE | H_REDRAW;
+	case 'm':
+		att_pick_min_level(a);
+		return H_DONE | H_REDRAW;
+	case 't':
+		att_pick_themes(a);
+		return H_DONE | H_REDRAW;
+	default:
+		return bound(a, key);
+	}
+}
+
+/* / — a delegation by its code (exactly) or a delegate or delegation by a
+ * part of its name, after the selection, wrapping; the delegation of a
+ * delegate found is expanded. */
+static bool att_search(struct screen *s, const char *needle, bool next)
+{
+	struct att *a = s->data;
+	const struct att_row *r;
+	struct att_hit after, hit;
+	const struct att_hit *from = NULL;
+
+	(void)next;
+	if (!a || a->mode != AM_LIST || !a->app->session || !needle || !*needle)
+		return false;
+	for (size_t i = 0; i < a->n_delegs; i++)
+		if (str_ieq(a->delegs[i].code, needle) && a->list.sel != a->start[i]) {
+			att_select(a, a->delegs[i].id, NULL);
+			return true;
+		}
+	if ((r = att_row_at(a, a->list.sel)) != NULL && r->kind != AK_GROUP) {
+		memset(&after, 0, sizeof after);
+		after.type = a->delegs[r->d].type;
+		str_copy(after.code, a->delegs[r->d].code, sizeof after.code);
+		after.delegate = r->kind == AK_PERSON && r->loaded;
+		if (after.delegate)
+			str_copy(after.name, r->p.name, sizeof after.name);
+		from = &after;
+	}
+	if (attendance_search(a->app->db, a->app->session, needle, from, &hit) != 0)
+		return false;
+	att_select(a, hit.delegation_id, hit.delegate ? hit.name : NULL);
+	return true;
+}
+
+static void att_close(struct screen *s)
+{
+	struct att *a = s->data;
+
+	if (!a)
+		return;
+	att_form_free(a);
+	att_pick_free(a);
+	att_import_free(a);
+	for (size_t i = 0; i < a->n_exp; i++)
+		free(a->exp[i].names);
+	free(a->exp);
+	free(a->delegs);
+	free(a->start);
+	free(a->exp_of);
+	free(a->page);
+	free(a->checks);
+	free(a->themes);
+	free(a);
+	s->data = NULL;
 }
 
 const struct screen_ops attendance_screen_ops = {
 	.name = N_("Attendance"),
-	.draw = attendance_draw,
+	.open = att_open,
+	.layout = att_layout,
+	.draw = att_draw,
+	.handle = att_handle,
+	.close = att_close,
+	.search = att_search,
 };

@@ -1,0 +1,162 @@
+/*
+ * attendance_screen.h — the private state of the Attendance screen
+ * (DESIGN §4.3, R3, R4), shared by its files:
+ *
+ *   attendance.c         the screen ops: keys, presence toggles, search
+ *   attendance_tree.c    the tree of delegations and delegates, keyset pages
+ *   attendance_rows.c    drawing the list rows and the detail line
+ *   attendance_grid.c    the R4 lines always in view: summary, minimum
+ *                        level, themes, one cell per member state
+ *   attendance_form.c    the delegate form (add / edit)
+ *   attendance_pick.c    the pick lists of the minimum level and themes
+ *   attendance_import.c  the preview and confirmation of a CSV import
+ *
+ * Body layout (rows): 0 the R4 summary and minimum level, 1 the themes,
+ * 2.. the grid (one or more rows of cells), then the list heading, the
+ * list, and the detail line at the bottom. A form, a pick list or an
+ * import preview replaces the heading, list and detail line (the region);
+ * the R4 lines stay in view.
+ */
+#ifndef RAPPORTEUR_ATTENDANCE_SCREEN_H
+#define RAPPORTEUR_ATTENDANCE_SCREEN_H
+
+#include "attendance.h"
+#include "screen.h"
+#include "session.h"
+#include "widgets.h"
+
+#define ATT_NAME 208          /* sizeof att_delegate.name */
+#define ATT_GRID_MAX_ROWS 4   /* grid rows at most; more states scroll */
+
+enum att_kind { AK_GROUP, AK_DELEG, AK_PERSON };
+enum att_mode { AM_LIST, AM_FORM, AM_PICK, AM_IMPORT };
+
+/* An expanded delegation and the names of a run of its delegates that
+ * were last read (offsets [base, base + len)): the keys from which the
+ * next page is read, in either direction. */
+struct att_exp {
+	long long id;
+	int base, len, cap;
+	char (*names)[ATT_NAME];
+};
+
+/* A row of the visible page. */
+struct att_row {
+	enum att_kind kind;
+	int d;                    /* delegation index; AK_GROUP: the type */
+	int off;                  /* AK_PERSON: position in its delegation */
+	bool loaded;              /* AK_PERSON: p was read */
+	struct att_delegate p;
+};
+
+struct att_form;
+struct att_pick;
+struct att_import;
+
+struct att {
+	struct app *app;
+	struct list list;
+	struct session_info si;
+	/* Every delegation of the process (tens), with counts. */
+	struct att_delegation *delegs;
+	size_t n_delegs;
+	int *start;               /* list index of delegation i's row */
+	int *exp_of;              /* index in exp[] of delegation i, or -1 */
+	int group_row[DT_INVALID];/* list index of each group heading, -1 */
+	/* Expanded delegations (kept across reloads). */
+	struct att_exp *exp;
+	size_t n_exp, cap_exp;
+	/* The visible page of the list. */
+	struct att_row *page;
+	int page_top, page_n, page_cap;
+	bool page_valid;
+	/* R4: the check of every member state, the session's themes. */
+	struct check_row *checks;
+	size_t n_checks;
+	int n_ok;
+	struct att_choice *themes;
+	size_t n_themes;
+	/* The command about to run keeps every delegate's name (presence,
+	 * settings): the keys of the page stay valid across the reload. */
+	bool keep_names;
+	/* A row to select at the next open (after an add or a rename). */
+	bool want;
+	long long want_deleg;
+	char want_name[ATT_NAME];
+	/* Layout. */
+	int rows, cols;
+	int grid_y, grid_h, grid_top, per_row, cell_w, code_w;
+	int head_y;               /* list heading; the region starts here */
+	int detail_y;
+	bool grid_focus;
+	int grid_sel;
+	bool repaint;             /* paint the whole body at the next draw */
+	enum att_mode mode;
+	struct att_form *form;
+	struct att_pick *pick;
+	struct att_import *imp;
+	char text[1024];
+};
+
+/* attendance_tree.c */
+/* List indices from the counts; the page must be read again. */
+void att_tree_index(struct att *a);
+/* Read the visible page (the delegates by keyset). */
+void att_load_page(struct att *a);
+/* The row at list index, or NULL (outside the page: read alone). */
+const struct att_row *att_row_at(struct att *a, int index);
+struct att_exp *att_exp_add(struct att *a, long long id);
+void att_exp_remove(struct att *a, long long id);
+/* After a reload: forget delegations gone; unless keep_names, keep only
+ * the first name kept per delegation, at its position now. */
+void att_exp_recheck(struct att *a);
+/* Group headings are not selectable: step over them in direction dir. */
+void att_skip_group(struct att *a, int dir);
+/* The check row of a delegation, or NULL (an observer). */
+const struct check_row *att_check_of(const struct att *a, long long delegation_id);
+/* Select the row of delegation id (and of its delegate name when not
+ * NULL, expanding it). */
+void att_select(struct att *a, long long delegation_id, const char *name);
+
+/* attendance_rows.c */
+void att_draw_row(void *ud, WINDOW *w, int y, int x, int width, int index);
+void att_draw_heading(struct att *a, WINDOW *w);
+void att_draw_detail(struct att *a, WINDOW *w);
+
+/* attendance.c */
+/* Leave a form, pick list or preview: back to the list, repainted. */
+void att_mode_end(struct att *a);
+/* Run a command line through the shell (ui_exec); keep_names tells
+ * whether every delegate keeps its name. 0 ok, 1 refused. */
+int att_exec(struct att *a, bool keep_names, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* attendance_grid.c */
+void att_grid_layout(struct att *a);
+void att_grid_draw(struct att *a, WINDOW *w);
+unsigned att_grid_handle(struct att *a, int key);
+/* The R4 cell text of a check row ("LEVEL", "OK"), its role. */
+const char *att_r4_word(const struct check_row *c);
+enum ui_role att_r4_role(const struct check_row *c);
+
+/* attendance_form.c */
+void att_form_add(struct att *a, int d);
+void att_form_edit(struct att *a, int d, const struct att_delegate *p);
+void att_form_draw(struct att *a, WINDOW *w);
+unsigned att_form_handle(struct att *a, int key);
+void att_form_free(struct att *a);
+
+/* attendance_pick.c */
+void att_pick_min_level(struct att *a);
+void att_pick_themes(struct att *a);
+void att_pick_draw(struct att *a, WINDOW *w, bool full);
+unsigned att_pick_handle(struct att *a, int key);
+void att_pick_free(struct att *a);
+
+/* attendance_import.c */
+void att_import_start(struct att *a);
+void att_import_draw(struct att *a, WINDOW *w, bool full);
+unsigned att_import_handle(struct att *a, int key);
+void att_import_free(struct att *a);
+
+#endif
