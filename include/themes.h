@@ -107,4 +107,51 @@ struct theme_grid {
 int themes_grid(struct db *db, long long session, const char *target, struct theme_grid *g);
 void themes_grid_free(struct theme_grid *g);
 
+/* ==== Added for the Themes screen (src/themes_view.c) ====
+ * Paged reads addressed by list index. The catalogue here is the fixtures'
+ * themes only (source <> 'free'); the proposals of a target here are those
+ * still shown (status <> 'merged'). Return 0, or -1 on a database error;
+ * the *_find functions return 1 when nothing matches. */
+
+/* Themes of the catalogue, and rows [offset, offset + limit) of it in id
+ * order (free with themes_catalogue_free). */
+int themes_view_catalogue_count(struct db *db, size_t *n);
+int themes_view_catalogue_page(struct db *db, size_t offset, size_t limit,
+			       struct theme_entry **rows, size_t *n);
+/* The first catalogue theme with id > after_id whose code or either title
+ * contains text (ASCII case-insensitive): its list index and id. */
+int themes_view_catalogue_find(struct db *db, const char *text, long long after_id,
+			       size_t *index, long long *id);
+
+/* One target of a session: places to fill (workshop_places/next_places),
+ * the session's decision rule, proposals shown and selected. */
+struct theme_view_target {
+	int places;
+	enum decision_rule rule;
+	int shown, selected;
+};
+int themes_view_target(struct db *db, long long session, const char *target,
+		       struct theme_view_target *t);
+
+/* Proposals shown of a target, rows [offset, offset + limit) in number
+ * order, with their outcome (free with themes_proposals_free). */
+int themes_view_proposals(struct db *db, long long session, const char *target, size_t offset,
+			  size_t limit, struct proposal_info **rows, size_t *n);
+/* The first proposal shown of a target with num > after_num whose title,
+ * theme code, proposer or origins contain text: its list index. */
+int themes_view_proposal_find(struct db *db, long long session, const char *target,
+			      const char *text, long long after_num, size_t *index);
+
+/* Every member state of the session's process (code order, presence now)
+ * and their positions on props[0..np) (g->proposals are their numbers).
+ * Free with themes_grid_free. */
+int themes_view_grid(struct db *db, long long session, const struct proposal_info *props,
+		     size_t np, struct theme_grid *g);
+
+/* The themes of the session joined by "; " in the interface language
+ * (malloc'd, "" when none). */
+int themes_view_session_themes(struct db *db, long long session, char **text);
+
+/* ==== end of the Themes screen block ==== */
+
 #endif

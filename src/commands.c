@@ -84,7 +84,7 @@ const struct command_def command_table[] = {
 	{ "propose", "TARGET \"THEME\" [CODE|ctp]", N_("propose a theme (workshop or next)"), 2, 3,
 	  O, "a", A(THEMES), cmd_propose },
 	{ "position", "P CODE support|object|abstain|none", N_("record a member state's position"),
-	  3, 3, O, "+ - 0", A(THEMES), cmd_position },
+	  3, 3, O, "+ - 0 .", A(THEMES), cmd_position },
 	{ "select", "P", N_("select a proposal (consensus required)"), 1, 1, O, "s", A(THEMES),
 	  cmd_select },
 	{ "reject", "P", N_("reject a proposal"), 1, 1, O, "x", A(THEMES), cmd_reject },

@@ -1,0 +1,92 @@
+/*
+ * themes_screen.h — shared state of the Themes screen's files (private to
+ * screens/): themes.c (loading, keys, actions, search) and themes_draw.c
+ * (painting the proposals view with its grid, and the catalogue view).
+ */
+#ifndef RAPPORTEUR_THEMES_SCREEN_H
+#define RAPPORTEUR_THEMES_SCREEN_H
+
+#include "screen.h"
+#include "themes.h"
+#include "widgets.h"
+
+enum themes_view { TV_PROPOSALS = 0, TV_CATALOGUE };
+
+/* Fixed parts of the proposals view (cells). */
+enum {
+	TG_CODE = 5,     /* the member code column of the grid: " COM " */
+	TG_COL = 4,      /* one proposal column of the grid: " [S]" */
+	TG_MIN_W = 26,   /* the grid pane is at least this wide (its legend) */
+	TG_LIST_MIN = 50,/* the proposals pane is at least this wide */
+	TD_LINES = 3,    /* detail lines at the bottom */
+};
+
+struct themes_screen {
+	struct app *app;
+	enum themes_view view;
+	int target;                 /* 0: workshop, 1: next */
+	int psel[2];                /* selected proposal index, per target */
+	int member;                 /* grid cursor row (member index) */
+	long long mark;             /* proposal number marked for a merge, 0: none */
+	int mark_target;
+	bool select_last;           /* after propose/merge: select the newest */
+	bool need_full;             /* paint everything at the next draw */
+	int rows, cols;
+	struct theme_view_target info;
+
+	/* Proposals view: the list (right pane) and its page. */
+	struct list pl;
+	struct proposal_info *page; /* rows [page_top, page_top + page_n) */
+	size_t page_n;
+	int page_top;
+	bool page_valid;
+	/* The grid (left pane): proposal columns [gleft, gleft + grid.n_proposals),
+	 * member rows [mtop, mtop + area). gprops is a separate read when the
+	 * columns are not all inside the list page. */
+	struct theme_grid grid;
+	struct proposal_info *gprops;
+	size_t gprops_n;
+	bool grid_valid;
+	int gleft, gcols, gw, area, mtop;
+	int grid_left_loaded;
+	/* What is on screen (repaint only what changed). */
+	int drawn_member, drawn_col, drawn_gleft, drawn_mtop;
+	/* R4 categories of the selected proposal's or theme's catalogue entry. */
+	struct theme_category *cats;
+	size_t ncats;
+	long long cats_theme;       /* theme id cats belong to, -1: none read */
+
+	/* Catalogue view. */
+	struct list cl;
+	struct theme_entry *cpage;  /* rows [cpage_top, cpage_top + cpage_n) */
+	size_t cpage_n;
+	int cpage_top;
+	bool cpage_valid;
+	char *session_themes;
+
+	char text[1024];            /* scratch for row texts */
+};
+
+/* themes.c */
+const char *themes_target_code(const struct themes_screen *t);
+/* The selected proposal (from the page), or NULL when there is none. */
+const struct proposal_info *themes_sel_prop(struct themes_screen *t);
+/* The selected catalogue theme, or NULL. */
+const struct theme_entry *themes_sel_theme(struct themes_screen *t);
+/* Make sure pages and the grid match the list positions (reads). */
+void themes_load_visible(struct themes_screen *t);
+/* Categories of theme_id into t->cats (cached). */
+void themes_load_cats(struct themes_screen *t, long long theme_id);
+
+/* themes_draw.c */
+/* Rows of the proposals list and of the catalogue (list_draw_fn). */
+void themes_prop_row(void *ud, WINDOW *w, int y, int x, int width, int index);
+void themes_theme_row(void *ud, WINDOW *w, int y, int x, int width, int index);
+/* Compute the geometry of the proposals view for the body size and the
+ * number of proposals; places the list when it moved. */
+void themes_layout_props(struct themes_screen *t);
+void themes_place_catalogue(struct themes_screen *t);
+void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full);
+void themes_draw_catalogue(struct themes_screen *t, WINDOW *w, bool full);
+
+#endif
