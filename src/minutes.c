@@ -5,7 +5,7 @@
  * moves over.
  *
  * Each combination of filters has its own literal statement (eight, in
- * each direction), because one statement with optional filters
+ * each direction, chosen by prepare_page()), because one statement with optional filters
  * ("?4 IS NULL OR item = ?4") cannot use an index: the filter picks the
  * text and every text is a range of one index (EXPLAIN QUERY PLAN is
  * checked by the unit tests). With two filters or more SQLite walks the
@@ -28,27 +28,78 @@
 #define F_E " AND event = ?6"
 #define AFTER " AND seq > ?2 ORDER BY seq LIMIT ?3"
 #define BEFORE " AND seq < ?2 ORDER BY seq DESC LIMIT ?3"
-#define VARIANTS(DIR)                                                          \
-	{ COLS DIR, COLS F_I DIR, COLS F_D DIR, COLS F_I F_D DIR,              \
-	  COLS F_E DIR, COLS F_I F_E DIR, COLS F_D F_E DIR, COLS F_I F_D F_E DIR }
 
-/* Indexed by filter_bits(): 1 item, 2 delegation, 4 event. */
-static const char *const sql_after[8] = VARIANTS(AFTER);
-static const char *const sql_before[8] = VARIANTS(BEFORE);
+/* One statement per combination of filters and direction, each a
+ * literal (the statement cache keys on the text's address). Index: the
+ * filter bits (1 item, 2 delegation, 4 event), + 8 for before. */
+static const char sql_a0[] = COLS AFTER;
+static const char sql_a1[] = COLS F_I AFTER;
+static const char sql_a2[] = COLS F_D AFTER;
+static const char sql_a3[] = COLS F_I F_D AFTER;
+static const char sql_a4[] = COLS F_E AFTER;
+static const char sql_a5[] = COLS F_I F_E AFTER;
+static const char sql_a6[] = COLS F_D F_E AFTER;
+static const char sql_a7[] = COLS F_I F_D F_E AFTER;
+static const char sql_b0[] = COLS BEFORE;
+static const char sql_b1[] = COLS F_I BEFORE;
+static const char sql_b2[] = COLS F_D BEFORE;
+static const char sql_b3[] = COLS F_I F_D BEFORE;
+static const char sql_b4[] = COLS F_E BEFORE;
+static const char sql_b5[] = COLS F_I F_E BEFORE;
+static const char sql_b6[] = COLS F_D F_E BEFORE;
+static const char sql_b7[] = COLS F_I F_D F_E BEFORE;
 static const char sql_next_event[] =
 	"SELECT event FROM journal WHERE session_id = ?1 AND event > ?2 ORDER BY event LIMIT 1";
 
-#undef VARIANTS
+static const char *const queries[] = {
+	sql_a0, sql_a1, sql_a2, sql_a3, sql_a4, sql_a5, sql_a6, sql_a7,
+	sql_b0, sql_b1, sql_b2, sql_b3, sql_b4, sql_b5, sql_b6, sql_b7,
+	sql_next_event,
+};
 
 const char *minutes_query_sql(size_t i)
 {
-	if (i < 8)
-		return sql_after[i];
-	if (i < 16)
-		return sql_before[i - 8];
-	if (i == 16)
-		return sql_next_event;
-	return NULL;
+	return i < ARRAY_SIZE(queries) ? queries[i] : NULL;
+}
+
+static struct dbq *prepare_page(struct db *db, unsigned which)
+{
+	switch (which) {
+	case 0:
+		return db_prepare(db, sql_a0);
+	case 1:
+		return db_prepare(db, sql_a1);
+	case 2:
+		return db_prepare(db, sql_a2);
+	case 3:
+		return db_prepare(db, sql_a3);
+	case 4:
+		return db_prepare(db, sql_a4);
+	case 5:
+		return db_prepare(db, sql_a5);
+	case 6:
+		return db_prepare(db, sql_a6);
+	case 7:
+		return db_prepare(db, sql_a7);
+	case 8:
+		return db_prepare(db, sql_b0);
+	case 9:
+		return db_prepare(db, sql_b1);
+	case 10:
+		return db_prepare(db, sql_b2);
+	case 11:
+		return db_prepare(db, sql_b3);
+	case 12:
+		return db_prepare(db, sql_b4);
+	case 13:
+		return db_prepare(db, sql_b5);
+	case 14:
+		return db_prepare(db, sql_b6);
+	case 15:
+		return db_prepare(db, sql_b7);
+	default:
+		return NULL;
+	}
 }
 
 static unsigned filter_bits(const struct minutes_filter *f)
@@ -73,7 +124,7 @@ static void read_row(struct dbq *q, struct minutes_row *r)
 }
 
 /* Run one page query: rows arrive in the statement's order. */
-static int page_query(struct db *db, const char *sql, long long session,
+static int page_query(struct db *db, bool before, long long session,
 		      const struct minutes_filter *f, long long seq, struct minutes_row *rows,
 		      size_t limit, size_t *n)
 {
@@ -84,7 +135,7 @@ static int page_query(struct db *db, const char *sql, long long session,
 	*n = 0;
 	if (limit == 0)
 		return DB_OK;
-	if (!(q = db_prepare(db, sql)))
+	if (!(q = prepare_page(db, bits + (before ? 8 : 0))))
 		return db_errstatus(db);
 	dbq_bind_int(q, 1, session);
 	dbq_bind_int(q, 2, seq);
@@ -106,13 +157,13 @@ static int page_query(struct db *db, const char *sql, long long session,
 int minutes_after(struct db *db, long long session, const struct minutes_filter *f,
 		  long long after_seq, struct minutes_row *rows, size_t limit, size_t *n)
 {
-	return page_query(db, sql_after[filter_bits(f)], session, f, after_seq, rows, limit, n);
+	return page_query(db, false, session, f, after_seq, rows, limit, n);
 }
 
 int minutes_before(struct db *db, long long session, const struct minutes_filter *f,
 		   long long before_seq, struct minutes_row *rows, size_t limit, size_t *n)
 {
-	int rc = page_query(db, sql_before[filter_bits(f)], session, f, before_seq, rows, limit, n);
+	int rc = page_query(db, true, session, f, before_seq, rows, limit, n);
 
 	/* Newest first from the index; the caller wants ascending seq. */
 	for (size_t i = 0, j = *n ? *n - 1 : 0; i < j; i++, j--) {
