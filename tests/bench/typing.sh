@@ -1,0 +1,140 @@
+#!/bin/sh
+# typing.sh — what the Recommendations screen and its text editor cost
+# over a slow link (DESIGN §7: a typed character at most 12 bytes; moving a
+# selection at most 2L+40 bytes; CPU per key at most 0.2 ms), measured in a
+# pseudo-terminal at 80x24 with the shared ttyprobe.py (or
+# tests/bench/probe.py). The recommendation edited has a long first
+# paragraph (8 rows) and a second one, so "end of a long paragraph" is in
+# the middle of the text. Not a test: it prints a markdown table.
+#
+#   sh tests/bench/typing.sh           (from the top of the tree)
+#   BENCH_WORK=DIR   keep (and reuse) the databases in DIR
+#   BENCH_LARGE=0    skip the large database (tests/bench/gen_large.py)
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8 RAPPORTEUR_FIXTURES="$top/fixtures"
+NOW=2026-11-23T09:00:00+04:00
+probe=${TTYPROBE:-}
+for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
+	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
+done
+[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
+work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-typing.XXXXXX")}
+mkdir -p "$work"
+echo "bench typing: probe $probe, work folder $work"
+
+long="Les États membres de la Commission de l'océan Indien, réunis à Port-Louis, reconnaissent que la santé des personnes migrantes est une condition de la santé publique régionale et conviennent de renforcer la coopération entre les autorités sanitaires et les services de l'immigration, notamment par l'échange d'informations, la formation conjointe des agents aux frontières, la préparation aux épidémies et l'accès des travailleurs migrants aux soins essentiels, sans discrimination, dans le respect des législations nationales et des engagements internationaux, en particulier du Règlement sanitaire international."
+# R1 .. R40, the first with the long text; the list has more rows than
+# the screen.
+prepare() { # DB
+	{
+		echo "clock $NOW"
+		printf 'rec+ MUS "Santé aux frontières" "%s\\nLe Secrétariat en rend compte chaque année."\n' "$long"
+		i=2
+		while [ $i -le 40 ]; do
+			printf 'rec+ COM "Recommandation %d" "Texte %d."\n' $i $i
+			i=$((i + 1))
+		done
+	} | RAPPORTEUR_NOW=$NOW "$BIN" run --db "$1" - >/dev/null ||
+		{ echo "bench typing: prepare $1 failed" >&2; exit 1; }
+}
+[ -f "$work/demo.db" ] || { "$BIN" init --db "$work/demo.db" --demo >/dev/null && prepare "$work/demo.db"; }
+if [ "${BENCH_LARGE:-1}" = 1 ] && [ ! -f "$work/large.db" ] && [ -f "$top/tests/bench/gen_large.py" ]; then
+	echo "bench typing: generating the large database..."
+	if "$PY" "$top/tests/bench/gen_large.py" --bin "$BIN" "$work/large.db" >/dev/null; then
+		prepare "$work/large.db"
+	else
+		rm -f "$work/large.db"
+	fi
+fi
+
+run_probe() { # NAME DB KEYS
+	# Each run starts from a copy: a run leaves a draft behind.
+	cp "$2" "$work/run.db"
+	rm -f "$work/run.db-wal" "$work/run.db-shm"
+	"$PY" "$probe" --keys "$3" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--env RAPPORTEUR_NOW=$NOW -- "$BIN" --db "$work/run.db" >"$work/$1.json" 2>/dev/null
+}
+
+letters='abcdefghijklmnopqrstuvwxyz'
+for d in demo large; do
+	db="$work/$d.db"
+	[ -f "$db" ] || continue
+	# The list: Down and Up through 40 recommendations.
+	run_probe "$d-list" "$db" '5,DOWN*25,UP*10,q'
+	# The editor opens with the cursor at the end of the text; Up, End:
+	# the end of the long first paragraph, 8 rows long.
+	run_probe "$d-para" "$db" "5,ENTER,e,UP,END,$letters,SPACE,éèàçù,ESC,q"
+	# The end of the text.
+	run_probe "$d-end" "$db" "5,ENTER,e,$letters,ESC,q"
+	# Inside a row (the rest of the row shifts).
+	run_probe "$d-mid" "$db" "5,ENTER,e,UP*4,LEFT*30,$letters,ESC,q"
+	# Backspace at the end of the long paragraph; cursor moves.
+	run_probe "$d-bs" "$db" '5,ENTER,e,UP,END,BS*20,LEFT*10,RIGHT*10,UP*5,DOWN*5,ESC,q'
+done
+
+"$PY" - "$work" <<'EOF'
+import json, os, statistics, sys
+work = sys.argv[1]
+
+def load(name):
+    try:
+        with open(os.path.join(work, name + '.json')) as f:
+            return json.load(f)
+    except (OSError, ValueError):
+        return None
+
+def typed(d, what):
+    """max or median over the typed characters (one-character labels)."""
+    if not d:
+        return None
+    v = [s['max'] for k, s in d['keys']['by_key'].items() if len(k) == 1 and k not in '5e']
+    if not v:
+        return None
+    return max(v) if what == 'max' else statistics.median(v)
+
+def key(d, label, what='max'):
+    try:
+        return d['keys']['by_key'][label][what]
+    except (TypeError, KeyError):
+        return None
+
+def cpu(d):
+    try:
+        return d['keys']['cpu_ms_median']
+    except (TypeError, KeyError):
+        return None
+
+L = 80
+rows = [  # label, bar, check, getter
+    ('list Down (bytes, max)', '<= 2L+40 = %d' % (2 * L + 40), lambda v: v <= 2 * L + 40, lambda p: key(load(p + '-list'), 'DOWN')),
+    ('list Up (bytes, max)', '<= %d' % (2 * L + 40), lambda v: v <= 2 * L + 40, lambda p: key(load(p + '-list'), 'UP')),
+    ('list CPU per key (ms, median)', '<= 0.2', lambda v: v <= 0.2, lambda p: cpu(load(p + '-list'))),
+    ('typed at the end of a long paragraph, mid-text (bytes, median)', '<= 12', lambda v: v <= 12, lambda p: typed(load(p + '-para'), 'median')),
+    ('typed at the end of a long paragraph, mid-text (bytes, max)', '<= 12', lambda v: v <= 12, lambda p: typed(load(p + '-para'), 'max')),
+    ('typed at the end of the text (bytes, max)', '<= 12', lambda v: v <= 12, lambda p: typed(load(p + '-end'), 'max')),
+    ('typed inside a row (bytes, median)', '- (rest of the row)', None, lambda p: typed(load(p + '-mid'), 'median')),
+    ('typed inside a row (bytes, max)', '-', None, lambda p: typed(load(p + '-mid'), 'max')),
+    ('Backspace at the end of a paragraph (bytes, max)', '-', None, lambda p: key(load(p + '-bs'), 'BS')),
+    ('cursor Left/Right (bytes, max)', '-', None, lambda p: max(key(load(p + '-bs'), 'LEFT') or 0, key(load(p + '-bs'), 'RIGHT') or 0) or None),
+    ('cursor Up/Down (bytes, max)', '-', None, lambda p: max(key(load(p + '-bs'), 'UP') or 0, key(load(p + '-bs'), 'DOWN') or 0) or None),
+    ('editor CPU per key (ms, median)', '<= 0.2', lambda v: v <= 0.2, lambda p: cpu(load(p + '-para'))),
+    ('opening the editor (bytes)', '-', None, lambda p: key(load(p + '-end'), 'e')),
+    ('memory VmHWM (MB)', '<= 6', lambda v: v <= 6, lambda p: round(((load(p + '-para') or {}).get('max_rss_kb') or 0) / 1024, 2) or None),
+]
+print()
+print('| Recommendations screen | bar | demo | large | within bar |')
+print('|---|---|---|---|---|')
+for label, bar, check, get in rows:
+    vals = [get('demo'), get('large')]
+    ok = '-'
+    if check:
+        present = [v for v in vals if v is not None]
+        ok = ('yes' if all(check(v) for v in present) else 'NO') if present else 'n/a'
+    cell = lambda v: 'n/a' if v is None else str(v)
+    print('| %s | %s | %s | %s | %s |' % (label, bar, cell(vals[0]), cell(vals[1]), ok))
+EOF
+[ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
