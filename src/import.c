@@ -444,7 +444,7 @@ int import_participants(struct db *db, long long session, const char *path, bool
 	memset(res, 0, sizeof *res);
 	if (!dry_run && db_is_readonly(db)) {
 		str_printf(res->file_error, sizeof res->file_error, "%s",
-			   _("the database is open read-only"));
+			   _("the database is read-only: nothing was changed"));
 		return -1;
 	}
 	if (!(x.process = session_process(db, session, dry_run, res)))
