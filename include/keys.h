@@ -78,11 +78,13 @@ bool keys_match(const char *list, int key, int *index);
 
 /* Read the next key: from the test script when one is active (ui_test.c),
  * else from the terminal with a timeout (K_TICK after timeout_ms; -1 waits
- * for ever). Returns K_NONE when the program must stop (the script ended,
- * or a SIGHUP/SIGTERM arrived). */
+ * for ever; K_RESIZE after a size change). Returns K_NONE when the program
+ * must stop (the script ended, a SIGHUP/SIGTERM arrived, the terminal is
+ * gone). */
 int keys_get(int timeout_ms);
-/* The window keys are read from (a 1×1 window never written to, so that
- * wget_wch never refreshes anything). Set by the shell. */
-void keys_set_input(WINDOW *win);
+/* keys_input.c: the terminal's key strings (terminfo) and the SIGWINCH
+ * flag; then one key read from stdin, all ready bytes at once. */
+void keys_input_start(void);
+int keys_input_get(int timeout_ms);
 
 #endif

@@ -20,7 +20,7 @@ struct ui {
 	struct screen help;
 	int cur;                  /* current tab, enum screen_id */
 	bool help_open;           /* the help screen covers the body */
-	WINDOW *title, *tabs, *body, *msg, *hints, *input;
+	WINDOW *title, *tabs, *body, *msg, *hints;
 	int rows, cols;
 	bool too_small;
 	bool test;                /* driven by RAPPORTEUR_TEST_SCRIPT */

@@ -54,19 +54,34 @@ static const char *status_label(enum item_status s)
 	}
 }
 
+/* Read the visible rows with a page of margin on each side, so that a
+ * scroll of a row or a page is served from memory (one indexed query per
+ * page crossed, not per key). */
 static void load_page(struct agenda *a)
 {
-	size_t want = a->list.height > 0 ? (size_t)a->list.height : 1;
+	int h = a->list.height > 0 ? a->list.height : 1;
+	size_t want = 3 * (size_t)h;
 
 	if (want > a->page_cap) {
 		a->page = xrealloc(a->page, want * sizeof *a->page);
 		a->page_cap = want;
 	}
 	a->page_n = 0;
-	a->page_top = a->list.top;
+	a->page_top = a->list.top > h ? a->list.top - h : 0;
 	if (a->app->session)
-		agenda_list(a->app->db, a->app->session, a->list.top, a->page, want, &a->page_n);
+		agenda_list(a->app->db, a->app->session, a->page_top, a->page, want, &a->page_n);
 	a->page_valid = true;
+}
+
+/* The loaded rows cover what the list shows. */
+static bool page_covers(const struct agenda *a)
+{
+	int end = a->list.top + a->list.height;
+
+	if (end > a->list.count)
+		end = a->list.count;
+	return a->page_valid && a->list.top >= a->page_top &&
+	       end <= a->page_top + (int)a->page_n;
 }
 
 /* The row at list index i, or NULL. */
@@ -199,7 +214,7 @@ static void agenda_draw(struct screen *s, WINDOW *w)
 		list_invalidate(&a->list);
 		draw_header(w, s->cols);
 	}
-	if (!a->page_valid || a->page_top != a->list.top)
+	if (!page_covers(a))
 		load_page(a);
 	list_draw(&a->list, w);
 	if (s->full && a->list.count == 0)

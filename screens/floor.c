@@ -65,25 +65,39 @@ static long minutes_between(time_t from, time_t to)
 
 /* ---- the log page ---- */
 
+/* The visible log rows with a page of margin on each side (keyset: the
+ * list index is seq - 1), so scrolling reads once per page crossed. */
 static void load_page(struct floor_screen *f)
 {
-	struct floor_cursor after = { f->item.id, f->ll.top };
-	size_t want = f->ll.height > 0 ? (size_t)f->ll.height : 1;
+	int h = f->ll.height > 0 ? f->ll.height : 1;
+	size_t want = 3 * (size_t)h;
+	struct floor_cursor after;
 
 	if (want > f->page_cap) {
 		f->page = xrealloc(f->page, want * sizeof *f->page);
 		f->page_cap = want;
 	}
 	f->page_n = 0;
-	f->page_top = f->ll.top;
+	f->page_top = f->ll.top > h ? f->ll.top - h : 0;
+	after.item_id = f->item.id;
+	after.seq = f->page_top;
 	if (f->item.num)
 		floor_log(f->app->db, f->app->session, f->item.num, &after, f->page, want, &f->page_n);
 	f->page_valid = true;
 }
 
+static bool page_covers(const struct floor_screen *f)
+{
+	int end = f->ll.top + f->ll.height;
+
+	if (end > f->ll.count)
+		end = f->ll.count;
+	return f->page_valid && f->ll.top >= f->page_top && end <= f->page_top + (int)f->page_n;
+}
+
 static const struct floor_entry *log_at(struct floor_screen *f, int i)
 {
-	if (!f->page_valid || f->page_top != f->ll.top)
+	if (!page_covers(f))
 		load_page(f);
 	if (i >= f->page_top && i < f->page_top + (int)f->page_n)
 		return &f->page[i - f->page_top];

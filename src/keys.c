@@ -38,13 +38,6 @@ static const struct {
 	{ "LT", '<' },        { "Tick", K_TICK },
 };
 
-static WINDOW *input_win;
-
-void keys_set_input(WINDOW *win)
-{
-	input_win = win;
-}
-
 int keys_from_curses(int is_fn, unsigned wch)
 {
 	if (!is_fn) {
@@ -195,18 +188,9 @@ const struct command_def *ui_key_command(int screen_id, int key, int *which)
 
 int keys_get(int timeout_ms)
 {
-	wint_t wch;
-	int rc;
-
 	if (ui_stop_signal)
 		return K_NONE;
 	if (ui.test)
 		return uitest_next_key();
-	wtimeout(input_win, timeout_ms);
-	rc = wget_wch(input_win, &wch);
-	if (ui_stop_signal)
-		return K_NONE;
-	if (rc == ERR)
-		return K_TICK;
-	return keys_from_curses(rc == KEY_CODE_YES, (unsigned)wch);
+	return keys_input_get(timeout_ms);
 }

@@ -452,15 +452,16 @@ static int start_curses(void)
 	die_hook = restore_terminal;
 	if (!ui.test)
 		ui_out_start();
-	set_escdelay(25);
 	cbreak();
 	noecho();
 	nonl();
 	curs_set(0);
 	leaveok(stdscr, TRUE);
-	ui.input = newwin(1, 1, 0, 0);
-	keypad(ui.input, TRUE);
-	keys_set_input(ui.input);
+	/* Keys are read by keys_input.c, not wgetch; no typeahead polls in
+	 * doupdate (two system calls per update for nothing). */
+	typeahead(-1);
+	if (!ui.test)
+		keys_input_start();
 	return 0;
 }
 
@@ -471,7 +472,6 @@ static void stop_curses(void)
 	del(&ui.body);
 	del(&ui.msg);
 	del(&ui.hints);
-	del(&ui.input);
 	ui_out_stop();
 	endwin();
 	die_hook = NULL;

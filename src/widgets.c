@@ -350,10 +350,41 @@ static void list_paint_row(struct list *l, WINDOW *w, int index)
 	l->rows_painted++;
 }
 
+/* The list scrolled by d rows (0 < |d| < height): move the rows already
+ * drawn with wscrl and paint only the rows that came into view, so a
+ * scroll costs one row of drawing (curses then sends a terminal scroll). */
+static void list_scroll(struct list *l, WINDOW *w, int d)
+{
+	int maxy = getmaxy(w), first, last;
+
+	wsetscrreg(w, l->y, l->y + l->height - 1);
+	scrollok(w, TRUE);
+	wscrl(w, d);
+	scrollok(w, FALSE);
+	wsetscrreg(w, 0, maxy - 1);
+	first = d > 0 ? l->top + l->height - d : l->top;
+	last = d > 0 ? l->top + l->height - 1 : l->top - d - 1;
+	for (int i = first; i <= last; i++) {
+		if (i < l->count)
+			list_paint_row(l, w, i);
+		else
+			widget_blank(w, l->y + (i - l->top), l->x, l->width, ui_attr(ROLE_NORMAL));
+	}
+	if (l->drawn_sel != l->sel && l->drawn_sel >= l->top && l->drawn_sel < l->top + l->height &&
+	    (l->drawn_sel < first || l->drawn_sel > last))
+		list_paint_row(l, w, l->drawn_sel);
+	if (l->sel >= 0 && (l->sel < first || l->sel > last))
+		list_paint_row(l, w, l->sel);
+}
+
 void list_draw(struct list *l, WINDOW *w)
 {
+	int d = l->top - l->drawn_top;
+
 	l->rows_painted = 0;
-	if (l->full || l->top != l->drawn_top) {
+	if (!l->full && d != 0 && d < l->height && -d < l->height) {
+		list_scroll(l, w, d);
+	} else if (l->full || d != 0) {
 		for (int r = 0; r < l->height; r++) {
 			int index = l->top + r;
 
