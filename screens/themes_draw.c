@@ -332,9 +332,9 @@ static void draw_detail(struct themes_screen *t, WINDOW *w)
 		str_copy(who, p->proposer, sizeof who);
 	if (p->theme_id) {
 		r4_text(t, p->theme_id, r4, sizeof r4);
-		str_printf(buf, sizeof buf, _("Proposed by %s · %s · %s"), who, p->theme_code, r4);
+		str_printf(buf, sizeof buf, _("By %s · %s · %s"), who, p->theme_code, r4);
 	} else {
-		str_printf(buf, sizeof buf, _("Proposed by %s · free title"), who);
+		str_printf(buf, sizeof buf, _("By %s · free title"), who);
 	}
 	detail_line(t, w, 1, buf, ui_attr(ROLE_NORMAL));
 	decision_text(t, p, buf, sizeof buf, &role);
