@@ -40,6 +40,7 @@ struct minutes_screen {
 	bool stale;           /* open() or a resize asked for a reload */
 	bool loaded;          /* v holds a page of v.session */
 	bool header_dirty;    /* the filter line changed */
+	int scroll;           /* rows the page moved by one key (±1), for draw */
 	char text[MINUTES_DETAIL_MAX + 256];
 };
 
@@ -242,6 +243,16 @@ static void minutes_draw(struct screen *s, WINDOW *w)
 	}
 	if (s->full)
 		list_invalidate(&m->list);
+	if (m->scroll && !m->list.full) {
+		/* The page moved by one row: move what is painted and paint
+		 * only the row that came in and the old selection. */
+		scrollok(w, TRUE);
+		wsetscrreg(w, m->list.y, m->list.y + m->list.height - 1);
+		wscrl(w, m->scroll);
+		wsetscrreg(w, 0, s->rows - 1);
+		scrollok(w, FALSE);
+	}
+	m->scroll = 0;
 	full = m->list.full;
 	list_draw(&m->list, w);
 	if (!full || m->list.count > 0)
@@ -285,15 +296,38 @@ static unsigned jump(struct minutes_screen *m, bool end)
 	return moved(m, MINUTES_PAGE);
 }
 
+/* Up or Down: at the edge of the page, the page scrolls by one row. */
+static unsigned step(struct minutes_screen *m, int delta)
+{
+	int n0 = m->v.n;
+	long long first = n0 ? m->v.rows[0].seq : 0, last = n0 ? m->v.rows[n0 - 1].seq : 0;
+	int rc = minutes_view_move(&m->v, delta);
+	const struct minutes_view *v = &m->v;
+
+	if (rc != MINUTES_PAGE || m->list.full)
+		return moved(m, rc);
+	if (delta > 0 && v->n == n0 && n0 >= 2 && v->rows[n0 - 2].seq == last)
+		m->scroll = 1;
+	else if (delta < 0 && v->n >= 2 && v->rows[1].seq == first)
+		m->scroll = -1;
+	else
+		return moved(m, rc);
+	/* What is painted moves with the scroll: the old selection is then
+	 * one row further, the list repaints it and the new one. */
+	sync_list(m, false);
+	m->list.drawn_sel = v->sel - m->scroll;
+	return H_DONE | H_REDRAW;
+}
+
 static unsigned navigate(struct minutes_screen *m, int key)
 {
 	int h = m->list.height > 1 ? m->list.height : 1;
 
 	switch (keys_nav(key)) {
 	case NAV_UP:
-		return moved(m, minutes_view_move(&m->v, -1));
+		return step(m, -1);
 	case NAV_DOWN:
-		return moved(m, minutes_view_move(&m->v, 1));
+		return step(m, 1);
 	case NAV_PGUP:
 		return moved(m, minutes_view_move(&m->v, -h));
 	case NAV_PGDN:
