@@ -129,12 +129,6 @@ struct editor {
  * ED_CHANGED when the text changed and ED_MOVED when the cursor moved. */
 enum ed_result { ED_IGNORED = 0, ED_DONE = 1, ED_CHANGED = 2, ED_MOVED = 4 };
 
-/* Key codes for word moves: Ctrl-Left/Right (xterm, rxvt) and Alt-b/f
- * are bound to them by editor_keys_init() (curses define_key). */
-#define ED_KEY_WORD_LEFT K_FN(0x3001)
-#define ED_KEY_WORD_RIGHT K_FN(0x3002)
-
-void editor_keys_init(void);
 void editor_init(struct editor *e, const char *utf8);
 void editor_free(struct editor *e);
 /* Place in the window (the text wraps at width - 1, leaving the last
@@ -142,8 +136,9 @@ void editor_free(struct editor *e);
 void editor_place(struct editor *e, int y, int x, int height, int width);
 void editor_invalidate(struct editor *e);
 /* Editing and movement keys (keys.h codes): arrows, Home/End, PgUp/PgDn,
- * C-a/C-e, word moves, BS/Del/C-d, Enter, C-k cut line, C-y paste, C-z
- * or C-_ undo, C-r redo, printable characters. Bits of enum ed_result. */
+ * C-a/C-e, word moves (K_WORD_LEFT/RIGHT: Ctrl-Left/Right, Alt-b/f),
+ * BS/Del/C-d, Enter, C-k cut line, C-y paste, C-z or C-_ undo, C-r redo,
+ * printable characters. Bits of enum ed_result. */
 unsigned editor_handle(struct editor *e, int key);
 /* Paint the rows whose content changed (all after place/invalidate) with
  * attr and leave the window cursor at the editing position. */

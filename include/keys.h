@@ -44,6 +44,10 @@
 #define K_PGDN K_FN(KEY_NPAGE)
 #define K_RESIZE K_FN(KEY_RESIZE)
 #define K_F(n) K_FN(KEY_F(n))
+/* Word moves of the text editor: Ctrl-Left/Right, Alt-Left/Right, Alt-b/f
+ * (keys_input.c); "C-Left" and "C-Right" in test scripts. */
+#define K_WORD_LEFT K_FN(0x3001)
+#define K_WORD_RIGHT K_FN(0x3002)
 
 /* Movements shared by every list. */
 enum nav {

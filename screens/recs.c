@@ -611,7 +611,6 @@ static int recs_open(struct screen *s, struct app *app)
 		r->rows = s->rows;
 		r->cols = s->cols;
 		list_init(&r->list, draw_row, row_text, r);
-		editor_keys_init();
 	}
 	load_list(r);
 	if (!r->offers_checked)

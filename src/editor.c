@@ -17,31 +17,6 @@
 #include "util.h"
 #include "widgets.h"
 
-enum { KEY_WORD_LEFT = 0x3001, KEY_WORD_RIGHT = 0x3002 };
-
-void editor_keys_init(void)
-{
-	/* Ctrl-Left/Right (xterm, old xterm, rxvt), Alt-Left/Right, and
-	 * Alt-b/Alt-f (a terminal's Meta sends ESC first). */
-	static const struct {
-		const char *seq;
-		int code;
-	} map[] = {
-		{ "\033[1;5D", KEY_WORD_LEFT }, { "\033[1;5C", KEY_WORD_RIGHT },
-		{ "\033[5D", KEY_WORD_LEFT },   { "\033[5C", KEY_WORD_RIGHT },
-		{ "\033Od", KEY_WORD_LEFT },    { "\033Oc", KEY_WORD_RIGHT },
-		{ "\033[1;3D", KEY_WORD_LEFT }, { "\033[1;3C", KEY_WORD_RIGHT },
-		{ "\033b", KEY_WORD_LEFT },     { "\033f", KEY_WORD_RIGHT },
-	};
-	static bool done;
-
-	if (done)
-		return;
-	done = true;
-	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
-		define_key(map[i].seq, map[i].code);
-}
-
 void editor_init(struct editor *e, const char *utf8)
 {
 	memset(e, 0, sizeof *e);
@@ -108,10 +83,10 @@ unsigned editor_handle(struct editor *e, int key)
 	case K_PGDN:
 		ed_move_rows(b, page);
 		break;
-	case ED_KEY_WORD_LEFT:
+	case K_WORD_LEFT:
 		ed_move(b, ED_WORD_LEFT);
 		break;
-	case ED_KEY_WORD_RIGHT:
+	case K_WORD_RIGHT:
 		ed_move(b, ED_WORD_RIGHT);
 		break;
 	case K_BS:

@@ -35,7 +35,8 @@ static const struct {
 	{ "BTab", K_BTAB },   { "BS", K_BS },       { "Del", K_DEL },     { "Up", K_UP },
 	{ "Down", K_DOWN },   { "Left", K_LEFT },   { "Right", K_RIGHT }, { "Home", K_HOME },
 	{ "End", K_END },     { "PgUp", K_PGUP },   { "PgDn", K_PGDN },   { "Space", ' ' },
-	{ "LT", '<' },        { "Tick", K_TICK },
+	{ "LT", '<' },        { "Tick", K_TICK },   { "C-Left", K_WORD_LEFT },
+	{ "C-Right", K_WORD_RIGHT },
 };
 
 int keys_from_curses(int is_fn, unsigned wch)

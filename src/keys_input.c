@@ -95,6 +95,13 @@ void keys_input_start(void)
 		{ "\033[20~", K_F(9) }, { "\033[21~", K_F(10) }, { "\033[23~", K_F(11) },
 		{ "\033[24~", K_F(12) }, { "\033[[A", K_F(1) }, { "\033[[B", K_F(2) },
 		{ "\033[[C", K_F(3) },  { "\033[[D", K_F(4) },  { "\033[[E", K_F(5) },
+		/* Word moves (the editor): Ctrl-Left/Right (xterm, old xterm,
+		 * rxvt), Alt-Left/Right, Alt-b/Alt-f (Meta sends Esc first). */
+		{ "\033[1;5D", K_WORD_LEFT }, { "\033[1;5C", K_WORD_RIGHT },
+		{ "\033[5D", K_WORD_LEFT },   { "\033[5C", K_WORD_RIGHT },
+		{ "\033Od", K_WORD_LEFT },    { "\033Oc", K_WORD_RIGHT },
+		{ "\033[1;3D", K_WORD_LEFT }, { "\033[1;3C", K_WORD_RIGHT },
+		{ "\033b", K_WORD_LEFT },     { "\033f", K_WORD_RIGHT },
 	};
 	struct sigaction sa;
 	char name[8];

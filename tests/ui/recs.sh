@@ -73,6 +73,8 @@ edit 'un deux trois<C-z><C-z><C-r>'
 is "C-z twice then C-r" "$(ui_row "$got" 4)" "un deux"
 edit 'un deux trois<BS><BS><BS><C-z>'
 is "C-z undoes a run of Backspaces at once" "$(ui_row "$got" 4)" "un deux trois"
+edit 'un deux trois<C-Left><C-Left>X<C-Right>Y'
+is "Ctrl-Left/Right move by words" "$(ui_row "$got" 4)" "un XdeuxY trois"
 edit 'un<Enter>deux<Enter>trois<Up><C-k><Up><C-y>'
 is "C-k cuts the line, C-y pastes it above" "$(ui_row "$got" 4)/$(ui_row "$got" 5)/$(ui_row "$got" 6)" "deux/un/trois"
 edit 'un<Enter>deux<Enter>trois<Up><C-k><C-z>'
