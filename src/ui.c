@@ -63,6 +63,7 @@ static void on_signal(int sig)
 
 static void restore_terminal(void)
 {
+	ui_out_stop(); /* stdout back on the terminal first */
 	if (!isendwin())
 		endwin();
 }

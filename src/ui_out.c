@@ -24,6 +24,7 @@
 #include "util.h"
 
 static int cap_fd = -1;  /* the in-memory file */
+static volatile int capturing; /* stdout points at cap_fd now */
 static int tty_fd = -1;  /* a copy of the real stdout */
 static char *buf;
 static size_t cap;
@@ -48,6 +49,9 @@ void ui_out_start(void)
 
 void ui_out_stop(void)
 {
+	if (capturing && tty_fd >= 0) /* die() in the middle of an update */
+		dup2(tty_fd, STDOUT_FILENO);
+	capturing = 0;
 	if (cap_fd >= 0)
 		close(cap_fd);
 	if (tty_fd >= 0)
@@ -84,8 +88,10 @@ void ui_out_update(void)
 		doupdate();
 		return;
 	}
+	capturing = 1;
 	doupdate();
 	dup2(tty_fd, STDOUT_FILENO);
+	capturing = 0;
 	n = lseek(cap_fd, 0, SEEK_CUR);
 	if (n <= 0)
 		return;

@@ -70,9 +70,11 @@ run_probe() { # NAME DB KEYS [PROBE-ARGS] -- [RAPPORTEUR-ARGS]
 for d in demo large; do
 	db="$work/$d.db"
 	[ -f "$db" ] || continue
-	run_probe "$d-agenda" "$db" 'DOWN*10,UP*5,PGDN,PGUP,q'
-	run_probe "$d-lowbw" "$db" 'DOWN*10,UP*5,q' -- --low-bandwidth
-	run_probe "$d-log" "$db" '2,RIGHT,UP*10,DOWN*5,PGUP*3,PGDN*2,q'
+	# Enough keys for steady medians; the moves stay inside the 12 items
+	# of the agenda and the 11 visible rows of the log, then page.
+	run_probe "$d-agenda" "$db" 'DOWN*11,UP*11,DOWN*11,UP*11,PGDN,PGUP,q'
+	run_probe "$d-lowbw" "$db" 'DOWN*11,UP*11,DOWN*11,UP*11,q' -- --low-bandwidth
+	run_probe "$d-log" "$db" '2,RIGHT,UP*10,DOWN*10,UP*10,DOWN*10,PGUP*3,PGDN*2,q'
 	run_probe "$d-type" "$db" '2,y,C-u,abcdefghijklmnopqrstuvwxz,éèàç,ESC,q'
 	run_probe "$d-idle" "$db" 'q' --idle "$idle"
 done
