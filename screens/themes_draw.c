@@ -216,7 +216,21 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 	attr_t h = ui_attr(ROLE_HEADER);
 	char buf[32];
 
+	int right = TG_CODE + (int)t->grid.n_proposals * TG_COL, k = 0;
+
+	/* Markers of what the grid does not show: rows above (^) and below
+	 * (v), columns to the left (<) and to the right (>). */
 	widget_blank(w, 1, 0, t->gw + 1, h);
+	if (t->mtop > 0)
+		buf[k++] = '^';
+	if (t->mtop + t->area < (int)t->grid.n_members)
+		buf[k++] = 'v';
+	if (t->gleft > 0)
+		buf[k++] = '<';
+	buf[k] = '\0';
+	widget_text(w, 1, 1, TG_CODE - 2, buf, h, false);
+	if (t->gleft + (int)t->grid.n_proposals < t->info.shown)
+		widget_text(w, 1, right < t->gw ? right : t->gw, 1, ">", h, false);
 	for (int j = 0; j < (int)t->grid.n_proposals; j++) {
 		str_printf(buf, sizeof buf, "P%lld", t->grid.proposals[j]);
 		widget_text(w, 1, TG_CODE + j * TG_COL + 1, TG_COL - 1, buf,

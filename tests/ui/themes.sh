@@ -310,6 +310,29 @@ like "the cursor reaches the 15th member state" "$(row "$got" 15)" '^ ZWE   ·  
 got=$(UI_NOW=2026-09-14T14:30:00+04:00 ui_run "$db" '4t')
 like "the next meeting's proposal" "$(row "$got" 1)" 'P5 +Traite des personnes.* MOZ  consensus$'
 
+# More member states than rows, more proposals than columns: the grid
+# scrolls with the cursor and says what it does not show (^ v < >).
+rap run --db "$db" - >/dev/null <<'EOF'
+delegation+ ZZZ member "Testland"
+propose workshop idm2001
+propose workshop idm2002
+propose workshop idm2003
+propose workshop idm2004
+propose workshop idm2005
+EOF
+got=$(ui_run "$db" '4')
+like "16 member states, 9 proposals: more below and to the right" "$(ui_row "$got" 4)" \
+	'^ v    P1  P2  P3  P4  P6  P7 > No   Title'
+got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right>')
+like "End, Right ×8: the last state and proposal, rows above and columns to the left hidden" \
+	"$(ui_row "$got" 4)" '^ \^<   P4  P6  P7  P8  P9  P10  No   Title'
+like "... the cursor on the last row" "$(row "$got" 15)" '^ zzz   ·   ·   ·   ·   ·  \[·\]$'
+like "... the list shows every proposal" "$(row "$got" 9)" " P10  Recherche d'une cohérence … Sec\\. no support$"
+got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right><Resize 120x30>')
+like "wider and taller: everything shown" "$(ui_row "$got" 4)" \
+	'^      P1  P2  P3  P4  P6  P7  P8  P9  P10  No   Title'
+like "... the cursor kept" "$(row "$got" 16)" '^ zzz( +·){8}  \[·\]'
+
 # ---- read-only ----
 got=$(ui_run "$db" '4-' --read-only)
 is "read-only: a position key is refused" "$(msg "$got")" \
