@@ -52,6 +52,7 @@ struct cmd_ctx {
 	char detail[512];         /* one line for the minutes; defaults to msg */
 	char *before, *after;     /* malloc'd state descriptions, or NULL */
 	long long new_session;    /* set by session new/open to switch */
+	bool unchanged;           /* nothing was written (a dry run): no journal row */
 };
 
 /* A handler returns 0 with ctx->msg holding the answer after "ok ", or

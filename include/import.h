@@ -60,6 +60,6 @@ char *import_summary(char *buf, size_t size, const struct import_result *res);
 /* For the command line: the warnings, one line per row ("line 3: new MUS
  * \"Jean Dupont\"", "line 5: error: level: unknown level \"chef\""), then
  * the summary line; or the file error alone. Every string is printable. */
-void import_print(FILE *out, const struct import_result *res);
+void import_print(FILE *out, const char *file, const struct import_result *res);
 
 #endif

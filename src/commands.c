@@ -423,7 +423,7 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 		rc = cmd_err(c, "%s", _("the session is closed; reopen it first (session reopen)"));
 	else
 		rc = def->run(c);
-	if (rc == 0 && !(def->flags & CMD_NO_JOURNAL)) {
+	if (rc == 0 && !(def->flags & CMD_NO_JOURNAL) && !c->unchanged) {
 		struct journal_entry e = {
 			.session = c->new_session ? c->new_session : c->session,
 			.item = c->item,

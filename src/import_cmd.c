@@ -32,10 +32,8 @@ static const char *status_word(enum import_status s)
 	return _("error");
 }
 
-void import_print(FILE *out, const struct import_result *r)
+void import_print(FILE *out, const char *file, const struct import_result *r)
 {
-	char sum[256];
-
 	if (r->file_error[0]) {
 		fprintf(out, "%s: %s\n", _("error"), r->file_error);
 		return;
@@ -45,14 +43,16 @@ void import_print(FILE *out, const struct import_result *r)
 	for (size_t i = 0; i < r->n; i++) {
 		const struct import_row *row = &r->rows[i];
 
-		if (row->status == IMP_ERROR)
-			fprintf(out, _("line %d: %s: %s\n"), row->line, status_word(row->status),
-				row->reason);
+		if (file)
+			fprintf(out, "%s:%d: ", file, row->line);
 		else
-			fprintf(out, _("line %d: %s %s \"%s\"\n"), row->line, status_word(row->status),
-				row->delegation, row->name);
+			fprintf(out, _("line %d: "), row->line);
+		if (row->status == IMP_ERROR)
+			fprintf(out, "%s: %s\n", status_word(row->status), row->reason);
+		else
+			fprintf(out, "%s %s \"%s\"\n", status_word(row->status), row->delegation,
+				row->name);
 	}
-	fprintf(out, "%s\n", import_summary(sum, sizeof sum, r));
 }
 
 int cmd_import(struct cmd_ctx *c)
@@ -66,6 +66,7 @@ int cmd_import(struct cmd_ctx *c)
 		if (strcmp(c->argv[2], "--dry-run") != 0)
 			return cmd_err(c, _("unknown option %s (--dry-run)"), c->argv[2]);
 		dry = true;
+		c->unchanged = true;
 	}
 	rc = import_participants(c->db, c->session, c->argv[1], dry, &r);
 	if (rc != 0) {

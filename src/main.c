@@ -181,18 +181,11 @@ static int do_import(struct app *app, struct opts *o)
 	if (o->nargs != 2 || strcmp(o->args[0], "participants") != 0)
 		return bad_usage(_("usage: import participants FILE.csv --session ID [--dry-run]"), NULL);
 	rc = import_participants(app->db, app->session, o->args[1], o->dry_run, &res);
-	for (size_t i = 0; i < res.n; i++) {
-		const struct import_row *r = &res.rows[i];
-		static const char *names[] = { "new", "updated", "unchanged", "error" };
-
-		if (r->status == IMP_ERROR)
-			printf("%s:%d: error: %s\n", o->args[1], r->line, r->reason);
-		else
-			printf("%s:%d: %s %s \"%s\"\n", o->args[1], r->line, names[r->status],
-			       r->delegation, r->name);
-	}
 	if (res.warnings[0])
 		fprintf(stderr, "%s: warning: %s\n", o->args[1], res.warnings);
+	res.warnings[0] = '\0'; /* said once, on stderr */
+	if (rc == 0)
+		import_print(stdout, o->args[1], &res);
 	if (rc != 0) {
 		fprintf(stderr, "rapporteur: %s\n", res.file_error);
 		import_result_free(&res);

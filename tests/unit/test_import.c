@@ -585,11 +585,15 @@ static void test_summary_and_print(void **state)
 	assert_string_equal(import_summary(sum, sizeof sum, &r),
 			    "1 new, 0 updated, 0 unchanged, 1 error");
 	f = fmemopen(buf, sizeof buf, "w");
-	import_print(f, &r);
+	import_print(f, NULL, &r);
 	fclose(f);
 	assert_string_equal(buf, "line 2: new MUS \"Good Row\"\n"
-				 "line 3: error: level: unknown level \"chef\"\n"
-				 "1 new, 0 updated, 0 unchanged, 1 error\n");
+				 "line 3: error: level: unknown level \"chef\"\n");
+	f = fmemopen(buf, sizeof buf, "w");
+	import_print(f, "p.csv", &r);
+	fclose(f);
+	assert_string_equal(buf, "p.csv:2: new MUS \"Good Row\"\n"
+				 "p.csv:3: error: level: unknown level \"chef\"\n");
 	import_result_free(&r);
 }
 
