@@ -9,9 +9,10 @@
  * Reads go through minutes.h only, a page at a time (struct minutes_view):
  * the list widget holds just the page (its index is the page index, top
  * always 0), so a move inside the page repaints two rows and reads
- * nothing; leaving the page, PgUp/PgDn, Home and End read the next rows by
- * key. Nothing counts the journal, so the screen costs the same on 100
- * rows and on 1,000,000.
+ * nothing; a move past its edge reads one row and scrolls what is painted
+ * (two rows repainted); PgUp/PgDn, Home and End read a page by key.
+ * Nothing counts the journal, so the screen costs the same on 100 rows and
+ * on 1,000,000. Filters combine; each alone is one index range (minutes.h).
  *
  * Reloads (after a command, or when another instance wrote: the shell's
  * data_version check) reopen the page around the selected entry; when the
