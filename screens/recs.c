@@ -617,6 +617,8 @@ static int recs_open(struct screen *s, struct app *app)
 		recs_offers_check(r);
 	if (r->mode != RM_LIST)
 		recs_load_detail(r);
+	if (r->mode == RM_EDIT)
+		recs_edit_reloaded(r);
 	if (r->mode == RM_HISTORY || r->mode == RM_DIFF)
 		recs_history_load(r);
 	r->full = true;

@@ -395,6 +395,19 @@ unsigned recs_edit_handle(struct recs *r, int key)
 	return res & (ED_CHANGED | ED_MOVED) ? H_DONE | H_REDRAW : H_DONE;
 }
 
+void recs_edit_reloaded(struct recs *r)
+{
+	struct recs_edit *e = r->edit;
+
+	/* Another instance amended the text meanwhile: say so once. */
+	if (!e || e->is_new || !r->det_valid || r->det.num != e->num || r->det.version <= e->version)
+		return;
+	ui_message(_("R%lld now has version %d by %s: saving adds your text after it."), e->num,
+		   r->det.version, r->det.version_by);
+	e->version = r->det.version;
+	str_copy(e->version_by, r->det.version_by, sizeof e->version_by);
+}
+
 unsigned recs_edit_tick(struct recs *r)
 {
 	recs_edit_save_draft(r);

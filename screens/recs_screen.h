@@ -119,6 +119,8 @@ void recs_edit_layout(struct recs *r);
 /* Save the draft now if the text changed since the last save. */
 void recs_edit_save_draft(struct recs *r);
 unsigned recs_edit_tick(struct recs *r);
+/* The data was read again while editing (another instance wrote). */
+void recs_edit_reloaded(struct recs *r);
 void recs_edit_close(struct recs *r, bool keep_draft);
 /* Drafts: look for them at the first opening; the offer line; its keys. */
 void recs_offers_check(struct recs *r);

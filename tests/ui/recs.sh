@@ -124,16 +124,24 @@ like "the detail names the version and who proposed it" "$(ui_row "$got" 4)" 'Ve
 got=$(ui_run "$db" '5<Enter>e<F2>1')
 is "an unchanged text is refused and the editor stays open" "$(ui_row "$got" 23)" "error: no change: version 3 of R1 has this text"
 like "... still editing" "$(ui_row "$got" 3)" '^Amending R1 \(version 3 by FRA\)'
-got=$(ui_run "$db" '5v')
+got=$(ui_run "$db" '5<Enter>e
+@other amend 1 SYC "Texte de SYC."')
+is "another instance's amendment while editing is announced" "$(ui_row "$got" 23)" "R1 now has version 4 by SYC: saving adds your text after it."
+like "... the header follows" "$(ui_row "$got" 3)" '^Amending R1 \(version 4 by SYC\)'
+rap run --db "$db" - >/dev/null <<'EOF'
+amend 1 FRA "Les États membres développent la coopération sanitaire et la préparation aux épidémies aux frontières. Ils en rendent compte."
+EOF
+got=$(ui_run "$db" '5dv')
 like "v lists the versions: who proposed, when, typed by, size" "$(ui_row "$got" 4)" '^   v1 +10:00 +MUS +[^ ]+ +72$'
 like "... version 2" "$(ui_row "$got" 5)" '^   v2 +10:42 +COM +[^ ]+ +107$'
-like "... version 3, selected" "$(ui_row "$got" 6)" '^   v3 +09:00 +FRA +[^ ]+ +[0-9]+$'
+like "... version 3" "$(ui_row "$got" 6)" '^   v3 +09:00 +FRA +[^ ]+ +[0-9]+$'
+like "... version 5 (back to version 3's text)" "$(ui_row "$got" 8)" '^   v5 +[0-9:]+ +FRA +[^ ]+ +[0-9]+$'
 export RAPPORTEUR_TEST_ATTRS=1
-got=$(ui_run "$db" '5v<Up><Enter>' --no-color)
+got=$(ui_run "$db" '5v<Home><Down><Enter>' --no-color)
 is "Enter compares with the previous version" "$(ui_row "$got" 5)" "R1: version 1 → version 2  [-deleted-] {+inserted+}"
 is "insertions are marked {+…+}" "$(ui_row "$got" 9)" "  Les États membres renforcent la coopération sanitaire {+et la préparation aux"
 is "... in reverse video" "$(ui_row "$got" 10)" "                                                        RRRRRRRRRRRRRRRRRRRRRRRR"
-got=$(ui_run "$db" '5v<Up><Up><Space><Down><Down><Enter>' --no-color)
+got=$(ui_run "$db" '5v<Home><Space><Down><Down><Enter>' --no-color)
 is "Space marks v1; Enter compares v1 with v3" "$(ui_row "$got" 5)" "R1: version 1 → version 3  [-deleted-] {+inserted+}"
 ui_expect recs-diff "$got"
 unset RAPPORTEUR_TEST_ATTRS
