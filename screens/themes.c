@@ -232,6 +232,7 @@ static int themes_open(struct screen *s, struct app *app)
 		t->cats_theme = -1;
 		t->drawn_member = t->drawn_col = -1;
 		list_init(&t->pl, themes_prop_row, NULL, t);
+		t->pl.focused = false; /* the row draws its own mark */
 		list_init(&t->cl, themes_theme_row, NULL, t);
 	}
 	themes_reload(t);

@@ -17,9 +17,10 @@
  *                decision under the session's rule, with its reason.
  *
  * Every state reads without colour: letters in the cells, the cursor cell
- * in brackets ("[S]") as well as in reverse, decisions as words (SELECTED
- * in capitals). A cursor move repaints the two grid rows and the two list
- * rows concerned; curses sends only the cells that differ.
+ * in brackets ("[S]") as well as in reverse, the selected proposal's number
+ * in reverse, decisions as words (SELECTED in capitals). A cursor move
+ * repaints the two grid rows and the two list rows concerned; curses sends
+ * only the cells that differ.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -140,7 +141,10 @@ void themes_prop_row(void *ud, WINDOW *w, int y, int x, int width, int index)
 	p = &t->page[index - t->page_top];
 	str_printf(num, sizeof num, "P%lld%s", p->num,
 		   t->mark == p->num && t->mark_target == t->target ? "*" : "");
-	widget_text(w, y, cx, C_NUM, num, normal, false);
+	/* The selected proposal: its number in reverse, not a full bar (the
+	 * grid's cursor and the detail lines show it too; fewer bytes). */
+	widget_text(w, y, cx, C_NUM, num, index == t->pl.sel ? ui_attr(ROLE_SELECTED) : normal,
+		    false);
 	cx += C_NUM + 1;
 	if (tw > 0)
 		widget_text_fit(w, y, cx, tw, p->title, normal);
