@@ -153,7 +153,7 @@ sqlite3 "$db" "INSERT INTO journal (time, session_id, item, event, delegation, a
   VALUES ('2026-11-23T09:25:00+04:00', 1, 2, 'note', 'SYC', 'x', 'note', 'evil' || char(27) || '[2J' || char(7) || 'end')"
 got=$(ui_run "$db" '6')
 is "control characters escaped" "$(row "$got" 18 | sed 's/^.\{39\}//')" 'evil^[[2J^Gend'
-got=$(ui_run "$db" '6n"Pause café"<Enter>')
+got=$(ui_run "$db" '6nPause café<Enter>')
 is "n: a note from the screen" "$(msg "$got")" "ok note"
 is "... followed: the last row" "$(row "$got" 18 | sed 's/^.\{39\}//')" "Pause café"
 got=$(ui_run "$db" '6
