@@ -5,7 +5,8 @@
  * with the member state × proposal grid of positions and the decision of
  * each proposal under the session's rule; and the catalogue of the
  * fixtures (c opens it) with the entity categories each theme brings into
- * the R4 check. The painting is in themes_draw.c.
+ * the R4 check. The keys and actions are in themes_act.c, the painting
+ * in themes_draw.c.
  *
  * Keys of the proposals view: Up/Down (j/k, PgUp/PgDn, Home/End) move
  * across member states, Left/Right (h/l) across proposals; + support,
@@ -80,7 +81,7 @@ void themes_load_cats(struct themes_screen *t, long long theme_id)
 /* Read what the current view shows: the counts of the target, and for
  * the catalogue its size and the session's themes. Pages are read when
  * drawn. */
-static void themes_reload(struct themes_screen *t)
+void themes_reload(struct themes_screen *t)
 {
 	struct app *app = t->app;
 	size_t ncat = 0;
@@ -210,7 +211,7 @@ const struct theme_entry *themes_sel_theme(struct themes_screen *t)
 }
 
 /* The selected proposal's stance cell for the cursor member, or NULL. */
-static enum stance *cursor_cell(struct themes_screen *t)
+enum stance *themes_cursor_cell(struct themes_screen *t)
 {
 	int col = t->pl.sel - t->gleft;
 
@@ -291,265 +292,10 @@ static void themes_close(struct screen *s)
 	s->data = NULL;
 }
 
-/* ---- actions ---- */
-
-/* Choices for the proposer prompt: secretariat, ctp, the member codes. */
-static char *ask_proposer(struct themes_screen *t)
-{
-	struct theme_grid g;
-	const char **choices;
-	struct ui_prompt_opts o = { .initial = "secretariat", .complete = COMPLETE_LIST };
-	char *who;
-	size_t k = 0;
-
-	if (themes_view_grid(t->app->db, t->app->session, NULL, 0, &g) != 0)
-		memset(&g, 0, sizeof g);
-	choices = xcalloc(g.n_members + 3, sizeof *choices);
-	choices[k++] = "secretariat";
-	choices[k++] = "ctp";
-	for (size_t i = 0; i < g.n_members; i++)
-		choices[k++] = g.members[i].code;
-	choices[k] = NULL;
-	o.choices = choices;
-	who = ui_prompt(_("Proposed by (secretariat, ctp or a member state; Tab completes):"), &o);
-	free(choices);
-	themes_grid_free(&g);
-	return who;
-}
-
-/* propose TARGET THEME [PROPOSER]; theme is a code or a title. */
-static void propose(struct themes_screen *t, const char *theme)
-{
-	char *who = ask_proposer(t), *q;
-	int rc;
-
-	if (!who)
-		return;
-	q = ui_quote(theme);
-	if (!*who || str_ieq(who, "secretariat"))
-		rc = ui_execf(t->app, "propose %s %s", themes_target_code(t), q);
-	else
-		rc = ui_execf(t->app, "propose %s %s %s", themes_target_code(t), q, who);
-	if (rc == 0) {
-		t->select_last = true;
-		t->view = TV_PROPOSALS;
-	}
-	free(q);
-	free(who);
-}
-
-static void propose_free(struct themes_screen *t)
-{
-	char *title = ui_prompt(t->target ? _("Theme of the next meeting (code or free title):")
-					  : _("Workshop theme (code or free title):"),
-				NULL);
-
-	if (title && *title)
-		propose(t, title);
-	free(title);
-}
-
-static void set_position(struct themes_screen *t, enum stance st)
-{
-	const struct proposal_info *p = themes_sel_prop(t);
-	enum stance *cell = cursor_cell(t);
-	const struct grid_member *m;
-
-	if (!p || !cell) {
-		ui_error("%s", p ? _("no member state in this process")
-				 : _("no proposal: a proposes one, c opens the catalogue"));
-		return;
-	}
-	m = &t->grid.members[t->member];
-	if (*cell == st) {
-		ui_message(_("P%lld: %s already has that position"), p->num, m->code);
-		return;
-	}
-	ui_execf(t->app, "position %lld %s %s", p->num, m->code,
-		 st == ST_NONE ? "none" : rules_stance_code(st));
-}
-
-static void reject(struct themes_screen *t, long long num)
-{
-	char question[128];
-
-	str_printf(question, sizeof question, _("Reject P%lld?"), num);
-	if (ui_confirm(question))
-		ui_execf(t->app, "reject %lld", num);
-}
-
-/* m: mark the selected proposal, or merge the marked one with it. */
-static void merge(struct themes_screen *t, const struct proposal_info *p)
-{
-	struct proposal_info marked;
-	struct ui_prompt_opts o = { 0 };
-	char *initial, *title, *q;
-	long long first = t->mark;
-
-	if (!first || t->mark_target != t->target) {
-		t->mark = p->num;
-		t->mark_target = t->target;
-		ui_message(_("P%lld marked: m on another proposal merges the two (Esc cancels)"),
-			   p->num);
-		return;
-	}
-	if (first == p->num) {
-		t->mark = 0;
-		ui_message("%s", _("mark removed"));
-		return;
-	}
-	if (themes_proposal_get(t->app->db, t->app->session, first, &marked) != 0) {
-		t->mark = 0;
-		ui_error(_("P%lld is gone"), first);
-		return;
-	}
-	initial = xasprintf("%s + %s", marked.title, p->title);
-	themes_proposal_clear(&marked);
-	o.initial = initial;
-	title = ui_prompt(_("Title of the merged proposal:"), &o);
-	free(initial);
-	if (!title)
-		return;
-	q = ui_quote(title);
-	if (ui_execf(t->app, "merge %lld %lld%s%s", first, p->num, *title ? " " : "",
-		     *title ? q : "") == 0) {
-		t->mark = 0;
-		t->select_last = true;
-	}
-	free(q);
-	free(title);
-}
-
-static void enter_view(struct themes_screen *t, enum themes_view v)
+void themes_enter_view(struct themes_screen *t, enum themes_view v)
 {
 	t->view = v;
 	themes_reload(t);
-}
-
-static unsigned move_member(struct themes_screen *t, int m)
-{
-	int n = (int)t->grid.n_members;
-
-	if (m >= n)
-		m = n - 1;
-	if (m < 0)
-		m = 0;
-	if (m == t->member)
-		return H_DONE;
-	t->member = m;
-	return H_DONE | H_REDRAW;
-}
-
-static unsigned move_prop(struct themes_screen *t, int i)
-{
-	int old = t->pl.sel;
-
-	list_select(&t->pl, i);
-	return t->pl.sel == old ? H_DONE : H_DONE | H_REDRAW;
-}
-
-static unsigned proposals_key(struct themes_screen *t, int key)
-{
-	const struct command_def *d;
-	const struct proposal_info *p;
-	int which = 0;
-
-	switch (keys_nav(key)) {
-	case NAV_UP:
-		return move_member(t, t->member - 1);
-	case NAV_DOWN:
-		return move_member(t, t->member + 1);
-	case NAV_PGUP:
-		return move_member(t, t->member - (t->area > 1 ? t->area : 1));
-	case NAV_PGDN:
-		return move_member(t, t->member + (t->area > 1 ? t->area : 1));
-	case NAV_HOME:
-		return move_member(t, 0);
-	case NAV_END:
-		return move_member(t, (int)t->grid.n_members - 1);
-	case NAV_LEFT:
-		return move_prop(t, t->pl.sel - 1);
-	case NAV_RIGHT:
-		return move_prop(t, t->pl.sel + 1);
-	default:
-		break;
-	}
-	if (key == K_ESC && t->mark) {
-		t->mark = 0;
-		ui_message("%s", _("mark removed"));
-		t->need_full = true;
-		return H_DONE | H_REDRAW;
-	}
-	if (key == K_BS) {
-		set_position(t, ST_NONE);
-		return H_DONE;
-	}
-	d = ui_key_command(SCR_THEMES, key, &which);
-	if (!d || (d->flags & CMD_UI))
-		return H_IGNORED;
-	if (!strcmp(d->name, "propose")) {
-		propose_free(t);
-		return H_DONE;
-	}
-	if (!strcmp(d->name, "position")) {
-		static const enum stance keyed[] = { ST_SUPPORT, ST_OBJECT, ST_ABSTAIN, ST_NONE };
-
-		set_position(t, which >= 0 && which < 4 ? keyed[which] : ST_NONE);
-		return H_DONE;
-	}
-	p = themes_sel_prop(t);
-	if (strcmp(d->name, "select") && strcmp(d->name, "reject") && strcmp(d->name, "merge"))
-		return H_IGNORED;
-	if (!p) {
-		ui_error("%s", _("no proposal: a proposes one, c opens the catalogue"));
-		return H_DONE;
-	}
-	if (!strcmp(d->name, "select")) {
-		ui_execf(t->app, "select %lld", p->num);
-	} else if (!strcmp(d->name, "reject")) {
-		reject(t, p->num);
-	} else {
-		struct proposal_info copy = { 0 };
-
-		copy.num = p->num;
-		copy.title = xstrdup(p->title);
-		merge(t, &copy);
-		free(copy.title);
-		t->need_full = true; /* the mark shows in the list */
-		return H_DONE | H_REDRAW;
-	}
-	return H_DONE;
-}
-
-static unsigned catalogue_key(struct themes_screen *t, int key)
-{
-	const struct command_def *d;
-	const struct theme_entry *e;
-	unsigned r;
-
-	if (key == K_ESC) {
-		enter_view(t, TV_PROPOSALS);
-		return H_DONE | H_REDRAW;
-	}
-	if ((r = list_handle(&t->cl, key)) != H_IGNORED)
-		return r;
-	d = ui_key_command(SCR_THEMES, key, NULL);
-	if (d && (d->flags & CMD_UI))
-		return H_IGNORED;
-	if (key != K_ENTER && (!d || strcmp(d->name, "propose"))) {
-		if (!d || strcmp(d->name, "note") == 0)
-			return H_IGNORED;
-		ui_message("%s", _("c returns to the proposals and their positions"));
-		return H_DONE;
-	}
-	e = themes_sel_theme(t);
-	if (e) {
-		char *code = xstrdup(e->code);
-
-		propose(t, code);
-		free(code);
-	}
-	return H_DONE;
 }
 
 static unsigned themes_handle(struct screen *s, struct app *app, int key)
@@ -566,10 +312,10 @@ static unsigned themes_handle(struct screen *s, struct app *app, int key)
 		return H_DONE | H_REDRAW;
 	}
 	if (key == 'c') {
-		enter_view(t, t->view == TV_CATALOGUE ? TV_PROPOSALS : TV_CATALOGUE);
+		themes_enter_view(t, t->view == TV_CATALOGUE ? TV_PROPOSALS : TV_CATALOGUE);
 		return H_DONE | H_REDRAW;
 	}
-	r = t->view == TV_CATALOGUE ? catalogue_key(t, key) : proposals_key(t, key);
+	r = t->view == TV_CATALOGUE ? themes_catalogue_key(t, key) : themes_proposals_key(t, key);
 	t->psel[t->target] = t->pl.sel;
 	return r;
 }
@@ -605,7 +351,7 @@ static bool themes_search(struct screen *s, const char *needle, bool next)
 		}
 		if (themes_view_catalogue_find(app->db, needle, 0, &idx, &id) != 0)
 			return false;
-		enter_view(t, TV_CATALOGUE);
+		themes_enter_view(t, TV_CATALOGUE);
 		list_select(&t->cl, (int)idx);
 		return true;
 	}

@@ -1,7 +1,8 @@
 /*
  * themes_screen.h — shared state of the Themes screen's files (private to
- * screens/): themes.c (loading, keys, actions, search) and themes_draw.c
- * (painting the proposals view with its grid, and the catalogue view).
+ * screens/): themes.c (state, loading, search, the screen operations),
+ * themes_act.c (keys and actions) and themes_draw.c (painting the
+ * proposals view with its grid, and the catalogue view).
  */
 #ifndef RAPPORTEUR_THEMES_SCREEN_H
 #define RAPPORTEUR_THEMES_SCREEN_H
@@ -69,6 +70,13 @@ struct themes_screen {
 
 /* themes.c */
 const char *themes_target_code(const struct themes_screen *t);
+/* Read the counts of the target (and the catalogue's size in its view);
+ * pages are read when drawn. Marks everything for painting. */
+void themes_reload(struct themes_screen *t);
+/* Switch to view v (and reload). */
+void themes_enter_view(struct themes_screen *t, enum themes_view v);
+/* The selected proposal's cell on the cursor's member state, or NULL. */
+enum stance *themes_cursor_cell(struct themes_screen *t);
 /* The selected proposal (from the page), or NULL when there is none. */
 const struct proposal_info *themes_sel_prop(struct themes_screen *t);
 /* The selected catalogue theme, or NULL. */
@@ -77,6 +85,10 @@ const struct theme_entry *themes_sel_theme(struct themes_screen *t);
 void themes_load_visible(struct themes_screen *t);
 /* Categories of theme_id into t->cats (cached). */
 void themes_load_cats(struct themes_screen *t, long long theme_id);
+
+/* themes_act.c: the keys of each view (H_* bits of screen.h). */
+unsigned themes_proposals_key(struct themes_screen *t, int key);
+unsigned themes_catalogue_key(struct themes_screen *t, int key);
 
 /* themes_draw.c */
 /* Rows of the proposals list and of the catalogue (list_draw_fn). */
