@@ -14,6 +14,7 @@
 #ifndef RAPPORTEUR_COMMANDS_H
 #define RAPPORTEUR_COMMANDS_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -95,6 +96,10 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize);
  * keep_going. Returns 0 if every command succeeded, 1 otherwise. */
 int command_run_script(struct app *app, FILE *in, const char *name, bool keep_going,
 		       FILE *answers);
+/* Set (to the signal number) by `run`'s SIGHUP/SIGTERM handler:
+ * command_run_script finishes the command under way, then stops before
+ * the next line (the interrupted read of a terminal or pipe ends too). */
+extern volatile sig_atomic_t command_stop_signal;
 
 /* Helpers for handlers. */
 int cmd_ok(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

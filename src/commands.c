@@ -503,6 +503,8 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 	return rc == 0 ? 0 : 1;
 }
 
+volatile sig_atomic_t command_stop_signal;
+
 int command_run_script(struct app *app, FILE *in, const char *name, bool keep_going,
 		       FILE *answers)
 {
@@ -512,7 +514,7 @@ int command_run_script(struct app *app, FILE *in, const char *name, bool keep_go
 	long lineno = 0;
 	int failed = 0;
 
-	while ((len = getline(&line, &cap, in)) != -1) {
+	while (!command_stop_signal && (len = getline(&line, &cap, in)) != -1) {
 		lineno++;
 		while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
 			line[--len] = '\0';

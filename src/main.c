@@ -5,6 +5,7 @@
  * the check is not all OK, import rows in error), 2 usage or environment.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -199,8 +200,14 @@ static int do_import(struct app *app, struct opts *o)
 	return rc;
 }
 
+static void on_stop_signal(int sig)
+{
+	command_stop_signal = sig;
+}
+
 static int do_run(struct app *app, struct opts *o)
 {
+	struct sigaction sa;
 	FILE *in;
 	int rc;
 
@@ -211,10 +218,23 @@ static int do_run(struct app *app, struct opts *o)
 		fprintf(stderr, "rapporteur: %s: %s\n", o->args[0], strerror(errno));
 		return 2;
 	}
+	/* SIGHUP (the SSH link dropped) and SIGTERM: finish the command under
+	 * way (each is one transaction), then stop and close the database.
+	 * No SA_RESTART, so a read waiting on a terminal or a pipe ends. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
 	rc = command_run_script(app, in, strcmp(o->args[0], "-") ? o->args[0] : "stdin",
 				o->keep_going, stdout);
 	if (in != stdin)
 		fclose(in);
+	if (command_stop_signal) {
+		fprintf(stderr, _("rapporteur: stopped by signal %d; every command answered is saved\n"),
+			(int)command_stop_signal);
+		return 1;
+	}
 	return rc ? 1 : 0;
 }
 

@@ -2,9 +2,10 @@
 # badenv.sh — bad environments (DESIGN §7): a read-only folder, a missing
 # folder, a corrupt file, a file that is not a database, a full disk (file
 # size limit, and a small tmpfs when it can be mounted), a database made by
-# a newer version, a database locked by another writer. Each gives one
-# clear line on stderr naming the file, a stable exit code, no crash, and
-# no damage (checksum or integrity_check after).
+# a newer version, a database locked by another writer, SIGHUP/SIGTERM
+# while `run` waits for input. Each gives one clear line on stderr naming
+# the file, a stable exit code, no crash, and no damage (checksum or
+# integrity_check after).
 . "$RAPPORTEUR_TOP/tests/lib.sh"
 cd "${TEST_TMP:-.}" || exit 2
 
@@ -216,3 +217,26 @@ exec 5>&- 6<&-
 wait $hold
 is "a locked database: nothing was stored" "$(notes "$db")" "$before"
 is "a locked database: integrity_check" "$(integrity "$db")" ok
+
+# ---- 8. a dropped link (SIGHUP) or SIGTERM while `run` waits for input ----
+# The command answered is saved, the database is closed (its WAL
+# checkpointed and removed), exit 1 with one line on stderr.
+for sig in HUP TERM; do
+	db=$(fresh_db sig$sig)
+	before=$(notes "$db")
+	rm -f s.in s.out; mkfifo s.in s.out
+	"$BIN" run --db "$db" - <s.in >s.out 2>err.txt & pid=$!
+	exec 7>s.in 8<s.out
+	echo "note \"before SIG$sig\"" >&7
+	read -r got <&8
+	is "SIG$sig: the note is answered" "$got" "ok note"
+	kill -$sig $pid
+	wait $pid; rc=$?
+	exec 7>&- 8<&-
+	is "SIG$sig: exit 1 (stopped)" "$rc" 1
+	is "SIG$sig: one line on stderr" "$(lines err.txt)" 1
+	like "SIG$sig: says what happened" "$(cat err.txt)" "stopped by signal [0-9]+; every command answered is saved"
+	ok_if "SIG$sig: the database was closed (no WAL left)" test ! -e "$db-wal"
+	is "SIG$sig: the answered note is stored" "$(notes "$db")" "$((before + 1))"
+	is "SIG$sig: integrity_check" "$(integrity "$db")" ok
+done

@@ -17,7 +17,9 @@ times, then SIGHUP and SIGTERM SOAK_SIGNALS times each. After each kill:
     (one recommendation per rec+, one version per rec+ or amend, one
     intervention per floor, one proposal per propose, one position per
     position);
-then the script goes on from the first command not stored.
+then the script goes on from the first command not stored. SIGHUP and
+SIGTERM must also stop `run` cleanly: the command under way finished, the
+database closed (no WAL left), exit status 1 and one line on stderr.
 
 Prints a summary (kills survived, rows lost, duration) and exits 0 only
 when nothing was lost and every check held.
@@ -138,8 +140,9 @@ def run_once(db, lines, sig, delay, workdir):
     script = os.path.join(workdir, "chunk.cmds")
     with open(script, "w", encoding="utf-8") as f:
         f.write("\n".join(lines) + "\n")
+    errfile = open(os.path.join(workdir, "stderr.txt"), "w+")
     p = subprocess.Popen([BIN, "run", "--keep-going", "--db", db, script],
-                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+                         stdout=subprocess.PIPE, stderr=errfile)
     fd = p.stdout.fileno()
     buf = b""
     deadline = time.monotonic() + delay
@@ -165,13 +168,17 @@ def run_once(db, lines, sig, delay, workdir):
         buf += data
     status = p.wait()
     p.stdout.close()
+    errfile.seek(0)
+    err = errfile.read()
+    errfile.close()
+    wal_left = os.path.exists(db + "-wal")
     # Only whole lines count as answers read; a killed process may have
     # ended before writing its last answer.
     answers = buf.decode("utf-8", "replace").split("\n")[:-1]
     # The signal counts when it ended the run: the process died of it, or
     # stopped before the end of the chunk.
     effective = killed and (status < 0 or len(answers) < len(lines))
-    return answers, effective, status
+    return answers, effective, status, err, wal_left
 
 
 BASE_SEQ = 0
@@ -199,6 +206,7 @@ def main():
     errors = 0
     acked_total = 0
     unacked_committed = 0
+    clean_stops = 0
     survived = {signal.SIGKILL: 0, signal.SIGHUP: 0, signal.SIGTERM: 0}
     plan = [signal.SIGKILL] * KILLS + [signal.SIGHUP] * SIGNALS + [signal.SIGTERM] * SIGNALS
     t0 = time.monotonic()
@@ -207,7 +215,8 @@ def main():
     while i < len(plan):
         sig = plan[i]
         lines = script.get(pos, CHUNK)
-        answers, killed, status = run_once(db, lines, sig, rng.uniform(0, MAX_DELAY), workdir)
+        answers, killed, status, err, wal_left = run_once(db, lines, sig,
+                                                         rng.uniform(0, MAX_DELAY), workdir)
         runs += 1
         ok_lines = [lines[j] for j, a in enumerate(answers) if a.startswith("ok")]
         for j, a in enumerate(answers):
@@ -239,8 +248,19 @@ def main():
             bad.append("run %d: unexpected journal rows after the last answer: %r" % (runs, extra[:3]))
         if tuple(counts[:6]) != tuple(x or 0 for x in jcounts[:6]) or counts[6] != 12 + (jcounts[6] or 0):
             bad.append("run %d: a partial command: tables %r, journal %r" % (runs, counts, jcounts))
-        if killed and sig != signal.SIGKILL and status not in (-sig, 128 + sig, 0, 1):
-            bad.append("run %d: signal %d: unexpected exit status %d" % (runs, sig, status))
+        # SIGHUP and SIGTERM: `run` finishes the command under way, closes
+        # the database (the WAL is checkpointed and removed) and exits 1
+        # with one line on stderr; only before its first command (while
+        # opening the file) may the default action still end it.
+        if killed and sig != signal.SIGKILL:
+            clean = (status == 1 and not wal_left and
+                     err.endswith("stopped by signal %d; every command answered is saved\n" % sig))
+            early = status == -sig and not answers
+            if clean:
+                clean_stops += 1
+            elif not early:
+                bad.append("run %d: signal %d: not a clean stop (status %d, WAL left %s, "
+                           "stderr %r)" % (runs, sig, status, wal_left, err[-200:]))
         if extra:
             unacked_committed += 1
         step = n_answered + (1 if extra else 0)
@@ -263,6 +283,9 @@ def main():
     print("soak: kills survived: SIGKILL %d/%d, SIGHUP %d/%d, SIGTERM %d/%d" % (
         survived[signal.SIGKILL], KILLS, survived[signal.SIGHUP], SIGNALS,
         survived[signal.SIGTERM], SIGNALS))
+    print("soak: SIGHUP/SIGTERM: %d clean stops (command finished, database closed, exit 1), "
+          "%d ended while opening" % (clean_stops, survived[signal.SIGHUP] +
+                                       survived[signal.SIGTERM] - clean_stops))
     print("soak: rows lost: %d; integrity and partial-command checks failed: %d" % (lost, len(bad)))
     print("soak: duration %.1f s" % dt)
     if not os.environ.get("SOAK_DIR"):
