@@ -95,7 +95,23 @@ static void att_draw(struct screen *s, WINDOW *w)
 			    a->app->session ? _("No delegation in this process.")
 					    : _("No session: create one with :session new"),
 			    ui_attr(ROLE_DIM), false);
-	att_draw_detail(a, w);
+	/* --low-bandwidth: a move sends the two markers only; the detail
+	 * line follows when the keys stop (the idle tick). */
+	if (a->moved && !full && ui_low_bandwidth()) {
+		a->detail_stale = true;
+	} else {
+		att_draw_detail(a, w);
+		a->detail_stale = false;
+	}
+	a->moved = false;
+}
+
+static unsigned att_tick(struct screen *s, struct app *app)
+{
+	struct att *a = s->data;
+
+	(void)app;
+	return a && a->detail_stale && a->mode == AM_LIST ? H_REDRAW : H_IGNORED;
 }
 
 /* ---- open / layout ---- */
@@ -324,6 +340,7 @@ static unsigned att_handle(struct screen *s, struct app *app, int key)
 	old = a->list.sel;
 	if ((res = list_handle(&a->list, key)) != H_IGNORED) {
 		att_skip_group(a, a->list.sel >= old ? 1 : -1);
+		a->moved = (res & H_REDRAW) != 0;
 		return res;
 	}
 	switch (key) {
@@ -414,4 +431,5 @@ const struct screen_ops attendance_screen_ops = {
 	.handle = att_handle,
 	.close = att_close,
 	.search = att_search,
+	.tick = att_tick,
 };

@@ -494,9 +494,17 @@ void att_form_draw(struct att *a, WINDOW *w)
 				    ui_attr(ROLE_NORMAL), false);
 			continue;
 		}
-		lineedit_draw(&f->ed, w, y, FIELD_X, fw, box);
-		if (i == m->cur)
+		if (i == m->cur) {
+			lineedit_draw(&f->ed, w, y, FIELD_X, fw, box);
 			getyx(w, cur_y, cur_x);
+		} else {
+			/* Another field shows its beginning, not where its cursor is. */
+			int keep = f->ed.cur;
+
+			f->ed.cur = f->ed.scroll = 0;
+			lineedit_draw(&f->ed, w, y, FIELD_X, fw, box);
+			f->ed.cur = keep;
+		}
 	}
 	/* No terminal cursor in the body: the cursor cell in reverse. */
 	if (cur_y >= 0)
@@ -509,7 +517,6 @@ void att_form_draw(struct att *a, WINDOW *w)
 		widget_text_fit(w, a->rows - 1, 1, a->cols - 2, m->f[m->cur].err, ui_attr(ROLE_BAD));
 	else
 		widget_text_fit(w, a->rows - 1, 1, a->cols - 2,
-				_("Tab next field, Up/Down choose in a list, Space ticks, Enter saves, "
-				  "Esc cancels"), ui_attr(ROLE_DIM));
+				_("Tab next field, Up/Down choose, Space ticks, Enter saves, Esc cancels"), ui_attr(ROLE_DIM));
 	draw_choices(a, w, px, y0 + 1, a->rows - y0 - 2);
 }

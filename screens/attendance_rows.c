@@ -38,7 +38,7 @@ enum { TIMES_W = 11, STATE_W = 8, COUNT_W = 5 };
 static struct cols columns(int w)
 {
 	struct cols c;
-	int extra = w - 79;
+	int extra = w - 79, rest;
 
 	memset(&c, 0, sizeof c);
 	c.level_w = 16;
@@ -46,10 +46,14 @@ static struct cols columns(int w)
 	c.name_x = 9;
 	c.name_w = w - 9 - 1 - c.level_w - 1 - c.cat_w - 1 - TIMES_W;
 	if (extra >= 24) {
-		/* Wide: the entity and the function get columns too. */
-		c.ent_w = extra / 2 - 1;
-		c.fn_w = extra - c.ent_w - 2;
-		c.name_w = 24 + (w - 79 - c.ent_w - c.fn_w - 2);
+		/* Wide: level and category widen a little, the entity and the
+		 * function get columns of their own. */
+		c.level_w += extra / 12 < 4 ? extra / 12 : 4;
+		c.cat_w += extra / 5 < 12 ? extra / 5 : 12;
+		rest = extra - (c.level_w - 16) - (c.cat_w - 16);
+		c.ent_w = rest / 2 - 1;
+		c.fn_w = rest - c.ent_w - 2;
+		c.name_w = 24;
 	}
 	if (c.name_w < 10)
 		c.name_w = 10;

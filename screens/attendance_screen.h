@@ -91,6 +91,8 @@ struct att {
 	bool grid_focus;
 	int grid_sel;
 	bool repaint;             /* paint the whole body at the next draw */
+	bool moved;               /* this draw follows a move of the selection */
+	bool detail_stale;        /* --low-bandwidth: detail line left for idle */
 	enum att_mode mode;
 	struct att_form *form;
 	struct att_pick *pick;
