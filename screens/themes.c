@@ -303,8 +303,16 @@ static unsigned themes_handle(struct screen *s, struct app *app, int key)
 	struct themes_screen *t = s->data;
 	unsigned r;
 
-	if (!t || !app->session)
+	if (!t)
 		return H_IGNORED;
+	if (!app->session) {
+		const struct command_def *d = ui_key_command(SCR_THEMES, key, NULL);
+
+		if (key != 't' && key != 'c' && (!d || (d->flags & CMD_UI)))
+			return H_IGNORED;
+		ui_error("%s", _("No session: create one with :session new"));
+		return H_DONE;
+	}
 	if (key == 't') {
 		t->psel[t->target] = t->pl.sel;
 		t->target = !t->target;

@@ -339,6 +339,21 @@ got=$(ui_run "$db" '4-' --read-only)
 is "read-only: a position key is refused" "$(msg "$got")" \
 	"error: read-only: position changes the record"
 
+# ---- no session; a closed session ----
+rap init --db "$TEST_TMP/none.db" >/dev/null 2>&1
+got=$(ui_run "$TEST_TMP/none.db" '4+')
+is "no session: said on the screen" "$(ui_row "$got" 4)" "  No session: create one with :session new"
+is "... and for a position key" "$(msg "$got")" "No session: create one with :session new"
+db=$(fresh_db closed)
+rap run --db "$db" - >/dev/null <<'EOF'
+propose next midiocc_data
+session close
+EOF
+got=$(ui_run "$db" '4t+')
+is "a closed session: the position refused with the reason" "$(msg "$got")" \
+	"error: the session is closed; reopen it first (session reopen)"
+is "... nothing stored" "$(sqlite3 "$db" "SELECT count(*) FROM position")" 0
+
 # ---- bytes per position key (a real pseudo-terminal) ----
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
