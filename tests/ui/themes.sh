@@ -288,6 +288,12 @@ got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '4' --no-color)
 like "... a present member state's objection in bold" "$(atext "$got" 7)$(amarks "$got" 7)" '^ MDG   A   O   .*           B$'
 like "... blocked in bold" "$(atext "$got" 6)$(amarks "$got" 6)" 'MUS  blocked {20,}B{7}$'
 
+# ---- places to fill (session settings) ----
+got=$(ui_run "$db" ':set workshop_places 3<Enter>4')
+like "workshop_places 3: three places" "$(ui_row "$got" 3)" '^ Workshops: places 3, selected 1 '
+got=$(ui_run "$db" ':set next_places 2<Enter>4t')
+like "next_places 2: two places for the next meeting" "$(ui_row "$got" 3)" '^ Next meeting: places 2, selected 0 '
+
 # ---- the majority rule ----
 got=$(ui_run "$db" ':set rule majority<Enter>4')
 like "majority: the rule in the header" "$(ui_row "$got" 3)" 'by majority'
