@@ -384,9 +384,14 @@ static void detail_build(struct recs *r)
 	s = xasprintf(_("Co-sponsors: %s"), d->cosponsors[0] ? d->cosponsors : "—");
 	tv_wrap(&r->detail, s, norm, r->cols, 0);
 	free(s);
-	s = xasprintf(_("Theme: %s%s%s   Agenda item: %s"), d->theme[0] ? d->theme : "—",
-		      d->theme_title[0] ? " " : "", d->theme_title,
-		      d->item ? d->item_title : "—");
+	s = xasprintf(_("Theme: %s%s%s"), d->theme[0] ? d->theme : "—",
+		      d->theme_title[0] ? " — " : "", d->theme_title);
+	tv_wrap(&r->detail, s, norm, r->cols, 0);
+	free(s);
+	if (d->item)
+		s = xasprintf(_("Agenda item: %lld %s"), d->item, d->item_title);
+	else
+		s = xasprintf(_("Agenda item: %s"), "—");
 	tv_wrap(&r->detail, s, norm, r->cols, 0);
 	free(s);
 	if (d->adopted_at[0]) {

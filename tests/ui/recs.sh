@@ -153,6 +153,7 @@ db=$(fresh_db workflow)
 rap run --db "$db" - >/dev/null <<'EOF'
 clock 2026-11-23T10:00:00+04:00
 rec+ MUS "Santé aux frontières" "Les États membres renforcent la coopération sanitaire."
+start 4
 rec+ COM "Données" "Les États membres partagent leurs données."
 EOF
 got=$(ui_run "$db" '5t')
@@ -171,7 +172,7 @@ got=$(ui_run "$db" '5A')
 is "A: adoption refused, the objection is the reason" "$(ui_row "$got" 23)" "error: refused: Madagascar objects (Pas encore consulté)"
 is "... the status is unchanged" "$(q "SELECT status FROM recommendation WHERE num = 1")" discussion
 got=$(ui_run "$db" '5<Enter>')
-like "the detail lists the blocking objection" "$(ui_row "$got" 8)" '^  MDG Madagascar \(present: blocks adoption\): Pas encore consulté'
+like "the detail lists the blocking objection" "$(ui_row "$got" 9)" '^  MDG Madagascar \(present: blocks adoption\): Pas encore consulté'
 got=$(ui_run "$db" '5t1')
 is "t 1 (adopted) goes through the same check" "$(ui_row "$got" 23)" "error: refused: Madagascar objects (Pas encore consulté)"
 got=$(ui_run "$db" '5O')
@@ -196,7 +197,7 @@ rap run --db "$db" - >/dev/null <<'EOF'
 present- MUS
 EOF
 got=$(ui_run "$db" '5j<Enter>')
-like "the detail says the absent objector does not block" "$(ui_row "$got" 8)" '^  MUS Mauritius \(absent: does not block\)$'
+like "the detail says the absent objector does not block" "$(ui_row "$got" 10)" '^  MUS Mauritius \(absent: does not block\)$'
 got=$(ui_run "$db" '5jA')
 is "A adopts R2 with MUS absent" "$(ui_row "$got" 23)" "ok R2 adopted"
 
@@ -215,6 +216,9 @@ got=$(ui_run "$db" '5j=')
 is "= offers title, theme and agenda item" "$(ui_row "$got" 23)" "Change: 1 title*  2 theme  3 agenda item"
 got=$(ui_run "$db" '5j=2midiocc_health<Enter>')
 is "= 2 sets the theme of R2" "$(ui_row "$got" 23)" "ok R2 theme midiocc_health"
+got=$(ui_run "$db" '5j<Enter>')
+is "the detail names the theme" "$(ui_row "$got" 6)" "Theme: midiocc_health — Migration and health"
+is "... and the agenda item in progress when it was drafted" "$(ui_row "$got" 7)/$(ui_row "$got" 8)" "Agenda item: 4 Session thématique 1 : migration et santé, état des lieux/régional"
 got=$(ui_run "$db" '5F')
 like "F: the theme in use" "$(ui_row "$got" 22)" 'F theme: midiocc_health'
 like "... R2 alone" "$(ui_row "$got" 4)" '^ +R2 adopted +COM +midiocc_hea'

@@ -6,7 +6,9 @@
  * hanging spaces, cursor moves across wrapped rows (Up/Down keep the
  * column, Home/End of a visual row), word moves, cut and paste of a line,
  * and undo/redo sequences (typing by word, runs of Backspace, a cut, a
- * replacement, redo cleared by a new change).
+ * replacement, redo cleared by a new change); and the widget (src/editor.c)
+ * on a curses screen written to /dev/null: a draw repaints only the rows
+ * whose wrapped content changed.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +17,7 @@
 #include <cmocka.h>
 
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -401,6 +404,76 @@ static void test_changes_counter(void **state)
 	ed_free(&b);
 }
 
+/* The widget on a curses screen written to /dev/null: a draw repaints
+ * only the rows whose wrapped content changed, and leaves the cursor at
+ * the editing position. */
+static void test_widget_repaint(void **state)
+{
+	FILE *out = fopen("/dev/null", "w"), *in = fopen("/dev/null", "r");
+	SCREEN *sc = out && in ? newterm("xterm", out, in) : NULL;
+	struct editor e;
+	WINDOW *w;
+	const char *p;
+
+	(void)state;
+	if (!sc) {
+		if (out)
+			fclose(out);
+		if (in)
+			fclose(in);
+		skip();
+	}
+	set_term(sc);
+	w = newwin(20, 80, 0, 0);
+	/* Rows: mot01 … mot13 (78 cells with its space), mot14 … mot20 (41
+	 * cells), then the second paragraph. */
+	editor_init(&e, "mot01 mot02 mot03 mot04 mot05 mot06 mot07 mot08 mot09 mot10 mot11 mot12 "
+			"mot13 mot14 mot15 mot16 mot17 mot18 mot19 mot20\nFin.");
+	editor_place(&e, 0, 0, 10, 80);
+	editor_draw(&e, w, 0);
+	assert_int_equal(e.rows_painted, 10);
+	assert_int_equal(getcury(w), 2);
+	assert_int_equal(getcurx(w), 4);
+	assert_int_equal(editor_handle(&e, 'x'), ED_DONE | ED_CHANGED | ED_MOVED);
+	editor_draw(&e, w, 0);
+	assert_int_equal(e.rows_painted, 1); /* the last row only */
+	assert_int_equal(editor_handle(&e, K_UP), ED_DONE | ED_MOVED);
+	editor_draw(&e, w, 0);
+	assert_int_equal(e.rows_painted, 0); /* a move paints nothing */
+	assert_int_equal(getcury(w), 1);
+	assert_int_equal(getcurx(w), 5);
+	editor_handle(&e, K_END);
+	/* Typing at the end of the first paragraph: one row per character… */
+	for (p = " mot21 mot22 mot23 mot24 mot25 mot26 m"; *p; p++) {
+		editor_handle(&e, *p);
+		editor_draw(&e, w, 0);
+		assert_int_equal(e.rows_painted, 1);
+	}
+	/* …until the word goes to a new row, pushing the next paragraph down. */
+	editor_handle(&e, 'o');
+	editor_draw(&e, w, 0);
+	assert_int_equal(e.rows_painted, 3);
+	editor_handle(&e, 't');
+	editor_draw(&e, w, 0);
+	assert_int_equal(e.rows_painted, 1);
+	assert_int_equal(getcury(w), 2);
+	assert_int_equal(getcurx(w), 3);
+	/* Undo of the word: its row and the paragraph below come back. */
+	editor_handle(&e, K_CTRL('z'));
+	editor_draw(&e, w, 0);
+	assert_int_equal(e.rows_painted, 2);
+	assert_int_equal(getcury(w), 1);
+	assert_int_equal(getcurx(w), 78);
+	assert_int_equal(editor_handle(&e, K_F(9)), ED_IGNORED);
+	assert_int_equal(editor_handle(&e, K_TAB), ED_IGNORED);
+	editor_free(&e);
+	delwin(w);
+	endwin();
+	delscreen(sc);
+	fclose(out);
+	fclose(in);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -413,6 +486,7 @@ int main(void)
 		cmocka_unit_test(test_cut_paste),
 		cmocka_unit_test(test_undo_redo),
 		cmocka_unit_test(test_changes_counter),
+		cmocka_unit_test(test_widget_repaint),
 	};
 
 	if (!setlocale(LC_ALL, "C.UTF-8"))
