@@ -163,6 +163,12 @@ is "e, level Up (Deputy Director → Director): delegate= level" "$(msg "$got")"
 like "... MDG OK" "$(grid "$got")" 'MDG OK '
 got=$(ui_run "$db" '3jj<Enter>jje<Tab><Tab>')
 ui_expect attendance-edit "$got"
+got=$(ui_run "$db" '3jj<Enter>jje<C-u>Haingo Rakoto<Enter>')
+is "e, a new name: delegate= name, sent last" "$(msg "$got")" 'ok MDG "Haingo Rakoto" name Haingo Rakoto'
+like "... the selection follows the renamed delegate" "$(detail "$got")" "Directrice adjointe des Affaires consulaires"
+like "... its row" "$(ui_row "$got" 12)" '^    \[x\] H Haingo Rakoto '
+got=$(ui_run "$db" '3jj<Enter>jje<Enter>')
+is "e, Enter with nothing changed: nothing sent" "$(msg "$got")" "nothing changed"
 
 # ---- the minimum level ----
 reset
