@@ -38,7 +38,7 @@ MUS	OK	Mauritius: OK (Permanent Secretary, Foreign Affairs)
 SYC	ENTITY	Seychelles: Director present, but from Tourism, not a competent entity (Interior, Foreign Affairs, International Cooperation / Regional Integration, Labour and Social Affairs, Health)"
 out=$(rap --lang fr check --db "$db" --session 1 | grep '^MDG')
 like "rapporteur check --lang fr: names and levels in French" "$out" \
-	"^MDG	LEVEL	Madagascar: .*Directeur adjoint.*Directeur"
+	"^MDG	LEVEL	Madagascar ?: .*Directeur adjoint.*Directeur"
 rap check --db "$db" --session 9 >/dev/null 2>&1
 is "rapporteur check: exit 2 for an unknown session" "$?" 2
 rap check --db "$db" >/dev/null 2>&1
