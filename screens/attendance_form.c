@@ -371,7 +371,6 @@ unsigned att_form_handle(struct att *a, int key)
 {
 	struct att_form *m = a->form;
 	struct field *f = &m->f[m->cur];
-	enum nav nav = keys_nav(key);
 
 	if (key == K_ESC) {
 		ui_message("%s", _("cancelled: nothing changed"));
@@ -417,7 +416,6 @@ unsigned att_form_handle(struct att *a, int key)
 	} else if (lineedit_handle(&f->ed, key)) {
 		validate(a, m->cur);
 	} else {
-		(void)nav;
 		return H_DONE; /* the form keeps every key */
 	}
 	return H_DONE | H_REDRAW;

@@ -58,7 +58,7 @@ static void draw_summary(struct att *a, WINDOW *w)
 {
 	char left[256], right[256], themes[512];
 	attr_t h = ui_attr(ROLE_HEADER);
-	int rw, x;
+	int rw;
 	size_t len = 0;
 
 	if (a->n_checks)
@@ -70,8 +70,7 @@ static void draw_summary(struct att *a, WINDOW *w)
 		   a->si.min_level_label[0] ? a->si.min_level_label : "-");
 	rw = widget_text_width(right);
 	widget_blank(w, 0, 0, a->cols, h);
-	x = widget_text_fit(w, 0, 0, a->cols - rw - 1, left, h);
-	(void)x;
+	widget_text_fit(w, 0, 0, a->cols - rw - 1, left, h);
 	widget_text_right(w, 0, a->cols - rw, rw, right, h);
 
 	themes[0] = '\0';
@@ -95,8 +94,7 @@ static void draw_cell(struct att *a, WINDOW *w, int y, int x, int i)
 		cx += widget_text(w, y, cx, 1, " ", ui_attr(ROLE_NORMAL) | extra, false);
 	cx += widget_text(w, y, cx, 6, att_r4_word(c), ui_attr(att_r4_role(c)) | extra, false);
 	if (c->r4.no_head)
-		cx += widget_text(w, y, cx, 1, "!", ui_attr(ROLE_WARN) | extra, false);
-	(void)cx;
+		widget_text(w, y, cx, 1, "!", ui_attr(ROLE_WARN) | extra, false);
 }
 
 void att_grid_draw(struct att *a, WINDOW *w)
