@@ -1,5 +1,5 @@
 #!/bin/sh
-# attendance.sh — what the Attendance screen costs over a slow link (DESIGN
+# bench_attendance.sh — what the Attendance screen costs over a slow link (DESIGN
 # §7): bytes per presence toggle (only the changed cells should go: the
 # row, its delegation's count, the R4 grid cell and summary, the detail
 # line, the answer on the message line), bytes per selection move, CPU per
@@ -8,7 +8,7 @@
 # one (10,000 sessions, their delegates), in a pseudo-terminal at 80x24.
 # Not a test: it prints figures as a markdown table.
 #
-#   sh tests/bench/attendance.sh            (from the top of the tree)
+#   sh tests/bench/bench_attendance.sh            (from the top of the tree)
 #   BENCH_WORK=DIR   keep (and reuse) the databases in DIR
 #   BENCH_LARGE=0    skip the large database
 set -u
