@@ -328,6 +328,16 @@ static unsigned themes_handle(struct screen *s, struct app *app, int key)
 	return r;
 }
 
+/* The idle tick: under --low-bandwidth, the detail of the selection
+ * (left behind while keys came) is painted now. */
+static unsigned themes_tick(struct screen *s, struct app *app)
+{
+	struct themes_screen *t = s->data;
+
+	(void)app;
+	return t && t->detail_stale ? H_REDRAW : H_IGNORED;
+}
+
 /* / : the next proposal of the target matching needle, else the first
  * catalogue theme matching it (the view switches to the catalogue); in
  * the catalogue, the next theme matching it. Both wrap around. */
@@ -382,4 +392,5 @@ const struct screen_ops themes_screen_ops = {
 	.handle = themes_handle,
 	.close = themes_close,
 	.search = themes_search,
+	.tick = themes_tick,
 };

@@ -41,6 +41,14 @@ static const char *dot(void)
 	return widget_utf8_locale() ? "·" : ".";
 }
 
+/* The grid's cursor and the selected proposal's number: reverse, except
+ * under --low-bandwidth where the brackets and a '>' mark say it alone
+ * (fewer bytes per move). */
+static attr_t cursor_attr(attr_t otherwise)
+{
+	return ui_low_bandwidth() ? otherwise : ui_attr(ROLE_SELECTED);
+}
+
 /* ---- geometry ---- */
 
 void themes_layout_props(struct themes_screen *t)
@@ -143,7 +151,9 @@ void themes_prop_row(void *ud, WINDOW *w, int y, int x, int width, int index)
 		   t->mark == p->num && t->mark_target == t->target ? "*" : "");
 	/* The selected proposal: its number in reverse, not a full bar (the
 	 * grid's cursor and the detail lines show it too; fewer bytes). */
-	widget_text(w, y, cx, C_NUM, num, index == t->pl.sel ? ui_attr(ROLE_SELECTED) : normal,
+	if (index == t->pl.sel && ui_low_bandwidth())
+		widget_text(w, y, x - 1, 1, ">", normal, false);
+	widget_text(w, y, cx, C_NUM, num, index == t->pl.sel ? cursor_attr(normal) : normal,
 		    false);
 	cx += C_NUM + 1;
 	if (tw > 0)
@@ -183,12 +193,12 @@ static void grid_cell(struct themes_screen *t, WINDOW *w, int y, int m, int j)
 		letter = dot();
 		role = ROLE_DIM;
 	}
-	if (!gm->present)
-		role = ROLE_DIM;
+	if (!gm->present || ui_low_bandwidth())
+		role = ROLE_DIM; /* plain in monochrome: the letter says it */
 	widget_blank(w, y, x, TG_COL, ui_attr(ROLE_NORMAL));
 	if (cursor) {
 		str_printf(buf, sizeof buf, "[%s]", letter);
-		widget_text(w, y, x + 1, 3, buf, ui_attr(ROLE_SELECTED), false);
+		widget_text(w, y, x + 1, 3, buf, cursor_attr(ui_attr(ROLE_NORMAL)), false);
 	} else {
 		widget_text(w, y, x + 2, 1, letter, ui_attr(role), false);
 	}
@@ -210,7 +220,8 @@ static void grid_row(struct themes_screen *t, WINDOW *w, int m)
 			*c = (char)tolower((unsigned char)*c);
 	widget_blank(w, y, 0, t->gw, ui_attr(ROLE_NORMAL));
 	widget_text_fit(w, y, 1, TG_CODE - 2, code,
-			ui_attr(m == t->member ? ROLE_SELECTED : gm->present ? ROLE_NORMAL : ROLE_DIM));
+			m == t->member ? cursor_attr(ui_attr(ROLE_NORMAL))
+				       : ui_attr(gm->present ? ROLE_NORMAL : ROLE_DIM));
 	for (int j = 0; j < (int)t->grid.n_proposals; j++)
 		grid_cell(t, w, y, m, j);
 }
@@ -238,7 +249,7 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 	for (int j = 0; j < (int)t->grid.n_proposals; j++) {
 		str_printf(buf, sizeof buf, "P%lld", t->grid.proposals[j]);
 		widget_text(w, 1, TG_CODE + j * TG_COL + 1, TG_COL - 1, buf,
-			    t->gleft + j == t->pl.sel ? ui_attr(ROLE_SELECTED) : h, false);
+			    t->gleft + j == t->pl.sel ? cursor_attr(h) : h, false);
 	}
 }
 
@@ -414,10 +425,19 @@ void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 		if (t->drawn_member != t->member)
 			grid_row(t, w, t->drawn_member);
 		grid_row(t, w, t->member);
-		grid_legend(t, w, false);
 	}
-	if (full || col_moved)
-		draw_detail(t, w);
+	/* --low-bandwidth: a move sends the cursor only; the member state's
+	 * name and the proposal's detail follow when the keys stop (the idle
+	 * tick, themes.c). */
+	if (!full && ui_low_bandwidth() && (col_moved || t->drawn_member != t->member)) {
+		t->detail_stale = true;
+	} else {
+		if (!grid_all && (t->detail_stale || t->drawn_member != t->member))
+			grid_legend(t, w, false);
+		if (full || col_moved || t->detail_stale)
+			draw_detail(t, w);
+		t->detail_stale = false;
+	}
 	t->drawn_gleft = t->gleft;
 	t->drawn_mtop = t->mtop;
 	t->drawn_col = t->pl.sel;
@@ -473,8 +493,13 @@ void themes_draw_catalogue(struct themes_screen *t, WINDOW *w, bool full)
 		widget_text_fit(w, 1, 1 + C_CODE + 1 + C_SOURCE + 1, t->cols - 35, _("Title"), h);
 	}
 	list_draw(&t->cl, w);
-	if (!full && old == t->cl.sel)
+	if (!full && old != t->cl.sel && ui_low_bandwidth()) {
+		t->detail_stale = true; /* drawn at the idle tick */
 		return;
+	}
+	if (!full && old == t->cl.sel && !t->detail_stale)
+		return;
+	t->detail_stale = false;
 	e = themes_sel_theme(t);
 	if (!e) {
 		detail_line(t, w, 0, _("The catalogue is empty: load the fixtures (rapporteur init)."),

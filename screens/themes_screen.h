@@ -32,6 +32,7 @@ struct themes_screen {
 	int mark_target;
 	bool select_last;           /* after propose/merge: select the newest */
 	bool need_full;             /* paint everything at the next draw */
+	bool detail_stale;          /* --low-bandwidth: detail left to the tick */
 	int rows, cols;
 	struct theme_view_target info;
 

@@ -345,6 +345,21 @@ got=$(ui_run "$db" '4-' --read-only)
 is "read-only: a position key is refused" "$(msg "$got")" \
 	"error: read-only: position changes the record"
 
+# ---- --low-bandwidth: the cursor alone on a move, the detail at the tick ----
+db=$(fresh_db lowbw)
+rap run --db "$db" - >/dev/null <<'EOF'
+propose workshop midiocc_health
+propose workshop "Mobilité des jeunes" FRA
+EOF
+got=$(ui_run "$db" '4<Right>' --low-bandwidth)
+like "low bandwidth: a '>' marks the selected proposal" "$(row "$got" 2)" '>P2   Mobilité des jeunes'
+like "... the cursor in brackets" "$(row "$got" 1)" '^ COM   ·  \[·\] '
+is "... the detail waits for the keys to stop" "$(detail "$got" 1)" " P1 Migration et santé"
+got=$(ui_run "$db" '4<Right><Tick>' --low-bandwidth)
+is "... and follows at the idle tick" "$(detail "$got" 1)" " P2 Mobilité des jeunes"
+got=$(ui_run "$db" '4j<Tick>' --low-bandwidth)
+like "... the member state's name too" "$(printf '%s\n' "$got" | sed -n 11p)" '^ FRA France / Réunion$'
+
 # ---- no session; a closed session ----
 rap init --db "$TEST_TMP/none.db" >/dev/null 2>&1
 got=$(ui_run "$TEST_TMP/none.db" '4+')
@@ -383,6 +398,12 @@ ok_if "Left/Right (another proposal and its detail) at most 400 B ($side B)" \
 down=$(printf '%s' "$out" | field "d['keys']['by_key']['DOWN']['max']")
 ok_if "Down in the grid sends at most 160 B ($down B)" test "$down" -le 160 -a "$down" -gt 0
 is "... one write per key" "$(printf '%s' "$out" | field "int(d['keys']['reads_median'])")" 1
+out=$("$PY" "$TOP/tests/bench/probe.py" --env TZ="$TZ" --env RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 \
+	--env ESCDELAY=25 --keys '4,DOWN,DOWN,RIGHT,LEFT,q' -- "$BIN" --db "$db" --low-bandwidth)
+down=$(printf '%s' "$out" | field "d['keys']['by_key']['DOWN']['max']")
+ok_if "--low-bandwidth: Down sends at most 25 B ($down B)" test "$down" -le 25 -a "$down" -gt 0
+side=$(printf '%s' "$out" | field "max(d['keys']['by_key'][k]['max'] for k in ('RIGHT', 'LEFT'))")
+ok_if "--low-bandwidth: Left/Right at most 40 B ($side B)" test "$side" -le 40 -a "$side" -gt 0
 is "the four positions were recorded" \
 	"$(sqlite3 "$db" "SELECT group_concat(stance, ' ') FROM (SELECT stance FROM position ORDER BY delegation_id)")" \
 	"support abstain object"
