@@ -414,8 +414,13 @@ void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 	list_draw(&t->pl, w);
 	if (grid_all) {
 		grid_heading(t, w);
-		for (int r = 0; r < t->area; r++)
+		/* A rule between the grid and the list: their rows are not
+		 * related (member states left, proposals right). */
+		for (int r = 0; r < t->area; r++) {
 			widget_blank(w, 2 + r, 0, t->gw, ui_attr(ROLE_NORMAL));
+			widget_text(w, 2 + r, t->gw, 1, widget_utf8_locale() ? "│" : "|",
+				    ui_attr(ROLE_DIM), false);
+		}
 		for (int m = t->mtop; m < (int)t->grid.n_members && m < t->mtop + t->area; m++)
 			grid_row(t, w, m);
 		grid_legend(t, w, true);

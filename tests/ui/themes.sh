@@ -275,12 +275,12 @@ EOF
 got=$(ui_run "$db" '4<Right>jj' --no-color)
 ui_expect themes-mono "$got"
 got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '4<Right>jj' --no-color)
-like "monochrome: the cursor cell in brackets" "$(atext "$got" 7)" '^ MDG   A  \[O\]  ·   ·   ·   ·  '
+like "monochrome: the cursor cell in brackets" "$(atext "$got" 7)" '^ MDG   A  \[O\]  ·   ·   ·   · │ P3 '
 is "... and in reverse, with its member state" "$(amarks "$got" 7)" " RRR      RRR"
 is "... the selected proposal's number in reverse, blocked in bold" "$(amarks "$got" 6)" \
 	"                               RR                                    BBBBBBB"
 like "... SELECTED as a word, in bold" "$(atext "$got" 8)$(amarks "$got" 8)" 'COM  SELECTED {20,}B{8}$'
-like "... absent in lowercase, not counted" "$(atext "$got" 9)" '^ syc   ·   s   ·   ·   ·   o   P5 .* rejected$'
+like "... absent in lowercase, not counted" "$(atext "$got" 9)" '^ syc   ·   s   ·   ·   ·   o │ P5 .* rejected$'
 like "... the reason of the block in bold" "$(atext "$got" 22)$(amarks "$got" 22)" \
 	'^ Blocked: Madagascar objects \(0 support, 4 present\)\. B{51}$'
 ui_expect themes-mono-attrs "$got"
@@ -313,7 +313,7 @@ like "the absent objector does not block P1" "$(row "$got" 1)" 'Sec\. consensus$
 got=$(UI_NOW=2026-09-14T14:30:00+04:00 ui_run "$db" '4<Right><Right>s')
 is "ZWE's objection blocks P3" "$(msg "$got")" "error: refused: Zimbabwe objects"
 got=$(UI_NOW=2026-09-14T14:30:00+04:00 ui_run "$db" '4<End><Right><Right>')
-like "the cursor reaches the 15th member state" "$(row "$got" 15)" '^ ZWE   ·   ·  \[O\]  ·$'
+like "the cursor reaches the 15th member state" "$(row "$got" 15)" '^ ZWE   ·   ·  \[O\]  · +│$'
 got=$(UI_NOW=2026-09-14T14:30:00+04:00 ui_run "$db" '4t')
 like "the next meeting's proposal" "$(row "$got" 1)" 'P5 +Traite des personnes.* MOZ  consensus$'
 
@@ -333,7 +333,7 @@ like "16 member states, 9 proposals: more below and to the right" "$(ui_row "$go
 got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right>')
 like "End, Right ×8: the last state and proposal, rows above and columns to the left hidden" \
 	"$(ui_row "$got" 4)" '^ \^<   P4  P6  P7  P8  P9  P10  No   Title'
-like "... the cursor on the last row" "$(row "$got" 15)" '^ zzz   ·   ·   ·   ·   ·  \[·\]$'
+like "... the cursor on the last row" "$(row "$got" 15)" '^ zzz   ·   ·   ·   ·   ·  \[·\]│$'
 like "... the list shows every proposal" "$(row "$got" 9)" " P10  Recherche d'une cohérence … Sec\\. no support$"
 got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right><Resize 120x30>')
 like "wider and taller: everything shown" "$(ui_row "$got" 4)" \
@@ -358,7 +358,7 @@ is "... the detail waits for the keys to stop" "$(detail "$got" 1)" " P1 Migrati
 got=$(ui_run "$db" '4<Right><Tick>' --low-bandwidth)
 is "... and follows at the idle tick" "$(detail "$got" 1)" " P2 Mobilité des jeunes"
 got=$(ui_run "$db" '4j<Tick>' --low-bandwidth)
-like "... the member state's name too" "$(printf '%s\n' "$got" | sed -n 11p)" '^ FRA France / Réunion$'
+like "... the member state's name too" "$(printf '%s\n' "$got" | sed -n 11p)" '^ FRA France / Réunion +│$'
 
 # ---- no session; a closed session ----
 rap init --db "$TEST_TMP/none.db" >/dev/null 2>&1
