@@ -1,7 +1,7 @@
 /*
  * recs_screen.h — shared state of the Recommendations screen's files
- * (private to screens/): recs.c (the list, the detail view, the workflow
- * and pick lists), recs_edit.c (the text editor, drafts and their
+ * (private to screens/): recs.c (the list and the screen operations),
+ * recs_detail.c (the detail view, the workflow and pick lists), recs_edit.c (the text editor, drafts and their
  * recovery), recs_history.c (versions and the word diff), recs_text.c (a
  * scrolling view of wrapped, attributed lines).
  */
@@ -94,6 +94,17 @@ struct recs {
 };
 
 /* recs.c */
+/* Status codes in workflow order (rec_status), and their display. */
+extern const char *const recs_status_codes[6];
+const char *recs_status_label(const char *code);
+enum ui_role recs_status_role(const char *code);
+
+/* recs_detail.c */
+/* A key of the command table on recommendation row (NULL when none is
+ * selected): the action, with its pick lists and prompts. */
+unsigned recs_command_key(struct recs *r, int key, const struct rec_row *row);
+/* Keys of the detail view (scroll, v, Esc, command keys). */
+unsigned recs_detail_key(struct recs *r, int key);
 /* The member states of the process in code order (NULL-terminated,
  * malloc'd strings; free with recs_codes_free). */
 char **recs_member_codes(struct recs *r, size_t *n);
@@ -101,12 +112,12 @@ char **recs_member_codes(struct recs *r, size_t *n);
  * prompt completing member codes. dflt: a code pre-selected, or NULL.
  * Returns a malloc'd code or NULL (Esc). */
 char *recs_pick_member(struct recs *r, const char *label, const char *dflt);
-/* Load the recommendation r->num for the detail view (and the editor). */
+/* Load the recommendation r->num for the detail view (and the editor);
+ * recs_detail_build lays the loaded detail out again (a new width). */
 void recs_load_detail(struct recs *r);
+void recs_detail_build(struct recs *r);
 /* A text for a command line: "…" with \" \\ and \n escaped (malloc'd). */
 char *recs_quote(const char *s);
-/* The short label of a status code, translated. */
-const char *recs_status_label(const char *code);
 
 /* recs_edit.c */
 /* Open the editor on a new recommendation (ask author and title) or on

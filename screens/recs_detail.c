@@ -1,0 +1,394 @@
+/*
+ * recs_detail.c — the detail of one recommendation on the Recommendations
+ * screen (its latest text in French and English, who proposed it, the
+ * objections — those of member states present block adoption — and the
+ * reservations, listed with the adopted text), and the actions of the
+ * command table's keys on a recommendation, with the pick lists of member
+ * states (R5: author, co-sponsor, proposer of an amendment, reservation,
+ * objection are member states; an observer can only be typed on the
+ * command line, where the command refuses it).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "attendance.h"
+#include "i18n.h"
+#include "keys.h"
+#include "recs_screen.h"
+#include "rules.h"
+#include "util.h"
+
+char *recs_quote(const char *s)
+{
+	size_t n = s ? strlen(s) : 0, k = 0;
+	char *out = xmalloc(2 * n + 3);
+
+	out[k++] = '"';
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"' || s[i] == '\\') {
+			out[k++] = '\\';
+			out[k++] = s[i];
+		} else if (s[i] == '\n') {
+			out[k++] = '\\';
+			out[k++] = 'n';
+		} else if (s[i] != '\r') {
+			out[k++] = s[i];
+		}
+	}
+	out[k++] = '"';
+	out[k] = '\0';
+	return out;
+}
+
+/* ---- member states (R5 pick lists) ---- */
+
+char **recs_member_codes(struct recs *r, size_t *n)
+{
+	struct att_delegation *rows = NULL;
+	size_t got = 0, cap = 16;
+	char **codes = xcalloc(cap + 1, sizeof *codes);
+
+	*n = 0;
+	/* Members come first (the list is grouped by type): one page. */
+	if (r->app->session &&
+	    attendance_delegations(r->app->db, r->app->session, NULL, 200, &rows, &got) == 0) {
+		for (size_t i = 0; i < got && rows[i].type == DT_MEMBER; i++) {
+			if (*n == cap) {
+				cap *= 2;
+				codes = xrealloc(codes, (cap + 1) * sizeof *codes);
+			}
+			codes[(*n)++] = xstrdup(rows[i].code);
+			codes[*n] = NULL;
+		}
+	}
+	free(rows);
+	return codes;
+}
+
+char *recs_pick_member(struct recs *r, const char *label, const char *dflt)
+{
+	size_t n;
+	char **codes = recs_member_codes(r, &n), *out = NULL;
+	int d = -1;
+
+	if (n == 0) {
+		ui_error("%s", _("no member state in this process"));
+	} else if (n <= 9) {
+		for (size_t i = 0; i < n; i++)
+			if (dflt && !strcmp(codes[i], dflt))
+				d = (int)i;
+		d = ui_choose(label, (const char *const *)codes, (int)n, d);
+		if (d >= 0)
+			out = xstrdup(codes[d]);
+	} else {
+		struct ui_prompt_opts o = { .initial = dflt, .complete = COMPLETE_LIST,
+					    .choices = (const char *const *)codes };
+
+		out = ui_prompt(label, &o);
+		if (out && !*out)
+			xfree(&out);
+	}
+	recs_codes_free(&codes, n);
+	return out;
+}
+
+/* ---- the detail ---- */
+
+static void detail_party_lines(struct recs *r, const char *heading, struct rec_party *p, size_t n,
+			       bool objections)
+{
+	int width = r->cols;
+
+	if (!n)
+		return;
+	tv_line(&r->detail);
+	tv_span(&r->detail, heading, ui_attr(ROLE_HEADER));
+	for (size_t i = 0; i < n; i++) {
+		char *line;
+
+		if (objections)
+			line = xasprintf("  %s %s (%s)%s%s", p[i].code, p[i].name,
+					 p[i].present ? _("present: blocks adoption")
+						      : _("absent: does not block"),
+					 p[i].reason[0] ? ": " : "", p[i].reason);
+		else
+			line = xasprintf("  %s %s%s%s", p[i].code, p[i].name, p[i].reason[0] ? ": " : "",
+					 p[i].reason);
+		tv_wrap(&r->detail, line,
+			objections && p[i].present ? ui_attr(ROLE_BAD) : ui_attr(ROLE_NORMAL),
+			width, 0);
+		free(line);
+	}
+}
+
+void recs_detail_build(struct recs *r)
+{
+	struct rec_detail *d = &r->det;
+	struct rec_party *objs = NULL, *ress = NULL;
+	size_t n_objs = 0, n_ress = 0, keep = r->detail.scroll;
+	attr_t norm = ui_attr(ROLE_NORMAL), head = ui_attr(ROLE_HEADER);
+	char *s, t1[8], t2[8];
+
+	tv_clear(&r->detail);
+	r->detail.scroll = 0;
+	if (!r->det_valid) {
+		tv_line(&r->detail);
+		tv_span(&r->detail, _("This recommendation no longer exists."), ui_attr(ROLE_DIM));
+		return;
+	}
+	s = xasprintf("R%lld  %s", d->num, d->title);
+	tv_wrap(&r->detail, s, ui_attr(ROLE_RUNNING), r->cols, 0);
+	free(s);
+	tv_line(&r->detail);
+	tv_span(&r->detail, _("Status: "), norm);
+	tv_span(&r->detail, recs_status_label(d->status), ui_attr(recs_status_role(d->status)) | A_BOLD);
+	s = xasprintf(_("   Author: %s %s   Version %d (%s, %s)"), d->author, d->author_name,
+		      d->version, d->version_by,
+		      time_hm(time_parse(d->version_at), t1, sizeof t1));
+	tv_span(&r->detail, s, norm);
+	free(s);
+	s = xasprintf(_("Co-sponsors: %s"), d->cosponsors[0] ? d->cosponsors : "—");
+	tv_wrap(&r->detail, s, norm, r->cols, 0);
+	free(s);
+	s = xasprintf(_("Theme: %s%s%s"), d->theme[0] ? d->theme : "—",
+		      d->theme_title[0] ? " — " : "", d->theme_title);
+	tv_wrap(&r->detail, s, norm, r->cols, 0);
+	free(s);
+	if (d->item)
+		s = xasprintf(_("Agenda item: %lld %s"), d->item, d->item_title);
+	else
+		s = xasprintf(_("Agenda item: %s"), "—");
+	tv_wrap(&r->detail, s, norm, r->cols, 0);
+	free(s);
+	if (d->adopted_at[0]) {
+		s = d->submitted_at[0]
+			    ? xasprintf(_("Adopted at %s, submitted at %s"),
+					time_hm(time_parse(d->adopted_at), t1, sizeof t1),
+					time_hm(time_parse(d->submitted_at), t2, sizeof t2))
+			    : xasprintf(_("Adopted at %s"),
+					time_hm(time_parse(d->adopted_at), t1, sizeof t1));
+		tv_wrap(&r->detail, s, ui_attr(ROLE_GOOD), r->cols, 0);
+		free(s);
+	}
+	recs_objections(r->app->db, r->app->session, d->num, &objs, &n_objs);
+	recs_reservations(r->app->db, r->app->session, d->num, &ress, &n_ress);
+	detail_party_lines(r, _("Objections:"), objs, n_objs, true);
+	detail_party_lines(r, _("Reservations:"), ress, n_ress, false);
+	recs_parties_free(&objs, n_objs);
+	recs_parties_free(&ress, n_ress);
+	tv_line(&r->detail);
+	tv_line(&r->detail);
+	tv_span(&r->detail, _("Text (French)"), head);
+	tv_wrap(&r->detail, d->text_fr, norm, r->cols, 2);
+	if (d->text_en && d->text_en[0]) {
+		tv_line(&r->detail);
+		tv_line(&r->detail);
+		tv_span(&r->detail, _("Text (English)"), head);
+		tv_wrap(&r->detail, d->text_en, norm, r->cols, 2);
+	}
+	r->detail.scroll = keep < r->detail.n ? keep : 0;
+}
+
+void recs_load_detail(struct recs *r)
+{
+	if (r->det_valid)
+		recs_detail_clear(&r->det);
+	r->det_valid = r->num > 0 && r->app->session &&
+		       recs_get(r->app->db, r->app->session, r->num, &r->det) == 0;
+	if (!r->det_valid)
+		memset(&r->det, 0, sizeof r->det);
+	recs_detail_build(r);
+}
+
+/* ---- actions ---- */
+
+static void act_cosponsor(struct recs *r, long long num)
+{
+	char label[128], *code;
+
+	str_printf(label, sizeof label, _("Co-sponsor of R%lld (member states):"), num);
+	if ((code = recs_pick_member(r, label, NULL)))
+		ui_execf(r->app, "cosponsor %lld %s", num, code);
+	free(code);
+}
+
+/* reserve or object: a member state and a reason. */
+static void act_party(struct recs *r, long long num, bool objection)
+{
+	char label[160], *code, *reason = NULL, *q, *line;
+
+	str_printf(label, sizeof label,
+		   objection ? _("Objection to R%lld by (member states):")
+			     : _("Reservation on R%lld by (member states):"),
+		   num);
+	if (!(code = recs_pick_member(r, label, NULL)))
+		return;
+	str_printf(label, sizeof label, objection ? _("Reason of %s (may be empty):")
+						  : _("Reservation of %s (its wording):"),
+		   code);
+	if ((reason = ui_prompt(label, NULL))) {
+		q = recs_quote(reason);
+		line = xasprintf("%s %lld %s %s", objection ? "object" : "reserve", num, code, q);
+		ui_exec(r->app, line);
+		free(line);
+		free(q);
+	}
+	free(reason);
+	free(code);
+}
+
+static void act_unobject(struct recs *r, long long num)
+{
+	struct rec_party *objs = NULL;
+	size_t n = 0;
+	const char *labels[9];
+	int k = 0;
+
+	recs_objections(r->app->db, r->app->session, num, &objs, &n);
+	if (n == 0) {
+		ui_error(_("no objection to R%lld"), num);
+	} else if (n == 1) {
+		ui_execf(r->app, "unobject %lld %s", num, objs[0].code);
+	} else {
+		for (size_t i = 0; i < n && i < 9; i++)
+			labels[i] = objs[i].code;
+		k = ui_choose(_("Withdraw the objection of:"), labels, n < 9 ? (int)n : 9, -1);
+		if (k >= 0)
+			ui_execf(r->app, "unobject %lld %s", num, objs[k].code);
+	}
+	recs_parties_free(&objs, n);
+}
+
+static void act_status(struct recs *r, const struct rec_row *row)
+{
+	enum rec_status from = rules_rec_status(row->status);
+	const char *labels[6];
+	int to[6], n = 0, k;
+
+	for (int s = RS_DRAFT; s <= RS_SUBMITTED; s++)
+		if (s != (int)from && (rules_rec_transition(from, (enum rec_status)s) ||
+				       (s == RS_ADOPTED && rules_rec_may_adopt(from, 0)))) {
+			to[n] = s;
+			labels[n++] = recs_status_label(recs_status_codes[s]);
+		}
+	if (n == 0) {
+		ui_error(_("R%lld is %s: its status no longer changes"), row->num,
+			 recs_status_label(row->status));
+		return;
+	}
+	k = ui_choose(_("New status:"), labels, n, -1);
+	if (k >= 0)
+		ui_execf(r->app, "status %lld %s", row->num, recs_status_codes[to[k]]);
+}
+
+static void act_set(struct recs *r, const struct rec_row *row)
+{
+	static const char *const fields[] = { "title", "theme", "item" };
+	const char *labels[] = { _("title"), _("theme"), _("agenda item") };
+	struct ui_prompt_opts o = { 0 };
+	char label[128], cur[32], *v, *q, *line;
+	int f = ui_choose(_("Change:"), labels, 3, 0);
+
+	if (f < 0)
+		return;
+	if (f == 0) {
+		o.initial = row->title;
+	} else if (f == 1) {
+		o.initial = row->theme[0] ? row->theme : NULL;
+	} else if (row->item) {
+		str_printf(cur, sizeof cur, "%lld", row->item);
+		o.initial = cur;
+	}
+	str_printf(label, sizeof label, f == 0 ? _("R%lld, title:") : f == 1
+		   ? _("R%lld, theme code (- for none):") : _("R%lld, agenda item (- for none):"),
+		   row->num);
+	if (!(v = ui_prompt(label, &o)))
+		return;
+	q = recs_quote(*v ? v : "-");
+	line = xasprintf("rec= %lld %s %s", row->num, fields[f], q);
+	ui_exec(r->app, line);
+	free(line);
+	free(q);
+	free(v);
+}
+
+/* A command key on recommendation row (NULL: none selected). */
+unsigned recs_command_key(struct recs *r, int key, const struct rec_row *row)
+{
+	const struct command_def *d = ui_key_command(SCR_RECS, key, NULL);
+	struct rec_row copy;
+
+	if (!d || (d->flags & CMD_UI))
+		return H_IGNORED; /* help, quit, :, / … are the shell's */
+	if (!strcmp(d->name, "rec+")) {
+		recs_edit_new(r);
+		return H_DONE | H_REDRAW;
+	}
+	if (!row) {
+		ui_error("%s", _("no recommendation selected"));
+		return H_DONE;
+	}
+	copy = *row; /* prompts may reload the page under us */
+	copy.title = xstrdup(row->title);
+	copy.theme = xstrdup(row->theme);
+	copy.cosponsors = NULL;
+	if (!strcmp(d->name, "amend")) {
+		r->num = copy.num;
+		recs_edit_amend(r);
+	} else if (!strcmp(d->name, "cosponsor")) {
+		act_cosponsor(r, copy.num);
+	} else if (!strcmp(d->name, "reserve")) {
+		act_party(r, copy.num, false);
+	} else if (!strcmp(d->name, "object")) {
+		act_party(r, copy.num, true);
+	} else if (!strcmp(d->name, "unobject")) {
+		act_unobject(r, copy.num);
+	} else if (!strcmp(d->name, "status")) {
+		act_status(r, &copy);
+	} else if (!strcmp(d->name, "adopt")) {
+		ui_execf(r->app, "adopt %lld", copy.num);
+	} else if (!strcmp(d->name, "rec=")) {
+		act_set(r, &copy);
+	}
+	free(copy.title);
+	free(copy.theme);
+	return H_DONE | H_REDRAW;
+}
+
+/* The row of the detail's recommendation, for command_key. */
+static const struct rec_row *detail_row(struct recs *r, struct rec_row *tmp)
+{
+	if (!r->det_valid)
+		return NULL;
+	memset(tmp, 0, sizeof *tmp);
+	tmp->num = r->det.num;
+	tmp->title = r->det.title;
+	str_copy(tmp->status, r->det.status, sizeof tmp->status);
+	str_copy(tmp->author, r->det.author, sizeof tmp->author);
+	tmp->theme = r->det.theme;
+	tmp->item = r->det.item;
+	return tmp;
+}
+
+unsigned recs_detail_key(struct recs *r, int key)
+{
+	struct rec_row tmp;
+	unsigned res;
+
+	if (key == K_ESC || key == K_BS || keys_nav(key) == NAV_LEFT) {
+		r->mode = RM_LIST;
+		r->full = true;
+		return H_DONE | H_REDRAW;
+	}
+	if (key == 'v') {
+		recs_history_open(r);
+		return H_DONE | H_REDRAW;
+	}
+	if ((res = tv_handle(&r->detail, key, r->rows - 1)) != H_IGNORED) {
+		if (res & H_REDRAW)
+			r->full = true;
+		return res;
+	}
+	return recs_command_key(r, key, detail_row(r, &tmp));
+}
