@@ -1,5 +1,5 @@
 #!/bin/sh
-# typing.sh — what the Recommendations screen and its text editor cost
+# bench_typing.sh — what the Recommendations screen and its text editor cost
 # over a slow link (DESIGN §7: a typed character at most 12 bytes; moving a
 # selection at most 2L+40 bytes; CPU per key at most 0.2 ms), measured in a
 # pseudo-terminal at 80x24 with the shared ttyprobe.py (or
@@ -7,7 +7,8 @@
 # paragraph (8 rows) and a second one, so "end of a long paragraph" is in
 # the middle of the text. Not a test: it prints a markdown table.
 #
-#   sh tests/bench/typing.sh           (from the top of the tree)
+#   sh tests/bench/bench_typing.sh     (from the top of the tree; make bench
+#                                      runs it after tests/bench/run.sh)
 #   BENCH_WORK=DIR   keep (and reuse) the databases in DIR
 #   BENCH_LARGE=0    skip the large database (tests/bench/gen_large.py)
 set -u
@@ -41,27 +42,36 @@ prepare() { # DB
 	} | RAPPORTEUR_NOW=$NOW "$BIN" run --db "$1" - >/dev/null ||
 		{ echo "bench typing: prepare $1 failed" >&2; exit 1; }
 }
-[ -f "$work/demo.db" ] || { "$BIN" init --db "$work/demo.db" --demo >/dev/null && prepare "$work/demo.db"; }
-if [ "${BENCH_LARGE:-1}" = 1 ] && [ ! -f "$work/large.db" ] && [ -f "$top/tests/bench/gen_large.py" ]; then
-	echo "bench typing: generating the large database..."
-	if "$PY" "$top/tests/bench/gen_large.py" --bin "$BIN" "$work/large.db" >/dev/null; then
-		prepare "$work/large.db"
-	else
-		rm -f "$work/large.db"
+# Own file names: make bench (tests/bench/run.sh) shares its work folder,
+# whose large.db (when there) is copied rather than generated again.
+[ -f "$work/recs-demo.db" ] ||
+	{ "$BIN" init --db "$work/recs-demo.db" --demo >/dev/null && prepare "$work/recs-demo.db"; }
+if [ "${BENCH_LARGE:-1}" = 1 ] && [ ! -f "$work/recs-large.db" ]; then
+	if [ -f "$work/large.db" ]; then
+		cp "$work/large.db" "$work/recs-large.db" &&
+			{ [ ! -f "$work/large.db-wal" ] || cp "$work/large.db-wal" "$work/recs-large.db-wal"; } &&
+			prepare "$work/recs-large.db"
+	elif [ -f "$top/tests/bench/gen_large.py" ]; then
+		echo "bench typing: generating the large database..."
+		if "$PY" "$top/tests/bench/gen_large.py" --bin "$BIN" "$work/recs-large.db" >/dev/null; then
+			prepare "$work/recs-large.db"
+		else
+			rm -f "$work/recs-large.db"
+		fi
 	fi
 fi
 
 run_probe() { # NAME DB KEYS
 	# Each run starts from a copy: a run leaves a draft behind.
-	cp "$2" "$work/run.db"
-	rm -f "$work/run.db-wal" "$work/run.db-shm"
+	cp "$2" "$work/recs-run.db"
+	rm -f "$work/recs-run.db-wal" "$work/recs-run.db-shm"
 	"$PY" "$probe" --keys "$3" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
-		--env RAPPORTEUR_NOW=$NOW -- "$BIN" --db "$work/run.db" >"$work/$1.json" 2>/dev/null
+		--env RAPPORTEUR_NOW=$NOW -- "$BIN" --db "$work/recs-run.db" >"$work/recs-$1.json" 2>/dev/null
 }
 
 letters='abcdefghijklmnopqrstuvwxyz'
 for d in demo large; do
-	db="$work/$d.db"
+	db="$work/recs-$d.db"
 	[ -f "$db" ] || continue
 	# The list: Down and Up through 40 recommendations.
 	run_probe "$d-list" "$db" '5,DOWN*25,UP*10,q'
@@ -82,7 +92,7 @@ work = sys.argv[1]
 
 def load(name):
     try:
-        with open(os.path.join(work, name + '.json')) as f:
+        with open(os.path.join(work, 'recs-' + name + '.json')) as f:
             return json.load(f)
     except (OSError, ValueError):
         return None
@@ -137,4 +147,5 @@ for label, bar, check, get in rows:
     cell = lambda v: 'n/a' if v is None else str(v)
     print('| %s | %s | %s | %s | %s |' % (label, bar, cell(vals[0]), cell(vals[1]), ok))
 EOF
+rm -f "$work/recs-run.db" "$work/recs-run.db-wal" "$work/recs-run.db-shm"
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
