@@ -41,12 +41,32 @@ static void check(int cond, const char *what, const char *line)
 	}
 }
 
+static char *dir;
+
+/* Close the database (SQLite then removes its -wal and -shm) and the
+ * temporary folder. */
+static void cleanup(void)
+{
+	char *p;
+
+	db_close(&app.db);
+	p = xasprintf("%s-wal", app.db_path);
+	unlink(p);
+	free(p);
+	p = xasprintf("%s-shm", app.db_path);
+	unlink(p);
+	free(p);
+	unlink(app.db_path);
+	rmdir(dir);
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char dir[] = "/tmp/rapfuzz.XXXXXX", err[1024];
+	char err[1024];
 
 	(void)argc;
 	(void)argv;
+	dir = xasprintf("%s/rapfuzz.XXXXXX", getenv("FUZZ_TMPDIR") ? getenv("FUZZ_TMPDIR") : "/tmp");
 	if (!mkdtemp(dir)) {
 		perror("mkdtemp");
 		exit(2);
@@ -63,9 +83,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_command: %s\n", err);
 		exit(2);
 	}
-	/* The file stays open; unlink it now so nothing is left behind. */
-	unlink(app.db_path);
-	rmdir(dir);
+	/* libFuzzer may leave by _exit: run.sh removes FUZZ_TMPDIR too. */
+	atexit(cleanup);
 	session0 = app.session;
 	process0 = app.process;
 	clock_set(clock0);

@@ -39,10 +39,20 @@ static void check(int cond, const char *what)
 	}
 }
 
-static char tmpdir[] = "/tmp/rapfuzz.XXXXXX";
+static char *tmpdir;
 
 static void cleanup(void)
 {
+	char *p;
+
+	db_close(&app.db);
+	p = xasprintf("%s-wal", app.db_path);
+	unlink(p);
+	free(p);
+	p = xasprintf("%s-shm", app.db_path);
+	unlink(p);
+	free(p);
+	unlink(app.db_path);
 	unlink(csv_path);
 	rmdir(tmpdir);
 }
@@ -54,10 +64,12 @@ static bool clean(const char *s)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char *dir = tmpdir, err[1024];
+	char *dir, err[1024];
 
 	(void)argc;
 	(void)argv;
+	tmpdir = xasprintf("%s/rapfuzz.XXXXXX", getenv("FUZZ_TMPDIR") ? getenv("FUZZ_TMPDIR") : "/tmp");
+	dir = tmpdir;
 	if (!mkdtemp(dir)) {
 		perror("mkdtemp");
 		exit(2);
@@ -75,8 +87,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 		fprintf(stderr, "fuzz_import: %s\n", err);
 		exit(2);
 	}
-	unlink(app.db_path);
-	atexit(cleanup);
+	atexit(cleanup); /* libFuzzer may leave by _exit: run.sh removes FUZZ_TMPDIR too */
 	delegates0 = db_int(app.db, -1, "SELECT count(*) FROM delegate", "");
 	return 0;
 }

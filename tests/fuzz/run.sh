@@ -58,13 +58,15 @@ for t in $TARGETS; do
 	bin="$out/fuzz_$t"
 	$CLANG -fsanitize=fuzzer $cflags -o "$bin" "tests/fuzz/fuzz_$t.c" $objs $libs ||
 		{ echo "fuzz: link of fuzz_$t failed" >&2; exit 2; }
-	mkdir -p "$out/corpus/$t"
+	mkdir -p "$out/corpus/$t" "$out/tmp"
+	export FUZZ_TMPDIR="$top/$out/tmp"
 	log="$out/fuzz_$t.log"
 	echo "fuzz: $t for $SECONDS_PER s"
 	"$bin" -max_total_time="$SECONDS_PER" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
 		-max_len=65536 -artifact_prefix="$out/crash-$t-" \
 		"$out/corpus/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1
 	rc=$?
+	rm -rf "$out/tmp"
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
 	cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1)
 	if [ "$rc" -ne 0 ]; then
