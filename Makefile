@@ -116,4 +116,4 @@ po/rapporteur.pot: $(SRC) $(wildcard include/*.h)
 	  --package-version=$(VERSION) -o $@ $(sort $(SRC) $(wildcard include/*.h))
 
 clean:
-	rm -rf build build-asan locale $(BIN) tests/out
+	rm -rf build build-asan build-fuzz locale $(BIN) tests/out

@@ -36,6 +36,8 @@ enum command_flags {
 	CMD_OPEN_SESSION = 4, /* refused while the session is closed */
 	CMD_UI = 8,           /* a screen action with no handler (help, quit…) */
 	CMD_NO_JOURNAL = 16,  /* a write that is not journaled (drafts) */
+	CMD_LOCAL = 32,       /* with CMD_UI: a key of one screen (help and hints list
+			       * it with that screen's commands; no global meaning) */
 };
 
 struct cmd_ctx {

@@ -89,7 +89,8 @@ static int help_open(struct screen *s, struct app *app)
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command_def *d = &command_table[i];
 
-		if (d->keys && (d->screens & ON(tab)) && !(d->flags & CMD_UI))
+		if (d->keys && (d->screens & ON(tab)) &&
+		    (!(d->flags & CMD_UI) || (d->flags & CMD_LOCAL)))
 			add(h, d->keys, xasprintf("%s %s", d->name, d->args), _(d->help));
 	}
 	add(h, NULL, xstrdup(""), NULL);
@@ -97,7 +98,7 @@ static int help_open(struct screen *s, struct app *app)
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command_def *d = &command_table[i];
 
-		if (d->keys && (d->flags & CMD_UI))
+		if (d->keys && (d->flags & CMD_UI) && !(d->flags & CMD_LOCAL))
 			add(h, d->keys, xstrdup(d->name), _(d->help));
 	}
 	for (size_t i = 0; i < keys_nav_count; i++)

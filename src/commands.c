@@ -116,6 +116,34 @@ const struct command_def command_table[] = {
 	  "x", A(MINUTES), cmd_export },
 	{ "clock", "TIME|now", N_("set the clock used for new records (replay)"), 1, 1, 0, NULL, 0,
 	  cmd_clock },
+
+	/* Keys that belong to one screen and run no command by themselves:
+	 * listed so that help and the hint bar show them too. */
+#define L (CMD_UI | CMD_LOCAL)
+	{ "pane", "", N_("move between the list of speakers and the log"), 0, 0, L, "Left Right",
+	  ON(SCR_FLOOR), NULL },
+	{ "grid", "", N_("move into the R4 grid (Enter selects the delegation)"), 0, 0, L, "c",
+	  ON(SCR_ATTENDANCE), NULL },
+	{ "min-level", "", N_("choose the session's minimum level"), 0, 0, L, "m",
+	  ON(SCR_ATTENDANCE), NULL },
+	{ "themes", "", N_("add or remove the session's themes"), 0, 0, L, "t", ON(SCR_ATTENDANCE),
+	  NULL },
+	{ "target", "", N_("switch between workshops and the next meeting"), 0, 0, L, "t",
+	  ON(SCR_THEMES), NULL },
+	{ "catalogue", "", N_("show the theme catalogue"), 0, 0, L, "c", ON(SCR_THEMES), NULL },
+	{ "filter-item", "", N_("show only one agenda item"), 0, 0, L, "i", ON(SCR_MINUTES), NULL },
+	{ "filter-delegation", "", N_("show only one delegation"), 0, 0, L, "d", ON(SCR_MINUTES),
+	  NULL },
+	{ "filter-event", "", N_("cycle through the event types"), 0, 0, L, "e", ON(SCR_MINUTES),
+	  NULL },
+	{ "filter-clear", "", N_("clear the filters"), 0, 0, L, "c", ON(SCR_MINUTES), NULL },
+	{ "open", "", N_("open the recommendation (text, objections, reservations)"), 0, 0, L,
+	  "Enter", ON(SCR_RECS), NULL },
+	{ "filter-status", "", N_("cycle the status filter"), 0, 0, L, "f", ON(SCR_RECS), NULL },
+	{ "filter-theme", "", N_("cycle the theme filter"), 0, 0, L, "F", ON(SCR_RECS), NULL },
+	{ "versions", "", N_("versions and the word diff of two of them"), 0, 0, L, "v",
+	  ON(SCR_RECS), NULL },
+#undef L
 };
 const size_t command_count = ARRAY_SIZE(command_table);
 

@@ -179,7 +179,8 @@ const struct command_def *ui_key_command(int screen_id, int key, int *which)
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command_def *d = &command_table[i];
 
-		if (!d->keys || !(d->screens & ON(screen_id)))
+		/* Screen-local keys run no command: the screen handles them. */
+		if (!d->keys || !(d->screens & ON(screen_id)) || (d->flags & CMD_LOCAL))
 			continue;
 		if (keys_match(d->keys, key, which))
 			return d;

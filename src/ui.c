@@ -318,6 +318,10 @@ void ui_paint(void)
 		wnoutrefresh(ui.msg); /* last: the prompt's cursor stays here */
 		any = any || ui.msg_dirty;
 	}
+	/* A screen that shows a cursor (the editor) gets it back after the
+	 * bars were painted. */
+	if (any && !ui.prompting && !is_leaveok(ui.body))
+		wnoutrefresh(ui.body);
 	ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = false;
 	ui.body_dirty = ui.body_full = false;
 	if (any)
@@ -379,7 +383,8 @@ static unsigned global_key(int key)
 		return H_DONE;
 	}
 	for (size_t i = 0; i < command_count && !d; i++)
-		if ((command_table[i].flags & CMD_UI) && keys_match(command_table[i].keys, key, &which))
+		if ((command_table[i].flags & (CMD_UI | CMD_LOCAL)) == CMD_UI &&
+		    keys_match(command_table[i].keys, key, &which))
 			d = &command_table[i];
 	if (ui.help_open && (key == K_ESC || key == 'q' || (d && !strcmp(d->name, "help")))) {
 		help_toggle(false);
@@ -390,7 +395,7 @@ static unsigned global_key(int key)
 		 * (note "n"): the command line, pre-filled with its name. */
 		const struct command_def *c = ui_key_command(ui.cur, key, NULL);
 
-		if (c && !ui.help_open) {
+		if (c && !(c->flags & CMD_UI) && !ui.help_open) {
 			bound_command(c);
 			return H_DONE;
 		}

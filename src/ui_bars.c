@@ -182,13 +182,15 @@ void ui_bars_draw_hints(void)
 		hint_add(0, "?", _("help"));
 		return;
 	}
-	/* The current screen's commands first, then the global ones. */
-	for (int pass = 0; pass < 2 && x >= 0; pass++) {
+	/* The current screen's commands first, then the global ones, then
+	 * the screen's local keys while there is room (help lists them all). */
+	for (int pass = 0; pass < 3 && x >= 0; pass++) {
 		for (size_t i = 0; i < command_count && x >= 0; i++) {
 			const struct command_def *d = &command_table[i];
-			bool global = (d->flags & CMD_UI) != 0;
+			int kind = !(d->flags & CMD_UI) ? 0 : (d->flags & CMD_LOCAL) ? 2 : 1;
+			bool global = kind == 1;
 
-			if (!d->keys || !(d->screens & ON(tab)) || global != (pass == 1))
+			if (!d->keys || !(d->screens & ON(tab)) || kind != pass)
 				continue;
 			if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)
 				continue;
