@@ -120,8 +120,6 @@ const struct command_def command_table[] = {
 	/* Keys that belong to one screen and run no command by themselves:
 	 * listed so that help and the hint bar show them too. */
 #define L (CMD_UI | CMD_LOCAL)
-	{ "pane", "", N_("move between the list of speakers and the log"), 0, 0, L, "Left Right",
-	  ON(SCR_FLOOR), NULL },
 	{ "grid", "", N_("move into the R4 grid (Enter selects the delegation)"), 0, 0, L, "c",
 	  ON(SCR_ATTENDANCE), NULL },
 	{ "min-level", "", N_("choose the session's minimum level"), 0, 0, L, "m",
