@@ -24,36 +24,18 @@
 #include "commands.h"
 #include "db.h"
 #include "util.h"
+#include "testdb.h"
 
 /* 2026-11-23T08:00:00+04:00 */
 #define T0 ((time_t)1795406400)
 #define MIN 60
 
-struct fx {
-	struct app app;
-	char path[512];
-	char out[1024];
-};
-
 static int setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TEST_TMP");
-	char err[1024];
+	struct testdb *f = xcalloc(1, sizeof *f);
 
-	str_printf(f->path, sizeof f->path, "%s/agenda-%ld.db", tmp && *tmp ? tmp : "/tmp",
-		   (long)getpid());
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
-	f->app.db_path = xstrdup(f->path);
-	if (app_init_db(&f->app, false, err, sizeof err) != 0)
-		fail_msg("fixtures: %s", err);
-	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
-				" status, created_at) VALUES ((SELECT min(id) FROM process),"
-				" 'Test', '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", ""),
-			 DB_OK);
-	f->app.session = db_last_id(f->app.db);
-	f->app.process = db_int(f->app.db, 0, "SELECT min(id) FROM process", "");
+	testdb_open(f, "agenda");
+	testdb_add_session(f);
 	clock_set(T0);
 	*state = f;
 	return 0;
@@ -61,36 +43,16 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
-	char p[600];
+	struct testdb *f = *state;
 
 	clock_set(0);
-	app_close(&f->app);
-	unlink(f->path);
-	str_printf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	str_printf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	testdb_close(f);
 	free(f);
 	return 0;
 }
 
-/* Run a command and check its answer exactly. */
-static void cmd_is(struct fx *f, const char *line, const char *want)
-{
-	command_exec(&f->app, line, f->out, sizeof f->out);
-	if (strcmp(f->out, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", line, f->out, want);
-}
-
-static void cmd_ok_(struct fx *f, const char *line)
-{
-	if (command_exec(&f->app, line, f->out, sizeof f->out) != 0)
-		fail_msg("%s: %s", line, f->out);
-}
-
 /* Everything a refused agenda command could have touched, as one text. */
-static char *snapshot(struct fx *f)
+static char *snapshot(struct testdb *f)
 {
 	return db_text(f->app.db,
 		       "SELECT (SELECT count(*) FROM journal) || '|' || (SELECT group_concat("
@@ -100,25 +62,25 @@ static char *snapshot(struct fx *f)
 		       " moderator, ';') FROM (SELECT * FROM agenda_item ORDER BY id))", "");
 }
 
-static void refused(struct fx *f, const char *line, const char *want)
+static void refused(struct testdb *f, const char *line, const char *want)
 {
 	char *before = snapshot(f), *after;
 
-	cmd_is(f, line, want);
+	testdb_is(f, line, want);
 	after = snapshot(f);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
 }
 
-static char *item_text(struct fx *f, long long num)
+static char *item_text(struct testdb *f, long long num)
 {
 	return db_text(f->app.db, "SELECT status || ' ' || ifnull(actual_start, '-') || ' ' ||"
 		       " ifnull(actual_end, '-') FROM agenda_item WHERE session_id = ? AND num = ?",
 		       "ii", f->app.session, num);
 }
 
-static void item_state_is(struct fx *f, long long num, const char *want)
+static void item_state_is(struct testdb *f, long long num, const char *want)
 {
 	char *s = item_text(f, num);
 
@@ -131,15 +93,15 @@ static void item_state_is(struct fx *f, long long num, const char *want)
 
 static void test_numbering_and_planned_times(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct agenda_row r;
 
-	cmd_is(f, "item+ \"Cérémonie d'ouverture\" opening 45 08:30", "ok item 1");
-	cmd_is(f, "item+ \"Ordre du jour\" agenda 15", "ok item 2");
+	testdb_is(f, "item+ \"Cérémonie d'ouverture\" opening 45 08:30", "ok item 1");
+	testdb_is(f, "item+ \"Ordre du jour\" agenda 15", "ok item 2");
 	/* Optional words in any order, told apart by their shape. */
-	cmd_is(f, "item+ \"Déclarations\" 90 statements", "ok item 3");
-	cmd_is(f, "item+ \"Jour 2\" 2026-11-24T09:00 other 60", "ok item 4");
-	cmd_is(f, "item+ Divers", "ok item 5");
+	testdb_is(f, "item+ \"Déclarations\" 90 statements", "ok item 3");
+	testdb_is(f, "item+ \"Jour 2\" 2026-11-24T09:00 other 60", "ok item 4");
+	testdb_is(f, "item+ Divers", "ok item 5");
 
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
 	assert_string_equal(r.title, "Cérémonie d'ouverture");
@@ -175,23 +137,23 @@ static void test_numbering_and_planned_times(void **state)
 	free(s);
 
 	/* A number is max+1 even after a move (never reused, never shifted). */
-	cmd_ok_(f, "move 5 1");
-	cmd_is(f, "item+ Suite", "ok item 6");
+	testdb_exec(f, "move 5 1");
+	testdb_is(f, "item+ Suite", "ok item 6");
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 6, &r), 1);
 	assert_int_equal(r.pos, 6);
 }
 
 static void test_item_edit(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct agenda_row r;
 
-	cmd_ok_(f, "item+ Ouverture opening 45 08:30");
-	cmd_is(f, "item= 1 title \"Séance d'ouverture\"", "ok item 1 title changed");
-	cmd_is(f, "item= 1 kind closing", "ok item 1 kind changed");
-	cmd_is(f, "item= 1 minutes 60", "ok item 1 minutes changed");
-	cmd_is(f, "item= 1 start 09:00", "ok item 1 start changed");
-	cmd_is(f, "item= 1 moderator \"Maurice (présidence)\"", "ok item 1 moderator changed");
+	testdb_exec(f, "item+ Ouverture opening 45 08:30");
+	testdb_is(f, "item= 1 title \"Séance d'ouverture\"", "ok item 1 title changed");
+	testdb_is(f, "item= 1 kind closing", "ok item 1 kind changed");
+	testdb_is(f, "item= 1 minutes 60", "ok item 1 minutes changed");
+	testdb_is(f, "item= 1 start 09:00", "ok item 1 start changed");
+	testdb_is(f, "item= 1 moderator \"Maurice (présidence)\"", "ok item 1 moderator changed");
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
 	assert_string_equal(r.title, "Séance d'ouverture");
 	assert_string_equal(r.kind, "closing");
@@ -202,23 +164,23 @@ static void test_item_edit(void **state)
 			  " WHERE event = 'item=' ORDER BY seq DESC LIMIT 1", "");
 	assert_string_equal(s, " -> Maurice (présidence)");
 	free(s);
-	cmd_is(f, "item= 1 start -", "ok item 1 start changed");
+	testdb_is(f, "item= 1 start -", "ok item 1 start changed");
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
 	assert_int_equal(r.planned_start, 0);
 }
 
 static void test_start_ends_previous(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct agenda_current cur;
 
-	cmd_ok_(f, "item+ Ouverture opening 45 08:30");
-	cmd_ok_(f, "item+ \"Ordre du jour\" agenda 15");
-	cmd_ok_(f, "item+ Déclarations statements 90");
+	testdb_exec(f, "item+ Ouverture opening 45 08:30");
+	testdb_exec(f, "item+ \"Ordre du jour\" agenda 15");
+	testdb_exec(f, "item+ Déclarations statements 90");
 	assert_int_equal(agenda_current(f->app.db, f->app.session, &cur), 0);
 
 	clock_set(T0 + 32 * MIN);
-	cmd_is(f, "start 1", "ok item 1 started");
+	testdb_is(f, "start 1", "ok item 1 started");
 	item_state_is(f, 1, "in_progress 2026-11-23T08:32:00+04:00 -");
 	assert_int_equal(agenda_current(f->app.db, f->app.session, &cur), 1);
 	assert_int_equal(cur.num, 1);
@@ -227,7 +189,7 @@ static void test_start_ends_previous(void **state)
 	assert_int_equal(cur.planned_minutes, 45);
 
 	clock_set(T0 + 80 * MIN);
-	cmd_is(f, "start 2", "ok item 2 started (item 1 ended)");
+	testdb_is(f, "start 2", "ok item 2 started (item 1 ended)");
 	item_state_is(f, 1, "done 2026-11-23T08:32:00+04:00 2026-11-23T09:20:00+04:00");
 	item_state_is(f, 2, "in_progress 2026-11-23T09:20:00+04:00 -");
 	item_state_is(f, 3, "pending - -");
@@ -243,28 +205,28 @@ static void test_start_ends_previous(void **state)
 
 static void test_end_skip_transitions(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_ok_(f, "item+ A opening 45 08:30");
-	cmd_ok_(f, "item+ B agenda 15");
-	cmd_ok_(f, "item+ C statements 90");
+	testdb_exec(f, "item+ A opening 45 08:30");
+	testdb_exec(f, "item+ B agenda 15");
+	testdb_exec(f, "item+ C statements 90");
 	refused(f, "end", "error: no item in progress");
-	cmd_is(f, "skip 3", "ok item 3 skipped");
+	testdb_is(f, "skip 3", "ok item 3 skipped");
 	item_state_is(f, 3, "skipped - -");
 	refused(f, "skip 3", "error: item 3 is already skipped");
 	refused(f, "start 3",
 		"error: item 3 was skipped; restore it first (item= 3 status pending)");
-	cmd_is(f, "item= 3 status pending", "ok item 3 status changed");
+	testdb_is(f, "item= 3 status pending", "ok item 3 status changed");
 	item_state_is(f, 3, "pending - -");
 
 	clock_set(T0 + 30 * MIN);
-	cmd_ok_(f, "start 1");
+	testdb_exec(f, "start 1");
 	refused(f, "start 1", "error: item 1 is already in progress");
 	refused(f, "skip 1", "error: item 1 is in progress; end it first");
 	refused(f, "item= 1 status skipped", "error: item 1 is in progress; end it first");
 	refused(f, "item= 1 status done", "error: use start 1 or end to change whether an item runs");
 	clock_set(T0 + 70 * MIN);
-	cmd_is(f, "end", "ok item 1 ended after 40 min");
+	testdb_is(f, "end", "ok item 1 ended after 40 min");
 	item_state_is(f, 1, "done 2026-11-23T08:30:00+04:00 2026-11-23T09:10:00+04:00");
 	refused(f, "end", "error: no item in progress");
 	refused(f, "start 1", "error: item 1 is done");
@@ -276,13 +238,13 @@ static void test_end_skip_transitions(void **state)
 	free(s);
 }
 
-static long long pos_of(struct fx *f, long long num)
+static long long pos_of(struct testdb *f, long long num)
 {
 	return db_int(f->app.db, -1, "SELECT pos FROM agenda_item WHERE session_id = ? AND num = ?",
 		      "ii", f->app.session, num);
 }
 
-static void order_is(struct fx *f, const char *want)
+static void order_is(struct testdb *f, const char *want)
 {
 	char *s = db_text(f->app.db, "SELECT group_concat(num, ' ') FROM (SELECT num FROM"
 			  " agenda_item WHERE session_id = ? ORDER BY pos)", "i", f->app.session);
@@ -293,17 +255,17 @@ static void order_is(struct fx *f, const char *want)
 
 static void test_move_renumbers(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
 	for (int i = 0; i < 5; i++)
-		cmd_ok_(f, "item+ X");
-	cmd_is(f, "move 5 1", "ok item 5 moved to position 1");
+		testdb_exec(f, "item+ X");
+	testdb_is(f, "move 5 1", "ok item 5 moved to position 1");
 	order_is(f, "5 1 2 3 4");
-	cmd_is(f, "move 5 5", "ok item 5 moved to position 5");
+	testdb_is(f, "move 5 5", "ok item 5 moved to position 5");
 	order_is(f, "1 2 3 4 5");
-	cmd_is(f, "move 2 4", "ok item 2 moved to position 4");
+	testdb_is(f, "move 2 4", "ok item 2 moved to position 4");
 	order_is(f, "1 3 4 2 5");
-	cmd_is(f, "move 4 2", "ok item 4 moved to position 2");
+	testdb_is(f, "move 4 2", "ok item 4 moved to position 2");
 	order_is(f, "1 4 3 2 5");
 	/* Positions stay compact 1..n. */
 	for (long long n = 1; n <= 5; n++)
@@ -320,20 +282,20 @@ static void test_move_renumbers(void **state)
 
 	/* Even a gapped order (another writer) comes out compact. */
 	assert_int_equal(db_run(f->app.db, "UPDATE agenda_item SET pos = pos * 10", ""), DB_OK);
-	cmd_ok_(f, "move 1 3");
+	testdb_exec(f, "move 1 3");
 	order_is(f, "4 3 1 2 5");
 	assert_int_equal(db_int(f->app.db, 0, "SELECT max(pos) FROM agenda_item", ""), 5);
 }
 
 static void test_overrun(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct agenda_row r;
 
-	cmd_ok_(f, "item+ A thematic 30 08:00");
-	cmd_ok_(f, "item+ B thematic 30");
-	cmd_ok_(f, "item+ C thematic 0");
-	cmd_ok_(f, "start 1");
+	testdb_exec(f, "item+ A thematic 30 08:00");
+	testdb_exec(f, "item+ B thematic 30");
+	testdb_exec(f, "item+ C thematic 0");
+	testdb_exec(f, "start 1");
 	clock_set(T0 + 29 * MIN);
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
 	assert_int_equal(r.overrun, 0);
@@ -341,33 +303,33 @@ static void test_overrun(void **state)
 	clock_set(T0 + 45 * MIN + 59);
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
 	assert_int_equal(r.overrun, 15);
-	cmd_is(f, "end", "ok item 1 ended after 45 min (15 over)");
+	testdb_is(f, "end", "ok item 1 ended after 45 min (15 over)");
 	clock_set(T0 + 5 * 3600);
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 1, &r), 1);
 	assert_int_equal(r.status, IS_DONE);
 	assert_int_equal(r.overrun, 15);
 	assert_int_equal(r.actual_end, T0 + 45 * MIN + 59);
 
-	cmd_ok_(f, "start 2");
+	testdb_exec(f, "start 2");
 	clock_set(T0 + 5 * 3600 + 20 * MIN);
-	cmd_is(f, "end", "ok item 2 ended after 20 min");
+	testdb_is(f, "end", "ok item 2 ended after 20 min");
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 2, &r), 1);
 	assert_int_equal(r.overrun, 0);
 	/* Nothing planned: never overrun. */
-	cmd_ok_(f, "start 3");
+	testdb_exec(f, "start 3");
 	clock_set(T0 + 9 * 3600);
-	cmd_is(f, "end", "ok item 3 ended after 220 min");
+	testdb_is(f, "end", "ok item 3 ended after 220 min");
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 3, &r), 1);
 	assert_int_equal(r.overrun, 0);
 	/* Pending items have no overrun. */
-	cmd_ok_(f, "item+ D thematic 1");
+	testdb_exec(f, "item+ D thematic 1");
 	assert_int_equal(agenda_get(f->app.db, f->app.session, 4, &r), 1);
 	assert_int_equal(r.overrun, 0);
 }
 
 static void test_paging_and_counts(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct agenda_row rows[10];
 	struct agenda_counts c;
 	size_t n;
@@ -375,7 +337,7 @@ static void test_paging_and_counts(void **state)
 	for (int i = 1; i <= 25; i++) {
 		char line[64];
 		str_printf(line, sizeof line, "item+ \"Point %d\" other 10", i);
-		cmd_ok_(f, line);
+		testdb_exec(f, line);
 	}
 	assert_int_equal(agenda_list(f->app.db, f->app.session, 0, rows, 10, &n), DB_OK);
 	assert_int_equal(n, 10);
@@ -404,9 +366,9 @@ static void test_paging_and_counts(void **state)
 	assert_int_equal(agenda_list(f->app.db, f->app.session + 1, 0, rows, 10, &n), DB_OK);
 	assert_int_equal(n, 0);
 
-	cmd_ok_(f, "skip 3");
-	cmd_ok_(f, "start 1");
-	cmd_ok_(f, "start 2");
+	testdb_exec(f, "skip 3");
+	testdb_exec(f, "start 1");
+	testdb_exec(f, "start 2");
 	assert_int_equal(agenda_counts(f->app.db, f->app.session, &c), DB_OK);
 	assert_int_equal(c.total, 25);
 	assert_int_equal(c.done, 1);
@@ -419,7 +381,7 @@ static void test_paging_and_counts(void **state)
  * automatic index (EXPLAIN QUERY PLAN). */
 static void test_query_plans(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	static char sql[16][2048]; /* static: the statement cache keys on the pointer */
 	size_t i;
 
@@ -458,11 +420,11 @@ static void test_query_plans(void **state)
 
 static void test_refusals_change_nothing(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	char big[AGENDA_TITLE_MAX + 32];
 
-	cmd_ok_(f, "item+ A opening 45 08:30");
-	cmd_ok_(f, "item+ B agenda 15");
+	testdb_exec(f, "item+ A opening 45 08:30");
+	testdb_exec(f, "item+ B agenda 15");
 	refused(f, "item+ \"\"", "error: the title is empty");
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
