@@ -27,47 +27,21 @@
 #include "db.h"
 #include "floor.h"
 #include "util.h"
+#include "testdb.h"
 
 /* 2026-11-23T08:00:00+04:00 */
 #define T0 ((time_t)1795406400)
 #define MIN 60
 
-struct fx {
-	struct app app;
-	char path[512];
-	char out[1024];
-};
-
-static void add_delegate(struct fx *f, const char *code, const char *name)
-{
-	assert_int_equal(db_run(f->app.db, "INSERT INTO delegate (session_id, delegation_id, name,"
-				" level, category, present) VALUES (?, (SELECT id FROM delegation"
-				" WHERE code = ?), ?, 'director', 'interior', 1)", "itt",
-				f->app.session, code, name), DB_OK);
-}
-
 static int setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TEST_TMP");
-	char err[1024];
+	struct testdb *f = xcalloc(1, sizeof *f);
 
-	str_printf(f->path, sizeof f->path, "%s/floor-%ld.db", tmp && *tmp ? tmp : "/tmp",
-		   (long)getpid());
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
-	f->app.db_path = xstrdup(f->path);
-	if (app_init_db(&f->app, false, err, sizeof err) != 0)
-		fail_msg("fixtures: %s", err);
-	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
-				" status, created_at) VALUES ((SELECT min(id) FROM process),"
-				" 'Test', '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", ""),
-			 DB_OK);
-	f->app.session = db_last_id(f->app.db);
-	f->app.process = db_int(f->app.db, 0, "SELECT min(id) FROM process", "");
-	add_delegate(f, "MUS", "Priya Ramdin");
-	add_delegate(f, "MUS", "Jean-Claude Lagesse");
-	add_delegate(f, "IOM", "Sofia Marchetti");
+	testdb_open(f, "floor");
+	testdb_add_session(f);
+	testdb_add_delegate(f, "MUS", "Priya Ramdin");
+	testdb_add_delegate(f, "MUS", "Jean-Claude Lagesse");
+	testdb_add_delegate(f, "IOM", "Sofia Marchetti");
 	clock_set(T0);
 	*state = f;
 	return 0;
@@ -75,35 +49,16 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
-	char p[600];
+	struct testdb *f = *state;
 
 	clock_set(0);
-	app_close(&f->app);
-	unlink(f->path);
-	str_printf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	str_printf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	testdb_close(f);
 	free(f);
 	return 0;
 }
 
-static void cmd_is(struct fx *f, const char *line, const char *want)
-{
-	command_exec(&f->app, line, f->out, sizeof f->out);
-	if (strcmp(f->out, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", line, f->out, want);
-}
-
-static void cmd_ok_(struct fx *f, const char *line)
-{
-	if (command_exec(&f->app, line, f->out, sizeof f->out) != 0)
-		fail_msg("%s: %s", line, f->out);
-}
-
 /* Everything a refused floor command could have touched, as one text. */
-static char *snapshot(struct fx *f)
+static char *snapshot(struct testdb *f)
 {
 	return db_text(f->app.db,
 		       "SELECT (SELECT count(*) FROM journal) || '|' || (SELECT group_concat("
@@ -116,11 +71,11 @@ static char *snapshot(struct fx *f)
 		       "");
 }
 
-static void refused(struct fx *f, const char *line, const char *want)
+static void refused(struct testdb *f, const char *line, const char *want)
 {
 	char *before = snapshot(f), *after;
 
-	cmd_is(f, line, want);
+	testdb_is(f, line, want);
 	after = snapshot(f);
 	if (strcmp(before ? before : "", after ? after : "") != 0)
 		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
@@ -129,7 +84,7 @@ static void refused(struct fx *f, const char *line, const char *want)
 }
 
 /* The list of speakers as "CODE:type CODE:type …". */
-static void queue_is(struct fx *f, const char *want)
+static void queue_is(struct testdb *f, const char *want)
 {
 	struct floor_request rows[16];
 	char got[512] = "";
@@ -145,41 +100,41 @@ static void queue_is(struct fx *f, const char *want)
 		fail_msg("queue\n  got:  %s\n  want: %s", got, want);
 }
 
-static void start_item(struct fx *f)
+static void start_item(struct testdb *f)
 {
-	cmd_ok_(f, "item+ \"Déclarations\" statements 90 08:00");
-	cmd_ok_(f, "item+ \"Session thématique\" thematic 60");
-	cmd_ok_(f, "start 1");
+	testdb_exec(f, "item+ \"Déclarations\" statements 90 08:00");
+	testdb_exec(f, "item+ \"Session thématique\" thematic 60");
+	testdb_exec(f, "start 1");
 }
 
 /* ---- tests ---- */
 
 static void test_queue_order_point_of_order(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
 	start_item(f);
-	cmd_is(f, "q+ COM reply", "ok COM in line, position 1");
-	cmd_is(f, "q+ MUS", "ok MUS in line, position 2");
-	cmd_is(f, "q+ IOM", "ok IOM in line, position 3");
+	testdb_is(f, "q+ COM reply", "ok COM in line, position 1");
+	testdb_is(f, "q+ MUS", "ok MUS in line, position 2");
+	testdb_is(f, "q+ IOM", "ok IOM in line, position 3");
 	/* A point of order jumps the list (replies included), behind the
 	 * points of order already waiting. */
-	cmd_is(f, "q+ SYC point_of_order", "ok SYC in line, position 1");
-	cmd_is(f, "q+ FRA point_of_order", "ok FRA in line, position 2");
+	testdb_is(f, "q+ SYC point_of_order", "ok SYC in line, position 1");
+	testdb_is(f, "q+ FRA point_of_order", "ok FRA in line, position 2");
 	queue_is(f, "SYC:point_of_order FRA:point_of_order COM:reply MUS:statement IOM:statement");
 	/* Same delegation, another type: allowed; same type: refused. */
-	cmd_is(f, "q+ MUS reply", "ok MUS in line, position 6");
+	testdb_is(f, "q+ MUS reply", "ok MUS in line, position 6");
 	refused(f, "q+ MUS", "error: MUS is already on the list of speakers (statement, position 4)");
 	refused(f, "q+ mus statement",
 		"error: MUS is already on the list of speakers (statement, position 4)");
 	/* q- withdraws the delegation's first request and closes the gap. */
-	cmd_is(f, "q- MUS", "ok MUS withdrawn from the list of speakers");
+	testdb_is(f, "q- MUS", "ok MUS withdrawn from the list of speakers");
 	queue_is(f, "SYC:point_of_order FRA:point_of_order COM:reply IOM:statement MUS:reply");
-	cmd_is(f, "qmove IOM 1", "ok IOM moved to position 1");
+	testdb_is(f, "qmove IOM 1", "ok IOM moved to position 1");
 	queue_is(f, "IOM:statement SYC:point_of_order FRA:point_of_order COM:reply MUS:reply");
-	cmd_is(f, "qmove IOM 5", "ok IOM moved to position 5");
+	testdb_is(f, "qmove IOM 5", "ok IOM moved to position 5");
 	queue_is(f, "SYC:point_of_order FRA:point_of_order COM:reply MUS:reply IOM:statement");
-	cmd_is(f, "qmove COM 2", "ok COM moved to position 2");
+	testdb_is(f, "qmove COM 2", "ok COM moved to position 2");
 	queue_is(f, "SYC:point_of_order COM:reply FRA:point_of_order MUS:reply IOM:statement");
 	refused(f, "qmove COM 6", "error: position 6: the list has 5 speakers");
 	refused(f, "qmove ZAF 1", "error: ZAF is not on the list of speakers");
@@ -188,7 +143,7 @@ static void test_queue_order_point_of_order(void **state)
 
 	/* The request names the person by the stored spelling; the journal
 	 * names item and delegation. */
-	cmd_is(f, "q+ MUS \"priya ramdin\" question", "ok MUS in line, position 6");
+	testdb_is(f, "q+ MUS \"priya ramdin\" question", "ok MUS in line, position 6");
 	struct floor_request rows[8];
 	size_t n;
 	assert_int_equal(floor_queue(f->app.db, f->app.session, rows, 8, &n), DB_OK);
@@ -210,18 +165,18 @@ static void test_queue_order_point_of_order(void **state)
 
 static void test_floor_and_yield(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct floor_speaker sp;
 	struct floor_entry log[8];
 	struct floor_counts c;
 	size_t n;
 
 	start_item(f);
-	cmd_ok_(f, "q+ MUS \"Priya Ramdin\"");
-	cmd_ok_(f, "q+ IOM");
+	testdb_exec(f, "q+ MUS \"Priya Ramdin\"");
+	testdb_exec(f, "q+ IOM");
 	clock_set(T0 + 5 * MIN);
 	assert_int_equal(floor_current(f->app.db, f->app.session, &sp), 0);
-	cmd_is(f, "floor", "ok MUS has the floor");
+	testdb_is(f, "floor", "ok MUS has the floor");
 	assert_int_equal(floor_current(f->app.db, f->app.session, &sp), 1);
 	assert_string_equal(sp.who.code, "MUS");
 	assert_string_equal(sp.who.speaker, "Priya Ramdin");
@@ -238,8 +193,8 @@ static void test_floor_and_yield(void **state)
 	refused(f, "start 2", "error: MUS has the floor; yield first");
 
 	clock_set(T0 + 9 * MIN + 30);
-	cmd_is(f, "yield \"Maurice soutient le renforcement de la veille sanitaire aux frontières.\"",
-	       "ok MUS spoke 4 min");
+	testdb_is(f, "yield \"Maurice soutient le renforcement de la veille sanitaire aux frontières.\"",
+	          "ok MUS spoke 4 min");
 	assert_int_equal(floor_current(f->app.db, f->app.session, &sp), 0);
 	refused(f, "yield", "error: nobody has the floor");
 	char *s = db_text(f->app.db, "SELECT item || '|' || delegation || '|' || detail FROM journal"
@@ -249,15 +204,15 @@ static void test_floor_and_yield(void **state)
 	free(s);
 
 	/* An observer speaks (R9), from its request. */
-	cmd_is(f, "floor IOM", "ok IOM has the floor");
+	testdb_is(f, "floor IOM", "ok IOM has the floor");
 	queue_is(f, "");
 	clock_set(T0 + 10 * MIN);
-	cmd_is(f, "yield", "ok IOM spoke 30 s");
+	testdb_is(f, "yield", "ok IOM spoke 30 s");
 	/* Called directly, without a request. */
 	refused(f, "floor", "error: the list of speakers is empty");
-	cmd_is(f, "floor SYC", "ok SYC has the floor");
+	testdb_is(f, "floor SYC", "ok SYC has the floor");
 	clock_set(T0 + 12 * MIN);
-	cmd_is(f, "yield \"Question sur le calendrier\"", "ok SYC spoke 2 min");
+	testdb_is(f, "yield \"Question sur le calendrier\"", "ok SYC spoke 2 min");
 
 	assert_int_equal(floor_log(f->app.db, f->app.session, 1, NULL, log, 8, &n), DB_OK);
 	assert_int_equal(n, 3);
@@ -279,22 +234,22 @@ static void test_floor_and_yield(void **state)
 	assert_int_equal(log[2].seconds, 120);
 
 	/* A running intervention counts up to now. */
-	cmd_ok_(f, "floor FRA");
+	testdb_exec(f, "floor FRA");
 	clock_set(T0 + 13 * MIN);
 	assert_int_equal(floor_log_before(f->app.db, f->app.session, 1, NULL, log, 1, &n), DB_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(log[0].seq, 4);
 	assert_int_equal(log[0].end, 0);
 	assert_int_equal(log[0].seconds, 60);
-	cmd_ok_(f, "q+ COM");
+	testdb_exec(f, "q+ COM");
 	assert_int_equal(floor_counts(f->app.db, f->app.session, &c), DB_OK);
 	assert_int_equal(c.waiting, 1);
 	assert_int_equal(c.item_interventions, 4);
 	assert_int_equal(c.item_seconds, 270 + 30 + 120);
 	assert_int_equal(c.session_interventions, 4);
-	cmd_ok_(f, "yield");
+	testdb_exec(f, "yield");
 	/* Ending the item is possible once the floor is free. */
-	cmd_is(f, "end", "ok item 1 ended after 13 min");
+	testdb_is(f, "end", "ok item 1 ended after 13 min");
 	assert_int_equal(floor_counts(f->app.db, f->app.session, &c), DB_OK);
 	assert_int_equal(c.waiting, 0);
 	assert_int_equal(c.session_interventions, 4);
@@ -302,9 +257,9 @@ static void test_floor_and_yield(void **state)
 
 static void test_needs_item_in_progress(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_ok_(f, "item+ A");
+	testdb_exec(f, "item+ A");
 	refused(f, "q+ MUS", "error: no item in progress");
 	refused(f, "floor MUS", "error: no item in progress");
 	refused(f, "floor", "error: no item in progress");
@@ -315,11 +270,11 @@ static void test_needs_item_in_progress(void **state)
 	size_t n = 99;
 	assert_int_equal(floor_queue(f->app.db, f->app.session, rows, 4, &n), DB_OK);
 	assert_int_equal(n, 0);
-	cmd_ok_(f, "start 1");
+	testdb_exec(f, "start 1");
 	refused(f, "q+ XYZ", "error: unknown delegation XYZ");
 	refused(f, "floor XYZ", "error: unknown delegation XYZ");
 	char big[FLOOR_SUMMARY_MAX + 32];
-	cmd_ok_(f, "floor MUS");
+	testdb_exec(f, "floor MUS");
 	memset(big, 'x', sizeof big - 1);
 	big[sizeof big - 1] = '\0';
 	memcpy(big, "yield ", 6);
@@ -330,7 +285,7 @@ static void test_needs_item_in_progress(void **state)
  * (item, seq) both ways. */
 static void test_log_paging(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct floor_entry log[4];
 	struct floor_cursor cur = { 0, 0 };
 	size_t n, total = 0;
@@ -338,16 +293,16 @@ static void test_log_paging(void **state)
 
 	start_item(f);
 	for (int i = 0; i < 5; i++) {
-		cmd_ok_(f, "floor MUS");
+		testdb_exec(f, "floor MUS");
 		clock_set(T0 + (i + 1) * MIN);
-		cmd_ok_(f, "yield \"un\"");
+		testdb_exec(f, "yield \"un\"");
 	}
-	cmd_ok_(f, "q+ COM");
-	cmd_ok_(f, "start 2");
+	testdb_exec(f, "q+ COM");
+	testdb_exec(f, "start 2");
 	queue_is(f, "");
 	for (int i = 0; i < 4; i++) {
-		cmd_ok_(f, "floor IOM");
-		cmd_ok_(f, "yield \"deux\"");
+		testdb_exec(f, "floor IOM");
+		testdb_exec(f, "yield \"deux\"");
 	}
 	for (;;) {
 		assert_int_equal(floor_log(f->app.db, f->app.session, 0, &cur, log, 4, &n), DB_OK);
@@ -396,7 +351,7 @@ static void test_log_paging(void **state)
 
 static void test_query_plans(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	static char sql[16][2048]; /* static: the statement cache keys on the pointer */
 	size_t i;
 
