@@ -28,56 +28,22 @@
 #include "db.h"
 #include "themes.h"
 #include "util.h"
-
-struct fx {
-	struct app app;
-	char path[512];
-	char out[1024];
-};
-
-static void add_delegate(struct fx *f, const char *code, const char *name)
-{
-	assert_int_equal(db_run(f->app.db, "INSERT INTO delegate (session_id, delegation_id, name,"
-				" level, category, present) VALUES (?, (SELECT id FROM delegation"
-				" WHERE code = ?), ?, 'director', 'interior', 1)", "itt",
-				f->app.session, code, name), DB_OK);
-}
-
-/* Mark every delegate of a delegation present (1) or absent (0). */
-static void set_present(struct fx *f, const char *code, int present)
-{
-	assert_int_equal(db_run(f->app.db, "UPDATE delegate SET present = ? WHERE session_id = ?"
-				" AND delegation_id = (SELECT id FROM delegation WHERE code = ?)",
-				"iit", (long long)present, f->app.session, code), DB_OK);
-}
+#include "testdb.h"
 
 static int setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TEST_TMP");
-	char err[1024];
+	struct testdb *f = xcalloc(1, sizeof *f);
 
-	str_printf(f->path, sizeof f->path, "%s/themes-%ld.db", tmp && *tmp ? tmp : "/tmp",
-		   (long)getpid());
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
-	f->app.db_path = xstrdup(f->path);
-	if (app_init_db(&f->app, false, err, sizeof err) != 0)
-		fail_msg("fixtures: %s", err);
-	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
-				" status, created_at) VALUES ((SELECT min(id) FROM process),"
-				" 'Test', '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", ""),
-			 DB_OK);
-	f->app.session = db_last_id(f->app.db);
-	f->app.process = db_int(f->app.db, 0, "SELECT min(id) FROM process", "");
-	add_delegate(f, "COM", "Fatima Said Abdallah");
-	add_delegate(f, "FRA", "Claire Payet");
-	add_delegate(f, "MDG", "Haingo Rakotomalala");
-	add_delegate(f, "MDG", "Tiana Randriamanana");
-	add_delegate(f, "MUS", "Priya Ramdin");
-	add_delegate(f, "SYC", "Bernard Morel");
-	add_delegate(f, "IOM", "Sofia Marchetti");
-	add_delegate(f, "ZAF", "Lerato Dlamini");
+	testdb_open(f, "themes");
+	testdb_add_session(f);
+	testdb_add_delegate(f, "COM", "Fatima Said Abdallah");
+	testdb_add_delegate(f, "FRA", "Claire Payet");
+	testdb_add_delegate(f, "MDG", "Haingo Rakotomalala");
+	testdb_add_delegate(f, "MDG", "Tiana Randriamanana");
+	testdb_add_delegate(f, "MUS", "Priya Ramdin");
+	testdb_add_delegate(f, "SYC", "Bernard Morel");
+	testdb_add_delegate(f, "IOM", "Sofia Marchetti");
+	testdb_add_delegate(f, "ZAF", "Lerato Dlamini");
 	clock_set(1795406400); /* 2026-11-23T08:00:00+04:00 */
 	*state = f;
 	return 0;
@@ -85,36 +51,16 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
-	char p[600];
+	struct testdb *f = *state;
 
 	clock_set(0);
-	app_close(&f->app);
-	unlink(f->path);
-	str_printf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	str_printf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	testdb_close(f);
 	free(f);
 	return 0;
 }
 
-static void cmd_is(struct fx *f, const char *line, const char *want)
-{
-	command_exec(&f->app, line, f->out, sizeof f->out);
-	if (strcmp(f->out, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", line, f->out, want);
-}
-
-static void cmds(struct fx *f, const char *const *lines)
-{
-	for (; *lines; lines++)
-		if (command_exec(&f->app, *lines, f->out, sizeof f->out) != 0)
-			fail_msg("%s: %s", *lines, f->out);
-}
-
 /* Everything a refused theme command could have touched, as one text. */
-static char *snapshot(struct fx *f)
+static char *snapshot(struct testdb *f)
 {
 	return db_text(f->app.db,
 		       "SELECT (SELECT count(*) FROM journal) || '|' || ifnull((SELECT group_concat("
@@ -128,11 +74,11 @@ static char *snapshot(struct fx *f)
 		       " next_theme), '')", "");
 }
 
-static void refused(struct fx *f, const char *line, const char *want)
+static void refused(struct testdb *f, const char *line, const char *want)
 {
 	char *before = snapshot(f), *after;
 
-	cmd_is(f, line, want);
+	testdb_is(f, line, want);
 	after = snapshot(f);
 	if (strcmp(before ? before : "", after ? after : "") != 0)
 		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
@@ -140,12 +86,12 @@ static void refused(struct fx *f, const char *line, const char *want)
 	free(after);
 }
 
-static long long qint(struct fx *f, const char *sql, long long num)
+static long long qint(struct testdb *f, const char *sql, long long num)
 {
 	return db_int(f->app.db, -1, sql, "ii", f->app.session, num);
 }
 
-static char *qtext(struct fx *f, const char *sql, long long num)
+static char *qtext(struct testdb *f, const char *sql, long long num)
 {
 	return db_text(f->app.db, sql, "ii", f->app.session, num);
 }
@@ -161,28 +107,28 @@ static void text_is(char *got, const char *want)
 
 static void test_propose_answers(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "propose workshop midiocc_health", "ok proposal 1");
+	testdb_is(f, "propose workshop midiocc_health", "ok proposal 1");
 	text_is(qtext(f, "SELECT title || '|' || proposer_kind || '|' || (SELECT code FROM theme"
 			 " WHERE id = theme_id) FROM proposal WHERE session_id = ? AND num = ?", 1),
 		"Migration et santé|secretariat|midiocc_health");
 	/* The same theme by its English title is a duplicate on that target. */
 	refused(f, "propose workshop \"Migration and health\"", "error: already proposed as P1");
 	/* … but not on the other target; the English title finds the theme. */
-	cmd_is(f, "propose next \"Migration and health\" MUS", "ok proposal 2");
+	testdb_is(f, "propose next \"Migration and health\" MUS", "ok proposal 2");
 	text_is(qtext(f, "SELECT title || '|' || proposer_kind || '|' || (SELECT code FROM"
 			 " delegation WHERE id = proposer_id) || '|' || (SELECT code FROM theme WHERE"
 			 " id = theme_id) FROM proposal WHERE session_id = ? AND num = ?", 2),
 		"Migration and health|member|MUS|midiocc_health");
-	cmd_is(f, "propose workshop \"Santé et migration\" ctp", "ok proposal 3");
+	testdb_is(f, "propose workshop \"Santé et migration\" ctp", "ok proposal 3");
 	text_is(qtext(f, "SELECT proposer_kind || '|' || (SELECT code FROM theme WHERE id = theme_id)"
 			 " FROM proposal WHERE session_id = ? AND num = ?", 3), "ctp|idm2004_1");
-	cmd_is(f, "propose workshop \"Économie bleue et mobilité\" secretariat", "ok proposal 4");
+	testdb_is(f, "propose workshop \"Économie bleue et mobilité\" secretariat", "ok proposal 4");
 	assert_int_equal(qint(f, "SELECT theme_id IS NULL FROM proposal WHERE session_id = ?"
 				 " AND num = ?", 4), 1);
 	/* Codes are case-insensitive, the answer names the canonical code. */
-	cmd_is(f, "propose next \"Autre thème\" mdg", "ok proposal 5");
+	testdb_is(f, "propose next \"Autre thème\" mdg", "ok proposal 5");
 	assert_int_equal(qint(f, "SELECT count(*) FROM journal WHERE session_id = ? AND event ="
 				 " 'propose' AND delegation = 'MDG' AND ? > 0", 1), 1);
 	refused(f, "propose plenary midiocc_health", "error: unknown target plenary (workshop or next)");
@@ -192,7 +138,7 @@ static void test_propose_answers(void **state)
 
 static void test_propose_observer_refused(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
 	refused(f, "propose workshop midiocc_climate IOM",
 		"error: IOM is an observer: only member states propose themes (R6)");
@@ -213,95 +159,100 @@ static void test_propose_observer_refused(void **state)
 
 static void test_select_consensus(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	static const char *const setup_cmds[] = {
 		"propose workshop midiocc_health", "propose workshop midiocc_climate",
 		"position 1 MUS support", "position 1 MDG object", NULL,
 	};
 
-	cmds(f, setup_cmds);
+	testdb_cmds(f, setup_cmds);
 	refused(f, "select 1", "error: refused: Madagascar objects");
 	/* One Malagasy delegate leaving is not enough … */
 	assert_int_equal(db_run(f->app.db, "UPDATE delegate SET present = 0 WHERE name ="
 				" 'Haingo Rakotomalala'", ""), DB_OK);
 	refused(f, "select P1", "error: refused: Madagascar objects");
 	/* … the whole delegation leaving the room lifts its block. */
-	set_present(f, "MDG", 0);
-	cmd_is(f, "select P1", "ok P1 selected");
+	testdb_set_present(f, "MDG", 0);
+	testdb_is(f, "select P1", "ok P1 selected");
 	assert_int_equal(qint(f, "SELECT status = 'selected' FROM proposal WHERE session_id = ?"
 				 " AND num = ?", 1), 1);
 	refused(f, "select 1", "error: P1 is no longer open (selected)");
 	refused(f, "propose workshop midiocc_health", "error: already proposed as P1");
 	/* Nobody supports P2; abstentions are not support. */
 	refused(f, "select 2", "error: refused: no member state supports it yet");
-	cmd_is(f, "position 2 COM abstain", "ok P2 COM abstain");
+	testdb_is(f, "position 2 COM abstain", "ok P2 COM abstain");
 	refused(f, "select 2", "error: refused: no member state supports it yet");
 	/* Two present objectors are both named. */
-	set_present(f, "MDG", 1);
-	cmds(f, (const char *const[]){ "position 2 SYC support", "position 2 COM object",
-				       "position 2 MDG object", NULL });
+	testdb_set_present(f, "MDG", 1);
+	testdb_cmds(f, (const char *const[]){
+		"position 2 SYC support", "position 2 COM object", "position 2 MDG object", NULL });
 	refused(f, "select 2", "error: refused: Comoros, Madagascar object");
 	refused(f, "select 7", "error: no proposal P7 in this session");
 }
 
 static void test_select_absent_do_not_block(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
 	/* An absent member state's objection counts for nothing. */
-	set_present(f, "SYC", 0);
-	cmds(f, (const char *const[]){ "propose next midiocc_data", "position 1 SYC object",
-				       "position 1 FRA support", NULL });
-	cmd_is(f, "select 1", "ok P1 selected");
+	testdb_set_present(f, "SYC", 0);
+	testdb_cmds(f, (const char *const[]){
+		"propose next midiocc_data", "position 1 SYC object", "position 1 FRA support",
+		NULL });
+	testdb_is(f, "select 1", "ok P1 selected");
 }
 
 static void test_select_majority(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
 	assert_int_equal(db_run(f->app.db, "UPDATE session SET decision_rule = 'majority',"
 				" workshop_places = 3 WHERE id = ?", "i", f->app.session), DB_OK);
-	cmds(f, (const char *const[]){ "propose workshop midiocc_health", "position 1 COM support",
-				       "position 1 MUS support", "position 1 MDG object", NULL });
+	testdb_cmds(f, (const char *const[]){
+		"propose workshop midiocc_health", "position 1 COM support",
+		"position 1 MUS support", "position 1 MDG object", NULL });
 	refused(f, "select 1", "error: refused: no majority (2 of 5 member states present support it)");
-	cmd_is(f, "position 1 FRA support", "ok P1 FRA support");
+	testdb_is(f, "position 1 FRA support", "ok P1 FRA support");
 	/* 3 of 5 despite an objection: the majority rule does not need consensus. */
-	cmd_is(f, "select 1", "ok P1 selected");
+	testdb_is(f, "select 1", "ok P1 selected");
 	/* 2 of 4 present is a tie: not a majority. */
-	set_present(f, "SYC", 0);
-	cmds(f, (const char *const[]){ "propose workshop midiocc_climate", "position 2 COM support",
-				       "position 2 MUS support", NULL });
+	testdb_set_present(f, "SYC", 0);
+	testdb_cmds(f, (const char *const[]){
+		"propose workshop midiocc_climate", "position 2 COM support",
+		"position 2 MUS support", NULL });
 	refused(f, "select 2", "error: refused: no majority (2 of 4 member states present support it)");
 }
 
 static void test_places(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmds(f, (const char *const[]){
+	testdb_cmds(f, (const char *const[]){
 		"propose workshop midiocc_health", "propose workshop midiocc_climate",
 		"propose workshop midiocc_data", "position 1 MUS support", "position 2 MUS support",
 		"position 3 MUS support", "select 1", "select 2", NULL });
 	refused(f, "select 3", "error: refused: the places for the workshops are filled (2 of 2)");
 	/* Another target has its own places. */
-	cmds(f, (const char *const[]){ "propose next midiocc_borders", "propose next midiocc_sids",
-				       "position 4 COM support", "position 5 COM support", NULL });
-	cmd_is(f, "select 4", "ok P4 selected");
+	testdb_cmds(f, (const char *const[]){
+		"propose next midiocc_borders", "propose next midiocc_sids",
+		"position 4 COM support", "position 5 COM support", NULL });
+	testdb_is(f, "select 4", "ok P4 selected");
 	refused(f, "select 5", "error: refused: the places for the next meeting's theme are filled (1 of 1)");
 }
 
 static void test_next_theme_row(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
 	assert_int_equal(db_run(f->app.db, "UPDATE session SET next_places = 2 WHERE id = ?", "i",
 				f->app.session), DB_OK);
-	cmds(f, (const char *const[]){ "propose next midiocc_borders", "propose next \"Thème libre\"",
-				       "propose workshop midiocc_data", "position 1 MUS support",
-				       "position 2 MUS support", "position 3 MUS support", NULL });
-	cmd_is(f, "select 3", "ok P3 selected");
+	testdb_cmds(f, (const char *const[]){
+		"propose next midiocc_borders", "propose next \"Thème libre\"",
+		"propose workshop midiocc_data", "position 1 MUS support", "position 2 MUS support",
+		"position 3 MUS support", NULL });
+	testdb_is(f, "select 3", "ok P3 selected");
 	assert_int_equal(qint(f, "SELECT count(*) FROM next_theme WHERE ? > 0 AND ? > 0", 1), 0);
-	cmd_is(f, "select 1", "ok P1 selected");
+	testdb_is(f, "select 1", "ok P1 selected");
 	text_is(qtext(f, "SELECT process_id || '|' || (SELECT code FROM theme WHERE id = theme_id)"
 			 " || '|' || title || '|' || ifnull(used_by, 'NULL') FROM next_theme"
 			 " WHERE from_session = ? AND ? > 0", 1),
@@ -309,7 +260,7 @@ static void test_next_theme_row(void **state)
 	/* A second selection for the next meeting replaces the row. */
 	assert_int_equal(db_run(f->app.db, "UPDATE next_theme SET used_by = ?", "i", f->app.session),
 			 DB_OK);
-	cmd_is(f, "select 2", "ok P2 selected");
+	testdb_is(f, "select 2", "ok P2 selected");
 	text_is(qtext(f, "SELECT count(*) || '|' || ifnull(max(theme_id), 'NULL') || '|' || max(title)"
 			 " || '|' || ifnull(max(used_by), 'NULL') FROM next_theme WHERE from_session = ?"
 			 " AND ? > 0", 1), "1|NULL|Thème libre|NULL");
@@ -319,29 +270,30 @@ static void test_next_theme_row(void **state)
 
 static void test_reject(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "propose workshop midiocc_health", "ok proposal 1");
-	cmd_is(f, "reject 1", "ok P1 rejected");
+	testdb_is(f, "propose workshop midiocc_health", "ok proposal 1");
+	testdb_is(f, "reject 1", "ok P1 rejected");
 	refused(f, "reject 1", "error: P1 is no longer open (rejected)");
 	refused(f, "position 1 MUS support", "error: P1 is no longer open (rejected)");
 	refused(f, "select 1", "error: P1 is no longer open (rejected)");
 	/* A rejected theme may be proposed again. */
-	cmd_is(f, "propose workshop midiocc_health", "ok proposal 2");
+	testdb_is(f, "propose workshop midiocc_health", "ok proposal 2");
 }
 
 static void test_merge(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmds(f, (const char *const[]){ "propose workshop midiocc_health",
-				       "propose workshop \"Voix de migrants\"", "propose next midiocc_data",
-				       "position 1 MUS support", "position 2 COM object", NULL });
+	testdb_cmds(f, (const char *const[]){
+		"propose workshop midiocc_health", "propose workshop \"Voix de migrants\"",
+		"propose next midiocc_data", "position 1 MUS support", "position 2 COM object",
+		NULL });
 	refused(f, "merge 1 3", "error: P1 and P3 have different targets (workshop, next)");
 	refused(f, "merge 1 1", "error: cannot merge P1 with itself");
 	refused(f, "merge 1 9", "error: no proposal P9 in this session");
 	refused(f, "merge 1 2 \"\"", "error: the title of the merged proposal is empty");
-	cmd_is(f, "merge 1 2", "ok proposal 4");
+	testdb_is(f, "merge 1 2", "ok proposal 4");
 	text_is(qtext(f, "SELECT target || '|' || title || '|' || origins || '|' || status || '|'"
 			 " || ifnull(theme_id, 'NULL') || '|' || proposer_kind FROM proposal"
 			 " WHERE session_id = ? AND num = ?", 4),
@@ -357,27 +309,27 @@ static void test_merge(void **state)
 	refused(f, "merge 1 4", "error: P1 is no longer open (merged)");
 	refused(f, "position 1 MUS abstain", "error: P1 is no longer open (merged)");
 	/* A merged proposal merges again, under a title of the meeting's choice. */
-	cmd_is(f, "propose workshop midiocc_climate", "ok proposal 5");
-	cmd_is(f, "merge P4 P5 \"Santé, climat et voix de migrants\"", "ok proposal 6");
+	testdb_is(f, "propose workshop midiocc_climate", "ok proposal 5");
+	testdb_is(f, "merge P4 P5 \"Santé, climat et voix de migrants\"", "ok proposal 6");
 	text_is(qtext(f, "SELECT title || '|' || origins FROM proposal WHERE session_id = ?"
 			 " AND num = ?", 6), "Santé, climat et voix de migrants|P4; P5");
-	cmds(f, (const char *const[]){ "position 6 MUS support", NULL });
-	cmd_is(f, "select 6", "ok P6 selected");
+	testdb_cmds(f, (const char *const[]){ "position 6 MUS support", NULL });
+	testdb_is(f, "select 6", "ok P6 selected");
 }
 
 static void test_position(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "propose workshop midiocc_health", "ok proposal 1");
-	cmd_is(f, "position 1 MUS support", "ok P1 MUS support");
-	cmd_is(f, "position P1 mus object", "ok P1 MUS object");
+	testdb_is(f, "propose workshop midiocc_health", "ok proposal 1");
+	testdb_is(f, "position 1 MUS support", "ok P1 MUS support");
+	testdb_is(f, "position P1 mus object", "ok P1 MUS object");
 	assert_int_equal(qint(f, "SELECT count(*) FROM position WHERE proposal_id = (SELECT id FROM"
 				 " proposal WHERE session_id = ? AND num = ?) AND stance = 'object'", 1), 1);
 	text_is(qtext(f, "SELECT before || '>' || after FROM journal WHERE session_id = ? AND"
 			 " event = 'position' AND ? > 0 ORDER BY seq DESC LIMIT 1", 1),
 		"P1 MUS support>P1 MUS object");
-	cmd_is(f, "position 1 MUS none", "ok P1 MUS none");
+	testdb_is(f, "position 1 MUS none", "ok P1 MUS none");
 	assert_int_equal(qint(f, "SELECT count(*) FROM position JOIN proposal p ON p.id ="
 				 " proposal_id WHERE p.session_id = ? AND p.num = ?", 1), 0);
 	refused(f, "position 1 MUS none", "error: MUS has stated no position on P1");
@@ -401,7 +353,7 @@ static void test_position(void **state)
 
 static void test_catalogue(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct theme_entry *t;
 	struct theme_category *c;
 	size_t n, total = 0;
@@ -451,13 +403,13 @@ static void test_catalogue(void **state)
 
 static void test_proposals_and_grid(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct proposal_info *p, one;
 	struct theme_grid g;
 	size_t n;
 
-	set_present(f, "SYC", 0);
-	cmds(f, (const char *const[]){
+	testdb_set_present(f, "SYC", 0);
+	testdb_cmds(f, (const char *const[]){
 		"propose workshop midiocc_health MUS", "propose next midiocc_data ctp",
 		"propose workshop \"Voix de migrants\"", "position 1 MUS support",
 		"position 1 COM support", "position 1 FRA abstain", "position 1 SYC object",
@@ -489,7 +441,7 @@ static void test_proposals_and_grid(void **state)
 	assert_string_equal(p[0].target, "next");
 	themes_proposals_free(&p, n);
 	assert_int_equal(themes_proposal_get(f->app.db, f->app.session, 9, &one), 1);
-	cmd_is(f, "merge 1 3", "ok proposal 4");
+	testdb_is(f, "merge 1 3", "ok proposal 4");
 	assert_int_equal(themes_proposal_get(f->app.db, f->app.session, 1, &one), 0);
 	assert_string_equal(one.status, "merged");
 	assert_int_equal(one.merged_into, 4);
@@ -500,7 +452,7 @@ static void test_proposals_and_grid(void **state)
 	assert_int_equal(one.outcome.none, 4);
 	themes_proposal_clear(&one);
 
-	cmd_is(f, "position 4 MDG support", "ok P4 MDG support");
+	testdb_is(f, "position 4 MDG support", "ok P4 MDG support");
 	assert_int_equal(themes_grid(f->app.db, f->app.session, "workshop", &g), 0);
 	assert_int_equal(g.n_members, 5);
 	assert_int_equal(g.n_proposals, 1);           /* P1 and P3 are merged */
