@@ -26,53 +26,20 @@
 #include "db.h"
 #include "recs.h"
 #include "util.h"
-
-struct fx {
-	struct app app;
-	char path[512];
-	char out[1024];
-};
-
-static void add_delegate(struct fx *f, const char *code, const char *name)
-{
-	assert_int_equal(db_run(f->app.db, "INSERT INTO delegate (session_id, delegation_id, name,"
-				" level, category, present) VALUES (?, (SELECT id FROM delegation"
-				" WHERE code = ?), ?, 'director', 'interior', 1)", "itt",
-				f->app.session, code, name), DB_OK);
-}
-
-static void set_present(struct fx *f, const char *code, int present)
-{
-	assert_int_equal(db_run(f->app.db, "UPDATE delegate SET present = ? WHERE session_id = ?"
-				" AND delegation_id = (SELECT id FROM delegation WHERE code = ?)",
-				"iit", (long long)present, f->app.session, code), DB_OK);
-}
+#include "testdb.h"
 
 static int setup(void **state)
 {
-	struct fx *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TEST_TMP");
-	char err[1024];
+	struct testdb *f = xcalloc(1, sizeof *f);
 
-	str_printf(f->path, sizeof f->path, "%s/recs-%ld.db", tmp && *tmp ? tmp : "/tmp",
-		   (long)getpid());
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
-	f->app.db_path = xstrdup(f->path);
-	if (app_init_db(&f->app, false, err, sizeof err) != 0)
-		fail_msg("fixtures: %s", err);
-	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
-				" status, created_at) VALUES ((SELECT min(id) FROM process),"
-				" 'Test', '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", ""),
-			 DB_OK);
-	f->app.session = db_last_id(f->app.db);
-	f->app.process = db_int(f->app.db, 0, "SELECT min(id) FROM process", "");
-	add_delegate(f, "COM", "Fatima Said Abdallah");
-	add_delegate(f, "FRA", "Claire Payet");
-	add_delegate(f, "MDG", "Haingo Rakotomalala");
-	add_delegate(f, "MUS", "Priya Ramdin");
-	add_delegate(f, "SYC", "Bernard Morel");
-	add_delegate(f, "IOM", "Sofia Marchetti");
+	testdb_open(f, "recs");
+	testdb_add_session(f);
+	testdb_add_delegate(f, "COM", "Fatima Said Abdallah");
+	testdb_add_delegate(f, "FRA", "Claire Payet");
+	testdb_add_delegate(f, "MDG", "Haingo Rakotomalala");
+	testdb_add_delegate(f, "MUS", "Priya Ramdin");
+	testdb_add_delegate(f, "SYC", "Bernard Morel");
+	testdb_add_delegate(f, "IOM", "Sofia Marchetti");
 	assert_int_equal(db_run(f->app.db, "INSERT INTO agenda_item (session_id, num, pos, title,"
 				" kind, status) VALUES (?1, 1, 1, 'Ouverture', 'opening', 'done'),"
 				" (?1, 2, 2, 'Rédaction', 'drafting', 'in_progress')", "i",
@@ -84,36 +51,16 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	struct fx *f = *state;
-	char p[600];
+	struct testdb *f = *state;
 
 	clock_set(0);
-	app_close(&f->app);
-	unlink(f->path);
-	str_printf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	str_printf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	testdb_close(f);
 	free(f);
 	return 0;
 }
 
-static void cmd_is(struct fx *f, const char *line, const char *want)
-{
-	command_exec(&f->app, line, f->out, sizeof f->out);
-	if (strcmp(f->out, want) != 0)
-		fail_msg("%s\n  got:  %s\n  want: %s", line, f->out, want);
-}
-
-static void cmds(struct fx *f, const char *const *lines)
-{
-	for (; *lines; lines++)
-		if (command_exec(&f->app, *lines, f->out, sizeof f->out) != 0)
-			fail_msg("%s: %s", *lines, f->out);
-}
-
 /* Everything a refused recommendation command could have touched. */
-static char *snapshot(struct fx *f)
+static char *snapshot(struct testdb *f)
 {
 	return db_text(f->app.db,
 		       "SELECT (SELECT count(*) FROM journal) || '|' || ifnull((SELECT group_concat("
@@ -127,11 +74,11 @@ static char *snapshot(struct fx *f)
 		       " reason) FROM rec_objection), '')", "");
 }
 
-static void refused(struct fx *f, const char *line, const char *want)
+static void refused(struct testdb *f, const char *line, const char *want)
 {
 	char *before = snapshot(f), *after;
 
-	cmd_is(f, line, want);
+	testdb_is(f, line, want);
 	after = snapshot(f);
 	if (strcmp(before ? before : "", after ? after : "") != 0)
 		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
@@ -146,7 +93,7 @@ static void text_is(char *got, const char *want)
 	free(got);
 }
 
-static char *rec_text(struct fx *f, const char *sql, long long num)
+static char *rec_text(struct testdb *f, const char *sql, long long num)
 {
 	return db_text(f->app.db, sql, "ii", f->app.session, num);
 }
@@ -155,10 +102,10 @@ static char *rec_text(struct fx *f, const char *sql, long long num)
 
 static void test_rec_add(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "rec+ MUS \"Santé aux frontières\" \"Renforcer la surveillance sanitaire.\"",
-	       "ok recommendation 1");
+	testdb_is(f, "rec+ MUS \"Santé aux frontières\" \"Renforcer la surveillance sanitaire.\"",
+	          "ok recommendation 1");
 	text_is(rec_text(f, "SELECT r.title || '|' || r.status || '|' || a.code || '|' || i.num"
 			    " || '|' || v.version || '|' || v.text_fr || '|' || d.code || '|'"
 			    " || r.created_at FROM recommendation r JOIN delegation a ON a.id ="
@@ -167,7 +114,7 @@ static void test_rec_add(void **state)
 			    " WHERE r.session_id = ? AND r.num = ?", 1),
 		"Santé aux frontières|draft|MUS|2|1|Renforcer la surveillance sanitaire.|MUS|"
 		"2026-11-23T08:00:00+04:00");
-	cmd_is(f, "rec+ com \"Titre\" \"Texte\"", "ok recommendation 2");
+	testdb_is(f, "rec+ com \"Titre\" \"Texte\"", "ok recommendation 2");
 	text_is(rec_text(f, "SELECT event || '|' || delegation || '|' || item FROM journal"
 			    " WHERE session_id = ? ORDER BY seq DESC LIMIT ?", 1), "rec+|COM|2");
 	refused(f, "rec+ IOM \"Titre\" \"Texte\"",
@@ -183,13 +130,13 @@ static void test_rec_add(void **state)
 
 static void test_amend_versions(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "rec+ MUS \"T\" \"Premier texte.\"", "ok recommendation 1");
-	cmd_is(f, "amend 1 MDG \"Deuxième texte.\"", "ok R1 version 2");
-	cmd_is(f, "amend R1 COM \"Deuxième texte.\" \"Second text.\"", "ok R1 version 3");
+	testdb_is(f, "rec+ MUS \"T\" \"Premier texte.\"", "ok recommendation 1");
+	testdb_is(f, "amend 1 MDG \"Deuxième texte.\"", "ok R1 version 2");
+	testdb_is(f, "amend R1 COM \"Deuxième texte.\" \"Second text.\"", "ok R1 version 3");
 	/* Without an English text, the previous one is kept. */
-	cmd_is(f, "amend 1 FRA \"Troisième texte.\"", "ok R1 version 4");
+	testdb_is(f, "amend 1 FRA \"Troisième texte.\"", "ok R1 version 4");
 	text_is(rec_text(f, "SELECT group_concat(v.version || ':' || d.code || ':' || v.text_fr ||"
 			    " ':' || v.text_en, '|') FROM (SELECT * FROM rec_version ORDER BY version) v"
 			    " JOIN delegation d ON d.id = v.delegation_id JOIN recommendation r ON r.id ="
@@ -207,7 +154,7 @@ static void test_amend_versions(void **state)
 	text_is(rec_text(f, "SELECT before || '>' || after FROM journal WHERE session_id = ? AND"
 			    " event = 'amend' ORDER BY seq DESC LIMIT ?", 1),
 		"Deuxième texte.>Troisième texte.");
-	cmd_is(f, "adopt 1", "ok R1 adopted");
+	testdb_is(f, "adopt 1", "ok R1 adopted");
 	refused(f, "amend 1 MUS \"Après adoption.\"",
 		"error: refused: R1 is adopted: its text can no longer change");
 }
@@ -216,26 +163,26 @@ static void test_amend_versions(void **state)
 
 static void test_status_transitions(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmds(f, (const char *const[]){ "rec+ MUS \"A\" \"a\"", "rec+ MUS \"B\" \"b\"",
-				       "rec+ MUS \"C\" \"c\"", NULL });
-	cmd_is(f, "status 1 discussion", "ok R1 discussion");
+	testdb_cmds(f, (const char *const[]){
+		"rec+ MUS \"A\" \"a\"", "rec+ MUS \"B\" \"b\"", "rec+ MUS \"C\" \"c\"", NULL });
+	testdb_is(f, "status 1 discussion", "ok R1 discussion");
 	refused(f, "status 1 discussion", "error: R1 is already discussion");
 	refused(f, "status 1 submitted", "error: refused: R1 cannot go from discussion to submitted");
 	refused(f, "status 1 draft", "error: refused: R1 cannot go from discussion to draft");
 	refused(f, "status 1 approved",
 		"error: unknown status approved (draft, discussion, adopted, withdrawn, deferred, "
 		"submitted)");
-	cmd_is(f, "status 1 deferred", "ok R1 deferred");
+	testdb_is(f, "status 1 deferred", "ok R1 deferred");
 	refused(f, "adopt 1", "error: refused: R1 is deferred: only a draft or a recommendation under "
 			      "discussion can be adopted");
-	cmd_is(f, "status 1 discussion", "ok R1 discussion");
+	testdb_is(f, "status 1 discussion", "ok R1 discussion");
 	/* status N adopted goes through adoption's checks. */
-	cmd_is(f, "object 1 SYC \"trop vague\"", "ok R1 objection SYC");
+	testdb_is(f, "object 1 SYC \"trop vague\"", "ok R1 objection SYC");
 	refused(f, "status 1 adopted", "error: refused: Seychelles objects (trop vague)");
-	cmd_is(f, "unobject 1 SYC", "ok R1 objection SYC withdrawn");
-	cmd_is(f, "status 1 adopted", "ok R1 adopted");
+	testdb_is(f, "unobject 1 SYC", "ok R1 objection SYC withdrawn");
+	testdb_is(f, "status 1 adopted", "ok R1 adopted");
 	text_is(rec_text(f, "SELECT status || '|' || adopted_at || '|' || ifnull(submitted_at, '-')"
 			    " FROM recommendation WHERE session_id = ? AND num = ?", 1),
 		"adopted|2026-11-23T08:00:00+04:00|-");
@@ -243,14 +190,14 @@ static void test_status_transitions(void **state)
 			      "discussion can be adopted");
 	refused(f, "status 1 withdrawn", "error: refused: R1 cannot go from adopted to withdrawn");
 	clock_set(1795406400 + 3600);
-	cmd_is(f, "status 1 submitted", "ok R1 submitted");
+	testdb_is(f, "status 1 submitted", "ok R1 submitted");
 	text_is(rec_text(f, "SELECT status || '|' || submitted_at FROM recommendation WHERE"
 			    " session_id = ? AND num = ?", 1), "submitted|2026-11-23T09:00:00+04:00");
 	refused(f, "status 1 adopted", "error: refused: R1 is submitted: only a draft or a "
 				       "recommendation under discussion can be adopted");
 	/* Draft straight to adoption, and withdrawal is final. */
-	cmd_is(f, "adopt 2", "ok R2 adopted");
-	cmd_is(f, "status 3 withdrawn", "ok R3 withdrawn");
+	testdb_is(f, "adopt 2", "ok R2 adopted");
+	testdb_is(f, "status 3 withdrawn", "ok R3 withdrawn");
 	refused(f, "status 3 discussion", "error: refused: R3 cannot go from withdrawn to discussion");
 	refused(f, "object 3 MDG", "error: refused: R3 is withdrawn: objections are closed");
 	refused(f, "reserve 3 MDG \"x\"", "error: refused: R3 is withdrawn: reservations are closed");
@@ -259,23 +206,23 @@ static void test_status_transitions(void **state)
 
 static void test_objections_and_reservations(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct rec_party *p;
 	size_t n;
 
-	cmd_is(f, "rec+ MUS \"Santé\" \"Texte.\"", "ok recommendation 1");
-	cmd_is(f, "reserve 1 MDG \"sur le financement\"", "ok R1 reservation MDG");
-	cmd_is(f, "object 1 COM \"formulation\"", "ok R1 objection COM");
-	cmd_is(f, "object 1 SYC", "ok R1 objection SYC");
+	testdb_is(f, "rec+ MUS \"Santé\" \"Texte.\"", "ok recommendation 1");
+	testdb_is(f, "reserve 1 MDG \"sur le financement\"", "ok R1 reservation MDG");
+	testdb_is(f, "object 1 COM \"formulation\"", "ok R1 objection COM");
+	testdb_is(f, "object 1 SYC", "ok R1 objection SYC");
 	refused(f, "object 1 SYC", "error: no change: SYC already objects to R1");
 	refused(f, "adopt 1", "error: refused: Comoros objects (formulation); Seychelles objects");
 	/* A delegation that left the room no longer blocks. */
-	set_present(f, "COM", 0);
+	testdb_set_present(f, "COM", 0);
 	refused(f, "adopt 1", "error: refused: Seychelles objects");
 	refused(f, "unobject 1 MUS", "error: MUS has no objection to R1");
-	cmd_is(f, "unobject 1 SYC", "ok R1 objection SYC withdrawn");
+	testdb_is(f, "unobject 1 SYC", "ok R1 objection SYC withdrawn");
 	/* The reservation does not block; the absent objector's objection stays recorded. */
-	cmd_is(f, "adopt 1", "ok R1 adopted");
+	testdb_is(f, "adopt 1", "ok R1 adopted");
 	text_is(rec_text(f, "SELECT detail FROM journal WHERE session_id = ? AND event = 'adopt'"
 			    " ORDER BY seq DESC LIMIT ?", 1), "R1 adopted: Santé (reservations: MDG)");
 	assert_int_equal(recs_objections(f->app.db, f->app.session, 1, &p, &n), 0);
@@ -287,8 +234,8 @@ static void test_objections_and_reservations(void **state)
 	recs_parties_free(&p, n);
 	assert_null(p);
 	/* A reservation may still come once adopted; observers never. */
-	cmd_is(f, "reserve 1 FRA", "ok R1 reservation FRA");
-	cmd_is(f, "reserve 1 MDG \"sur le calendrier\"", "ok R1 reservation MDG");
+	testdb_is(f, "reserve 1 FRA", "ok R1 reservation FRA");
+	testdb_is(f, "reserve 1 MDG \"sur le calendrier\"", "ok R1 reservation MDG");
 	refused(f, "reserve 1 MDG \"sur le calendrier\"",
 		"error: no change: MDG already has this reservation on R1");
 	refused(f, "reserve 1 WHO \"x\"",
@@ -308,11 +255,11 @@ static void test_objections_and_reservations(void **state)
 
 static void test_cosponsor(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "rec+ MUS \"T\" \"x\"", "ok recommendation 1");
-	cmd_is(f, "cosponsor 1 MDG", "ok R1 cosponsor MDG");
-	cmd_is(f, "cosponsor 1 FRA", "ok R1 cosponsor FRA");
+	testdb_is(f, "rec+ MUS \"T\" \"x\"", "ok recommendation 1");
+	testdb_is(f, "cosponsor 1 MDG", "ok R1 cosponsor MDG");
+	testdb_is(f, "cosponsor 1 FRA", "ok R1 cosponsor FRA");
 	refused(f, "cosponsor 1 MDG", "error: MDG already co-sponsors R1");
 	refused(f, "cosponsor 1 MUS", "error: MUS is the author of R1");
 	refused(f, "cosponsor 1 SADC",
@@ -329,12 +276,12 @@ static void test_cosponsor(void **state)
 
 static void test_rec_set(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 
-	cmd_is(f, "rec+ MUS \"T\" \"x\"", "ok recommendation 1");
-	cmd_is(f, "rec= 1 theme midiocc_health", "ok R1 theme midiocc_health");
-	cmd_is(f, "rec= 1 item 1", "ok R1 item 1");
-	cmd_is(f, "rec= 1 title \"Nouveau titre\"", "ok R1 title Nouveau titre");
+	testdb_is(f, "rec+ MUS \"T\" \"x\"", "ok recommendation 1");
+	testdb_is(f, "rec= 1 theme midiocc_health", "ok R1 theme midiocc_health");
+	testdb_is(f, "rec= 1 item 1", "ok R1 item 1");
+	testdb_is(f, "rec= 1 title \"Nouveau titre\"", "ok R1 title Nouveau titre");
 	text_is(rec_text(f, "SELECT t.code || '|' || i.num || '|' || r.title FROM recommendation r"
 			    " JOIN theme t ON t.id = r.theme_id JOIN agenda_item i ON i.id = r.item_id"
 			    " WHERE r.session_id = ? AND r.num = ?", 1), "midiocc_health|1|Nouveau titre");
@@ -342,8 +289,8 @@ static void test_rec_set(void **state)
 	refused(f, "rec= 1 item 7", "error: no agenda item 7 in this session");
 	refused(f, "rec= 1 colour red", "error: unknown field colour (theme, item or title)");
 	refused(f, "rec= 1 title \"Nouveau titre\"", "error: no change");
-	cmd_is(f, "rec= 1 theme -", "ok R1 theme -");
-	cmd_is(f, "rec= 1 item -", "ok R1 item -");
+	testdb_is(f, "rec= 1 theme -", "ok R1 theme -");
+	testdb_is(f, "rec= 1 item -", "ok R1 item -");
 	text_is(rec_text(f, "SELECT ifnull(theme_id, 'NULL') || ifnull(item_id, 'NULL') FROM"
 			    " recommendation WHERE session_id = ? AND num = ?", 1), "NULLNULL");
 }
@@ -352,14 +299,14 @@ static void test_rec_set(void **state)
 
 static void test_list_and_get(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	struct rec_row *r;
 	struct rec_detail d;
 	struct rec_version_info *v;
 	char *fr, *en;
 	size_t n;
 
-	cmds(f, (const char *const[]){
+	testdb_cmds(f, (const char *const[]){
 		"rec+ MUS \"Un\" \"texte un\"", "rec+ MDG \"Deux\" \"texte deux\"",
 		"rec+ COM \"Trois\" \"texte trois\"", "cosponsor 1 SYC", "cosponsor 1 COM",
 		"rec= 1 theme midiocc_health", "rec= 3 theme midiocc_health",
@@ -404,7 +351,7 @@ static void test_list_and_get(void **state)
 	assert_int_equal(d.objections, 1);
 	assert_int_equal(d.objections_present, 1);
 	recs_detail_clear(&d);
-	set_present(f, "MDG", 0);
+	testdb_set_present(f, "MDG", 0);
 	assert_int_equal(recs_get(f->app.db, f->app.session, 3, &d), 0);
 	assert_int_equal(d.objections, 1);
 	assert_int_equal(d.objections_present, 0);
@@ -432,7 +379,7 @@ static void test_list_and_get(void **state)
 
 static void test_drafts(void **state)
 {
-	struct fx *f = *state;
+	struct testdb *f = *state;
 	long long journal = db_int(f->app.db, 0, "SELECT count(*) FROM journal", "");
 	char *t;
 
