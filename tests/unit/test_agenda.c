@@ -41,16 +41,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct testdb *f = *state;
-
-	clock_set(0);
-	testdb_close(f);
-	free(f);
-	return 0;
-}
-
 /* Everything a refused agenda command could have touched, as one text. */
 static char *snapshot(struct testdb *f)
 {
@@ -456,18 +446,20 @@ static void test_refusals_change_nothing(void **state)
 	refused(f, "item+ Z", "error: the session is closed; reopen it first (session reopen)");
 }
 
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, testdb_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_numbering_and_planned_times, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_item_edit, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_start_ends_previous, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_end_skip_transitions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_move_renumbers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_overrun, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_paging_and_counts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_refusals_change_nothing, setup, teardown),
+		T(test_numbering_and_planned_times),
+		T(test_item_edit),
+		T(test_start_ends_previous),
+		T(test_end_skip_transitions),
+		T(test_move_renumbers),
+		T(test_overrun),
+		T(test_paging_and_counts),
+		T(test_query_plans),
+		T(test_refusals_change_nothing),
 	};
 
 	setenv("TZ", "<+04>-4", 1);

@@ -98,6 +98,20 @@ static inline void testdb_close(struct testdb *t)
 	unlink(p);
 }
 
+/*
+ * cmocka teardown for a state that is a malloc'd struct testdb: the clock
+ * back to the real time (clock_set(0)), testdb_close(), free.
+ */
+static inline int testdb_teardown(void **state)
+{
+	struct testdb *t = *state;
+
+	clock_set(0);
+	testdb_close(t);
+	free(t);
+	return 0;
+}
+
 /* Run LINE and check its answer is exactly WANT (ok or not). */
 static inline void testdb_is(struct testdb *t, const char *line, const char *want)
 {
@@ -119,6 +133,24 @@ static inline void testdb_cmds(struct testdb *t, const char *const *lines)
 {
 	for (; *lines; lines++)
 		testdb_exec(t, *lines);
+}
+
+/*
+ * Run LINE, check its answer is exactly WANT, and that SNAPSHOT (a text of
+ * everything the command could have touched, malloc'd; NULL counts as "")
+ * is the same after as before: a refused command changes nothing.
+ */
+static inline void testdb_refused(struct testdb *t, char *(*snapshot)(struct testdb *),
+				  const char *line, const char *want)
+{
+	char *before = snapshot(t), *after;
+
+	testdb_is(t, line, want);
+	after = snapshot(t);
+	if (strcmp(before ? before : "", after ? after : "") != 0)
+		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
+	free(before);
+	free(after);
 }
 
 #endif /* TESTDB_H */
