@@ -47,16 +47,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct testdb *f = *state;
-
-	clock_set(0);
-	testdb_close(f);
-	free(f);
-	return 0;
-}
-
 /* Everything a refused floor command could have touched, as one text. */
 static char *snapshot(struct testdb *f)
 {
@@ -73,14 +63,7 @@ static char *snapshot(struct testdb *f)
 
 static void refused(struct testdb *f, const char *line, const char *want)
 {
-	char *before = snapshot(f), *after;
-
-	testdb_is(f, line, want);
-	after = snapshot(f);
-	if (strcmp(before ? before : "", after ? after : "") != 0)
-		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
-	free(before);
-	free(after);
+	testdb_refused(f, snapshot, line, want);
 }
 
 /* The list of speakers as "CODE:type CODE:type …". */
@@ -380,14 +363,16 @@ static void test_query_plans(void **state)
 	assert_int_equal(i, 8);
 }
 
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, testdb_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_queue_order_point_of_order, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_floor_and_yield, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_needs_item_in_progress, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_log_paging, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_query_plans, setup, teardown),
+		T(test_queue_order_point_of_order),
+		T(test_floor_and_yield),
+		T(test_needs_item_in_progress),
+		T(test_log_paging),
+		T(test_query_plans),
 	};
 
 	setenv("TZ", "<+04>-4", 1);
