@@ -49,16 +49,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct testdb *f = *state;
-
-	clock_set(0);
-	testdb_close(f);
-	free(f);
-	return 0;
-}
-
 /* Everything a refused theme command could have touched, as one text. */
 static char *snapshot(struct testdb *f)
 {
@@ -76,14 +66,7 @@ static char *snapshot(struct testdb *f)
 
 static void refused(struct testdb *f, const char *line, const char *want)
 {
-	char *before = snapshot(f), *after;
-
-	testdb_is(f, line, want);
-	after = snapshot(f);
-	if (strcmp(before ? before : "", after ? after : "") != 0)
-		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
-	free(before);
-	free(after);
+	testdb_refused(f, snapshot, line, want);
 }
 
 static long long qint(struct testdb *f, const char *sql, long long num)
@@ -470,21 +453,23 @@ static void test_proposals_and_grid(void **state)
 	themes_grid_free(&g);
 }
 
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, testdb_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_propose_answers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_propose_observer_refused, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_select_consensus, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_select_absent_do_not_block, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_select_majority, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_places, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_next_theme_row, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_reject, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_position, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_catalogue, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_proposals_and_grid, setup, teardown),
+		T(test_propose_answers),
+		T(test_propose_observer_refused),
+		T(test_select_consensus),
+		T(test_select_absent_do_not_block),
+		T(test_select_majority),
+		T(test_places),
+		T(test_next_theme_row),
+		T(test_reject),
+		T(test_merge),
+		T(test_position),
+		T(test_catalogue),
+		T(test_proposals_and_grid),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
