@@ -49,16 +49,6 @@ static int setup(void **state)
 	return 0;
 }
 
-static int teardown(void **state)
-{
-	struct testdb *f = *state;
-
-	clock_set(0);
-	testdb_close(f);
-	free(f);
-	return 0;
-}
-
 /* Everything a refused recommendation command could have touched. */
 static char *snapshot(struct testdb *f)
 {
@@ -76,14 +66,7 @@ static char *snapshot(struct testdb *f)
 
 static void refused(struct testdb *f, const char *line, const char *want)
 {
-	char *before = snapshot(f), *after;
-
-	testdb_is(f, line, want);
-	after = snapshot(f);
-	if (strcmp(before ? before : "", after ? after : "") != 0)
-		fail_msg("%s changed the database:\n  %s\n  %s", line, before, after);
-	free(before);
-	free(after);
+	testdb_refused(f, snapshot, line, want);
 }
 
 static void text_is(char *got, const char *want)
@@ -542,17 +525,19 @@ static void test_diff_fallback(void **state)
 	free(b);
 }
 
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, testdb_teardown)
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_rec_add, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_amend_versions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_status_transitions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_objections_and_reservations, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_cosponsor, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_rec_set, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_list_and_get, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
+		T(test_rec_add),
+		T(test_amend_versions),
+		T(test_status_transitions),
+		T(test_objections_and_reservations),
+		T(test_cosponsor),
+		T(test_rec_set),
+		T(test_list_and_get),
+		T(test_drafts),
 		cmocka_unit_test(test_diff_words),
 		cmocka_unit_test(test_diff_fallback),
 	};
