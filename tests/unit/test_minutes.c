@@ -24,6 +24,7 @@
 #include "db.h"
 #include "minutes.h"
 #include "util.h"
+#include "testdb.h"
 
 #define ROWS 6000      /* generated entries; every sixth is in session B */
 #define H 18           /* page height of the views */
@@ -33,20 +34,19 @@ static const char *const events[] = { "note", "present+", "start", "floor", "yie
 				      "end", "amend", "position" };
 
 struct fx {
-	struct app app;
+	struct testdb t;
 	long long a, b;        /* the session under test, another one */
-	char path[512];
 	long long *want;       /* expected seqs of a filter */
 	size_t nwant;
 };
 
 static long long new_session(struct fx *f, const char *title)
 {
-	assert_int_equal(db_run(f->app.db, "INSERT INTO session (process_id, title, start_date,"
+	assert_int_equal(db_run(f->t.app.db, "INSERT INTO session (process_id, title, start_date,"
 				" status, created_at) VALUES ((SELECT min(id) FROM process), ?,"
 				" '2026-11-23', 'open', '2026-11-01T00:00:00+04:00')", "t", title),
 			 DB_OK);
-	return db_last_id(f->app.db);
+	return db_last_id(f->t.app.db);
 }
 
 /* One journal row as journal.c writes it (item 0 -> NULL). */
@@ -58,11 +58,11 @@ static void add_entry(struct fx *f, long long session, long long item, const cha
 
 	time_iso((time_t)1795406400 + second, when, sizeof when);
 	if (item)
-		rc = db_run(f->app.db, "INSERT INTO journal (time, session_id, item, event,"
+		rc = db_run(f->t.app.db, "INSERT INTO journal (time, session_id, item, event,"
 			    " delegation, actor, command, detail) VALUES (?,?,?,?,?,'tester',"
 			    " 'generated',?)", "tiittt", when, session, item, event, code, detail);
 	else
-		rc = db_run(f->app.db, "INSERT INTO journal (time, session_id, item, event,"
+		rc = db_run(f->t.app.db, "INSERT INTO journal (time, session_id, item, event,"
 			    " delegation, actor, command, detail) VALUES (?,?,NULL,?,?,'tester',"
 			    " 'generated',?)", "tittt", when, session, event, code, detail);
 	assert_int_equal(rc, DB_OK);
@@ -72,7 +72,7 @@ static void generate(struct fx *f)
 {
 	char detail[64];
 
-	assert_int_equal(db_begin(f->app.db), DB_OK);
+	assert_int_equal(db_begin(f->t.app.db), DB_OK);
 	for (long i = 0; i < ROWS; i++) {
 		long long item = i % 11 == 0 ? 0 : (i / 50) % 12 + 1;
 
@@ -80,25 +80,17 @@ static void generate(struct fx *f)
 		add_entry(f, i % 6 == 5 ? f->b : f->a, item, events[(i * 7) % 9], codes[i % 7],
 			  detail, i);
 	}
-	assert_int_equal(db_commit(f->app.db), DB_OK);
+	assert_int_equal(db_commit(f->t.app.db), DB_OK);
 }
 
 static int setup(void **state)
 {
 	struct fx *f = xcalloc(1, sizeof *f);
-	const char *tmp = getenv("TEST_TMP");
-	char err[1024];
 
-	str_printf(f->path, sizeof f->path, "%s/minutes-%ld.db", tmp && *tmp ? tmp : "/tmp",
-		   (long)getpid());
-	unlink(f->path);
-	assert_int_equal(db_open(f->path, DB_OPEN_CREATE, &f->app.db, err, sizeof err), DB_OK);
-	f->app.db_path = xstrdup(f->path);
-	if (app_init_db(&f->app, false, err, sizeof err) != 0)
-		fail_msg("fixtures: %s", err);
+	testdb_open(&f->t, "minutes");
 	f->a = new_session(f, "A");
 	f->b = new_session(f, "B");
-	f->app.session = f->a;
+	f->t.app.session = f->a;
 	generate(f);
 	*state = f;
 	return 0;
@@ -107,14 +99,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char p[600];
 
-	app_close(&f->app);
-	unlink(f->path);
-	str_printf(p, sizeof p, "%s-wal", f->path);
-	unlink(p);
-	str_printf(p, sizeof p, "%s-shm", f->path);
-	unlink(p);
+	testdb_close(&f->t);
 	free(f->want);
 	free(f);
 	return 0;
@@ -135,7 +121,7 @@ static struct minutes_filter filter(long long item, const char *code, const char
  * from minutes.c (optional filters, no paging). */
 static void expect(struct fx *f, const struct minutes_filter *m)
 {
-	struct dbq *q = db_query(f->app.db,
+	struct dbq *q = db_query(f->t.app.db,
 				 "SELECT seq FROM journal WHERE session_id = ?1"
 				 " AND (?2 = 0 OR item = ?2) AND (?3 = '' OR delegation = ?3)"
 				 " AND (?4 = '' OR event = ?4) ORDER BY seq",
@@ -213,7 +199,7 @@ static void test_query_plans(void **state)
 
 		assert_true(i < 32);
 		str_printf(sql[i], sizeof sql[i], "EXPLAIN QUERY PLAN %s", minutes_query_sql(i));
-		q = db_prepare(f->app.db, sql[i]);
+		q = db_prepare(f->t.app.db, sql[i]);
 		assert_non_null(q);
 		while ((rc = dbq_step(q)) == DB_ROW) {
 			const char *d = dbq_text(q, 3);
@@ -250,7 +236,7 @@ static void test_pages_tile(void **state)
 
 			/* Forward from the start. */
 			do {
-				assert_int_equal(minutes_after(f->app.db, f->a, m, seq, rows,
+				assert_int_equal(minutes_after(f->t.app.db, f->a, m, seq, rows,
 							       limits[l], &n), DB_OK);
 				assert_true(n <= limits[l]);
 				for (size_t i = 0; i < n; i++) {
@@ -266,7 +252,7 @@ static void test_pages_tile(void **state)
 			got = 0;
 			seq = LLONG_MAX;
 			do {
-				assert_int_equal(minutes_before(f->app.db, f->a, m, seq, rows,
+				assert_int_equal(minutes_before(f->t.app.db, f->a, m, seq, rows,
 								limits[l], &n), DB_OK);
 				for (size_t i = 0; i < n; i++)
 					assert_true(rows[i].seq == f->want[f->nwant - got - n + i]);
@@ -289,7 +275,7 @@ static void test_row_fields(void **state)
 	size_t n;
 
 	/* Entry 0 of the generator: no item, MUS, note, "entry 0". */
-	assert_int_equal(minutes_after(f->app.db, f->a, &m, 0, &r, 1, &n), DB_OK);
+	assert_int_equal(minutes_after(f->t.app.db, f->a, &m, 0, &r, 1, &n), DB_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(r.item, 0);
 	assert_string_equal(r.event, "note");
@@ -304,7 +290,7 @@ static void test_row_fields(void **state)
 	big[sizeof big - 1] = '\0';
 	memcpy(big, "\x1b[2J", 4);
 	add_entry(f, f->a, 4, "note", "SYC", big, 9000);
-	assert_int_equal(minutes_before(f->app.db, f->a, &m, LLONG_MAX, &r, 1, &n), DB_OK);
+	assert_int_equal(minutes_before(f->t.app.db, f->a, &m, LLONG_MAX, &r, 1, &n), DB_OK);
 	assert_int_equal(n, 1);
 	assert_int_equal(r.item, 4);
 	assert_int_equal(strlen(r.detail), MINUTES_DETAIL_MAX - 1);
@@ -312,7 +298,7 @@ static void test_row_fields(void **state)
 	/* Session B's entries never show in A, and the other way round. */
 	expect(f, &m);
 	assert_int_equal(f->nwant, ROWS - ROWS / 6 + 1);
-	assert_int_equal(minutes_after(f->app.db, f->b, &m, 0, &r, 1, &n), DB_OK);
+	assert_int_equal(minutes_after(f->t.app.db, f->b, &m, 0, &r, 1, &n), DB_OK);
 	assert_string_equal(r.detail, "entry 5");
 }
 
@@ -326,13 +312,14 @@ static void test_next_event(void **state)
 	for (size_t i = 0; i < ARRAY_SIZE(sorted); i++) {
 		char next[MINUTES_CODE_MAX + 1];
 
-		assert_int_equal(minutes_next_event(f->app.db, f->a, ev, next, sizeof next), 1);
+		assert_int_equal(minutes_next_event(f->t.app.db, f->a, ev, next, sizeof next), 1);
 		assert_string_equal(next, sorted[i]);
 		str_copy(ev, next, sizeof ev);
 	}
-	assert_int_equal(minutes_next_event(f->app.db, f->a, ev, ev, sizeof ev), 0);
+	assert_int_equal(minutes_next_event(f->t.app.db, f->a, ev, ev, sizeof ev), 0);
 	/* A session with an empty journal has no event type. */
-	assert_int_equal(minutes_next_event(f->app.db, new_session(f, "C"), "", ev, sizeof ev), 0);
+	assert_int_equal(minutes_next_event(f->t.app.db, new_session(f, "C"), "", ev, sizeof ev),
+			 0);
 }
 
 /* ---- the view ---- */
@@ -348,7 +335,7 @@ static void walk_rows(struct fx *f, const struct minutes_filter *m)
 
 	expect(f, m);
 	expect_n = f->nwant < H ? (long)f->nwant : H;
-	minutes_view_init(&v, f->app.db, f->a);
+	minutes_view_init(&v, f->t.app.db, f->a);
 	v.filter = *m;
 	minutes_view_resize(&v, H);
 	assert_int_equal(minutes_view_home(&v), DB_OK);
@@ -406,7 +393,7 @@ static void walk_pages(struct fx *f, const struct minutes_filter *m)
 	int rc, sel;
 
 	expect(f, m);
-	minutes_view_init(&v, f->app.db, f->a);
+	minutes_view_init(&v, f->t.app.db, f->a);
 	v.filter = *m;
 	minutes_view_resize(&v, H);
 	assert_int_equal(minutes_view_home(&v), DB_OK);
@@ -491,12 +478,12 @@ static void test_view_follow_and_anchor(void **state)
 	struct minutes_view v;
 	long long newest, seq;
 
-	minutes_view_init(&v, f->app.db, f->a);
+	minutes_view_init(&v, f->t.app.db, f->a);
 	minutes_view_resize(&v, H);
 	assert_int_equal(minutes_view_end(&v), DB_OK);
 	assert_true(minutes_view_following(&v));
 	add_entry(f, f->a, 0, "note", "", "new one", 7000);
-	newest = db_last_id(f->app.db);
+	newest = db_last_id(f->t.app.db);
 	add_entry(f, f->b, 0, "note", "", "elsewhere", 7001);
 	assert_int_equal(minutes_view_reload(&v), DB_OK);
 	assert_true(minutes_view_selected(&v)->seq == newest);
@@ -555,7 +542,7 @@ static void test_view_anchor_and_resize(void **state)
 	long first;
 
 	expect(f, &none);
-	minutes_view_init(&v, f->app.db, f->a);
+	minutes_view_init(&v, f->t.app.db, f->a);
 	minutes_view_resize(&v, H);
 	/* Entry 2 asked at index 10: only two rows above it exist. */
 	assert_int_equal(minutes_view_anchor(&v, f->want[2], 10), DB_OK);
@@ -599,7 +586,7 @@ static void test_view_short(void **state)
 	struct minutes_view v;
 	long long c = new_session(f, "C");
 
-	minutes_view_init(&v, f->app.db, c);
+	minutes_view_init(&v, f->t.app.db, c);
 	minutes_view_resize(&v, H);
 	assert_int_equal(minutes_view_end(&v), DB_OK);
 	assert_int_equal(v.n, 0);
