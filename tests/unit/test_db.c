@@ -26,22 +26,12 @@
 #include "i18n.h"
 #include "journal.h"
 #include "util.h"
+#include "testdb.h"
 
 struct fx {
 	char path[256];
 	struct db *db;
 };
-
-static void remove_db(const char *path)
-{
-	char side[300];
-
-	unlink(path);
-	str_printf(side, sizeof side, "%s-wal", path);
-	unlink(side);
-	str_printf(side, sizeof side, "%s-shm", path);
-	unlink(side);
-}
 
 static int setup(void **state)
 {
@@ -50,7 +40,7 @@ static int setup(void **state)
 
 	i18n_init("en");
 	str_printf(f->path, sizeof f->path, "test_db_%d_%d.db", (int)getpid(), serial++);
-	remove_db(f->path);
+	testdb_unlink(f->path);
 	*state = f;
 	return 0;
 }
@@ -60,7 +50,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 
 	db_close(&f->db);
-	remove_db(f->path);
+	testdb_unlink(f->path);
 	free(f);
 	return 0;
 }

@@ -85,17 +85,23 @@ static inline void testdb_set_present(struct testdb *t, const char *code, int pr
 				"iit", (long long)present, t->app.session, code), DB_OK);
 }
 
-/* Close the database and remove its file and the -wal and -shm beside it. */
-static inline void testdb_close(struct testdb *t)
+/* Remove the database file PATH and the -wal and -shm beside it, if any. */
+static inline void testdb_unlink(const char *path)
 {
 	char p[600];
 
+	unlink(path);
+	str_printf(p, sizeof p, "%s-wal", path);
+	unlink(p);
+	str_printf(p, sizeof p, "%s-shm", path);
+	unlink(p);
+}
+
+/* Close the database and remove its file and the -wal and -shm beside it. */
+static inline void testdb_close(struct testdb *t)
+{
 	app_close(&t->app);
-	unlink(t->path);
-	str_printf(p, sizeof p, "%s-wal", t->path);
-	unlink(p);
-	str_printf(p, sizeof p, "%s-shm", t->path);
-	unlink(p);
+	testdb_unlink(t->path);
 }
 
 /*
