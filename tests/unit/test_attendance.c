@@ -30,6 +30,7 @@
 #include "import.h"
 #include "rules.h"
 #include "util.h"
+#include "testdb.h"
 
 struct fx {
 	struct app app;
@@ -82,14 +83,9 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	char wal[300];
 
 	db_close(&f->db);
-	unlink(f->path);
-	str_printf(wal, sizeof wal, "%s-wal", f->path);
-	unlink(wal);
-	str_printf(wal, sizeof wal, "%s-shm", f->path);
-	unlink(wal);
+	testdb_unlink(f->path);
 	clock_set(0);
 	free(f);
 	return 0;
