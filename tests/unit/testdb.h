@@ -2,10 +2,13 @@
  * testdb.h — the fixture shared by the unit tests that run commands on a
  * real SQLite file: a temporary database under $TEST_TMP (or /tmp) opened
  * with DB_OPEN_CREATE, the fixtures loaded as `init` loads them
- * (app_init_db: $RAPPORTEUR_FIXTURES or the installed/repository
+ * (app_init_db: $RAPPORTEUR_FIXTURES, else the checkout's or the installed
  * fixtures/), one open session inserted directly, delegates inserted
  * directly, and commands run through command_exec() as the CLI and the
- * screens run them.
+ * screens run them (testdb_is, testdb_exec, testdb_cmds, testdb_refused),
+ * then testdb_close / testdb_teardown. Tests that open their database
+ * otherwise on purpose (no fixtures, or import_fixtures without an app)
+ * still remove it with testdb_unlink.
  *
  * Header only: every tests/unit/test_*.c is its own program, so each one
  * that includes this file gets its own copy. The functions are
