@@ -51,12 +51,12 @@ want() { [ -z "${ONLY:-}" ] || case "$1" in *"$ONLY"*) return 0;; *) return 1;; 
 
 for t in "$top/$BUILD"/tests/test_*; do
 	[ -x "$t" ] || continue
-	want "$t" && run_one "unit/$(basename "$t")" "$t"
+	want "unit/$(basename "$t")" && run_one "unit/$(basename "$t")" "$t"
 done
 for kind in cli ui pty; do
 	for t in "$top"/tests/$kind/*.sh; do
 		[ -f "$t" ] || continue
-		want "$t" && run_one "$kind/$(basename "$t" .sh)" sh "$t"
+		want "$kind/$(basename "$t" .sh)" && run_one "$kind/$(basename "$t" .sh)" sh "$t"
 	done
 done
 echo "logs: $out"
