@@ -28,6 +28,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "keys.h"
+#include "recs.h"
 #include "ui_shell.h"
 #include "util.h"
 #include "widgets.h"
@@ -352,19 +353,37 @@ void ui_tick(void)
 /* A command bound on this screen that the screen left to the shell: one
  * quoted text argument (note "TEXT") is asked for; anything else opens
  * the command line pre-filled with the command's name. */
+static void save_text_draft(const char *text, void *ud)
+{
+	const struct command_def *c = ud;
+
+	recs_draft_save(ui.app->db, c->name, ui.app->session, 0, text);
+}
+
+/* The text typed is kept as a draft of kind c->name ("note", recs.h)
+ * about every second and when a signal or Esc ends the prompt; the key
+ * offers it again; the command done, it is cleared. */
 static void bound_command(const struct command_def *c)
 {
 	char initial[64];
 
 	if (c->max_args == 1 && c->args && c->args[0] == '"') {
-		char label[256], *text, *q;
+		bool drafts = ui.app->session && !ui.app->read_only;
+		struct ui_prompt_opts o = { .idle = drafts ? save_text_draft : NULL, .ud = (void *)c };
+		char label[256], *text, *q, *draft = NULL;
 
+		if (drafts)
+			o.initial = draft = recs_draft_load(ui.app->db, c->name, ui.app->session, 0);
 		str_printf(label, sizeof label, "%s:", _(c->help));
-		text = ui_prompt(label, NULL);
+		text = ui_prompt(label, &o);
+		free(draft);
 		if (text && *text) {
 			q = ui_quote(text);
-			ui_execf(ui.app, "%s %s", c->name, q);
+			if (ui_execf(ui.app, "%s %s", c->name, q) == 0 && drafts)
+				recs_draft_clear(ui.app->db, c->name, ui.app->session, 0);
 			free(q);
+		} else if (text && drafts) {
+			recs_draft_clear(ui.app->db, c->name, ui.app->session, 0);
 		}
 		free(text);
 		return;
