@@ -5,6 +5,7 @@
 # with SIGHUP and SIGTERM (default 20). After each kill: integrity_check,
 # every acknowledged command stored, no partial command; then the script
 # goes on. Ends with a summary (kills survived, rows lost, duration).
+# Then tests/soak/tui.sh: the same through the screen in tmux (SOAK_TUI_KILLS).
 #   SOAK_SEED        replay a run (the seed is printed)
 #   SOAK_MAX_DELAY   latest kill after the start of a run, seconds (0.3)
 #   SOAK_DIR         keep the database in this folder
@@ -16,4 +17,5 @@ top=$(cd "$(dirname "$0")/../.." && pwd)
 export RAPPORTEUR_BIN RAPPORTEUR_FIXTURES
 export TZ='<+04>-4' LC_ALL=C.UTF-8
 [ -x "$RAPPORTEUR_BIN" ] || { echo "soak: $RAPPORTEUR_BIN: not built (make)" >&2; exit 2; }
-exec /usr/bin/python3 "$top/tests/soak/soak.py"
+/usr/bin/python3 "$top/tests/soak/soak.py"; rc=$?
+sh "$top/tests/soak/tui.sh" || rc=1; exit $rc
