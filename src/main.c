@@ -183,7 +183,7 @@ static int do_import(struct app *app, struct opts *o)
 		return bad_usage(_("usage: import participants FILE.csv --session ID [--dry-run]"), NULL);
 	rc = import_participants(app->db, app->session, o->args[1], o->dry_run, &res);
 	if (res.warnings[0])
-		fprintf(stderr, "%s: warning: %s\n", o->args[1], res.warnings);
+		fprintf(stderr, _("%s: warning: %s\n"), o->args[1], res.warnings);
 	res.warnings[0] = '\0'; /* said once, on stderr */
 	if (rc == 0)
 		import_print(stdout, o->args[1], &res);
@@ -192,9 +192,13 @@ static int do_import(struct app *app, struct opts *o)
 		import_result_free(&res);
 		return 2;
 	}
-	printf("%s %d new, %d updated, %d unchanged, %d errors%s\n", res.n_error ? "error:" : "ok",
-	       res.n_new, res.n_updated, res.n_unchanged, res.n_error,
-	       o->dry_run ? _(" (dry run: nothing written)") : "");
+	{
+		char sum[256];
+
+		printf("%s %s%s\n", res.n_error ? "error:" : "ok",
+		       import_summary(sum, sizeof sum, &res),
+		       o->dry_run ? _(" (dry run: nothing written)") : "");
+	}
 	rc = res.n_error ? 1 : 0;
 	import_result_free(&res);
 	return rc;
@@ -263,7 +267,11 @@ int main(int argc, char **argv)
 
 	memset(&app, 0, sizeof app);
 	memset(&o, 0, sizeof o);
-	i18n_init(NULL);
+	/* --lang first, so that even a usage error speaks the chosen language. */
+	for (int i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "--lang"))
+			o.lang = argv[i + 1];
+	i18n_init(o.lang);
 	if ((rc = parse(argc, argv, &app, &o)) != 0)
 		return rc;
 	app.lang = i18n_init(o.lang);
