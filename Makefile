@@ -48,12 +48,21 @@ UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
 PO      := $(wildcard po/*.po)
 MO      := $(PO:po/%.po=locale/%/LC_MESSAGES/rapporteur.mo)
 
-.PHONY: all run test asan bench soak fuzz deps check-deps install uninstall clean po
+.PHONY: FORCE all run test asan bench soak fuzz deps check-deps install uninstall clean po
 
 all: check-deps $(BIN) $(MO)
 
 $(BIN): $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+# The installed paths are compiled into app.o and i18n.o: rebuild them when
+# PREFIX, DATADIR or LOCALEDIR change (make install PREFIX=/usr after make).
+PATHS := $(DATADIR)|$(LOCALEDIR)
+$(BUILD)/.paths: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
+$(BUILD)/src/app.o $(BUILD)/src/i18n.o: $(BUILD)/.paths
+FORCE:
 
 $(BUILD)/%.o: %.c $(wildcard include/*.h)
 	@mkdir -p $(dir $@)
