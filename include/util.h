@@ -33,6 +33,11 @@ bool str_empty(const char *s);                     /* NULL or "" */
 /* UTF-8: true when s[0..n) is valid UTF-8 without NUL and without C0/C1
  * control characters other than tab and newline. */
 bool utf8_valid(const char *s, size_t n);
+/* Length (1–4) of the valid, shortest-form UTF-8 sequence at s (n bytes
+ * left) with its code point in *cp; 0 when invalid or n == 0. */
+size_t utf8_decode(const char *s, size_t n, unsigned *cp);
+/* Write code point cp (≤ U+10FFFF) as UTF-8 into out[4]; returns its length. */
+size_t utf8_encode(unsigned cp, char *out);
 bool utf8_is_clean_text(const char *s, size_t n, bool allow_newline);
 
 /* Clock. clock_now() is real time unless RAPPORTEUR_NOW is set in the

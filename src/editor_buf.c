@@ -21,59 +21,15 @@
 /* Decode one code point; invalid input yields U+FFFD and one byte. */
 static size_t utf8_next(const unsigned char *s, size_t n, wchar_t *out)
 {
-	unsigned c = s[0], min;
-	size_t len;
+	unsigned cp;
+	size_t len = utf8_decode((const char *)s, n, &cp);
 
-	if (c < 0x80) {
-		*out = (wchar_t)c;
+	if (len == 0) {
+		*out = 0xFFFD;
 		return 1;
 	}
-	if (c >= 0xC2 && c <= 0xDF)
-		len = 2, c &= 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		len = 3, c &= 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		len = 4, c &= 0x07, min = 0x10000;
-	else
-		goto bad;
-	if (len > n)
-		goto bad;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			goto bad;
-		c = (c << 6) | (s[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		goto bad;
-	*out = (wchar_t)c;
+	*out = (wchar_t)cp;
 	return len;
-bad:
-	*out = 0xFFFD;
-	return 1;
-}
-
-static size_t utf8_put(unsigned cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
 }
 
 /* utf8 as accepted code points (see ed_init), malloc'd; *n set. */
@@ -103,7 +59,7 @@ char *ed_text(const struct edbuf *b)
 	size_t n = 0;
 
 	for (size_t i = 0; i < b->len; i++)
-		n += utf8_put((unsigned)b->text[i], out + n);
+		n += utf8_encode((unsigned)b->text[i], out + n);
 	out[n] = '\0';
 	return out;
 }

@@ -69,30 +69,6 @@ bool uitest_start(void)
 	return true;
 }
 
-static size_t encode(unsigned cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
-}
-
 static char attr_marker(attr_t a)
 {
 	if ((a & A_REVERSE) && (a & A_BOLD))
@@ -144,7 +120,7 @@ int uitest_dump(const char *path, bool attrs)
 			if (!wch[0])
 				continue; /* the right half of a wide character */
 			for (int k = 0; wch[k] && k < CCHARW_MAX; k++)
-				n += encode((unsigned)wch[k], text + n);
+				n += utf8_encode((unsigned)wch[k], text + n);
 			if (wcwidth(wch[0]) == 2 && x + 1 < cols) {
 				x++; /* the right half of a wide character */
 				marks[m++] = attr_marker(a);

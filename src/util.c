@@ -167,13 +167,15 @@ bool str_empty(const char *s)
 	return !s || !*s;
 }
 
-/* Length of the UTF-8 sequence at s (n bytes left) and its code point, or
- * 0 when it is not a valid, shortest-form sequence. */
-static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
+size_t utf8_decode(const char *str, size_t n, unsigned *cp)
 {
+	const unsigned char *s = (const unsigned char *)str;
 	size_t len, i;
-	unsigned c = s[0];
+	unsigned c;
 
+	if (n == 0)
+		return 0;
+	c = s[0];
 	if (c < 0x80) {
 		*cp = c;
 		return 1;
@@ -204,6 +206,30 @@ static size_t utf8_decode(const unsigned char *s, size_t n, unsigned *cp)
 	return len;
 }
 
+size_t utf8_encode(unsigned cp, char *out)
+{
+	if (cp < 0x80) {
+		out[0] = (char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		out[0] = (char)(0xC0 | (cp >> 6));
+		out[1] = (char)(0x80 | (cp & 0x3F));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		out[0] = (char)(0xE0 | (cp >> 12));
+		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (cp & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (cp >> 18));
+	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (cp & 0x3F));
+	return 4;
+}
+
 bool utf8_valid(const char *s, size_t n)
 {
 	return utf8_is_clean_text(s, n, true);
@@ -211,12 +237,11 @@ bool utf8_valid(const char *s, size_t n)
 
 bool utf8_is_clean_text(const char *s, size_t n, bool allow_newline)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t i = 0;
 
 	while (i < n) {
 		unsigned cp;
-		size_t len = utf8_decode(p + i, n - i, &cp);
+		size_t len = utf8_decode(s + i, n - i, &cp);
 
 		if (len == 0)
 			return false;

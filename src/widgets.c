@@ -16,44 +16,20 @@
 
 int widget_utf8_decode(const char *s, size_t n, unsigned *cp, bool *bad)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	unsigned c, min;
-	int len;
+	size_t len;
 
 	*bad = false;
 	if (n == 0) {
 		*cp = 0;
 		return 0;
 	}
-	c = u[0];
-	if (c < 0x80) {
-		*cp = c;
+	len = utf8_decode(s, n, cp);
+	if (len == 0) {
+		*bad = true;
+		*cp = 0xFFFD;
 		return 1;
 	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		len = 2, c &= 0x1F, min = 0x80;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		len = 3, c &= 0x0F, min = 0x800;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		len = 4, c &= 0x07, min = 0x10000;
-	} else {
-		goto invalid;
-	}
-	if ((size_t)len > n)
-		goto invalid;
-	for (int i = 1; i < len; i++) {
-		if ((u[i] & 0xC0) != 0x80)
-			goto invalid;
-		c = (c << 6) | (u[i] & 0x3F);
-	}
-	if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-		goto invalid;
-	*cp = c;
-	return len;
-invalid:
-	*bad = true;
-	*cp = 0xFFFD;
-	return 1;
+	return (int)len;
 }
 
 bool widget_utf8_locale(void)
@@ -532,30 +508,6 @@ bool lineedit_handle(struct lineedit *e, int key)
 	e->buf[e->cur++] = (wchar_t)key;
 	e->len++;
 	return true;
-}
-
-static size_t utf8_encode(unsigned cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xC0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3F));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xE0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		out[2] = (char)(0x80 | (cp & 0x3F));
-		return 3;
-	}
-	out[0] = (char)(0xF0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-	out[3] = (char)(0x80 | (cp & 0x3F));
-	return 4;
 }
 
 char *lineedit_text(const struct lineedit *e)
