@@ -375,29 +375,7 @@ static void test_query_plans(void **state)
 	static char sql[16][2048]; /* static: the statement cache keys on the pointer */
 	size_t i;
 
-	for (i = 0; agenda_query_sql(i); i++) {
-		struct dbq *q;
-		int used_index = 0, rc;
-
-		assert_true(i < 16);
-		str_printf(sql[i], sizeof sql[i], "EXPLAIN QUERY PLAN %s", agenda_query_sql(i));
-		q = db_prepare(f->app.db, sql[i]);
-		assert_non_null(q);
-		dbq_bind_int(q, 1, f->app.session);
-		while ((rc = dbq_step(q)) == DB_ROW) {
-			const char *d = dbq_text(q, 3);
-
-			if (strncmp(d, "SCAN", 4) == 0 || strstr(d, "AUTOMATIC"))
-				fail_msg("query %zu does a full scan: %s\n  %s", i, d,
-					 agenda_query_sql(i));
-			if (strstr(d, "USING INDEX") || strstr(d, "USING COVERING INDEX") ||
-			    strstr(d, "PRIMARY KEY"))
-				used_index = 1;
-		}
-		assert_int_equal(rc, DB_DONE);
-		if (!used_index)
-			fail_msg("query %zu uses no index: %s", i, agenda_query_sql(i));
-	}
+	i = testdb_assert_indexed(f, agenda_query_sql, sql, 16, 1);
 	assert_int_equal(i, 5);
 	/* The item in progress comes from the partial index. */
 	str_printf(sql[15], sizeof sql[15], "EXPLAIN QUERY PLAN %s", agenda_query_sql(3));

@@ -162,4 +162,43 @@ static inline void testdb_refused(struct testdb *t, char *(*snapshot)(struct tes
 	free(after);
 }
 
+/*
+ * Assert that every query of a module's list (query(0), query(1), … until
+ * NULL) is answered from an index: no SCAN of a table, no automatic index,
+ * and an index or primary key used (EXPLAIN QUERY PLAN). sql[cap] holds the
+ * EXPLAIN texts and must outlive the connection (the statement cache keys
+ * on the pointer). With bind_session, parameter 1 is the session id.
+ * Returns the number of queries checked.
+ */
+static inline size_t testdb_assert_indexed(struct testdb *t, const char *(*query)(size_t),
+					   char (*sql)[2048], size_t cap, int bind_session)
+{
+	size_t i;
+
+	for (i = 0; query(i); i++) {
+		struct dbq *q;
+		int used_index = 0, rc;
+
+		assert_true(i < cap);
+		str_printf(sql[i], sizeof sql[i], "EXPLAIN QUERY PLAN %s", query(i));
+		q = db_prepare(t->app.db, sql[i]);
+		assert_non_null(q);
+		if (bind_session)
+			dbq_bind_int(q, 1, t->app.session);
+		while ((rc = dbq_step(q)) == DB_ROW) {
+			const char *d = dbq_text(q, 3);
+
+			if (strncmp(d, "SCAN", 4) == 0 || strstr(d, "AUTOMATIC"))
+				fail_msg("query %zu does a full scan: %s\n  %s", i, d, query(i));
+			if (strstr(d, "USING INDEX") || strstr(d, "USING COVERING INDEX") ||
+			    strstr(d, "PRIMARY KEY"))
+				used_index = 1;
+		}
+		assert_int_equal(rc, DB_DONE);
+		if (!used_index)
+			fail_msg("query %zu uses no index: %s", i, query(i));
+	}
+	return i;
+}
+
 #endif /* TESTDB_H */
