@@ -86,16 +86,11 @@ for d in demo large; do
 	run_probe "$d-bs" "$db" '5,ENTER,e,UP,END,BS*20,LEFT*10,RIGHT*10,UP*5,DOWN*5,ESC,q'
 done
 
-"$PY" - "$work" <<'EOF'
-import json, os, statistics, sys
+PYTHONPATH="$top/tests/bench" "$PY" - "$work" <<'EOF'
+import statistics, sys
+from benchlib import loader, key, cpu, print_table
 work = sys.argv[1]
-
-def load(name):
-    try:
-        with open(os.path.join(work, 'recs-' + name + '.json')) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
+load = loader(work, 'recs-')
 
 def typed(d, what):
     """max or median over the typed characters (one-character labels)."""
@@ -105,18 +100,6 @@ def typed(d, what):
     if not v:
         return None
     return max(v) if what == 'max' else statistics.median(v)
-
-def key(d, label, what='max'):
-    try:
-        return d['keys']['by_key'][label][what]
-    except (TypeError, KeyError):
-        return None
-
-def cpu(d):
-    try:
-        return d['keys']['cpu_ms_median']
-    except (TypeError, KeyError):
-        return None
 
 L = 80
 rows = [  # label, bar, check, getter
@@ -135,17 +118,7 @@ rows = [  # label, bar, check, getter
     ('opening the editor (bytes)', '-', None, lambda p: key(load(p + '-end'), 'e')),
     ('memory VmHWM (MB)', '<= 6', lambda v: v <= 6, lambda p: round(((load(p + '-para') or {}).get('max_rss_kb') or 0) / 1024, 2) or None),
 ]
-print()
-print('| Recommendations screen | bar | demo | large | within bar |')
-print('|---|---|---|---|---|')
-for label, bar, check, get in rows:
-    vals = [get('demo'), get('large')]
-    ok = '-'
-    if check:
-        present = [v for v in vals if v is not None]
-        ok = ('yes' if all(check(v) for v in present) else 'NO') if present else 'n/a'
-    cell = lambda v: 'n/a' if v is None else str(v)
-    print('| %s | %s | %s | %s | %s |' % (label, bar, cell(vals[0]), cell(vals[1]), ok))
+print_table('Recommendations screen', rows)
 EOF
 rm -f "$work/recs-run.db" "$work/recs-run.db-wal" "$work/recs-run.db-shm"
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"

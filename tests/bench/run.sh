@@ -82,22 +82,11 @@ done
 "$PY" "$probe" --keys 'q' --idle "$idle" --env TZ="$TZ" --env LC_ALL=C.UTF-8 -- \
 	"$BIN" --db "$work/demo.db" >"$work/demo-idle-clock.json" 2>/dev/null
 
-"$PY" - "$work" "$idle" <<'EOF'
-import json, os, statistics, sys
+PYTHONPATH="$top/tests/bench" "$PY" - "$work" "$idle" <<'EOF'
+import sys
+from benchlib import loader, key, cpu, print_table
 work, idle = sys.argv[1], sys.argv[2]
-
-def load(name):
-    try:
-        with open(os.path.join(work, name + '.json')) as f:
-            return json.load(f)
-    except (OSError, ValueError):
-        return None
-
-def key(d, label, what='max'):
-    try:
-        return d['keys']['by_key'][label][what]
-    except (TypeError, KeyError):
-        return None
+load = loader(work)
 
 def typed(d):
     if not d:
@@ -105,12 +94,6 @@ def typed(d):
     v = [s['max'] for k, s in d['keys']['by_key'].items()
          if len(k) == 1 and k.isalpha() and k != 'y']  # y opens the line
     return max(v) if v else None
-
-def cpu(d):
-    try:
-        return d['keys']['cpu_ms_median']
-    except (TypeError, KeyError):
-        return None
 
 L = 80
 rows = [  # label, bar text, check, getter
@@ -130,17 +113,7 @@ rows = [  # label, bar text, check, getter
     ('idle, clock fixed (bytes/s over %s s)' % idle, '0', lambda v: v == 0, lambda p: (load(p + '-idle') or {}).get('idle_bytes_per_s')),
     ('memory VmHWM (MB)', '<= 6', lambda v: v <= 6, lambda p: round(((load(p + '-agenda') or {}).get('max_rss_kb') or 0) / 1024, 2) or None),
 ]
-print()
-print('| measure | bar | demo | large | within bar |')
-print('|---|---|---|---|---|')
-for label, bar, check, get in rows:
-    vals = [get('demo'), get('large')]
-    ok = '-'
-    if check:
-        present = [v for v in vals if v is not None]
-        ok = ('yes' if all(check(v) for v in present) else 'NO') if present else 'n/a'
-    cell = lambda v: 'n/a' if v is None else str(v)
-    print('| %s | %s | %s | %s | %s |' % (label, bar, cell(vals[0]), cell(vals[1]), ok))
+print_table('measure', rows)
 clock = load('demo-idle-clock')
 if clock:
     print('\nidle with the real clock (demo): %s bytes/s over %s s (the title-bar minute may change once)'
