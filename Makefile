@@ -29,8 +29,10 @@ CFLAGS  = -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanit
 LDFLAGS += -fsanitize=address,undefined
 endif
 
-CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags ncursesw 2>/dev/null)
-CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs panelw formw ncursesw 2>/dev/null || echo -lpanelw -lformw -lncursesw)
+# ncursesw when pkg-config knows it, else plain ncurses (as nnn does).
+CURSES_PC     := $(shell $(PKG_CONFIG) --exists ncursesw 2>/dev/null && echo ncursesw || echo ncurses)
+CURSES_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(CURSES_PC) 2>/dev/null)
+CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs $(CURSES_PC) 2>/dev/null || echo -l$(CURSES_PC))
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
@@ -40,17 +42,29 @@ CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
             -DLOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(SQLITE_CFLAGS)
 LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) -lcsv
 
-SRC     := $(wildcard src/*.c) $(wildcard screens/*.c)
+# Sources by layer (README "Files"): src/core, src/store, src/domain,
+# src/cmd, src/io, src/tui, src/app.c + src/main.c on top, screens/ and
+# screens/<screen>/ for the screens made of several files.
+SRC     := $(sort $(wildcard src/*.c src/*/*.c screens/*.c screens/*/*.c))
 OBJ     := $(SRC:%.c=$(BUILD)/%.o)
+DEP     := $(OBJ:.o=.d)
 LIBOBJ  := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT    := $(wildcard tests/unit/test_*.c)
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/tests/%)
+DEP     += $(UNITBIN:=.d)
 PO      := $(wildcard po/*.po)
 MO      := $(PO:po/%.po=locale/%/LC_MESSAGES/rapporteur.mo)
 
-.PHONY: FORCE all run test asan bench soak fuzz deps check-deps install uninstall clean po
+.PHONY: FORCE all build units run test asan bench soak fuzz deps check-deps check-test-deps install uninstall clean po
 
-all: check-deps $(BIN) $(MO)
+# The packages are installed (or their absence reported) before anything is
+# compiled: the build itself runs in a second make, which also re-reads
+# pkg-config once the packages are there. So `make -j` is safe on a fresh
+# machine.
+all: check-deps
+	@$(MAKE) --no-print-directory build
+
+build: $(BIN) $(MO)
 
 $(BIN): $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
@@ -61,43 +75,53 @@ PATHS := $(DATADIR)|$(LOCALEDIR)
 $(BUILD)/.paths: FORCE
 	@mkdir -p $(BUILD)
 	@echo '$(PATHS)' | cmp -s - $@ || echo '$(PATHS)' > $@
-$(BUILD)/src/app.o $(BUILD)/src/i18n.o: $(BUILD)/.paths
+$(BUILD)/src/app.o $(BUILD)/src/core/i18n.o: $(BUILD)/.paths
 FORCE:
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h)
+$(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -c -o $@ $<
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(LIBOBJ)
+-include $(DEP)
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJ)
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) $(CMOCKA_LIBS)
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -MMD -MP -Wno-missing-prototypes $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) $(CMOCKA_LIBS)
 
 locale/%/LC_MESSAGES/rapporteur.mo: po/%.po
 	@mkdir -p $(dir $@)
 	msgfmt --check -o $@ $<
 
 check-deps:
-	@sh scripts/deps.sh --check || sh scripts/deps.sh
+	@sh scripts/deps.sh --check run || sh scripts/deps.sh run
+
+check-test-deps:
+	@sh scripts/deps.sh --check test || sh scripts/deps.sh test
 
 deps:
-	@sh scripts/deps.sh
+	@sh scripts/deps.sh test
 
 run: all
 	./$(BIN) $(ARGS)
 
-test: all $(UNITBIN)
+test: check-test-deps
+	@$(MAKE) --no-print-directory build units
 	@RAPPORTEUR_BIN=$(CURDIR)/$(BIN) BUILD=$(BUILD) sh tests/run.sh
 
-asan:
+units: $(UNITBIN)
+
+asan: check-test-deps
 	$(MAKE) BUILD=build-asan BIN=build-asan/rapporteur SAN=1 test
 
-bench: all
+bench: check-test-deps
+	@$(MAKE) --no-print-directory build
 	@sh tests/bench/run.sh
 
-soak: all
+soak: check-test-deps
+	@$(MAKE) --no-print-directory build
 	@sh tests/soak/run.sh
 
-fuzz: check-deps
+fuzz: check-test-deps
 	@sh tests/fuzz/run.sh
 
 install: all
@@ -120,9 +144,9 @@ po: po/rapporteur.pot
 	for p in $(PO); do msgmerge -q --backup=none -U $$p po/rapporteur.pot; done
 	msgattrib --no-obsolete --clear-fuzzy --empty po/en.po | msgen - -o po/en.po.tmp && mv po/en.po.tmp po/en.po
 
-po/rapporteur.pot: $(SRC) $(wildcard include/*.h)
+po/rapporteur.pot: $(SRC) $(wildcard include/*.h screens/*/*.h)
 	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=rapporteur \
-	  --package-version=$(VERSION) -o $@ $(sort $(SRC) $(wildcard include/*.h))
+	  --package-version=$(VERSION) -o $@ $(sort $(SRC) $(wildcard include/*.h screens/*/*.h))
 
 clean:
 	rm -rf build build-asan build-fuzz locale $(BIN) tests/out

@@ -1,27 +1,48 @@
 #!/bin/sh
-# deps.sh — install the Debian packages that rapporteur's build and tests
-# need. As root: apt-get install. Otherwise: print the exact command.
-#   --check   exit 0 if everything is present, 1 otherwise (prints nothing)
-PKGS="build-essential clang pkg-config libncurses-dev libsqlite3-dev libcsv-dev libcmocka-dev gettext sqlite3 tmux python3 python3-pyte"
+# deps.sh — install the Debian packages that rapporteur needs. As root:
+# apt-get install. Otherwise: print the exact command.
+#   deps.sh [run|test]           install what running (or also testing) needs
+#   deps.sh --check [run|test]   exit 0 if it is all present (prints nothing)
+# `make run` asks for "run" only; `make test`, `make asan`, `make bench`
+# and `make deps` ask for "test".
+RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext"
+TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte"
 
-have() {
+have_run() {
 	command -v cc >/dev/null 2>&1 || return 1
 	command -v pkg-config >/dev/null 2>&1 || return 1
-	pkg-config --exists ncursesw sqlite3 cmocka 2>/dev/null || return 1
+	pkg-config --exists sqlite3 2>/dev/null || return 1
+	pkg-config --exists ncursesw 2>/dev/null || pkg-config --exists ncurses 2>/dev/null || return 1
 	[ -f /usr/include/csv.h ] || return 1
 	command -v msgfmt >/dev/null 2>&1 || return 1
+	return 0
+}
+
+have_test() {
+	have_run || return 1
+	pkg-config --exists cmocka 2>/dev/null || return 1
+	command -v clang >/dev/null 2>&1 || return 1
 	command -v sqlite3 >/dev/null 2>&1 || return 1
 	command -v tmux >/dev/null 2>&1 || return 1
 	/usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 || return 1
 	return 0
 }
 
-if [ "$1" = "--check" ]; then
-	have && exit 0
+check=0
+if [ "${1:-}" = "--check" ]; then check=1; shift; fi
+what=${1:-test}
+case "$what" in
+run)  PKGS=$RUN_PKGS ;;
+test) PKGS="$RUN_PKGS $TEST_PKGS" ;;
+*)    echo "deps: usage: deps.sh [--check] [run|test]" >&2; exit 2 ;;
+esac
+
+if [ "$check" = 1 ]; then
+	have_$what && exit 0
 	exit 1
 fi
-if have; then
-	echo "deps: all packages present"
+if have_$what; then
+	echo "deps: all packages present ($what)"
 	exit 0
 fi
 if [ "$(id -u)" = 0 ]; then
@@ -29,7 +50,7 @@ if [ "$(id -u)" = 0 ]; then
 	export DEBIAN_FRONTEND=noninteractive
 	apt-get update -qq && apt-get install -y -qq $PKGS >/dev/null || {
 		echo "deps: apt-get install failed" >&2; exit 1; }
-	have || { echo "deps: packages installed but something is still missing" >&2; exit 1; }
+	have_$what || { echo "deps: packages installed but something is still missing" >&2; exit 1; }
 else
 	echo "deps: missing packages; run:" >&2
 	echo "  sudo apt-get update && sudo apt-get install -y $PKGS" >&2

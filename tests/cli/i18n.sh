@@ -19,7 +19,7 @@ like "fr.po header: French, UTF-8, French plural rule" "$(msgcat "$TOP/po/fr.po"
 # `make po`), then merge fr.po into them without fuzzy matching: whatever
 # is left untranslated or fuzzy has no French translation.
 (cd "$TOP" && xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS \
-	-o "$T/current.pot" $(ls src/*.c screens/*.c include/*.h | sort)) 2>"$T/xgettext.err"
+	-o "$T/current.pot" $(ls src/*.c src/*/*.c screens/*.c screens/*/*.c screens/*/*.h include/*.h | sort)) 2>"$T/xgettext.err"
 ok_if "xgettext extracts the messages of the sources" test -s "$T/current.pot"
 msgmerge -q --no-fuzzy-matching "$TOP/po/fr.po" "$T/current.pot" -o "$T/merged.po" 2>/dev/null
 total=$(msgattrib --no-obsolete "$T/merged.po" 2>/dev/null | grep -c '^msgid ')

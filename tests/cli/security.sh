@@ -27,8 +27,9 @@ top, what = sys.argv[1], sys.argv[2]
 files = []
 for d in ("src", "screens", "include"):
     p = os.path.join(top, d)
-    if os.path.isdir(p):
-        files += [os.path.join(p, f) for f in sorted(os.listdir(p)) if f.endswith((".c", ".h"))]
+    for root, dirs, names in sorted(os.walk(p)):
+        dirs.sort()
+        files += [os.path.join(root, f) for f in sorted(names) if f.endswith((".c", ".h"))]
 
 def strip(text, keep_strings):
     """Remove comments; with keep_strings False also blank string and

@@ -24,20 +24,20 @@ san="-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-fram
 cflags="-std=c11 -O1 -g $san -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600"
 cflags="$cflags -DVERSION=\"fuzz\" -DFIXTURESDIR=\"$top/fixtures\" -DLOCALEDIR=\"/nonexistent\""
 cflags="$cflags $($PKG_CONFIG --cflags ncursesw sqlite3 2>/dev/null)"
-libs="$($PKG_CONFIG --libs panelw formw ncursesw 2>/dev/null || echo -lpanelw -lformw -lncursesw)"
+libs="$($PKG_CONFIG --libs ncursesw 2>/dev/null || echo -lncursesw)"
 libs="$libs $($PKG_CONFIG --libs sqlite3 2>/dev/null || echo -lsqlite3) -lcsv"
 
-# The project's objects: src/*.c and screens/*.c but src/main.c, compiled
+# The project's objects: src/**/*.c and screens/**/*.c but src/main.c, compiled
 # for coverage (fuzzer-no-link) and the sanitizers.
 mkdir -p "$out/obj"
 objs=""
 todo=""
-for c in src/*.c screens/*.c; do
+for c in src/*.c src/*/*.c screens/*.c screens/*/*.c; do
 	[ -f "$c" ] || continue
 	[ "$c" = src/main.c ] && continue
 	o="$out/obj/$(echo "$c" | tr / _).o"
 	objs="$objs $o"
-	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ -n "$(find include -newer "$o" -name '*.h' 2>/dev/null)" ]; then
+	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ -n "$(find include screens -newer "$o" -name '*.h' 2>/dev/null)" ]; then
 		todo="$todo $c $o"
 	fi
 done
