@@ -36,8 +36,10 @@ enum db_open_flags {
 	DB_OPEN_NO_MIGRATE = 4, /* do not run migrations (tests) */
 };
 
-/* Current schema version (PRAGMA user_version after migration). */
-#define DB_SCHEMA_VERSION 1
+/* Current schema version (PRAGMA user_version after migration): the
+ * number of migrations in schema.c, so appending one is all it takes. */
+extern const int schema_migration_count;
+#define DB_SCHEMA_VERSION schema_migration_count
 
 /* Open path, set foreign_keys=ON, WAL, busy_timeout, synchronous=NORMAL in
  * WAL (FULL when RAPPORTEUR_SYNC_FULL is set), and migrate to
