@@ -16,6 +16,7 @@
 
 #include "rules.h"
 
+struct cmd_ctx;
 struct db;
 
 #define AGENDA_TITLE_MAX 500    /* bytes; item+ and item= refuse longer */
@@ -79,5 +80,13 @@ int agenda_counts(struct db *db, long long session, struct agenda_counts *c);
  * and benchmarks can check with EXPLAIN QUERY PLAN that each one uses an
  * index. Parameters are all integers. */
 const char *agenda_query_sql(size_t i);
+
+/* Command handlers (agenda.c). */
+int cmd_item_add(struct cmd_ctx *);      /* item+ "TITLE" [KIND] [MINUTES] [HH:MM] */
+int cmd_item_edit(struct cmd_ctx *);     /* item= N FIELD VALUE */
+int cmd_start(struct cmd_ctx *);         /* start N */
+int cmd_end(struct cmd_ctx *);           /* end */
+int cmd_skip(struct cmd_ctx *);          /* skip N */
+int cmd_move(struct cmd_ctx *);          /* move N M */
 
 #endif

@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "rules.h"
 
+struct cmd_ctx;
 struct db;
 
 /* One member state's R4 result, with a one-line explanation in the
@@ -145,5 +146,14 @@ int attendance_search(struct db *db, long long session, const char *needle,
 int attendance_session_themes(struct db *db, long long session, struct att_choice **rows,
 			      size_t *n);
 /* ---- end of the Attendance screen's addition ---- */
+
+/* Command handlers (attendance.c). */
+int cmd_delegation_add(struct cmd_ctx *); /* delegation+ CODE TYPE "NAME" */
+int cmd_delegate_add(struct cmd_ctx *);  /* delegate+ CODE "NAME" LEVEL CATEGORY ["FUNCTION"] [head] */
+int cmd_delegate_del(struct cmd_ctx *);  /* delegate- CODE "NAME" */
+int cmd_delegate_edit(struct cmd_ctx *); /* delegate= CODE "NAME" FIELD VALUE */
+int cmd_present_add(struct cmd_ctx *);   /* present+ CODE ["NAME"] */
+int cmd_present_del(struct cmd_ctx *);   /* present- CODE ["NAME"] */
+int cmd_check(struct cmd_ctx *);         /* check */
 
 #endif

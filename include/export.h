@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 
+struct cmd_ctx;
 struct db;
 
 enum export_flags { EXPORT_FORCE = 1, EXPORT_BOM = 2 };
@@ -18,5 +19,8 @@ typedef void (*export_progress_fn)(void *ud, const char *file, long long rows);
  * EXPORT_FORCE. Returns 0 or < 0 with a one-line reason in err. */
 int export_session(struct db *db, long long session, const char *dir, unsigned flags,
 		   export_progress_fn progress, void *ud, char *err, size_t errlen);
+
+/* Command handler (export.c). */
+int cmd_export(struct cmd_ctx *);        /* export DIR [--force] [--bom] */
 
 #endif

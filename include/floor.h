@@ -16,6 +16,7 @@
 #include <stddef.h>
 #include <time.h>
 
+struct cmd_ctx;
 struct db;
 
 #define FLOOR_SUMMARY_MAX 4000   /* bytes; yield refuses longer */
@@ -103,5 +104,12 @@ int floor_counts(struct db *db, long long session, struct floor_counts *c);
 /* The SQL text of the i-th read query (NULL past the end), for EXPLAIN
  * QUERY PLAN checks in tests and benchmarks. */
 const char *floor_query_sql(size_t i);
+
+/* Command handlers (floor.c). */
+int cmd_queue_add(struct cmd_ctx *);     /* q+ CODE ["NAME"] [TYPE] */
+int cmd_queue_del(struct cmd_ctx *);     /* q- CODE */
+int cmd_queue_move(struct cmd_ctx *);    /* qmove CODE POS */
+int cmd_floor(struct cmd_ctx *);         /* floor [CODE] */
+int cmd_yield(struct cmd_ctx *);         /* yield "SUMMARY" */
 
 #endif

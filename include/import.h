@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+struct cmd_ctx;
 struct db;
 
 /* Load the reference data of fixtures/DIR (levels, categories, process,
@@ -61,5 +62,8 @@ char *import_summary(char *buf, size_t size, const struct import_result *res);
  * \"Jean Dupont\"", "line 5: error: level: unknown level \"chef\""), then
  * the summary line; or the file error alone. Every string is printable. */
 void import_print(FILE *out, const char *file, const struct import_result *res);
+
+/* Command handler (src/cmd/import_cmd.c). */
+int cmd_import(struct cmd_ctx *);        /* import FILE [--dry-run] (participants) */
 
 #endif

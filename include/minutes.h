@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <time.h>
 
+struct cmd_ctx;
 struct db;
 
 #define MINUTES_DETAIL_MAX 511 /* bytes kept of a detail (cut on a character) */
@@ -116,5 +117,8 @@ int minutes_view_reload(struct minutes_view *v);
 bool minutes_view_following(const struct minutes_view *v);
 /* The selected entry, or NULL. */
 const struct minutes_row *minutes_view_selected(const struct minutes_view *v);
+
+/* note "TEXT": a free line of the minutes (the journal row is the note). */
+int cmd_note(struct cmd_ctx *);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+struct cmd_ctx;
 struct db;
 
 /* ---- The list ---- */
@@ -164,5 +165,16 @@ struct rec_draft_info {
 int recs_drafts(struct db *db, long long session, struct rec_draft_info **rows, size_t *n);
 void recs_drafts_free(struct rec_draft_info **rows, size_t n);
 /* ==== end of recs_view.c ==== */
+
+/* Command handlers (recs.c). */
+int cmd_rec_add(struct cmd_ctx *);       /* rec+ CODE "TITLE" "TEXT" */
+int cmd_amend(struct cmd_ctx *);         /* amend N CODE "TEXT" ["TEXT_EN"] */
+int cmd_cosponsor(struct cmd_ctx *);     /* cosponsor N CODE */
+int cmd_reserve(struct cmd_ctx *);       /* reserve N CODE "REASON" */
+int cmd_object(struct cmd_ctx *);        /* object N CODE ["REASON"] */
+int cmd_unobject(struct cmd_ctx *);      /* unobject N CODE */
+int cmd_status(struct cmd_ctx *);        /* status N STATUS */
+int cmd_adopt(struct cmd_ctx *);         /* adopt N */
+int cmd_rec_set(struct cmd_ctx *);       /* rec= N theme|item|title VALUE */
 
 #endif

@@ -1,10 +1,9 @@
 /*
  * session.h — sessions (meetings) of a process (DESIGN R2): what screens
  * and the exporter read about one session, and the helpers the session
- * commands share with the theme and attendance commands. The command
- * handlers (session new/open/close/reopen, set, theme+, theme-) are
- * declared in commands.h and implemented in session.c and
- * session_themes.c.
+ * commands share with the theme and attendance commands, and the command
+ * handlers (session new/open/close/reopen, set, theme+, theme-)
+ * implemented in session.c and session_themes.c.
  */
 #ifndef RAPPORTEUR_SESSION_H
 #define RAPPORTEUR_SESSION_H
@@ -55,5 +54,14 @@ int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_
 /* " (check: 3/5 OK)" — the R4 count of the session — into buf, or "" when
  * the check cannot be read. Returns buf. */
 const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size);
+
+/* Command handlers (session.c, session_themes.c). */
+int cmd_session_new(struct cmd_ctx *);   /* session new "TITLE" LEVEL DATE */
+int cmd_session_open(struct cmd_ctx *);  /* session open ID */
+int cmd_session_close(struct cmd_ctx *); /* session close */
+int cmd_session_reopen(struct cmd_ctx *); /* session reopen */
+int cmd_session_set(struct cmd_ctx *);   /* set KEY VALUE (venue, min_level, rule, …) */
+int cmd_theme_add(struct cmd_ctx *);     /* theme+ CODE|"TITLE": a session theme */
+int cmd_theme_del(struct cmd_ctx *);     /* theme- CODE */
 
 #endif

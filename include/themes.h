@@ -19,6 +19,7 @@
 
 #include "rules.h"
 
+struct cmd_ctx;
 struct db;
 
 /* ---- The catalogue ---- */
@@ -153,5 +154,12 @@ int themes_view_grid(struct db *db, long long session, const struct proposal_inf
 int themes_view_session_themes(struct db *db, long long session, char **text);
 
 /* ==== end of the Themes screen block ==== */
+
+/* Command handlers (themes.c). */
+int cmd_propose(struct cmd_ctx *);       /* propose TARGET "THEME" [CODE|ctp] */
+int cmd_position(struct cmd_ctx *);      /* position P CODE support|object|abstain|none */
+int cmd_select(struct cmd_ctx *);        /* select P */
+int cmd_reject(struct cmd_ctx *);        /* reject P */
+int cmd_merge(struct cmd_ctx *);         /* merge P Q ["TITLE"] */
 
 #endif

@@ -108,7 +108,7 @@ static int help_open(struct screen *s, struct app *app)
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command_def *d = &command_table[i];
 
-		if (!(d->flags & CMD_UI))
+		if (!(d->flags & (CMD_UI | CMD_SUB)))
 			add(h, NULL, xasprintf("%s %s", d->name, d->args), _(d->help));
 	}
 	list_set_count(&h->list, h->n);

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "commands.h"
+#include "cmd.h"
 #include "i18n.h"
 #include "import.h"
 #include "util.h"

@@ -2,7 +2,7 @@
  * minutes.c — the read side of the journal for the Minutes screen (see
  * minutes.h): keyset pages on seq within a session, narrowed by item,
  * delegation and event type, and the window (page + selection) the screen
- * moves over.
+ * moves over. Also the `note` command (a free line of the minutes).
  *
  * Each combination of filters has its own literal statement (eight, in
  * each direction, chosen by prepare_page()), because one statement with optional filters
@@ -18,7 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cmd.h"
 #include "db.h"
+#include "i18n.h"
 #include "util.h"
 
 #define COLS "SELECT seq, time, item, event, delegation, actor, detail FROM journal" \
@@ -424,4 +426,20 @@ int minutes_view_reload(struct minutes_view *v)
 const struct minutes_row *minutes_view_selected(const struct minutes_view *v)
 {
 	return v->sel >= 0 && v->sel < v->n ? &v->rows[v->sel] : NULL;
+}
+
+/* ---- note "TEXT" ---- */
+
+int cmd_note(struct cmd_ctx *c)
+{
+	/* The journal row written by command_exec is the note itself, filed
+	 * under the item in progress (if any) so the minutes place it. */
+	c->item = db_int(c->db, 0,
+			 "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
+			 "i", c->session);
+	if (str_empty(c->argv[1]))
+		return cmd_err(c, "%s", _("note: the text is empty"));
+	str_copy(c->detail, c->argv[1], sizeof c->detail);
+	str_copy(c->event, "note", sizeof c->event);
+	return cmd_ok(c, "%s", _("note"));
 }

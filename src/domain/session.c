@@ -24,7 +24,7 @@
 
 #include "app.h"
 #include "attendance.h"
-#include "commands.h"
+#include "cmd.h"
 #include "db.h"
 #include "i18n.h"
 #include "rules.h"

@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "attendance.h"
-#include "commands.h"
+#include "cmd.h"
 #include "db.h"
 #include "export.h"
 #include "export_csv.h"

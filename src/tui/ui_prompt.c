@@ -153,7 +153,8 @@ static void candidates(struct completion *c, const struct ui_prompt_opts *o, con
 	c->n = 0;
 	if (o->complete == COMPLETE_COMMAND && first_word) {
 		for (size_t i = 0; i < command_count; i++)
-			if (!(command_table[i].flags & CMD_UI) && !strncmp(command_table[i].name, prefix, n))
+			if (!(command_table[i].flags & (CMD_UI | CMD_SUB)) &&
+			    !strncmp(command_table[i].name, prefix, n))
 				cand_add(c, command_table[i].name);
 	} else if (o->complete == COMPLETE_COMMAND || o->complete == COMPLETE_DELEGATION) {
 		const char *const *codes = ui_delegation_codes(ui.app);

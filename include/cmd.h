@@ -1,0 +1,55 @@
+/*
+ * cmd.h — the bottom of the command layer: what a command handler needs
+ * (its context, the answer, argument parsing, the delegation lookup, the
+ * clock). Domain handlers include this, never commands.h (the table and
+ * command_exec sit above the domain).
+ *
+ * A handler returns 0 with ctx->msg holding the answer after "ok ", or
+ * -1 with ctx->msg holding the reason (already translated).
+ */
+#ifndef RAPPORTEUR_CMD_H
+#define RAPPORTEUR_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct app;
+struct db;
+
+struct cmd_ctx {
+	struct app *app;
+	struct db *db;
+	long long session;        /* current session (0 if none) */
+	int argc;                 /* argv[0] is the command name */
+	char **argv;
+	const char *line;         /* the command line as typed */
+	/* Filled by the handler: */
+	char msg[512];            /* text after "ok " or the error reason */
+	long long item;           /* agenda item number concerned (journal) */
+	char delegation[32];      /* delegation code concerned (journal) */
+	char event[32];           /* journal event type; defaults to the command name */
+	char detail[512];         /* one line for the minutes; defaults to msg */
+	char *before, *after;     /* malloc'd state descriptions, or NULL */
+	long long new_session;    /* set by session new/open to switch */
+	bool unchanged;           /* nothing was written (a dry run): no journal row */
+};
+
+typedef int (*cmd_fn)(struct cmd_ctx *ctx);
+
+int cmd_ok(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cmd_err(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Turn the db's last error into a translated reason (R5_OBSERVER, busy,
+ * full disk, read-only…); returns -1. */
+int cmd_db_err(struct cmd_ctx *c);
+/* Parse a positive integer argument; on error fills msg and returns -1. */
+int cmd_arg_num(struct cmd_ctx *c, int i, const char *what, long long *out);
+/* Resolve a delegation code in the session's process. Returns its id or
+ * 0 with msg filled ("unknown delegation XYZ"). type_out may be NULL and
+ * receives "member", "observer_state" or "observer_org". */
+long long cmd_delegation(struct cmd_ctx *c, const char *code, char *type_out, size_t typesize);
+/* Current time as ISO 8601 (clock_now()). buf of 32 bytes. */
+char *cmd_now(char *buf, size_t size);
+
+int cmd_clock(struct cmd_ctx *);            /* clock TIME|now */
+
+#endif

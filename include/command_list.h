@@ -1,0 +1,142 @@
+/*
+ * command_list.h — every command, listed once (tig's request.h model).
+ *
+ * No include guard: included by commands.h to make `enum cmd_id` and by
+ * commands.c to make command_table[], in this order (help and hints
+ * follow it). Each row:
+ *
+ *   CMD(ID, "name", "args", N_("help"), min, max, flags, "keys", screens, handler)
+ *
+ * ID becomes CMD_<ID>. flags: W (writes), S (needs a session), O (writes
+ * in an open session), UI (a screen action, no handler), L (a key of one
+ * screen only), G (a word introducing sub-command rows "word sub"), SUB
+ * (such a sub-command: shown through its group). screens: ALL, A(SCREEN)
+ * or 0. handler: the domain function, NULL for UI rows and groups.
+ */
+
+/* Screen actions: listed here so that help and hints cover them. */
+CMD(HELP, "help", "", N_("show the keys and commands"), 0, 0, UI, "? F1", ALL, NULL)
+CMD(QUIT, "quit", "", N_("leave (everything is already saved)"), 0, 0, UI, "q", ALL, NULL)
+CMD(COMMAND, "command", "", N_("type a command"), 0, 0, UI, ":", ALL, NULL)
+CMD(SEARCH, "search", "", N_("search in this screen"), 0, 0, UI, "/", ALL, NULL)
+CMD(NEXT_SCREEN, "next-screen", "", N_("next screen"), 0, 0, UI, "Tab", ALL, NULL)
+CMD(SCREEN, "screen", "", N_("go to screen 1-6"), 0, 0, UI, "1-6", ALL, NULL)
+
+/* Sessions (R2) */
+CMD(SESSION, "session", "new \"TITLE\" LEVEL DATE | open ID | close | reopen",
+    N_("create, switch to, close or reopen a session"), 1, 4, W | G, NULL, A(AGENDA), NULL)
+CMD(SESSION_NEW, "session new", "\"TITLE\" LEVEL DATE", NULL, 3, 3, W | SUB, NULL, 0,
+    cmd_session_new)
+CMD(SESSION_OPEN, "session open", "ID", NULL, 1, 1, W | SUB, NULL, 0, cmd_session_open)
+CMD(SESSION_CLOSE, "session close", "", NULL, 0, 0, W | SUB, NULL, 0, cmd_session_close)
+CMD(SESSION_REOPEN, "session reopen", "", NULL, 0, 0, W | SUB, NULL, 0, cmd_session_reopen)
+CMD(SET, "set", "KEY VALUE", N_("set a session setting (venue, min_level, rule, …)"), 2, 2, O,
+    NULL, A(ATTENDANCE) | A(THEMES), cmd_session_set)
+CMD(THEME_ADD, "theme+", "CODE|\"TITLE\"", N_("add a theme to the session"), 1, 1, O, NULL,
+    A(ATTENDANCE) | A(THEMES), cmd_theme_add)
+CMD(THEME_DEL, "theme-", "CODE", N_("remove a theme from the session"), 1, 1, O, NULL,
+    A(ATTENDANCE) | A(THEMES), cmd_theme_del)
+
+/* Attendance (R3, R4) */
+CMD(DELEGATION_ADD, "delegation+", "CODE TYPE \"NAME\"", N_("register a delegation in the process"),
+    3, 3, W | S, NULL, A(ATTENDANCE), cmd_delegation_add)
+CMD(DELEGATE_ADD, "delegate+", "CODE \"NAME\" LEVEL CATEGORY [\"FUNCTION\"] [head]",
+    N_("register a delegate"), 4, 6, O, "a", A(ATTENDANCE), cmd_delegate_add)
+CMD(DELEGATE_DEL, "delegate-", "CODE \"NAME\"", N_("remove a delegate"), 2, 2, O, "D",
+    A(ATTENDANCE), cmd_delegate_del)
+CMD(DELEGATE_EDIT, "delegate=", "CODE \"NAME\" FIELD VALUE", N_("change a delegate's field"), 4, 4,
+    O, "e", A(ATTENDANCE), cmd_delegate_edit)
+CMD(PRESENT_ADD, "present+", "CODE [\"NAME\"]", N_("mark a delegate or a whole delegation present"),
+    1, 2, O, "Space", A(ATTENDANCE), cmd_present_add)
+CMD(PRESENT_DEL, "present-", "CODE [\"NAME\"]", N_("mark a delegate or a whole delegation absent"),
+    1, 2, O, "Space", A(ATTENDANCE), cmd_present_del)
+CMD(CHECK, "check", "", N_("print the delegation-level check of every member state"), 0, 0, S,
+    NULL, A(ATTENDANCE), cmd_check)
+CMD(IMPORT, "import", "FILE [--dry-run]", N_("import a participants CSV"), 1, 2, O, "i",
+    A(ATTENDANCE), cmd_import)
+
+/* Agenda (R8) */
+CMD(ITEM_ADD, "item+", "\"TITLE\" [KIND] [MINUTES] [HH:MM]", N_("add an agenda item"), 1, 4, O,
+    "a", A(AGENDA), cmd_item_add)
+CMD(ITEM_EDIT, "item=", "N FIELD VALUE", N_("change an agenda item's field"), 3, 3, O, "e",
+    A(AGENDA), cmd_item_edit)
+CMD(START, "start", "N", N_("start an agenda item"), 1, 1, O, "s", A(AGENDA), cmd_start)
+CMD(END, "end", "", N_("end the item in progress"), 0, 0, O, "E", A(AGENDA) | A(FLOOR), cmd_end)
+CMD(SKIP, "skip", "N", N_("skip an agenda item"), 1, 1, O, "x", A(AGENDA), cmd_skip)
+CMD(MOVE, "move", "N M", N_("move item N to position M"), 2, 2, O, "K J", A(AGENDA), cmd_move)
+
+/* Floor (R9) */
+CMD(QUEUE_ADD, "q+", "CODE [\"NAME\"] [TYPE]", N_("add a speaker to the list"), 1, 3, O, "a",
+    A(FLOOR), cmd_queue_add)
+CMD(QUEUE_DEL, "q-", "CODE", N_("withdraw a speaker's request"), 1, 1, O, "d", A(FLOOR),
+    cmd_queue_del)
+CMD(QUEUE_MOVE, "qmove", "CODE POS", N_("move a request in the list of speakers"), 2, 2, O,
+    "K J", A(FLOOR), cmd_queue_move)
+CMD(FLOOR, "floor", "[CODE]", N_("give the floor to the next speaker or to CODE"), 0, 1, O,
+    "Enter", A(FLOOR), cmd_floor)
+CMD(YIELD, "yield", "[\"SUMMARY\"]", N_("end the intervention with its summary"), 0, 1, O, "y",
+    A(FLOOR), cmd_yield)
+
+/* Themes (R6) */
+CMD(PROPOSE, "propose", "TARGET \"THEME\" [CODE|ctp]", N_("propose a theme (workshop or next)"),
+    2, 3, O, "a", A(THEMES), cmd_propose)
+CMD(POSITION, "position", "P CODE support|object|abstain|none",
+    N_("record a member state's position"), 3, 3, O, "+ - 0 .", A(THEMES), cmd_position)
+CMD(SELECT, "select", "P", N_("select a proposal (consensus required)"), 1, 1, O, "s",
+    A(THEMES), cmd_select)
+CMD(REJECT, "reject", "P", N_("reject a proposal"), 1, 1, O, "x", A(THEMES), cmd_reject)
+CMD(MERGE, "merge", "P Q [\"TITLE\"]", N_("merge two proposals into one"), 2, 3, O, "m",
+    A(THEMES), cmd_merge)
+
+/* Recommendations (R5, R7) */
+CMD(REC_ADD, "rec+", "CODE \"TITLE\" \"TEXT\"", N_("draft a recommendation (member states only)"),
+    3, 3, O, "a", A(RECS), cmd_rec_add)
+CMD(AMEND, "amend", "N CODE \"TEXT\" [\"TEXT_EN\"]", N_("amend a recommendation's text"), 3, 4,
+    O, "e", A(RECS), cmd_amend)
+CMD(COSPONSOR, "cosponsor", "N CODE", N_("add a co-sponsor"), 2, 2, O, "c", A(RECS),
+    cmd_cosponsor)
+CMD(RESERVE, "reserve", "N CODE \"REASON\"", N_("record a reservation"), 2, 3, O, "r", A(RECS),
+    cmd_reserve)
+CMD(OBJECT, "object", "N CODE [\"REASON\"]", N_("record an objection (blocks adoption)"), 2, 3,
+    O, "o", A(RECS), cmd_object)
+CMD(UNOBJECT, "unobject", "N CODE", N_("withdraw an objection"), 2, 2, O, "O", A(RECS),
+    cmd_unobject)
+CMD(STATUS, "status", "N STATUS", N_("change a recommendation's status"), 2, 2, O, "t", A(RECS),
+    cmd_status)
+CMD(ADOPT, "adopt", "N", N_("adopt a recommendation (no objection)"), 1, 1, O, "A", A(RECS),
+    cmd_adopt)
+CMD(REC_SET, "rec=", "N theme|item|title VALUE",
+    N_("change a recommendation's theme, item or title"), 3, 3, O, "=", A(RECS), cmd_rec_set)
+
+/* Minutes */
+CMD(NOTE, "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O, "n", ALL, cmd_note)
+CMD(EXPORT, "export", "DIR [--force] [--bom]", N_("export the CSV minutes of the session"), 1, 3,
+    S, "x", A(MINUTES), cmd_export)
+CMD(CLOCK, "clock", "TIME|now", N_("set the clock used for new records (replay)"), 1, 1, 0, NULL,
+    0, cmd_clock)
+
+/* Keys that belong to one screen and run no command by themselves:
+ * listed so that help and the hint bar show them too. */
+CMD(GRID, "grid", "", N_("move into the R4 grid (Enter selects the delegation)"), 0, 0, L, "c",
+    A(ATTENDANCE), NULL)
+CMD(MIN_LEVEL, "min-level", "", N_("choose the session's minimum level"), 0, 0, L, "m",
+    A(ATTENDANCE), NULL)
+CMD(THEMES, "themes", "", N_("add or remove the session's themes"), 0, 0, L, "t", A(ATTENDANCE),
+    NULL)
+CMD(TARGET, "target", "", N_("switch between workshops and the next meeting"), 0, 0, L, "t",
+    A(THEMES), NULL)
+CMD(CATALOGUE, "catalogue", "", N_("show the theme catalogue"), 0, 0, L, "c", A(THEMES), NULL)
+CMD(FILTER_ITEM, "filter-item", "", N_("show only one agenda item"), 0, 0, L, "i", A(MINUTES),
+    NULL)
+CMD(FILTER_DELEGATION, "filter-delegation", "", N_("show only one delegation"), 0, 0, L, "d",
+    A(MINUTES), NULL)
+CMD(FILTER_EVENT, "filter-event", "", N_("cycle through the event types"), 0, 0, L, "e",
+    A(MINUTES), NULL)
+CMD(FILTER_CLEAR, "filter-clear", "", N_("clear the filters"), 0, 0, L, "c", A(MINUTES), NULL)
+CMD(OPEN, "open", "", N_("open the recommendation (text, objections, reservations)"), 0, 0, L,
+    "Enter", A(RECS), NULL)
+CMD(FILTER_STATUS, "filter-status", "", N_("cycle the status filter"), 0, 0, L, "f", A(RECS),
+    NULL)
+CMD(FILTER_THEME, "filter-theme", "", N_("cycle the theme filter"), 0, 0, L, "F", A(RECS), NULL)
+CMD(VERSIONS, "versions", "", N_("versions and the word diff of two of them"), 0, 0, L, "v",
+    A(RECS), NULL)

@@ -1,0 +1,134 @@
+/*
+ * cmd.c — the helpers every command handler shares: the answer (ok/err),
+ * the translation of database errors, argument parsing, the delegation
+ * lookup and the clock. The bottom of the command layer (cmd.h).
+ */
+#include "cmd.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+static int vformat(struct cmd_ctx *c, const char *fmt, va_list ap)
+{
+	char buf[sizeof c->msg + 8];
+
+	/* Through str_copy, so a long answer is cut between characters. */
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	str_copy(c->msg, buf, sizeof c->msg);
+	return 0;
+}
+
+int cmd_ok(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vformat(c, fmt, ap);
+	va_end(ap);
+	return 0;
+}
+
+int cmd_err(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vformat(c, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int cmd_db_err(struct cmd_ctx *c)
+{
+	const char *m = db_errmsg(c->db);
+
+	if (strstr(m, "R5_OBSERVER"))
+		return cmd_err(c, "%s", _("refused: drafting is the exclusive competence of member "
+					  "states (observers may not author, co-sponsor, amend, "
+					  "reserve or take positions)"));
+	if (strstr(m, "JOURNAL_APPEND_ONLY"))
+		return cmd_err(c, "%s", _("refused: the journal is append-only"));
+	switch (db_errstatus(c->db)) {
+	case DB_BUSY:
+		return cmd_err(c, "%s", _("the database is busy (another writer); nothing was "
+					  "changed, try again"));
+	case DB_FULL:
+		return cmd_err(c, "%s", _("disk full: nothing was changed"));
+	case DB_READONLY:
+		return cmd_err(c, "%s", _("the database is read-only: nothing was changed"));
+	case DB_CORRUPT:
+		return cmd_err(c, "%s", _("the database file is damaged"));
+	case DB_CONSTRAINT:
+		if (strstr(m, "UNIQUE"))
+			return cmd_err(c, "%s", _("already exists"));
+		return cmd_err(c, _("refused by the database: %s"), m);
+	default:
+		return cmd_err(c, _("database error: %s"), m);
+	}
+}
+
+int cmd_arg_num(struct cmd_ctx *c, int i, const char *what, long long *out)
+{
+	const char *s = i < c->argc ? c->argv[i] : NULL;
+	char *end;
+	long long v;
+
+	if (s && (*s == 'R' || *s == 'P' || *s == 'r' || *s == 'p'))
+		s++; /* R2, P3 as shown on screen */
+	if (!s || !*s)
+		return cmd_err(c, _("%s: a number is required"), what);
+	v = strtoll(s, &end, 10);
+	if (*end || v <= 0 || v > 1000000000)
+		return cmd_err(c, _("%s: not a number: %s"), what, c->argv[i]);
+	*out = v;
+	return 0;
+}
+
+long long cmd_delegation(struct cmd_ctx *c, const char *code, char *type_out, size_t typesize)
+{
+	struct dbq *q = db_query(c->db,
+				 "SELECT d.id, d.type, d.code FROM delegation d JOIN session s"
+				 " ON s.process_id = d.process_id WHERE s.id = ? AND d.code = ?"
+				 " COLLATE NOCASE",
+				 "it", c->session, code);
+	long long id = 0;
+
+	if (q && dbq_step(q) == DB_ROW) {
+		id = dbq_int(q, 0);
+		if (type_out)
+			str_copy(type_out, dbq_text(q, 1), typesize);
+		str_copy(c->delegation, dbq_text(q, 2), sizeof c->delegation);
+	}
+	if (q)
+		dbq_reset(q);
+	if (!id)
+		cmd_err(c, _("unknown delegation %s"), code);
+	return id;
+}
+
+char *cmd_now(char *buf, size_t size)
+{
+	return time_iso(clock_now(), buf, size);
+}
+
+int cmd_clock(struct cmd_ctx *c)
+{
+	char buf[32];
+	time_t t;
+
+	if (strcmp(c->argv[1], "now") == 0) {
+		clock_set(0);
+		return cmd_ok(c, "clock %s", time_iso(clock_now(), buf, sizeof buf));
+	}
+	t = time_parse(c->argv[1]);
+	if (t < 0)
+		return cmd_err(c, _("clock: not a time: %s"), c->argv[1]);
+	clock_set(t);
+	return cmd_ok(c, "clock %s", time_iso(t, buf, sizeof buf));
+}
