@@ -154,10 +154,15 @@ static int row_delegation(struct fx *x, const char *const *v)
 	if (rules_deleg_type(v[2]) == DT_INVALID)
 		return fx_fail(x, "type", _("unknown type \"%s\" (member, observer_state, observer_org)"),
 			       v[2]);
-	if (db_run(x->db, "INSERT INTO delegation (process_id, code, type, name_fr, name_en)"
-		   " VALUES (?, ?, ?, ?, ?)"
-		   " ON CONFLICT(process_id, code) DO UPDATE SET type = excluded.type,"
-		   " name_fr = excluded.name_fr, name_en = excluded.name_en",
+	/* UPDATE, then INSERT if new: the schema refuses any INSERT that
+	 * would replace a delegation (migration 2), upserts included. */
+	if (db_run(x->db, "UPDATE delegation SET type = ?, name_fr = ?, name_en = ?"
+		   " WHERE process_id = ? AND code = ?",
+		   "tttit", v[2], v[3], v[4], process, v[1]) != DB_OK)
+		return fx_db_fail(x);
+	if (db_changes(x->db) == 0 &&
+	    db_run(x->db, "INSERT INTO delegation (process_id, code, type, name_fr, name_en)"
+		   " VALUES (?, ?, ?, ?, ?)",
 		   "itttt", process, v[1], v[2], v[3], v[4]) != DB_OK)
 		return fx_db_fail(x);
 	return 0;

@@ -270,7 +270,45 @@ static const char migration_1[] =
 #undef R5_GUARD
 	;
 
+/* No side door (issue 12): the triggers of migration 1 watch UPDATE OF
+ * type, but REPLACE deletes and re-inserts without firing DELETE triggers,
+ * and the sqlite3 shell runs with foreign keys off. So a delegation that
+ * anything refers to is never deleted, renumbered or replaced (the program
+ * changes a delegation with UPDATE only), and the journal and the version
+ * history are never replaced row by row. */
+#define DELEG_USED(id)                                                        \
+	" (EXISTS (SELECT 1 FROM recommendation WHERE author_id = " id ") OR"  \
+	"  EXISTS (SELECT 1 FROM rec_version WHERE delegation_id = " id ") OR" \
+	"  EXISTS (SELECT 1 FROM rec_cosponsor WHERE delegation_id = " id ") OR" \
+	"  EXISTS (SELECT 1 FROM rec_reservation WHERE delegation_id = " id ") OR" \
+	"  EXISTS (SELECT 1 FROM rec_objection WHERE delegation_id = " id ") OR" \
+	"  EXISTS (SELECT 1 FROM position WHERE delegation_id = " id ") OR"    \
+	"  EXISTS (SELECT 1 FROM proposal WHERE proposer_id = " id ") OR"      \
+	"  EXISTS (SELECT 1 FROM delegate WHERE delegation_id = " id ") OR"    \
+	"  EXISTS (SELECT 1 FROM speaker_request WHERE delegation_id = " id ") OR" \
+	"  EXISTS (SELECT 1 FROM intervention WHERE delegation_id = " id "))"
+static const char migration_2[] =
+	"CREATE TRIGGER delegation_no_replace BEFORE INSERT ON delegation"
+	" WHEN EXISTS (SELECT 1 FROM delegation WHERE id = NEW.id"
+	"  OR (process_id = NEW.process_id AND code = NEW.code))"
+	" BEGIN SELECT RAISE(ABORT, 'DELEGATION_REPLACE'); END;"
+	"CREATE TRIGGER delegation_no_delete BEFORE DELETE ON delegation"
+	" WHEN" DELEG_USED("OLD.id")
+	" BEGIN SELECT RAISE(ABORT, 'DELEGATION_IN_USE'); END;"
+	"CREATE TRIGGER delegation_keep_id BEFORE UPDATE OF id ON delegation"
+	" WHEN NEW.id IS NOT OLD.id AND" DELEG_USED("OLD.id")
+	" BEGIN SELECT RAISE(ABORT, 'DELEGATION_IN_USE'); END;"
+	"CREATE TRIGGER journal_no_replace BEFORE INSERT ON journal"
+	" WHEN EXISTS (SELECT 1 FROM journal WHERE seq = NEW.seq)"
+	" BEGIN SELECT RAISE(ABORT, 'JOURNAL_APPEND_ONLY'); END;"
+	"CREATE TRIGGER rec_version_no_replace BEFORE INSERT ON rec_version"
+	" WHEN EXISTS (SELECT 1 FROM rec_version WHERE id = NEW.id"
+	"  OR (rec_id = NEW.rec_id AND version = NEW.version))"
+	" BEGIN SELECT RAISE(ABORT, 'VERSION_KEPT'); END;";
+#undef DELEG_USED
+
 const char *const schema_migrations[] = {
 	migration_1,
+	migration_2,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

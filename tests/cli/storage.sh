@@ -1,0 +1,75 @@
+#!/bin/sh
+# storage.sh — the storage rules have no side door (issue 12, item 10):
+# with the sqlite3 shell (foreign keys off, no program in between),
+#  - INSERT OR REPLACE turning a member state that has drafted into an
+#    observer organisation, under its own id or under a new one,
+#  - an id swap between a member state and an observer,
+#  - deleting a delegation that has delegates or drafts,
+#  - REPLACE of a journal row or of a recommendation's version
+# are refused and change nothing; the program's own paths still work
+# (init again over an existing database updates the delegations).
+. "$RAPPORTEUR_TOP/tests/lib.sh"
+cd "${TEST_TMP:-.}" || exit 2
+RAPPORTEUR_NOW=2026-11-24T10:30:00+04:00
+export RAPPORTEUR_NOW
+
+db=$(fresh_db storage)
+q() { sqlite3 -separator '|' "$db" "$1"; }
+out=$(rap run --db "$db" - 2>&1 <<'EOF'
+rec+ MUS "Santé aux frontières" "Les États membres renforcent la surveillance sanitaire."
+propose workshop midiocc_health MUS
+position 1 MUS support
+EOF
+)
+is "MUS drafts, proposes, takes a position" "$out" "ok recommendation 1
+ok proposal 1
+ok P1 MUS support"
+snap() { q "SELECT id, process_id, code, type, name_fr FROM delegation ORDER BY id;
+  SELECT count(*) FROM journal; SELECT * FROM recommendation; SELECT * FROM rec_version;
+  SELECT * FROM proposal; SELECT * FROM position; SELECT count(*) FROM delegate;
+  SELECT max(seq), group_concat(detail, '/') FROM journal;"; }
+before=$(snap)
+mus="(SELECT id FROM delegation WHERE code = 'MUS')"
+iom="(SELECT id FROM delegation WHERE code = 'IOM')"
+refused() { # DESC PATTERN SQL
+	err=$(sqlite3 "$db" "$3" 2>&1 >/dev/null)
+	rc=$?
+	ok_if "sql: $1: refused" test "$rc" -ne 0
+	like "sql: $1: $2" "$err" "$2"
+}
+refused "INSERT OR REPLACE makes MUS an observer under its id" 'DELEGATION_REPLACE' \
+	"INSERT OR REPLACE INTO delegation (id, process_id, code, type, name_fr)
+	 SELECT id, process_id, code, 'observer_org', 'Maurice (obs.)' FROM delegation WHERE code = 'MUS'"
+refused "INSERT OR REPLACE of MUS under a new id" 'DELEGATION_REPLACE' \
+	"INSERT OR REPLACE INTO delegation (process_id, code, type, name_fr)
+	 SELECT process_id, code, 'observer_org', 'x' FROM delegation WHERE code = 'MUS'"
+refused "REPLACE of the IOM row with MUS's id" 'DELEGATION_REPLACE' \
+	"REPLACE INTO delegation (id, process_id, code, type, name_fr)
+	 SELECT $mus, process_id, 'IOM', 'observer_org', 'OIM' FROM delegation WHERE code = 'IOM'"
+refused "upsert turning MUS into an observer" 'DELEGATION_REPLACE|R5_OBSERVER' \
+	"INSERT INTO delegation (process_id, code, type, name_fr) SELECT process_id, 'MUS', 'observer_org', 'x'
+	 FROM delegation WHERE code = 'MUS' ON CONFLICT (process_id, code) DO UPDATE SET type = excluded.type"
+refused "id swap between MUS and IOM" 'DELEGATION_IN_USE' \
+	"BEGIN; UPDATE delegation SET id = -id WHERE code IN ('MUS', 'IOM');
+	 UPDATE delegation SET id = (SELECT -id FROM delegation WHERE code = 'IOM') WHERE code = 'MUS';
+	 COMMIT;"
+refused "a new id for MUS" 'DELEGATION_IN_USE' "UPDATE delegation SET id = 9999 WHERE code = 'MUS'"
+refused "deleting MUS (author)" 'DELEGATION_IN_USE' "DELETE FROM delegation WHERE code = 'MUS'"
+refused "deleting COM (delegates only)" 'DELEGATION_IN_USE' "DELETE FROM delegation WHERE code = 'COM'"
+refused "REPLACE of a journal row" 'JOURNAL_APPEND_ONLY' \
+	"INSERT OR REPLACE INTO journal (seq, time, event, actor, command, detail)
+	 SELECT seq, time, event, actor, command, 'rewritten' FROM journal WHERE seq = 1"
+refused "REPLACE of version 1 of R1" 'VERSION_KEPT' \
+	"INSERT OR REPLACE INTO rec_version (id, rec_id, version, text_fr, delegation_id, actor, at)
+	 SELECT id, rec_id, version, 'autre texte', delegation_id, actor, at FROM rec_version"
+is "sql: nothing changed" "$(snap)" "$before"
+
+# What is not referenced stays free, and the program's paths still work.
+ok_if "sql: an unused delegation may be added, renumbered and deleted" sqlite3 "$db" \
+	"INSERT INTO delegation (process_id, code, type, name_fr) VALUES (1, 'TST', 'member', 'T');
+	 UPDATE delegation SET id = 7777 WHERE code = 'TST'; DELETE FROM delegation WHERE code = 'TST'"
+ok_if "init again over the database (fixtures update the delegations)" \
+	rap init --db "$db" --fixtures "$RAPPORTEUR_TOP/fixtures"
+is "MUS still a member, R1 still by MUS" \
+	"$(q "SELECT d.code || ':' || d.type FROM recommendation r JOIN delegation d ON d.id = r.author_id")" \
+	"MUS:member"
