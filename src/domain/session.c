@@ -308,8 +308,11 @@ int cmd_session_open(struct cmd_ctx *c)
 		return cmd_ok(c, "session %lld", id);
 	}
 	str_printf(c->detail, sizeof c->detail, _("switched to session %lld: %s"), id, s.title);
-	if (str_eq(s.status, "closed"))
+	if (str_eq(s.status, "closed")) {
+		/* Closed minutes do not change: switching to them writes nothing. */
+		c->unchanged = true;
 		return cmd_ok(c, _("session %lld (closed: read-only until session reopen)"), id);
+	}
 	return cmd_ok(c, "session %lld", id);
 }
 

@@ -73,3 +73,18 @@ ok_if "init again over the database (fixtures update the delegations)" \
 is "MUS still a member, R1 still by MUS" \
 	"$(q "SELECT d.code || ':' || d.type FROM recommendation r JOIN delegation d ON d.id = r.author_id")" \
 	"MUS:member"
+
+# Item 9: `session open` on a closed session leaves its minutes as they are.
+db=$(fresh_db closed)
+rap run --db "$db" - >/dev/null 2>&1 <<'EOF'
+session close
+session new "Deuxième session" senior 2027-01-10
+EOF
+jn() { q "SELECT count(*) || ':' || max(seq) FROM journal WHERE session_id = $1"; }
+b1=$(jn 1); ball=$(q "SELECT count(*) FROM journal")
+got=$(printf 'session open 1\nsession open 1\n' | rap run --db "$db" --session 2 - 2>&1)
+is "session open 1 (closed) answers ok twice" "$got" \
+"ok session 1 (closed: read-only until session reopen)
+ok session 1 (closed: read-only until session reopen)"
+is "session open of a closed session: its journal unchanged" "$(jn 1)" "$b1"
+is "session open of a closed session: no journal row at all" "$(q "SELECT count(*) FROM journal")" "$ball"
