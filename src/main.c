@@ -195,11 +195,22 @@ static int do_import(struct app *app, struct opts *o)
 	{
 		char sum[256];
 
-		printf("%s %s%s\n", res.n_error ? "error:" : "ok",
-		       import_summary(sum, sizeof sum, &res),
-		       o->dry_run ? _(" (dry run: nothing written)") : "");
+		/* A dry run checks the file: rows in error fail it (exit 1). An
+		 * import writes the valid rows and skips the others (as on the
+		 * screen): it succeeded, and says what it skipped. */
+		import_summary(sum, sizeof sum, &res);
+		if (o->dry_run)
+			printf("%s %s%s\n", res.n_error ? "error:" : "ok", sum,
+			       _(" (dry run: nothing written)"));
+		else
+			printf("ok %s%s\n", sum,
+			       res.n_error ? _(" (the rows in error were not imported)") : "");
+		if (res.n_error && !o->dry_run)
+			fprintf(stderr, ngettext("%s: warning: %d row in error not imported\n",
+						 "%s: warning: %d rows in error not imported\n",
+						 (unsigned long)res.n_error), o->args[1], res.n_error);
 	}
-	rc = res.n_error ? 1 : 0;
+	rc = res.n_error && o->dry_run ? 1 : 0;
 	import_result_free(&res);
 	return rc;
 }

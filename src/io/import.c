@@ -45,6 +45,8 @@ struct part {
 	bool header_done;
 	const char *path;
 	int fatal;              /* a database error that stops the import */
+	struct head_seen { long long deleg; int line; } *heads; /* head=yes rows so far */
+	size_t nheads;
 };
 
 /* One delegate's fields as stored. */
@@ -216,6 +218,23 @@ static int resolve(struct part *x, struct import_row *row, const struct csv_cell
 	return 0;
 }
 
+/* A delegation has one head (as with delegate+ … head): a second head=yes
+ * row for the same delegation in one file is an error naming the first;
+ * a head=yes row takes the flag from a head stored before the file. */
+static int head_once(struct part *x, struct import_row *row, long long deleg,
+		     const struct person *p)
+{
+	if (!p->head)
+		return 0;
+	for (size_t i = 0; i < x->nheads; i++)
+		if (x->heads[i].deleg == deleg)
+			return row_fail(row, _("head: %s already has a head of delegation in this "
+					       "file (line %d)"), row->delegation, x->heads[i].line);
+	x->heads = xrealloc(x->heads, (x->nheads + 1) * sizeof *x->heads);
+	x->heads[x->nheads++] = (struct head_seen){ deleg, row->line };
+	return 0;
+}
+
 static int store(struct part *x, struct import_row *row, long long deleg, long long id,
 		 const char *name, const struct person *p)
 {
@@ -223,6 +242,12 @@ static int store(struct part *x, struct import_row *row, long long deleg, long l
 
 	if (!x->write)
 		return 0;
+	if (p->head && db_run(x->db, "UPDATE delegate SET head = 0 WHERE session_id = ?"
+			      " AND delegation_id = ? AND head = 1 AND name != ?", "iit",
+			      x->session, deleg, name) != DB_OK) {
+		x->fatal = db_errstatus(x->db);
+		return row_fail(row, "%s", db_errmsg(x->db));
+	}
 	if (id)
 		rc = db_run(x->db, "UPDATE delegate SET function = ?, level = ?, entity = ?,"
 			    " category = ?, email = ?, head = ? WHERE id = ?", "tttttii",
@@ -284,7 +309,7 @@ static void data_row(struct part *x, struct import_row *row, const struct csv_ce
 		}
 		p = (struct person){ xstrdup(old.function), xstrdup(old.level), xstrdup(old.entity),
 				     xstrdup(old.category), xstrdup(old.email), old.head };
-		if (resolve(x, row, cells, n, &p) == 0) {
+		if (resolve(x, row, cells, n, &p) == 0 && head_once(x, row, deleg, &p) == 0) {
 			row->status = same_person(&old, &p) ? IMP_UNCHANGED : IMP_UPDATED;
 			if (row->status == IMP_UPDATED)
 				store(x, row, deleg, id, name, &p);
@@ -294,7 +319,7 @@ static void data_row(struct part *x, struct import_row *row, const struct csv_ce
 		memset(&p, 0, sizeof p);
 		p.level = db_text(x->db, "SELECT code FROM level ORDER BY rank LIMIT 1", "");
 		p.category = db_text(x->db, "SELECT code FROM category WHERE code = 'other'", "");
-		if (resolve(x, row, cells, n, &p) == 0) {
+		if (resolve(x, row, cells, n, &p) == 0 && head_once(x, row, deleg, &p) == 0) {
 			row->status = IMP_NEW;
 			store(x, row, deleg, 0, name, &p);
 		}
@@ -454,6 +479,7 @@ int import_participants(struct db *db, long long session, const char *path, bool
 	if (x.write && tx_open(db, own, res) != 0)
 		return -1;
 	rc = import_csv_read(path, on_row, &x, err, sizeof err);
+	free(x.heads);
 	if (rc == 0 && !x.header_done)
 		str_printf(res->file_error, sizeof res->file_error, _("%s: empty file"), path);
 	else if (rc < 0 && !res->file_error[0])
