@@ -74,6 +74,8 @@ int agenda_list_before(struct db *db, long long session, int before_pos,
 int agenda_get(struct db *db, long long session, long long num, struct agenda_row *row);
 /* The item in progress: 1 found, 0 none, < 0 db status. */
 int agenda_current(struct db *db, long long session, struct agenda_current *cur);
+/* Number of the item in progress, 0 when none (or on a database error). */
+long long agenda_item_in_progress(struct db *db, long long session);
 int agenda_counts(struct db *db, long long session, struct agenda_counts *c);
 
 /* The SQL text of the i-th read query (NULL past the end), so that tests

@@ -13,6 +13,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "rules.h"
+
 struct app;
 struct db;
 
@@ -47,6 +49,12 @@ int cmd_arg_num(struct cmd_ctx *c, int i, const char *what, long long *out);
  * 0 with msg filled ("unknown delegation XYZ"). type_out may be NULL and
  * receives "member", "observer_state" or "observer_org". */
 long long cmd_delegation(struct cmd_ctx *c, const char *code, char *type_out, size_t typesize);
+/* Resolve a delegation code as cmd_delegation() does, then ask the rules
+ * (rules_may: R5, R6) whether its type may act in `role`. Returns its id,
+ * or 0 with msg filled: unknown, or refused (refusal_fmt, a format taking
+ * the delegation code). */
+long long cmd_delegation_may(struct cmd_ctx *c, const char *code, enum draft_role role,
+			     const char *refusal_fmt);
 /* Current time as ISO 8601 (clock_now()). buf of 32 bytes. */
 char *cmd_now(char *buf, size_t size);
 

@@ -8,9 +8,10 @@
  *   CMD(ID, "name", "args", N_("help"), min, max, flags, "keys", screens, handler)
  *
  * ID becomes CMD_<ID>. flags: W (writes), S (needs a session), O (writes
- * in an open session), UI (a screen action, no handler), L (a key of one
- * screen only), G (a word introducing sub-command rows "word sub"), SUB
- * (such a sub-command: shown through its group). screens: ALL, A(SCREEN)
+ * in an open session), AT (its journal row is filed under the agenda item
+ * in progress), UI (a screen action, no handler), L (a key of one screen
+ * only), G (a word introducing sub-command rows "word sub"), SUB (such a
+ * sub-command: shown through its group). screens: ALL, A(SCREEN)
  * or 0. handler: the domain function, NULL for UI rows and groups.
  */
 
@@ -41,15 +42,15 @@ CMD(THEME_DEL, "theme-", "CODE", N_("remove a theme from the session"), 1, 1, O,
 CMD(DELEGATION_ADD, "delegation+", "CODE TYPE \"NAME\"", N_("register a delegation in the process"),
     3, 3, W | S, NULL, A(ATTENDANCE), cmd_delegation_add)
 CMD(DELEGATE_ADD, "delegate+", "CODE \"NAME\" LEVEL CATEGORY [\"FUNCTION\"] [head]",
-    N_("register a delegate"), 4, 6, O, "a", A(ATTENDANCE), cmd_delegate_add)
-CMD(DELEGATE_DEL, "delegate-", "CODE \"NAME\"", N_("remove a delegate"), 2, 2, O, "D",
+    N_("register a delegate"), 4, 6, O | AT, "a", A(ATTENDANCE), cmd_delegate_add)
+CMD(DELEGATE_DEL, "delegate-", "CODE \"NAME\"", N_("remove a delegate"), 2, 2, O | AT, "D",
     A(ATTENDANCE), cmd_delegate_del)
 CMD(DELEGATE_EDIT, "delegate=", "CODE \"NAME\" FIELD VALUE", N_("change a delegate's field"), 4, 4,
-    O, "e", A(ATTENDANCE), cmd_delegate_edit)
+    O | AT, "e", A(ATTENDANCE), cmd_delegate_edit)
 CMD(PRESENT_ADD, "present+", "CODE [\"NAME\"]", N_("mark a delegate or a whole delegation present"),
-    1, 2, O, "Space", A(ATTENDANCE), cmd_present_add)
+    1, 2, O | AT, "Space", A(ATTENDANCE), cmd_present_add)
 CMD(PRESENT_DEL, "present-", "CODE [\"NAME\"]", N_("mark a delegate or a whole delegation absent"),
-    1, 2, O, "Space", A(ATTENDANCE), cmd_present_del)
+    1, 2, O | AT, "Space", A(ATTENDANCE), cmd_present_del)
 CMD(CHECK, "check", "", N_("print the delegation-level check of every member state"), 0, 0, S,
     NULL, A(ATTENDANCE), cmd_check)
 CMD(IMPORT, "import", "FILE [--dry-run]", N_("import a participants CSV"), 1, 2, O, "i",
@@ -79,37 +80,38 @@ CMD(YIELD, "yield", "[\"SUMMARY\"]", N_("end the intervention with its summary")
 
 /* Themes (R6) */
 CMD(PROPOSE, "propose", "TARGET \"THEME\" [CODE|ctp]", N_("propose a theme (workshop or next)"),
-    2, 3, O, "a", A(THEMES), cmd_propose)
+    2, 3, O | AT, "a", A(THEMES), cmd_propose)
 CMD(POSITION, "position", "P CODE support|object|abstain|none",
-    N_("record a member state's position"), 3, 3, O, "+ - 0 .", A(THEMES), cmd_position)
-CMD(SELECT, "select", "P", N_("select a proposal (consensus required)"), 1, 1, O, "s",
+    N_("record a member state's position"), 3, 3, O | AT, "+ - 0 .", A(THEMES), cmd_position)
+CMD(SELECT, "select", "P", N_("select a proposal (consensus required)"), 1, 1, O | AT, "s",
     A(THEMES), cmd_select)
-CMD(REJECT, "reject", "P", N_("reject a proposal"), 1, 1, O, "x", A(THEMES), cmd_reject)
-CMD(MERGE, "merge", "P Q [\"TITLE\"]", N_("merge two proposals into one"), 2, 3, O, "m",
+CMD(REJECT, "reject", "P", N_("reject a proposal"), 1, 1, O | AT, "x", A(THEMES), cmd_reject)
+CMD(MERGE, "merge", "P Q [\"TITLE\"]", N_("merge two proposals into one"), 2, 3, O | AT, "m",
     A(THEMES), cmd_merge)
 
 /* Recommendations (R5, R7) */
 CMD(REC_ADD, "rec+", "CODE \"TITLE\" \"TEXT\"", N_("draft a recommendation (member states only)"),
-    3, 3, O, "a", A(RECS), cmd_rec_add)
+    3, 3, O | AT, "a", A(RECS), cmd_rec_add)
 CMD(AMEND, "amend", "N CODE \"TEXT\" [\"TEXT_EN\"]", N_("amend a recommendation's text"), 3, 4,
-    O, "e", A(RECS), cmd_amend)
-CMD(COSPONSOR, "cosponsor", "N CODE", N_("add a co-sponsor"), 2, 2, O, "c", A(RECS),
+    O | AT, "e", A(RECS), cmd_amend)
+CMD(COSPONSOR, "cosponsor", "N CODE", N_("add a co-sponsor"), 2, 2, O | AT, "c", A(RECS),
     cmd_cosponsor)
-CMD(RESERVE, "reserve", "N CODE \"REASON\"", N_("record a reservation"), 2, 3, O, "r", A(RECS),
+CMD(RESERVE, "reserve", "N CODE \"REASON\"", N_("record a reservation"), 2, 3, O | AT, "r", A(RECS),
     cmd_reserve)
 CMD(OBJECT, "object", "N CODE [\"REASON\"]", N_("record an objection (blocks adoption)"), 2, 3,
-    O, "o", A(RECS), cmd_object)
-CMD(UNOBJECT, "unobject", "N CODE", N_("withdraw an objection"), 2, 2, O, "O", A(RECS),
+    O | AT, "o", A(RECS), cmd_object)
+CMD(UNOBJECT, "unobject", "N CODE", N_("withdraw an objection"), 2, 2, O | AT, "O", A(RECS),
     cmd_unobject)
-CMD(STATUS, "status", "N STATUS", N_("change a recommendation's status"), 2, 2, O, "t", A(RECS),
-    cmd_status)
-CMD(ADOPT, "adopt", "N", N_("adopt a recommendation (no objection)"), 1, 1, O, "A", A(RECS),
+CMD(STATUS, "status", "N STATUS", N_("change a recommendation's status"), 2, 2, O | AT, "t",
+    A(RECS), cmd_status)
+CMD(ADOPT, "adopt", "N", N_("adopt a recommendation (no objection)"), 1, 1, O | AT, "A", A(RECS),
     cmd_adopt)
 CMD(REC_SET, "rec=", "N theme|item|title VALUE",
-    N_("change a recommendation's theme, item or title"), 3, 3, O, "=", A(RECS), cmd_rec_set)
+    N_("change a recommendation's theme, item or title"), 3, 3, O | AT, "=", A(RECS), cmd_rec_set)
 
 /* Minutes */
-CMD(NOTE, "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O, "n", ALL, cmd_note)
+CMD(NOTE, "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O | AT, "n", ALL,
+    cmd_note)
 CMD(EXPORT, "export", "DIR [--force] [--bom]", N_("export the CSV minutes of the session"), 1, 3,
     S, "x", A(MINUTES), cmd_export)
 CMD(CLOCK, "clock", "TIME|now", N_("set the clock used for new records (replay)"), 1, 1, 0, NULL,

@@ -45,6 +45,7 @@ enum command_flags {
 	CMD_GROUP = 64,       /* a first word whose rows are "word sub" (session):
 			       * alone or with an unknown sub-word it answers its usage */
 	CMD_SUB = 128,        /* a "word sub" row: help and completion show its group */
+	CMD_AT_ITEM = 256,    /* journaled under the agenda item in progress (if any) */
 };
 
 /* One id per row of command_list.h: CMD_HELP, CMD_START, CMD_PRESENT_ADD… */

@@ -30,6 +30,22 @@ enum db_status {
 	DB_TOO_NEW = -7,    /* schema newer than this program */
 };
 
+/* What the last error means, named once (db.c) so callers switch on a
+ * code and never search the message: SQLite's classes, and the names that
+ * the schema's triggers RAISE. */
+enum db_error {
+	DBE_NONE = 0,
+	DBE_OTHER,              /* any other error: see db_errmsg() */
+	DBE_BUSY,
+	DBE_FULL,
+	DBE_READONLY,
+	DBE_CORRUPT,
+	DBE_CONSTRAINT,         /* a CHECK, NOT NULL, foreign key… refused the change */
+	DBE_UNIQUE,             /* a UNIQUE or PRIMARY KEY constraint */
+	DBE_R5_OBSERVER,        /* trigger: an observer may not draft (R5) */
+	DBE_JOURNAL_APPEND_ONLY, /* trigger: the journal is append-only */
+};
+
 enum db_open_flags {
 	DB_OPEN_READONLY = 1,   /* SQLITE_OPEN_READONLY; every write fails */
 	DB_OPEN_CREATE = 2,     /* create the file (mode 0600) if missing */
@@ -61,9 +77,11 @@ bool db_in_transaction(struct db *db);
 /* PRAGMA data_version: changes when another connection commits. */
 long long db_data_version(struct db *db);
 
-/* Last error of this connection, one line, and its status class. */
+/* Last error of this connection, one line, its status class and what it
+ * means (enum db_error). */
 const char *db_errmsg(struct db *db);
 int db_errstatus(struct db *db);
+enum db_error db_error_code(struct db *db);
 
 /* Run static SQL (no parameters, may hold several statements). */
 int db_exec(struct db *db, const char *sql);

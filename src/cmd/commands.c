@@ -32,6 +32,7 @@
 #define L (CMD_UI | CMD_LOCAL)
 #define G CMD_GROUP
 #define SUB CMD_SUB
+#define AT CMD_AT_ITEM
 #define A(s) ON(SCR_##s)
 #define ALL ON_ALL
 
@@ -50,6 +51,7 @@ const size_t command_count = ARRAY_SIZE(command_table);
 #undef L
 #undef G
 #undef SUB
+#undef AT
 #undef A
 #undef ALL
 
@@ -230,6 +232,8 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 		rc = cmd_err(c, "%s", _("the session is closed; reopen it first (session reopen)"));
 	else
 		rc = def->run(c);
+	if (rc == 0 && (def->flags & CMD_AT_ITEM))
+		c->item = agenda_item_in_progress(app->db, c->session);
 	if (rc == 0 && !c->unchanged) {
 		struct journal_entry e = {
 			.session = c->new_session ? c->new_session : c->session,

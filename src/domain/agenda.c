@@ -179,6 +179,13 @@ int agenda_current(struct db *db, long long session, struct agenda_current *cur)
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : rc;
 }
 
+long long agenda_item_in_progress(struct db *db, long long session)
+{
+	struct agenda_current cur;
+
+	return agenda_current(db, session, &cur) == 1 ? cur.num : 0;
+}
+
 int agenda_counts(struct db *db, long long session, struct agenda_counts *c)
 {
 	struct dbq *q = db_query(db, sql_counts, "i", session);

@@ -71,12 +71,6 @@ static bool email_valid(const char *s)
 	       strlen(s) <= EMAIL_MAX;
 }
 
-static long long item_in_progress(struct db *db, long long session)
-{
-	return db_int(db, 0, "SELECT num FROM agenda_item WHERE session_id = ?"
-			     " AND status = 'in_progress'", "i", session);
-}
-
 static const char *type_label(const char *type)
 {
 	switch (rules_deleg_type(type)) {
@@ -240,7 +234,6 @@ int cmd_delegate_add(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	ll = level_label(c->db, level);
 	cl = category_label(c->db, category);
 	if (old_head)
@@ -285,7 +278,6 @@ int cmd_delegate_del(struct cmd_ctx *c)
 		dbq_reset(q);
 	if (db_run(c->db, "DELETE FROM delegate WHERE id = ?", "i", id) != DB_OK)
 		return cmd_db_err(c);
-	c->item = item_in_progress(c->db, c->session);
 	str_printf(c->detail, sizeof c->detail, _("%s: %s removed"), c->delegation, name);
 	return cmd_ok(c, _("delegate %s \"%s\" removed"), c->delegation, name);
 }
@@ -403,7 +395,6 @@ int cmd_delegate_edit(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	if (old_head)
 		c->before = xasprintf("%s=%s; head of delegation=%s", f->name, old ? old : "",
 				      old_head);
@@ -517,7 +508,6 @@ static int presence(struct cmd_ctx *c, bool on)
 	change[0] = '\0';
 	if (member && attendance_check_delegation(c->db, c->session, deleg, &after) == 0)
 		check_change(&before, &after, change, sizeof change);
-	c->item = item_in_progress(c->db, c->session);
 	c->before = xasprintf("%s: %s", on ? "absent" : "present", list);
 	c->after = xasprintf("%s: %s", on ? "present" : "absent", list);
 	str_printf(c->detail, sizeof c->detail, on ? _("%s: %s arrived%s") : _("%s: %s left%s"),

@@ -48,25 +48,25 @@ int cmd_db_err(struct cmd_ctx *c)
 {
 	const char *m = db_errmsg(c->db);
 
-	if (strstr(m, "R5_OBSERVER"))
+	switch (db_error_code(c->db)) {
+	case DBE_R5_OBSERVER:
 		return cmd_err(c, "%s", _("refused: drafting is the exclusive competence of member "
 					  "states (observers may not author, co-sponsor, amend, "
 					  "reserve or take positions)"));
-	if (strstr(m, "JOURNAL_APPEND_ONLY"))
+	case DBE_JOURNAL_APPEND_ONLY:
 		return cmd_err(c, "%s", _("refused: the journal is append-only"));
-	switch (db_errstatus(c->db)) {
-	case DB_BUSY:
+	case DBE_BUSY:
 		return cmd_err(c, "%s", _("the database is busy (another writer); nothing was "
 					  "changed, try again"));
-	case DB_FULL:
+	case DBE_FULL:
 		return cmd_err(c, "%s", _("disk full: nothing was changed"));
-	case DB_READONLY:
+	case DBE_READONLY:
 		return cmd_err(c, "%s", _("the database is read-only: nothing was changed"));
-	case DB_CORRUPT:
+	case DBE_CORRUPT:
 		return cmd_err(c, "%s", _("the database file is damaged"));
-	case DB_CONSTRAINT:
-		if (strstr(m, "UNIQUE"))
-			return cmd_err(c, "%s", _("already exists"));
+	case DBE_UNIQUE:
+		return cmd_err(c, "%s", _("already exists"));
+	case DBE_CONSTRAINT:
 		return cmd_err(c, _("refused by the database: %s"), m);
 	default:
 		return cmd_err(c, _("database error: %s"), m);
@@ -109,6 +109,19 @@ long long cmd_delegation(struct cmd_ctx *c, const char *code, char *type_out, si
 		dbq_reset(q);
 	if (!id)
 		cmd_err(c, _("unknown delegation %s"), code);
+	return id;
+}
+
+long long cmd_delegation_may(struct cmd_ctx *c, const char *code, enum draft_role role,
+			     const char *refusal_fmt)
+{
+	char type[32];
+	long long id = cmd_delegation(c, code, type, sizeof type);
+
+	if (id && !rules_may(rules_deleg_type(type), role)) {
+		cmd_err(c, refusal_fmt, c->delegation);
+		return 0;
+	}
 	return id;
 }
 

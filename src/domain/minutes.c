@@ -433,10 +433,7 @@ const struct minutes_row *minutes_view_selected(const struct minutes_view *v)
 int cmd_note(struct cmd_ctx *c)
 {
 	/* The journal row written by command_exec is the note itself, filed
-	 * under the item in progress (if any) so the minutes place it. */
-	c->item = db_int(c->db, 0,
-			 "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
-			 "i", c->session);
+	 * under the item in progress (CMD_AT_ITEM) so the minutes place it. */
 	if (str_empty(c->argv[1]))
 		return cmd_err(c, "%s", _("note: the text is empty"));
 	str_copy(c->detail, c->argv[1], sizeof c->detail);

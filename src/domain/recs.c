@@ -64,28 +64,13 @@ static int rec_find(struct cmd_ctx *c, int i, struct rec *r)
 	return 0;
 }
 
-/* The member state named `code` (R5), or 0 with msg filled. */
-static long long rec_member(struct cmd_ctx *c, const char *code)
+/* The delegation named `code` if it may act in `role` (R5), or 0 with
+ * msg filled. */
+static long long rec_member(struct cmd_ctx *c, const char *code, enum draft_role role)
 {
-	char type[32];
-	long long id = cmd_delegation(c, code, type, sizeof type);
-
-	if (!id)
-		return 0;
-	if (rules_deleg_type(type) != DT_MEMBER) {
-		cmd_err(c, _("refused: %s is an observer: drafting is the exclusive competence of "
-			     "member states (R5)"), c->delegation);
-		return 0;
-	}
-	return id;
-}
-
-/* Number of the agenda item in progress, 0 when none (for the journal). */
-static long long item_in_progress(struct db *db, long long session)
-{
-	return db_int(db, 0,
-		      "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
-		      "i", session);
+	return cmd_delegation_may(c, code, role,
+				  _("refused: %s is an observer: drafting is the exclusive "
+				    "competence of member states (R5)"));
 }
 
 int cmd_rec_add(struct cmd_ctx *c)
@@ -94,7 +79,7 @@ int cmd_rec_add(struct cmd_ctx *c)
 	long long author, num, id;
 	char now[32];
 
-	author = rec_member(c, c->argv[1]);
+	author = rec_member(c, c->argv[1], ROLE_AUTHOR);
 	if (!author)
 		return -1;
 	if (str_empty(title))
@@ -115,7 +100,6 @@ int cmd_rec_add(struct cmd_ctx *c)
 			  " VALUES (?, 1, ?, ?, ?, ?)",
 		   "ititt", id, text, author, os_user(), now) != DB_OK)
 		return cmd_db_err(c);
-	c->item = item_in_progress(c->db, c->session);
 	c->after = xstrdup(text);
 	str_printf(c->detail, sizeof c->detail, _("R%lld drafted by %s: %s"), num, c->delegation,
 		   title);
@@ -132,7 +116,7 @@ int cmd_amend(struct cmd_ctx *c)
 	const char *fr = c->argv[3], *en;
 	int rc = -1;
 
-	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2], ROLE_AMEND)))
 		goto out;
 	if (!rules_rec_editable(r.status)) {
 		rc = cmd_err(c, _("refused: R%lld is %s: its text can no longer change"), r.num,
@@ -168,7 +152,6 @@ int cmd_amend(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->before = old_fr;
 	c->after = xstrdup(fr);
 	old_fr = NULL;
@@ -188,7 +171,7 @@ int cmd_cosponsor(struct cmd_ctx *c)
 	long long who;
 	int rc = -1;
 
-	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2], ROLE_COSPONSOR)))
 		goto out;
 	if (!rules_rec_editable(r.status)) {
 		rc = cmd_err(c, _("refused: R%lld is %s: its co-sponsors can no longer change"), r.num,
@@ -202,7 +185,6 @@ int cmd_cosponsor(struct cmd_ctx *c)
 			  "ii", r.id, who) != DB_OK) {
 		rc = cmd_db_err(c);
 	} else {
-		c->item = item_in_progress(c->db, c->session);
 		str_printf(c->detail, sizeof c->detail, _("R%lld co-sponsored by %s"), r.num,
 			   c->delegation);
 		rc = cmd_ok(c, "R%lld cosponsor %s", r.num, c->delegation);
@@ -220,7 +202,7 @@ int cmd_reserve(struct cmd_ctx *c)
 	char now[32], *old = NULL;
 	int rc = -1;
 
-	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2], ROLE_RESERVE)))
 		goto out;
 	/* A reservation accompanies adoption: it may come until submission. */
 	if (r.status != RS_DRAFT && r.status != RS_DISCUSSION && r.status != RS_ADOPTED) {
@@ -242,7 +224,6 @@ int cmd_reserve(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->before = old;
 	old = NULL;
 	c->after = xstrdup(reason);
@@ -263,7 +244,7 @@ int cmd_object(struct cmd_ctx *c)
 	char now[32];
 	int rc = -1;
 
-	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2])))
+	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2], ROLE_OBJECT)))
 		goto out;
 	if (!rules_rec_editable(r.status)) {
 		rc = cmd_err(c, _("refused: R%lld is %s: objections are closed"), r.num, r.status_code);
@@ -282,7 +263,6 @@ int cmd_object(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->after = xstrdup(reason);
 	str_printf(c->detail, sizeof c->detail, _("R%lld: %s objects: %s"), r.num, c->delegation,
 		   reason);
@@ -311,7 +291,6 @@ int cmd_unobject(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	str_printf(c->detail, sizeof c->detail, _("R%lld: %s withdraws its objection"), r.num,
 		   c->delegation);
 	rc = cmd_ok(c, "R%lld objection %s withdrawn", r.num, c->delegation);
@@ -372,7 +351,6 @@ static int rec_adopt(struct cmd_ctx *c, const struct rec *r)
 	res = db_text(c->db, "SELECT group_concat(code, '; ') FROM (SELECT d.code FROM rec_reservation v"
 			     " JOIN delegation d ON d.id = v.delegation_id WHERE v.rec_id = ?"
 			     " ORDER BY d.code)", "i", r->id);
-	c->item = item_in_progress(c->db, c->session);
 	c->before = xstrdup(r->status_code);
 	c->after = xstrdup("adopted");
 	if (res)
@@ -419,7 +397,6 @@ int cmd_status(struct cmd_ctx *c)
 			  "tti", rules_rec_status_code(to), cmd_now(now, sizeof now), r.id) != DB_OK) {
 		rc = cmd_db_err(c);
 	} else {
-		c->item = item_in_progress(c->db, c->session);
 		c->before = xstrdup(r.status_code);
 		c->after = xstrdup(rules_rec_status_code(to));
 		str_printf(c->detail, sizeof c->detail, _("R%lld: %s → %s"), r.num, r.status_code,
@@ -498,7 +475,6 @@ int cmd_rec_set(struct cmd_ctx *c)
 	}
 	if (rc != 0)
 		goto out;
-	c->item = item_in_progress(c->db, c->session);
 	c->after = xstrdup(v);
 	str_printf(c->detail, sizeof c->detail, _("R%lld: %s set to %s"), r.num, field, v);
 	rc = cmd_ok(c, "R%lld %s %s", r.num, field, v);

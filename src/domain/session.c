@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "app.h"
 #include "attendance.h"
 #include "cmd.h"
@@ -133,13 +134,6 @@ int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_
 	if (n > max)
 		return cmd_err(c, _("%s: too long (%zu bytes, at most %zu)"), what, n, max);
 	return 0;
-}
-
-/* The agenda item in progress (its number), or 0. */
-static long long item_in_progress(struct db *db, long long session)
-{
-	return db_int(db, 0, "SELECT num FROM agenda_item WHERE session_id = ?"
-			     " AND status = 'in_progress'", "i", session);
 }
 
 /* The default minimum level of a new session at `level`: the preferred
@@ -333,7 +327,7 @@ int cmd_session_close(struct cmd_ctx *c)
 		return cmd_err(c, _("session %lld is %s, not open: open it first (session open %lld)"),
 			       c->session, s.status, c->session);
 	/* Closing ends nothing silently: what is running must be ended first. */
-	item = item_in_progress(c->db, c->session);
+	item = agenda_item_in_progress(c->db, c->session);
 	if (item)
 		return cmd_err(c, _("item %lld is in progress; end it first (end)"), item);
 	if (db_int(c->db, 0, "SELECT 1 FROM intervention WHERE session_id = ? AND end IS NULL",

@@ -28,14 +28,6 @@ static enum decision_rule session_rule(struct db *db, long long session)
 	return rule;
 }
 
-/* Number of the agenda item in progress, 0 when none (for the journal). */
-static long long item_in_progress(struct db *db, long long session)
-{
-	return db_int(db, 0,
-		      "SELECT num FROM agenda_item WHERE session_id = ? AND status = 'in_progress'",
-		      "i", session);
-}
-
 /* ---- the commands ---- */
 
 /* A proposal as the handlers need it. */
@@ -90,22 +82,6 @@ static const char *target_label(const char *target)
 	return strcmp(target, "next") == 0 ? _("the next meeting's theme") : _("the workshops");
 }
 
-/* The member state named `code`, or 0 with msg filled: unknown, or an
- * observer (observer_fmt, a format taking the code). */
-static long long member_arg(struct cmd_ctx *c, const char *code, const char *observer_fmt)
-{
-	char type[32];
-	long long id = cmd_delegation(c, code, type, sizeof type);
-
-	if (!id)
-		return 0;
-	if (rules_deleg_type(type) != DT_MEMBER) {
-		cmd_err(c, observer_fmt, c->delegation);
-		return 0;
-	}
-	return id;
-}
-
 /* Resolve a theme argument: a catalogue code, else an exact catalogue
  * title (French or English), else a free title (theme 0). Returns the
  * title to store (malloc'd). */
@@ -149,8 +125,9 @@ int cmd_propose(struct cmd_ctx *c)
 		kind = "ctp";
 		by = _("the steering committee (CTP)");
 	} else if (c->argc == 4 && !str_ieq(c->argv[3], "secretariat")) {
-		proposer = member_arg(c, c->argv[3],
-				      _("%s is an observer: only member states propose themes (R6)"));
+		proposer = cmd_delegation_may(c, c->argv[3], ROLE_PROPOSE,
+					      _("%s is an observer: only member states propose "
+						"themes (R6)"));
 		if (!proposer)
 			return -1;
 		kind = "member";
@@ -175,7 +152,6 @@ int cmd_propose(struct cmd_ctx *c)
 		free(title);
 		return cmd_db_err(c);
 	}
-	c->item = item_in_progress(c->db, c->session);
 	str_printf(c->detail, sizeof c->detail, _("P%lld for %s: %s (proposed by %s)"), num,
 		   target_label(target), title, by);
 	c->after = xasprintf("P%lld %s open: %s", num, target, title);
@@ -193,8 +169,8 @@ int cmd_position(struct cmd_ctx *c)
 
 	if (prop_find(c, 1, &p) != 0)
 		goto out;
-	did = member_arg(c, c->argv[2],
-			 _("%s is an observer: only member states state positions (R6)"));
+	did = cmd_delegation_may(c, c->argv[2], ROLE_POSITION,
+				 _("%s is an observer: only member states state positions (R6)"));
 	if (!did)
 		goto out;
 	if (strcmp(st, "none") != 0 && rules_stance(st) == ST_NONE) {
@@ -222,7 +198,6 @@ int cmd_position(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->before = old ? xasprintf("P%lld %s %s", p.num, c->delegation, old) : NULL;
 	c->after = strcmp(st, "none") ? xasprintf("P%lld %s %s", p.num, c->delegation, st) : NULL;
 	str_printf(c->detail, sizeof c->detail, _("P%lld (%s): position of %s: %s"), p.num, p.title,
@@ -291,7 +266,6 @@ int cmd_select(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->before = xasprintf("P%lld open", p.num);
 	c->after = xasprintf("P%lld selected", p.num);
 	str_printf(c->detail, sizeof c->detail,
@@ -315,7 +289,6 @@ int cmd_reject(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->before = xasprintf("P%lld open", p.num);
 	c->after = xasprintf("P%lld rejected", p.num);
 	str_printf(c->detail, sizeof c->detail, _("P%lld rejected: %s"), p.num, p.title);
@@ -365,7 +338,6 @@ int cmd_merge(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->item = item_in_progress(c->db, c->session);
 	c->after = xasprintf("P%lld %s open: %s (P%lld; P%lld)", num, p.target, title, p.num, q.num);
 	str_printf(c->detail, sizeof c->detail, _("P%lld and P%lld merged into P%lld: %s"), p.num,
 		   q.num, num, title);

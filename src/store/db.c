@@ -33,6 +33,7 @@ struct db {
 	char *path;
 	bool readonly;
 	int status;              /* status class of the last error */
+	enum db_error code;      /* what the last error means */
 	char err[512];           /* last error, one line */
 	struct cache_slot cache[CACHE_SIZE];
 };
@@ -56,6 +57,35 @@ static int status_of(int rc)
 	}
 }
 
+/* The names the schema's triggers RAISE (schema.c), as codes. */
+static const struct {
+	const char *name;
+	enum db_error code;
+} raised[] = {
+	{ "R5_OBSERVER", DBE_R5_OBSERVER },
+	{ "JOURNAL_APPEND_ONLY", DBE_JOURNAL_APPEND_ONLY },
+};
+
+/* What an error of status class `status` means; rc is SQLite's extended
+ * code (0 when unknown). */
+static enum db_error code_of(int status, int rc, const char *msg)
+{
+	switch (status) {
+	case DB_BUSY: return DBE_BUSY;
+	case DB_FULL: return DBE_FULL;
+	case DB_READONLY: return DBE_READONLY;
+	case DB_CORRUPT: return DBE_CORRUPT;
+	case DB_CONSTRAINT: break;
+	default: return DBE_OTHER;
+	}
+	if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+		return DBE_UNIQUE;
+	for (size_t i = 0; i < ARRAY_SIZE(raised); i++)
+		if (strcmp(msg, raised[i].name) == 0)
+			return raised[i].code;
+	return DBE_CONSTRAINT;
+}
+
 /* Record the connection's error; returns its status class. A write that
  * the file size limit (EFBIG) or a full file system (ENOSPC) stopped is
  * reported by SQLite as an I/O error: it is a full disk to the user. */
@@ -70,6 +100,7 @@ static int fail(struct db *db, int rc)
 			db->status = DB_FULL;
 	}
 	str_copy(db->err, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc), sizeof db->err);
+	db->code = code_of(db->status, db->h ? sqlite3_extended_errcode(db->h) : rc, db->err);
 	return db->status;
 }
 
@@ -81,6 +112,11 @@ const char *db_errmsg(struct db *db)
 int db_errstatus(struct db *db)
 {
 	return db->status;
+}
+
+enum db_error db_error_code(struct db *db)
+{
+	return db->code;
 }
 
 /* Create the file with mode 0600 before SQLite opens it, so that it is
@@ -281,12 +317,14 @@ void db_rollback(struct db *db)
 	if (!sqlite3_get_autocommit(db->h)) {
 		char keep[sizeof db->err];
 		int status = db->status;
+		enum db_error code = db->code;
 
 		/* Keep the error that caused the rollback. */
 		memcpy(keep, db->err, sizeof keep);
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		memcpy(db->err, keep, sizeof keep);
 		db->status = status;
+		db->code = code;
 	}
 }
 

@@ -426,6 +426,27 @@ static void test_refusals_change_nothing(void **state)
 
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, testdb_teardown)
 
+/* The journal row of a command marked CMD_AT_ITEM is filed under the item
+ * in progress (by command_exec, for every such command), the others not. */
+static void test_journal_item_in_progress(void **state)
+{
+	struct testdb *f = *state;
+	static const char *const lines[] = {
+		"item+ \"A\"", "item+ \"B\"", "start 2", "note \"n\"", "set venue \"Paris\"",
+		"propose next \"Theme\" MUS", "position 1 MUS support",
+		"rec+ MUS \"T\" \"X\"", "present- MUS", "end", "note \"after\"", NULL,
+	};
+	char *got;
+
+	testdb_add_delegate(f, "MUS", "Ana");
+	testdb_cmds(f, lines);
+	got = db_text(f->app.db, "SELECT group_concat(event || ':' || ifnull(item, '-'), ' ')"
+				 " FROM (SELECT * FROM journal WHERE seq > 3 ORDER BY seq)", "");
+	assert_string_equal(got, "note:2 set:- propose:2 position:2 rec+:2 present-:2 end:2"
+				 " note:-");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +459,7 @@ int main(void)
 		T(test_paging_and_counts),
 		T(test_query_plans),
 		T(test_refusals_change_nothing),
+		T(test_journal_item_in_progress),
 	};
 
 	setenv("TZ", "<+04>-4", 1);

@@ -243,6 +243,44 @@ static void test_r5_triggers_refuse_observers(void **state)
 	assert_int_equal(db_int(f->db, -1, "SELECT count(*) FROM rec_cosponsor", ""), 1);
 }
 
+/* Each refusal carries its code (db_error_code), named once in db.c, so
+ * that cmd_db_err switches on it instead of searching the message. */
+static void test_error_codes(void **state)
+{
+	struct fx *f = *state;
+	struct journal_entry e = { .session = 1, .event = "note", .command = "note", .detail = "x" };
+	char err[512] = "";
+
+	open_new(f);
+	seed(f);
+	assert_int_equal(db_error_code(f->db), DBE_NONE);
+	assert_int_equal(db_run(f->db, "INSERT INTO recommendation (session_id, num, title,"
+				       " author_id, created_at) VALUES (1, 1, 'T', 2, 'now')", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_R5_OBSERVER);
+	assert_int_equal(journal_add(f->db, &e), DB_OK);
+	assert_int_equal(db_run(f->db, "DELETE FROM journal", ""), DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_JOURNAL_APPEND_ONLY);
+	/* The code of the error that caused a rollback survives it. */
+	assert_int_equal(db_begin(f->db), DB_OK);
+	assert_int_equal(db_run(f->db, "INSERT INTO process (id, code, name_fr, name_en)"
+				       " VALUES (1, 'Q', 'Q', 'Q')", ""), DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_UNIQUE);
+	db_rollback(f->db);
+	assert_int_equal(db_error_code(f->db), DBE_UNIQUE);
+	assert_int_equal(db_run(f->db, "INSERT INTO delegate (session_id, delegation_id, name, level,"
+				       " category) VALUES (99, 1, 'X', 'director', 'interior')", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_CONSTRAINT);
+	assert_int_equal(db_run(f->db, "SELECT * FROM no_such_table", ""), DB_ERROR);
+	assert_int_equal(db_error_code(f->db), DBE_OTHER);
+	db_close(&f->db);
+	assert_int_equal(db_open(f->path, DB_OPEN_READONLY, &f->db, err, sizeof err), DB_OK);
+	assert_int_equal(db_run(f->db, "INSERT INTO process (code, name_fr, name_en)"
+				       " VALUES ('Q', 'Q', 'Q')", ""), DB_READONLY);
+	assert_int_equal(db_error_code(f->db), DBE_READONLY);
+}
+
 static void test_one_item_in_progress(void **state)
 {
 	struct fx *f = *state;
@@ -298,6 +336,7 @@ int main(void)
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
 		T(test_new_file_is_migrated_private_wal_fk),
 		T(test_foreign_keys_enforced),
+		T(test_error_codes),
 		T(test_journal_append_only),
 		T(test_newer_schema_refused),
 		T(test_not_a_database_refused),
