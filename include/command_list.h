@@ -24,9 +24,9 @@ CMD(NEXT_SCREEN, "next-screen", "", N_("next screen"), 0, 0, UI, "Tab", ALL, NUL
 CMD(SCREEN, "screen", "", N_("go to screen 1-6"), 0, 0, UI, "1-6", ALL, NULL)
 
 /* Sessions (R2) */
-CMD(SESSION, "session", "new \"TITLE\" LEVEL DATE | open ID | close | reopen",
-    N_("create, switch to, close or reopen a session"), 1, 4, W | G, NULL, A(AGENDA), NULL)
-CMD(SESSION_NEW, "session new", "\"TITLE\" LEVEL DATE", NULL, 3, 3, W | SUB, NULL, 0,
+CMD(SESSION, "session", "new \"TITLE\" LEVEL DATE [--from ID] | open ID | close | reopen",
+    N_("create, switch to, close or reopen a session"), 1, 6, W | G, NULL, A(AGENDA), NULL)
+CMD(SESSION_NEW, "session new", "\"TITLE\" LEVEL DATE [--from ID]", NULL, 3, 5, W | SUB, NULL, 0,
     cmd_session_new)
 CMD(SESSION_OPEN, "session open", "ID", NULL, 1, 1, W | SUB, NULL, 0, cmd_session_open)
 CMD(SESSION_CLOSE, "session close", "", NULL, 0, 0, W | SUB, NULL, 0, cmd_session_close)
@@ -110,6 +110,18 @@ CMD(REC_SET, "rec=", "N theme|item|title VALUE",
     N_("change a recommendation's theme, item or title"), 3, 3, O | AT, "=", A(RECS), cmd_rec_set)
 
 /* Minutes */
+/* Across meetings: follow-up of recommendations, actions (DESIGN §8) */
+CMD(FOLLOW, "follow", "REC CODE STATUS [\"NOTE\"]",
+    N_("report a member state's implementation of a recommendation (S4/R3)"), 3, 4, O, NULL, 0,
+    cmd_follow)
+CMD(REVIEW, "review", "REC \"CONCLUSION\"", N_("record the CTP's review of a recommendation"),
+    2, 2, O, NULL, 0, cmd_review)
+CMD(ACTION_ADD, "action+", "OWNER \"TEXT\" [DUE]",
+    N_("open an action (owner: delegation, secretariat, ctp or chair)"), 2, 3, O, NULL, 0,
+    cmd_action_add)
+CMD(ACTION_SET, "action", "N open|done|dropped [\"NOTE\"]", N_("change an action's state"), 2, 3,
+    O, NULL, 0, cmd_action_set)
+
 CMD(NOTE, "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O | AT, "n", ALL,
     cmd_note)
 CMD(EXPORT, "export", "DIR [--force] [--bom]", N_("export the CSV minutes of the session"), 1, 3,

@@ -47,7 +47,9 @@ size_t rules_competent_union(const char *const *core, size_t ncore,
 
 /* ---- R5 observers do not draft ---- */
 enum draft_role { ROLE_AUTHOR, ROLE_COSPONSOR, ROLE_AMEND, ROLE_RESERVE, ROLE_OBJECT,
-		  ROLE_POSITION, ROLE_PROPOSE, ROLE_SPEAK };
+		  ROLE_POSITION, ROLE_PROPOSE, ROLE_FOLLOW, ROLE_SPEAK };
+/* ROLE_FOLLOW: report the implementation of a recommendation (member
+ * states only, like drafting). */
 bool rules_may(enum deleg_type t, enum draft_role role);
 
 /* ---- R6 theme choice ---- */

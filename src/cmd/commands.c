@@ -16,6 +16,7 @@
 #include "db.h"
 #include "export.h"
 #include "floor.h"
+#include "followup.h"
 #include "i18n.h"
 #include "import.h"
 #include "journal.h"

@@ -27,6 +27,7 @@
 #include "attendance.h"
 #include "cmd.h"
 #include "db.h"
+#include "followup.h"
 #include "i18n.h"
 #include "rules.h"
 #include "util.h"
@@ -215,12 +216,30 @@ static int inherit_next_theme(struct db *db, long long process, long long sessio
 	return 0;
 }
 
+/* `--from ID`: the session whose roster, agenda and settings are carried
+ * over. 0 when absent, -1 (msg filled) when malformed or unknown. */
+static long long carry_from(struct cmd_ctx *c)
+{
+	long long src;
+
+	if (c->argc < 6)
+		return 0;
+	if (c->argc != 7 || !str_eq(c->argv[5], "--from"))
+		return cmd_err(c, _("session new: unknown option %s (expected --from ID)"),
+			       c->argv[5]);
+	if (cmd_arg_num(c, 6, "--from", &src) != 0)
+		return -1;
+	if (!db_int(c->db, 0, "SELECT 1 FROM session WHERE id = ?", "i", src))
+		return cmd_err(c, _("no session %lld (rapporteur sessions lists them)"), src);
+	return src;
+}
+
 int cmd_session_new(struct cmd_ctx *c)
 {
 	const char *title = c->argv[2], *level = c->argv[3], *date = c->argv[4];
-	long long process = 0, id, from;
+	long long process = 0, id, from, src;
 	char now[32], *min = NULL, *theme = NULL;
-	int rc = -1;
+	int rc = -1, ndelegates = 0, nitems = 0;
 
 	if (session_check_text(c, _("title"), title, TITLE_MAX, true) != 0)
 		return -1;
@@ -228,7 +247,12 @@ int cmd_session_new(struct cmd_ctx *c)
 		return cmd_err(c, _("level: expected expert, senior or ministerial, not %s"), level);
 	if (!session_date_valid(date))
 		return cmd_err(c, _("date: expected a date YYYY-MM-DD, not %s"), date);
-	if (c->app && c->app->process)
+	src = carry_from(c);
+	if (src < 0)
+		return -1;
+	if (src)
+		process = db_int(c->db, 0, "SELECT process_id FROM session WHERE id = ?", "i", src);
+	else if (c->app && c->app->process)
 		process = db_int(c->db, 0, "SELECT id FROM process WHERE id = ?", "i",
 				 c->app->process);
 	if (!process)
@@ -247,7 +271,8 @@ int cmd_session_new(struct cmd_ctx *c)
 		goto out;
 	}
 	id = db_last_id(c->db);
-	if (inherit_next_theme(c->db, process, id, &theme, &from) != 0) {
+	if (inherit_next_theme(c->db, process, id, &theme, &from) != 0 ||
+	    (src && session_carry_over(c->db, src, id, &ndelegates, &nitems) != 0)) {
 		rc = cmd_db_err(c);
 		goto out;
 	}
@@ -255,6 +280,13 @@ int cmd_session_new(struct cmd_ctx *c)
 	str_copy(c->event, "session_new", sizeof c->event);
 	c->after = xasprintf("title=%s; level=%s; start_date=%s; min_level=%s; status=open%s%s",
 			     title, level, date, min, theme ? "; theme=" : "", theme ? theme : "");
+	if (src) {
+		char *a = c->after;
+
+		c->after = xasprintf("%s; from=%lld; delegates=%d; items=%d", a, src, ndelegates,
+				     nitems);
+		free(a);
+	}
 	if (theme)
 		str_printf(c->detail, sizeof c->detail,
 			   _("session %lld opened: %s (%s, %s); theme chosen at session %lld: %s"),
@@ -262,7 +294,17 @@ int cmd_session_new(struct cmd_ctx *c)
 	else
 		str_printf(c->detail, sizeof c->detail, _("session %lld opened: %s (%s, %s)"), id,
 			   title, level, date);
-	rc = cmd_ok(c, "session %lld", id);
+	if (src) {
+		size_t len = strlen(c->detail);
+
+		str_printf(c->detail + len, sizeof c->detail - len,
+			   _("; carried over from session %lld: %d delegates, %d agenda items"),
+			   src, ndelegates, nitems);
+		rc = cmd_ok(c, _("session %lld (from session %lld: %d delegates, %d items)"), id,
+			    src, ndelegates, nitems);
+	} else {
+		rc = cmd_ok(c, "session %lld", id);
+	}
 out:
 	free(min);
 	free(theme);

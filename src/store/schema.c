@@ -307,8 +307,99 @@ static const char migration_2[] =
 	" BEGIN SELECT RAISE(ABORT, 'VERSION_KEPT'); END;";
 #undef DELEG_USED
 
+
+/* The process across meetings (DESIGN §8): follow-up of recommendations
+ * per member state (latest report and history), the CTP's reviews, and
+ * the actions of the plan of action, numbered within the process. */
+static const char migration_followup[] =
+	"CREATE TABLE followup ("
+	"  rec_id INTEGER NOT NULL REFERENCES recommendation(id),"
+	"  delegation_id INTEGER NOT NULL REFERENCES delegation(id),"
+	"  status TEXT NOT NULL CHECK (status IN ('not_started','in_progress','implemented',"
+	"    'not_applicable','no_report')),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  reported_at TEXT NOT NULL,"
+	"  reported_by TEXT NOT NULL,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"   /* where it was reported */
+	"  PRIMARY KEY (rec_id, delegation_id)) WITHOUT ROWID;"
+	"CREATE TABLE followup_history ("
+	"  id INTEGER PRIMARY KEY,"
+	"  rec_id INTEGER NOT NULL REFERENCES recommendation(id),"
+	"  delegation_id INTEGER NOT NULL REFERENCES delegation(id),"
+	"  status TEXT NOT NULL,"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  reported_at TEXT NOT NULL, reported_by TEXT NOT NULL,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id));"
+	"CREATE INDEX followup_history_cell ON followup_history(rec_id, delegation_id, id);"
+	"CREATE TABLE rec_review ("
+	"  id INTEGER PRIMARY KEY,"
+	"  rec_id INTEGER NOT NULL REFERENCES recommendation(id),"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  conclusion TEXT NOT NULL, at TEXT NOT NULL, actor TEXT NOT NULL);"
+	"CREATE INDEX rec_review_by_rec ON rec_review(rec_id, id);"
+	"CREATE TABLE action ("
+	"  id INTEGER PRIMARY KEY,"
+	"  process_id INTEGER NOT NULL REFERENCES process(id),"
+	"  num INTEGER NOT NULL,"
+	"  owner TEXT NOT NULL,"                 /* delegation code, secretariat, ctp, chair */
+	"  text TEXT NOT NULL,"
+	"  due TEXT,"
+	"  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open','done','dropped')),"
+	"  opened_in INTEGER NOT NULL REFERENCES session(id),"
+	"  opened_at TEXT NOT NULL,"
+	"  closed_in INTEGER REFERENCES session(id),"
+	"  note TEXT NOT NULL DEFAULT '',"
+	"  UNIQUE (process_id, num));"
+	"CREATE INDEX action_open ON action(process_id, state, num);"
+	/* Recommendations that can be followed, in (session, num) order per
+	 * process: the grid of screen 7 pages on this index. */
+	"CREATE INDEX recommendation_followed ON recommendation(status, session_id, num);"
+	/* Only member states report implementation (R5 by analogy). */
+	"CREATE TRIGGER followup_r5_INSERT BEFORE INSERT ON followup"
+	" WHEN (SELECT type FROM delegation WHERE id = NEW.delegation_id) IS NOT 'member'"
+	" BEGIN SELECT RAISE(ABORT, 'R5_OBSERVER'); END;"
+	"CREATE TRIGGER followup_r5_UPDATE BEFORE UPDATE ON followup"
+	" WHEN (SELECT type FROM delegation WHERE id = NEW.delegation_id) IS NOT 'member'"
+	" BEGIN SELECT RAISE(ABORT, 'R5_OBSERVER'); END;"
+	"CREATE TRIGGER followup_history_r5 BEFORE INSERT ON followup_history"
+	" WHEN (SELECT type FROM delegation WHERE id = NEW.delegation_id) IS NOT 'member'"
+	" BEGIN SELECT RAISE(ABORT, 'R5_OBSERVER'); END;"
+	/* Only an adopted (or then submitted) recommendation is followed. */
+	"CREATE TRIGGER followup_adopted BEFORE INSERT ON followup"
+	" WHEN (SELECT status FROM recommendation WHERE id = NEW.rec_id)"
+	"  NOT IN ('adopted','submitted')"
+	" BEGIN SELECT RAISE(ABORT, 'FOLLOWUP_NOT_ADOPTED'); END;"
+	"CREATE TRIGGER followup_adopted_UPDATE BEFORE UPDATE ON followup"
+	" WHEN (SELECT status FROM recommendation WHERE id = NEW.rec_id)"
+	"  NOT IN ('adopted','submitted')"
+	" BEGIN SELECT RAISE(ABORT, 'FOLLOWUP_NOT_ADOPTED'); END;"
+	/* As for the other tables (migration 2): a delegation a report refers
+	 * to is never deleted or renumbered. */
+	"CREATE TRIGGER delegation_no_delete_followup BEFORE DELETE ON delegation"
+	" WHEN EXISTS (SELECT 1 FROM followup_history WHERE delegation_id = OLD.id)"
+	" BEGIN SELECT RAISE(ABORT, 'DELEGATION_IN_USE'); END;"
+	"CREATE TRIGGER delegation_keep_id_followup BEFORE UPDATE OF id ON delegation"
+	" WHEN NEW.id IS NOT OLD.id AND"
+	"  EXISTS (SELECT 1 FROM followup_history WHERE delegation_id = OLD.id)"
+	" BEGIN SELECT RAISE(ABORT, 'DELEGATION_IN_USE'); END;"
+	/* The overall state of a recommendation, from its member states'. */
+	"CREATE VIEW followup_overall AS"
+	" SELECT r.id AS rec_id, CASE"
+	"  WHEN (SELECT count(*) FROM followup f WHERE f.rec_id = r.id"
+	"        AND f.status IN ('implemented','not_applicable'))"
+	"     = (SELECT count(*) FROM delegation d WHERE d.process_id = s.process_id"
+	"        AND d.type = 'member') THEN 'implemented'"
+	"  WHEN EXISTS (SELECT 1 FROM followup f WHERE f.rec_id = r.id"
+	"        AND f.status IN ('in_progress','implemented')) THEN 'in_progress'"
+	"  WHEN EXISTS (SELECT 1 FROM followup f WHERE f.rec_id = r.id"
+	"        AND f.status = 'not_started') THEN 'not_started'"
+	"  ELSE 'no_report' END AS overall"
+	" FROM recommendation r JOIN session s ON s.id = r.session_id;"
+	;
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
+	migration_followup,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

@@ -1,0 +1,329 @@
+/*
+ * followup_read.c — what screen 7 (Follow-up) and the export read about
+ * the process across meetings: the recommendations that can be followed
+ * (adopted or submitted, in a session of the process up to the current
+ * one), each member state's latest report and its history, the actions,
+ * and the history of representation (each session's R4 result and the
+ * level of the head of delegation).
+ *
+ * Lists are keyset-paged on indexed columns: a page reads only what is
+ * visible, whatever the size of the archive.
+ */
+#include "followup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "attendance.h"
+#include "db.h"
+#include "i18n.h"
+#include "util.h"
+
+static char *col_dup(struct dbq *q, int col)
+{
+	return xstrdup(dbq_is_null(q, col) ? "" : dbq_text(q, col));
+}
+
+static void col_copy(struct dbq *q, int col, char *dst, size_t size)
+{
+	str_copy(dst, dbq_is_null(q, col) ? "" : dbq_text(q, col), size);
+}
+
+/* ---- recommendations ---- */
+
+int followup_recs(struct db *db, long long session, long long filter_session,
+		  const char *theme, const char *overall, long long after_session,
+		  long long after_num, size_t limit, struct fu_rec **rows, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT r.id, r.session_id, r.num, r.title, r.status, coalesce(t.code, ''),"
+		" o.overall FROM session cur"
+		" JOIN session s ON s.process_id = cur.process_id AND s.id <= cur.id"
+		" JOIN recommendation r ON r.session_id = s.id"
+		"  AND r.status IN ('adopted','submitted')"
+		" JOIN followup_overall o ON o.rec_id = r.id"
+		" LEFT JOIN theme t ON t.id = r.theme_id"
+		" WHERE cur.id = ?1 AND (?2 = 0 OR r.session_id = ?2)"
+		"  AND (?3 IS NULL OR t.code = ?3) AND (?4 IS NULL OR o.overall = ?4)"
+		"  AND (r.session_id > ?5 OR (r.session_id = ?5 AND r.num > ?6))"
+		" ORDER BY r.session_id, r.num LIMIT ?7",
+		"iittiii", session, filter_session, theme, overall, after_session, after_num,
+		(long long)limit);
+	int rc = DB_DONE;
+
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		struct fu_rec *r = &(*rows)[(*n)++];
+
+		r->id = dbq_int(q, 0);
+		r->session = dbq_int(q, 1);
+		r->num = dbq_int(q, 2);
+		str_printf(r->ref, sizeof r->ref, "S%lld/R%lld", r->session, r->num);
+		r->title = col_dup(q, 3);
+		col_copy(q, 4, r->status, sizeof r->status);
+		r->theme = col_dup(q, 5);
+		col_copy(q, 6, r->overall, sizeof r->overall);
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		followup_recs_free(rows, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void followup_recs_free(struct fu_rec **rows, size_t n)
+{
+	for (size_t i = 0; *rows && i < n; i++) {
+		free((*rows)[i].title);
+		free((*rows)[i].theme);
+	}
+	free(*rows);
+	*rows = NULL;
+}
+
+int followup_members(struct db *db, long long session, char (**codes)[16], size_t *n)
+{
+	struct dbq *q = db_query(db, "SELECT d.code FROM session s JOIN delegation d"
+				     " ON d.process_id = s.process_id AND d.type = 'member'"
+				     " WHERE s.id = ? ORDER BY d.code", "i", session);
+	size_t cap = 16;
+	int rc = DB_DONE;
+
+	*codes = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*codes = xcalloc(cap, sizeof **codes);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*codes = xrealloc(*codes, cap * sizeof **codes);
+		}
+		col_copy(q, 0, (*codes)[(*n)++], sizeof **codes);
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE) {
+		free(*codes);
+		*codes = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+/* ---- cells ---- */
+
+int followup_cell(struct db *db, long long rec, const char *code, struct fu_cell *out)
+{
+	struct dbq *q = db_query(db,
+		"SELECT f.status, f.note, f.reported_at, f.reported_by, f.session_id"
+		" FROM recommendation r JOIN session s ON s.id = r.session_id"
+		" JOIN delegation d ON d.process_id = s.process_id AND d.code = ?2"
+		" JOIN followup f ON f.rec_id = r.id AND f.delegation_id = d.id"
+		" WHERE r.id = ?1", "it", rec, code);
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	str_copy(out->status, "no_report", sizeof out->status);
+	if (!q)
+		return -1;
+	rc = dbq_step(q);
+	if (rc == DB_ROW) {
+		col_copy(q, 0, out->status, sizeof out->status);
+		out->note = col_dup(q, 1);
+		col_copy(q, 2, out->reported_at, sizeof out->reported_at);
+		out->reported_by = col_dup(q, 3);
+		out->in_session = dbq_int(q, 4);
+	}
+	dbq_reset(q);
+	if (!out->note)
+		out->note = xstrdup("");
+	if (!out->reported_by)
+		out->reported_by = xstrdup("");
+	return rc == DB_ROW || rc == DB_DONE ? 0 : -1;
+}
+
+void followup_cell_free(struct fu_cell *c)
+{
+	free(c->note);
+	free(c->reported_by);
+	c->note = c->reported_by = NULL;
+}
+
+int followup_history(struct db *db, long long rec, const char *code, size_t limit,
+		     char ***lines, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT h.reported_at, h.status, h.reported_by, h.note, h.session_id"
+		" FROM recommendation r JOIN session s ON s.id = r.session_id"
+		" JOIN delegation d ON d.process_id = s.process_id AND d.code = ?2"
+		" JOIN followup_history h ON h.rec_id = r.id AND h.delegation_id = d.id"
+		" WHERE r.id = ?1 ORDER BY h.id DESC LIMIT ?3", "iti", rec, code,
+		(long long)limit);
+	int rc = DB_DONE;
+
+	*lines = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*lines = xcalloc(limit ? limit : 1, sizeof **lines);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		const char *note = dbq_is_null(q, 3) ? "" : dbq_text(q, 3);
+
+		(*lines)[(*n)++] = xasprintf("%.16s S%lld %s — %s%s%s",
+					     dbq_text(q, 0), dbq_int(q, 4),
+					     followup_status_label(dbq_text(q, 1)), dbq_text(q, 2),
+					     *note ? ": " : "", note);
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		followup_lines_free(lines, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void followup_lines_free(char ***lines, size_t n)
+{
+	for (size_t i = 0; *lines && i < n; i++)
+		free((*lines)[i]);
+	free(*lines);
+	*lines = NULL;
+}
+
+const char *followup_overall(struct db *db, long long session, long long rec)
+{
+	static char buf[16];
+	char *s = db_text(db, "SELECT o.overall FROM followup_overall o JOIN recommendation r"
+			      " ON r.id = o.rec_id JOIN session a ON a.id = r.session_id"
+			      " JOIN session b ON b.process_id = a.process_id"
+			      " WHERE o.rec_id = ? AND b.id = ?", "ii", rec, session);
+
+	str_copy(buf, s ? s : "no_report", sizeof buf);
+	free(s);
+	return buf;
+}
+
+/* ---- actions ---- */
+
+int followup_actions(struct db *db, long long session, bool open_only, long long after,
+		     size_t limit, struct action_row **rows, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT a.num, a.owner, a.text, coalesce(a.due, ''), a.state, a.opened_in,"
+		" coalesce(a.closed_in, 0), a.note,"
+		" a.state = 'open' AND a.due IS NOT NULL AND a.due < s.start_date"
+		" FROM session s JOIN action a ON a.process_id = s.process_id"
+		"  AND a.opened_in <= s.id"
+		" WHERE s.id = ?1 AND (?2 = 0 OR a.state = 'open') AND a.num > ?3"
+		" ORDER BY a.num LIMIT ?4",
+		"iiii", session, (long long)open_only, after, (long long)limit);
+	int rc = DB_DONE;
+
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		struct action_row *r = &(*rows)[(*n)++];
+
+		r->num = dbq_int(q, 0);
+		col_copy(q, 1, r->owner, sizeof r->owner);
+		r->text = col_dup(q, 2);
+		col_copy(q, 3, r->due, sizeof r->due);
+		col_copy(q, 4, r->state, sizeof r->state);
+		r->opened_in = dbq_int(q, 5);
+		r->closed_in = dbq_int(q, 6);
+		r->note = col_dup(q, 7);
+		r->overdue = dbq_int(q, 8) != 0;
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		followup_actions_free(rows, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void followup_actions_free(struct action_row **rows, size_t n)
+{
+	for (size_t i = 0; *rows && i < n; i++) {
+		free((*rows)[i].text);
+		free((*rows)[i].note);
+	}
+	free(*rows);
+	*rows = NULL;
+}
+
+/* ---- history of representation ---- */
+
+int followup_sessions(struct db *db, long long session, long long before, size_t limit,
+		      long long **ids, char (**labels)[64], size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT s.id, s.start_date FROM session cur JOIN session s"
+		" ON s.process_id = cur.process_id AND s.id <= cur.id"
+		" WHERE cur.id = ?1 AND (?2 = 0 OR s.id < ?2) ORDER BY s.id DESC LIMIT ?3",
+		"iii", session, before, (long long)limit);
+	int rc = DB_DONE;
+
+	*ids = NULL;
+	*labels = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*ids = xcalloc(limit ? limit : 1, sizeof **ids);
+	*labels = xcalloc(limit ? limit : 1, sizeof **labels);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		(*ids)[*n] = dbq_int(q, 0);
+		str_printf((*labels)[*n], sizeof **labels, "S%lld %.4s", dbq_int(q, 0),
+			   dbq_text(q, 1));
+		(*n)++;
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		free(*ids);
+		free(*labels);
+		*ids = NULL;
+		*labels = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+int followup_repr(struct db *db, long long session, const char *code, struct repr_cell *out)
+{
+	long long deleg = db_int(db, 0, "SELECT d.id FROM session s JOIN delegation d"
+					" ON d.process_id = s.process_id WHERE s.id = ? AND d.code = ?",
+				 "it", session, code);
+	struct check_row row;
+	char *head;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!deleg)
+		return 1;
+	if (!db_int(db, 0, "SELECT 1 FROM delegate WHERE session_id = ? AND delegation_id = ?"
+			   " LIMIT 1", "ii", session, deleg))
+		return 0;   /* sent nobody that session: left blank */
+	rc = attendance_check_delegation(db, session, deleg, &row);
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		str_copy(out->r4, rules_r4_code(row.r4.result), sizeof out->r4);
+	head = db_text(db, "SELECT level FROM delegate WHERE session_id = ? AND delegation_id = ?"
+			   " AND head = 1 ORDER BY id LIMIT 1", "ii", session, deleg);
+	str_copy(out->head_level, head ? head : "", sizeof out->head_level);
+	free(head);
+	return 0;
+}
