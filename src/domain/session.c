@@ -296,12 +296,15 @@ int cmd_session_new(struct cmd_ctx *c)
 			   title, level, date);
 	if (src) {
 		size_t len = strlen(c->detail);
+		char from_msg[160];
 
 		str_printf(c->detail + len, sizeof c->detail - len,
 			   _("; carried over from session %lld: %d delegates, %d agenda items"),
 			   src, ndelegates, nitems);
-		rc = cmd_ok(c, _("session %lld (from session %lld: %d delegates, %d items)"), id,
-			    src, ndelegates, nitems);
+		/* "ok session N" stays English: scripts read the new id there. */
+		str_printf(from_msg, sizeof from_msg, _("from session %lld: %d delegates, %d items"),
+			   src, ndelegates, nitems);
+		rc = cmd_ok(c, "session %lld (%s)", id, from_msg);
 	} else {
 		rc = cmd_ok(c, "session %lld", id);
 	}

@@ -284,6 +284,54 @@ static int file_minutes(struct exp *x)
 		" WHERE session_id = ? ORDER BY seq", "i", x->session), row_minutes);
 }
 
+/* ---- followup.csv: every recommendation of the process that can be
+ * followed (adopted or submitted, up to this session) × every member
+ * state, with its latest report ("no_report" when none); `session` is the
+ * session in which that status was reported. ---- */
+static void row_followup(struct exp *x, struct dbq *q)
+{
+	export_csv_text(&x->out, col(q, 0));
+	cell_int_or_empty(x, q, 1);
+	export_csv_text(&x->out, col(q, 2));
+	export_csv_text(&x->out, col(q, 3));
+	export_csv_text(&x->out, col(q, 4));
+	export_csv_time(&x->out, col(q, 5), x->day);
+	export_csv_text(&x->out, col(q, 6));
+}
+
+static int file_followup(struct exp *x)
+{
+	return stream(x, db_query(x->db,
+		"SELECT 'S' || r.session_id || '/R' || r.num, f.session_id, d.code,"
+		" coalesce(f.status, 'no_report'), f.note, f.reported_at, f.reported_by"
+		" FROM session cur JOIN session s ON s.process_id = cur.process_id AND s.id <= cur.id"
+		" JOIN recommendation r ON r.session_id = s.id AND r.status IN ('adopted','submitted')"
+		" JOIN delegation d ON d.process_id = cur.process_id AND d.type = 'member'"
+		" LEFT JOIN followup f ON f.rec_id = r.id AND f.delegation_id = d.id"
+		" WHERE cur.id = ? ORDER BY r.session_id, r.num, d.code", "i", x->session),
+		row_followup);
+}
+
+/* ---- actions.csv: the actions of the process opened up to this session ---- */
+static void row_action(struct exp *x, struct dbq *q)
+{
+	export_csv_int(&x->out, dbq_int(q, 0));
+	for (int i = 1; i < 5; i++)
+		export_csv_text(&x->out, col(q, i));
+	cell_int_or_empty(x, q, 5);
+	cell_int_or_empty(x, q, 6);
+	export_csv_text(&x->out, col(q, 7));
+}
+
+static int file_actions(struct exp *x)
+{
+	return stream(x, db_query(x->db,
+		"SELECT a.num, a.owner, a.text, a.due, a.state, a.opened_in, a.closed_in, a.note"
+		" FROM session cur JOIN action a ON a.process_id = cur.process_id"
+		"  AND a.opened_in <= cur.id WHERE cur.id = ? ORDER BY a.num", "i", x->session),
+		row_action);
+}
+
 #define H(...) ((const char *const[]){ __VA_ARGS__, NULL })
 static const struct {
 	const char *name;
@@ -308,6 +356,10 @@ static const struct {
 				   "text_en"), file_recommendations },
 	{ "minutes.csv", H("seq", "time", "item", "event", "delegation", "actor", "detail"),
 	  file_minutes },
+	{ "followup.csv", H("recommendation", "session", "member_state", "status", "note",
+			    "reported_at", "reported_by"), file_followup },
+	{ "actions.csv", H("action", "owner", "text", "due", "state", "opened_in", "closed_in",
+			   "note"), file_actions },
 };
 #undef H
 

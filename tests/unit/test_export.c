@@ -230,6 +230,9 @@ static const char *const headers[][2] = {
 	{ "recommendations.csv", "number,title,theme,item,author,cosponsors,status,version,"
 				 "adopted_at,reservations,text_fr,text_en\r\n" },
 	{ "minutes.csv", "seq,time,item,event,delegation,actor,detail\r\n" },
+	{ "followup.csv", "recommendation,session,member_state,status,note,reported_at,"
+			  "reported_by\r\n" },
+	{ "actions.csv", "action,owner,text,due,state,opened_in,closed_in,note\r\n" },
 };
 
 static void test_headers_exact(void **state)
@@ -359,7 +362,7 @@ static void test_bom(void **state)
 	}
 }
 
-/* The eight files are there and nothing else that we know of: the
+/* The ten files are there and nothing else that we know of: the
  * temporary and old folders beside it are gone. (No <dirent.h> here: its
  * DT_UNKNOWN clashes with rules.h's.) */
 static void expect_clean_export(const char *out)
