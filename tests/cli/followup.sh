@@ -41,6 +41,15 @@ like "session 1: two recommendations adopted" "$out" 'ok R2 adopted'
 like "session 1: actions numbered 1..3 in the process" "$out" 'ok action 3'
 like "session 1 closed" "$out" 'ok session 1 closed'
 
+# A malformed --from changes nothing.
+for c in 'session new "X" senior 2027-11-20 --from' 'session new "X" senior 2027-11-20 --frm 1' \
+	 'session new "X" senior 2027-11-20 --from 99'; do
+	printf '%s\n' "$c" >one.cmds
+	got=$(rap run --db "$db" one.cmds 2>/dev/null)
+	like "refused: $c" "$got" '^error: '
+done
+is "... and no session was created" "$(q "SELECT count(*) FROM session")" 1
+
 # ---- session 2 --from 1 --------------------------------------------------
 out=$(rap run --db "$db" - 2>&1 <<'CMDS'
 clock 2027-11-20T09:00:00+04:00
