@@ -50,12 +50,17 @@ struct fu_rec {
 	char overall[16];        /* derived from the member states' statuses */
 };
 
-/* Recommendations after (after_session, after_num) in (session, num)
- * order, at most limit. filter_session 0 = all; theme NULL = all;
- * overall NULL = all. */
+/* The recommendations that can be followed, in (session, num) order,
+ * from the offset-th, at most limit. filter_session 0 = all; overall NULL
+ * = all. followup_recs_count counts them with the same filters. */
 int followup_recs(struct db *db, long long session, long long filter_session,
-		  const char *theme, const char *overall, long long after_session,
-		  long long after_num, size_t limit, struct fu_rec **rows, size_t *n);
+		  const char *overall, long long offset, size_t limit, struct fu_rec **rows,
+		  size_t *n);
+int followup_recs_count(struct db *db, long long session, long long filter_session,
+			const char *overall);
+/* The grid row of one recommendation: marks[i] is the mark of the status
+ * of member state codes[i] ('.' when never reported). */
+int followup_row_marks(struct db *db, long long rec, char (*codes)[16], size_t n, char *marks);
 void followup_recs_free(struct fu_rec **rows, size_t n);
 
 /* The member states of the session's process, code order: codes[n]. */
@@ -90,10 +95,11 @@ struct action_row {
 	char *note;
 	bool overdue;            /* open and due before the session's date */
 };
-/* Actions of the process opened up to the session, num > after, at most
- * limit; open_only lists only the open ones. */
-int followup_actions(struct db *db, long long session, bool open_only, long long after,
+/* Actions of the process opened up to the session, in number order from
+ * the offset-th, at most limit; open_only lists only the open ones. */
+int followup_actions(struct db *db, long long session, bool open_only, long long offset,
 		     size_t limit, struct action_row **rows, size_t *n);
+int followup_actions_count(struct db *db, long long session, bool open_only);
 void followup_actions_free(struct action_row **rows, size_t n);
 
 /* History of representation: for a member state and a session, the R4
@@ -102,9 +108,11 @@ struct repr_cell {
 	char r4[8];              /* OK, ABSENT, LEVEL, ENTITY, or "" (no delegate) */
 	char head_level[32];     /* level code of the head, or "" */
 };
-/* Sessions of the process up to the current one, newest first. */
-int followup_sessions(struct db *db, long long session, long long before, size_t limit,
+/* Sessions of the process up to the current one, newest first, skipping
+ * the first `offset`. */
+int followup_sessions(struct db *db, long long session, long long offset, size_t limit,
 		      long long **ids, char (**labels)[64], size_t *n);
+int followup_sessions_count(struct db *db, long long session);
 int followup_repr(struct db *db, long long session, const char *code, struct repr_cell *out);
 
 /* ---- command handlers (followup.c) ---- */

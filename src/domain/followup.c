@@ -59,11 +59,13 @@ const char *followup_status_label(const char *code)
 
 char followup_status_mark(const char *code)
 {
-	static const char marks[] = "SPIN.";   /* started-not, in Progress, Implemented, N/a, none */
+	/* not started, in Progress, Implemented, not applicable (X), none:
+	 * letters, so that the grid reads in monochrome. */
+	static const char marks[] = "0PIX.";
 
 	for (size_t i = 0; code && i < followup_status_count; i++)
 		if (strcmp(followup_statuses[i], code) == 0)
-			return i == 0 ? '0' : marks[i];
+			return marks[i];
 	return '?';
 }
 

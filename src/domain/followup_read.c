@@ -31,24 +31,31 @@ static void col_copy(struct dbq *q, int col, char *dst, size_t size)
 
 /* ---- recommendations ---- */
 
+#define FOLLOWED_FROM                                                                 \
+	" FROM session cur"                                                          \
+	" JOIN session s ON s.process_id = cur.process_id AND s.id <= cur.id"         \
+	" JOIN recommendation r ON r.session_id = s.id"                               \
+	"  AND r.status IN ('adopted','submitted')"                                   \
+	" JOIN followup_overall o ON o.rec_id = r.id"                                 \
+	" WHERE cur.id = ?1 AND (?2 = 0 OR r.session_id = ?2)"                        \
+	"  AND (?3 IS NULL OR o.overall = ?3)"
+
+int followup_recs_count(struct db *db, long long session, long long filter_session,
+			const char *overall)
+{
+	return (int)db_int(db, 0, "SELECT count(*)" FOLLOWED_FROM, "iit", session,
+			   filter_session, overall);
+}
+
 int followup_recs(struct db *db, long long session, long long filter_session,
-		  const char *theme, const char *overall, long long after_session,
-		  long long after_num, size_t limit, struct fu_rec **rows, size_t *n)
+		  const char *overall, long long offset, size_t limit, struct fu_rec **rows,
+		  size_t *n)
 {
 	struct dbq *q = db_query(db,
-		"SELECT r.id, r.session_id, r.num, r.title, r.status, coalesce(t.code, ''),"
-		" o.overall FROM session cur"
-		" JOIN session s ON s.process_id = cur.process_id AND s.id <= cur.id"
-		" JOIN recommendation r ON r.session_id = s.id"
-		"  AND r.status IN ('adopted','submitted')"
-		" JOIN followup_overall o ON o.rec_id = r.id"
-		" LEFT JOIN theme t ON t.id = r.theme_id"
-		" WHERE cur.id = ?1 AND (?2 = 0 OR r.session_id = ?2)"
-		"  AND (?3 IS NULL OR t.code = ?3) AND (?4 IS NULL OR o.overall = ?4)"
-		"  AND (r.session_id > ?5 OR (r.session_id = ?5 AND r.num > ?6))"
-		" ORDER BY r.session_id, r.num LIMIT ?7",
-		"iittiii", session, filter_session, theme, overall, after_session, after_num,
-		(long long)limit);
+		"SELECT r.id, r.session_id, r.num, r.title, r.status,"
+		" coalesce((SELECT code FROM theme WHERE id = r.theme_id), ''), o.overall"
+		FOLLOWED_FROM " ORDER BY r.session_id, r.num LIMIT ?5 OFFSET ?4",
+		"iitii", session, filter_session, overall, offset, (long long)limit);
 	int rc = DB_DONE;
 
 	*rows = NULL;
@@ -85,6 +92,29 @@ void followup_recs_free(struct fu_rec **rows, size_t n)
 	}
 	free(*rows);
 	*rows = NULL;
+}
+
+int followup_row_marks(struct db *db, long long rec, char (*codes)[16], size_t n, char *marks)
+{
+	struct dbq *q = db_query(db, "SELECT d.code, f.status FROM followup f"
+				     " JOIN delegation d ON d.id = f.delegation_id"
+				     " WHERE f.rec_id = ?", "i", rec);
+	int rc;
+
+	memset(marks, '.', n);
+	if (!q)
+		return -1;
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		const char *code = dbq_text(q, 0);
+
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(codes[i], code) == 0) {
+				marks[i] = followup_status_mark(dbq_text(q, 1));
+				break;
+			}
+	}
+	dbq_reset(q);
+	return rc == DB_DONE ? 0 : -1;
 }
 
 int followup_members(struct db *db, long long session, char (**codes)[16], size_t *n)
@@ -222,8 +252,8 @@ int followup_actions(struct db *db, long long session, bool open_only, long long
 		" a.state = 'open' AND a.due IS NOT NULL AND a.due < s.start_date"
 		" FROM session s JOIN action a ON a.process_id = s.process_id"
 		"  AND a.opened_in <= s.id"
-		" WHERE s.id = ?1 AND (?2 = 0 OR a.state = 'open') AND a.num > ?3"
-		" ORDER BY a.num LIMIT ?4",
+		" WHERE s.id = ?1 AND (?2 = 0 OR a.state = 'open')"
+		" ORDER BY a.num LIMIT ?4 OFFSET ?3",
 		"iiii", session, (long long)open_only, after, (long long)limit);
 	int rc = DB_DONE;
 
@@ -254,6 +284,14 @@ int followup_actions(struct db *db, long long session, bool open_only, long long
 	return 0;
 }
 
+int followup_actions_count(struct db *db, long long session, bool open_only)
+{
+	return (int)db_int(db, 0, "SELECT count(*) FROM session s JOIN action a"
+				  " ON a.process_id = s.process_id AND a.opened_in <= s.id"
+				  " WHERE s.id = ?1 AND (?2 = 0 OR a.state = 'open')", "ii", session,
+			   (long long)open_only);
+}
+
 void followup_actions_free(struct action_row **rows, size_t n)
 {
 	for (size_t i = 0; *rows && i < n; i++) {
@@ -266,14 +304,21 @@ void followup_actions_free(struct action_row **rows, size_t n)
 
 /* ---- history of representation ---- */
 
-int followup_sessions(struct db *db, long long session, long long before, size_t limit,
+int followup_sessions_count(struct db *db, long long session)
+{
+	return (int)db_int(db, 0, "SELECT count(*) FROM session cur JOIN session s"
+				  " ON s.process_id = cur.process_id AND s.id <= cur.id"
+				  " WHERE cur.id = ?", "i", session);
+}
+
+int followup_sessions(struct db *db, long long session, long long offset, size_t limit,
 		      long long **ids, char (**labels)[64], size_t *n)
 {
 	struct dbq *q = db_query(db,
 		"SELECT s.id, s.start_date FROM session cur JOIN session s"
 		" ON s.process_id = cur.process_id AND s.id <= cur.id"
-		" WHERE cur.id = ?1 AND (?2 = 0 OR s.id < ?2) ORDER BY s.id DESC LIMIT ?3",
-		"iii", session, before, (long long)limit);
+		" WHERE cur.id = ?1 ORDER BY s.id DESC LIMIT ?3 OFFSET ?2",
+		"iii", session, offset, (long long)limit);
 	int rc = DB_DONE;
 
 	*ids = NULL;

@@ -222,7 +222,7 @@ ok_if "nothing written for an unknown session" test ! -e other
 # The command.
 out=$(printf 'export byscript\nexport byscript\nexport byscript --force\n' |
 	rap run --db "$db" --session 1 --keep-going - 2>/dev/null)
-like "export command answers ok" "$(printf '%s\n' "$out" | sed -n 1p)" '^ok exported 8 files to byscript'
+like "export command answers ok" "$(printf '%s\n' "$out" | sed -n 1p)" '^ok exported 10 files to byscript'
 like "export command refuses an existing folder" "$(printf '%s\n' "$out" | sed -n 2p)" '^error: .*already exists'
 like "export command --force" "$(printf '%s\n' "$out" | sed -n 3p)" '^ok '
 /usr/bin/python3 verify.py byscript "$db" nobom | grep -c '^not ok' | sed 's/^0$/ok - export command output verified/; s/^[1-9].*/not ok - export command output verified/'

@@ -78,7 +78,7 @@ refuse "session open: unknown id" "session open 9" \
 	"error: no session 9 (rapporteur sessions lists them)"
 refuse "session open: not a number" "session open x" "error: session: not a number: x"
 refuse "session: unknown subcommand" "session delete 1" \
-	'error: usage: session new "TITLE" LEVEL DATE | open ID | close | reopen'
+	'error: usage: session new "TITLE" LEVEL DATE [--from ID] | open ID | close | reopen'
 
 # ---- set KEY VALUE ----
 out=$(rap run --db "$db" --session 1 - 2>&1 <<'EOF'
