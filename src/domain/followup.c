@@ -161,18 +161,17 @@ static int check_note(struct cmd_ctx *c, const char *what, const char *s, size_t
 int cmd_follow(struct cmd_ctx *c)
 {
 	const char *status = c->argv[3], *note = c->argc > 4 ? c->argv[4] : "";
-	char ref[48], type[24], now[32], *before;
+	char ref[48], now[32], *before;
 	long long rec, deleg;
 
 	rec = followed_rec(c, 1, ref, sizeof ref);
 	if (!rec)
 		return -1;
-	deleg = cmd_delegation(c, c->argv[2], type, sizeof type);
+	deleg = cmd_delegation_may(c, c->argv[2], ROLE_FOLLOW,
+				   _("%s is an observer: only member states report the "
+				     "implementation of recommendations (R5)"));
 	if (!deleg)
 		return -1;
-	if (!rules_may(rules_deleg_type(type), ROLE_FOLLOW))
-		return cmd_err(c, _("%s is an observer: only member states report the "
-				    "implementation of recommendations (R5)"), c->delegation);
 	if (!followup_status_valid(status))
 		return cmd_err(c, _("status: expected not_started, in_progress, implemented, "
 				    "not_applicable or no_report, not %s"), status);
