@@ -48,7 +48,9 @@ fi
 if [ "$(id -u)" = 0 ]; then
 	echo "deps: installing $PKGS"
 	export DEBIAN_FRONTEND=noninteractive
-	apt-get update -qq && apt-get install -y -qq $PKGS >/dev/null || {
+	# Wait for another apt/dpkg run to finish instead of failing at once.
+	lock="-o DPkg::Lock::Timeout=600"
+	apt-get $lock update -qq && apt-get $lock install -y -qq $PKGS >/dev/null || {
 		echo "deps: apt-get install failed" >&2; exit 1; }
 	have_$what || { echo "deps: packages installed but something is still missing" >&2; exit 1; }
 else
