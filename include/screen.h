@@ -56,6 +56,7 @@
 #include "commands.h"
 
 struct app;
+struct check_row;
 
 /* What handle() did with a key (htop's HandlerResult). */
 enum handled {
@@ -182,6 +183,12 @@ bool ui_confirm(const char *question);
 /* Choose one of n labels (translated) by its digit 1–9 or Enter for dflt;
  * returns the index, or -1 on Esc. */
 int ui_choose(const char *label, const char *const *labels, int n, int dflt);
+
+/* The R4 check of every member state of the current session (attendance.h),
+ * evaluated at most once per change of the data and shared by the title
+ * bar and the screens; owned by the shell, valid until the next reload.
+ * Returns 0, or -1 when it cannot be read (then *n is 0). */
+int ui_r4_check(const struct check_row **rows, size_t *n);
 
 /* The tab shown (enum screen_id), also while help covers it. */
 int ui_current_tab(void);

@@ -39,6 +39,9 @@ struct ui {
 	long long data_version;
 	bool reload_pending;      /* a command succeeded: reopen the screens */
 	bool prompting;           /* a prompt owns the message line */
+	/* Counters the screen tests read (@stats, tests/ui/README.md). */
+	unsigned long n_opens;    /* screen open() calls */
+	unsigned long n_r4_checks;/* R4 evaluations of the whole session */
 };
 
 extern struct ui ui;
@@ -53,6 +56,9 @@ void ui_relayout(void);
 void ui_reload_all(void);
 /* Idle work (once a second): another instance's writes, the minute. */
 void ui_tick(void);
+
+/* ui_r4.c: forget the shared R4 check (the data changed). */
+void ui_r4_forget(void);
 
 /* ui_bars.c */
 void ui_bars_refresh_title(void);     /* recompute title text (data or minute) */

@@ -20,8 +20,6 @@
  * The fastest check-in: / and a few letters of the name, Enter (the
  * search expands the delegation and selects the delegate), Space.
  */
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,34 +28,20 @@
 #include "keys.h"
 #include "util.h"
 
+#include "attendance_form.h"
+#include "attendance_grid.h"
+#include "attendance_import.h"
+#include "attendance_pick.h"
+#include "attendance_rows.h"
 #include "attendance_screen.h"
 
-/* ---- modes and commands ---- */
-
-void att_mode_end(struct att *a)
+/* Free whatever form, pick list or preview is open: back to the list. */
+static void mode_end(struct att *a)
 {
 	att_form_free(a);
 	att_pick_free(a);
 	att_import_free(a);
-	a->mode = AM_LIST;
-	a->repaint = true;
-	list_invalidate(&a->list);
-}
-
-int att_exec(struct att *a, bool keep_names, const char *fmt, ...)
-{
-	char line[4096];
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
-	va_end(ap);
-	a->keep_names = keep_names;
-	rc = ui_exec(a->app, line);
-	if (rc != 0)
-		a->keep_names = false;
-	return rc;
+	att_mode_list(a);
 }
 
 static void att_draw(struct screen *s, WINDOW *w)
@@ -144,6 +128,21 @@ static int load_delegations(struct att *a)
 	}
 }
 
+/* The R4 check (the shell's, shared with the title bar): a copy. */
+static int load_checks(struct att *a)
+{
+	const struct check_row *rows;
+	size_t n;
+
+	if (ui_r4_check(&rows, &n) != 0)
+		return -1;
+	a->checks = n ? xmalloc(n * sizeof *rows) : NULL;
+	if (n)
+		memcpy(a->checks, rows, n * sizeof *rows);
+	a->n_checks = n;
+	return 0;
+}
+
 static int att_open(struct screen *s, struct app *app)
 {
 	struct att *a = s->data;
@@ -163,7 +162,7 @@ static int att_open(struct screen *s, struct app *app)
 	memset(&a->si, 0, sizeof a->si);
 	if (app->session) {
 		if (session_get(app->db, app->session, &a->si) < 0 || load_delegations(a) != 0 ||
-		    attendance_check(app->db, app->session, &a->checks, &a->n_checks) != 0 ||
+		    load_checks(a) != 0 ||
 		    attendance_session_themes(app->db, app->session, &a->themes, &a->n_themes) != 0) {
 			ui_error("%s", _("cannot read the attendance"));
 			rc = -1;
@@ -407,9 +406,7 @@ static void att_close(struct screen *s)
 
 	if (!a)
 		return;
-	att_form_free(a);
-	att_pick_free(a);
-	att_import_free(a);
+	mode_end(a);
 	for (size_t i = 0; i < a->n_exp; i++)
 		free(a->exp[i].names);
 	free(a->exp);

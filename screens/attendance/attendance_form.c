@@ -24,7 +24,7 @@
 #include "keys.h"
 #include "util.h"
 
-#include "attendance_screen.h"
+#include "attendance_form.h"
 
 enum { F_NAME, F_FUNCTION, F_LEVEL, F_ENTITY, F_CATEGORY, F_HEAD, F_EMAIL, F_COUNT };
 enum fkind { FK_TEXT, FK_PICK, FK_CHECK };
@@ -195,8 +195,6 @@ static struct att_form *form_new(struct att *a, int d)
 {
 	struct att_form *m = xcalloc(1, sizeof *m);
 
-	att_form_free(a);
-	att_pick_free(a);
 	m->deleg_id = a->delegs[d].id;
 	str_copy(m->code, a->delegs[d].code, sizeof m->code);
 	str_copy(m->deleg_name, a->delegs[d].name, sizeof m->deleg_name);
@@ -266,6 +264,13 @@ void att_form_free(struct att *a)
 	free(m->cats);
 	free(m);
 	a->form = NULL;
+}
+
+/* Close the form: back to the list. */
+static void form_end(struct att *a)
+{
+	att_form_free(a);
+	att_mode_list(a);
 }
 
 /* ---- sending ---- */
@@ -359,7 +364,7 @@ static void send(struct att *a)
 		a->want = true;
 		a->want_deleg = m->deleg_id;
 		str_copy(a->want_name, v[F_NAME], sizeof a->want_name);
-		att_mode_end(a);
+		form_end(a);
 	}
 	for (int i = 0; i < F_COUNT; i++)
 		free(v[i]);
@@ -374,7 +379,7 @@ unsigned att_form_handle(struct att *a, int key)
 
 	if (key == K_ESC) {
 		ui_message("%s", _("cancelled: nothing changed"));
-		att_mode_end(a);
+		form_end(a);
 		return H_DONE | H_REDRAW;
 	}
 	/* Leaving a list field completes what was typed to the label chosen. */

@@ -19,17 +19,7 @@
 #include "keys.h"
 #include "util.h"
 
-#include "attendance_screen.h"
-
-const char *att_r4_word(const struct check_row *c)
-{
-	return rules_r4_code(c->r4.result);
-}
-
-enum ui_role att_r4_role(const struct check_row *c)
-{
-	return c->r4.result == R4_OK ? ROLE_GOOD : ROLE_BAD;
-}
+#include "attendance_grid.h"
 
 /* Cells: "CODE RESULT!" padded to the widest code, two blanks between. */
 void att_grid_layout(struct att *a)

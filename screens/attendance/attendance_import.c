@@ -20,7 +20,7 @@
 #include "keys.h"
 #include "util.h"
 
-#include "attendance_screen.h"
+#include "attendance_import.h"
 
 struct att_import {
 	char *path;
@@ -93,7 +93,6 @@ void att_import_start(struct att *a)
 		free(path);
 		return;
 	}
-	att_mode_end(a);
 	m->path = path;
 	list_init(&m->list, draw_line, NULL, m);
 	list_place(&m->list, a->head_y + 2, 0, a->rows - a->head_y - 4, a->cols);
@@ -115,6 +114,13 @@ void att_import_free(struct att *a)
 	a->imp = NULL;
 }
 
+/* Close the preview: back to the list. */
+static void import_end(struct att *a)
+{
+	att_import_free(a);
+	att_mode_list(a);
+}
+
 unsigned att_import_handle(struct att *a, int key)
 {
 	struct att_import *m = a->imp;
@@ -124,7 +130,7 @@ unsigned att_import_handle(struct att *a, int key)
 		char *q = ui_quote(m->path);
 		bool nothing = m->res.n_new + m->res.n_updated == 0;
 
-		att_mode_end(a);
+		import_end(a);
 		if (nothing)
 			ui_message("%s", _("nothing to import: every row is unchanged or in error"));
 		else
@@ -133,7 +139,7 @@ unsigned att_import_handle(struct att *a, int key)
 		return H_DONE | H_REDRAW;
 	}
 	if (key == 'n' || key == 'N' || key == K_ESC) {
-		att_mode_end(a);
+		import_end(a);
 		ui_message("%s", _("import cancelled: nothing written"));
 		return H_DONE | H_REDRAW;
 	}

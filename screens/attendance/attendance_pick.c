@@ -19,7 +19,7 @@
 #include "themes.h"
 #include "util.h"
 
-#include "attendance_screen.h"
+#include "attendance_pick.h"
 
 enum pick_kind { PK_MIN_LEVEL, PK_THEMES };
 
@@ -82,8 +82,6 @@ static struct att_pick *pick_new(struct att *a, enum pick_kind kind)
 {
 	struct att_pick *p = xcalloc(1, sizeof *p);
 
-	att_form_free(a);
-	att_pick_free(a);
 	p->kind = kind;
 	lineedit_init(&p->filter, "");
 	list_init(&p->list, draw_item, NULL, p);
@@ -178,6 +176,13 @@ void att_pick_free(struct att *a)
 	a->pick = NULL;
 }
 
+/* Close the pick list: back to the list. */
+static void pick_end(struct att *a)
+{
+	att_pick_free(a);
+	att_mode_list(a);
+}
+
 static void choose(struct att *a)
 {
 	struct att_pick *p = a->pick;
@@ -190,7 +195,7 @@ static void choose(struct att *a)
 		return;
 	}
 	it = p->items[p->shown[p->list.sel]];
-	att_mode_end(a); /* frees p; it is a copy */
+	pick_end(a); /* frees p; it is a copy */
 	q = ui_quote(it.code);
 	if (kind == PK_MIN_LEVEL && it.on)
 		ui_message(_("the minimum level is already %s"), it.label);
@@ -207,7 +212,7 @@ unsigned att_pick_handle(struct att *a, int key)
 
 	if (key == K_ESC) {
 		ui_message("%s", _("cancelled: nothing changed"));
-		att_mode_end(a);
+		pick_end(a);
 		return H_DONE | H_REDRAW;
 	}
 	if (key == K_ENTER) {

@@ -13,7 +13,7 @@
 #include "i18n.h"
 #include "util.h"
 
-#include "attendance_screen.h"
+#include "attendance_rows.h"
 
 static const char *group_label(int t)
 {

@@ -1,15 +1,21 @@
 /*
- * attendance_screen.h — the private state of the Attendance screen
- * (DESIGN §4.3, R3, R4), shared by its files:
+ * attendance_screen.h — the base of the Attendance screen (DESIGN §4.3,
+ * R3, R4): its private state and what its sub-views share. Three levels,
+ * each calling only the level below (no circle):
  *
- *   attendance.c         the screen ops: keys, presence toggles, search
- *   attendance_tree.c    the tree of delegations and delegates, keyset pages
- *   attendance_rows.c    drawing the list rows and the detail line
- *   attendance_grid.c    the R4 lines always in view: summary, minimum
- *                        level, themes, one cell per member state
- *   attendance_form.c    the delegate form (add / edit)
- *   attendance_pick.c    the pick lists of the minimum level and themes
- *   attendance_import.c  the preview and confirmation of a CSV import
+ *   attendance.c         the dispatcher: the screen ops, keys, presence
+ *                        toggles, search; the only caller of the sub-views
+ *   attendance_rows.c    sub-view: the list rows and the detail line
+ *   attendance_grid.c    sub-view: the R4 lines always in view (summary,
+ *                        minimum level, themes, one cell per member state)
+ *   attendance_form.c    sub-view: the delegate form (add / edit)
+ *   attendance_pick.c    sub-view: the pick lists of the minimum level, themes
+ *   attendance_import.c  sub-view: the preview and confirmation of an import
+ *   attendance_base.c    base: running a command, back to the list, R4 words
+ *   attendance_tree.c    base: the tree of delegations and delegates, pages
+ *
+ * This header declares the base; each sub-view has its own header
+ * (attendance_form.h, …), included by itself and by attendance.c only.
  *
  * Body layout (rows): 0 the R4 summary and minimum level, 1 the themes,
  * 2.. the grid (one or more rows of cells), then the list heading, the
@@ -120,45 +126,16 @@ const struct check_row *att_check_of(const struct att *a, long long delegation_i
  * NULL, expanding it). */
 void att_select(struct att *a, long long delegation_id, const char *name);
 
-/* attendance_rows.c */
-void att_draw_row(void *ud, WINDOW *w, int y, int x, int width, int index);
-void att_draw_heading(struct att *a, WINDOW *w);
-void att_draw_detail(struct att *a, WINDOW *w);
-
-/* attendance.c */
-/* Leave a form, pick list or preview: back to the list, repainted. */
-void att_mode_end(struct att *a);
+/* attendance_base.c: what the sub-views share. */
+/* Back to the list after a form, pick list or preview (whose own state the
+ * sub-view has freed): repainted. */
+void att_mode_list(struct att *a);
 /* Run a command line through the shell (ui_exec); keep_names tells
  * whether every delegate keeps its name. 0 ok, 1 refused. */
 int att_exec(struct att *a, bool keep_names, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
-
-/* attendance_grid.c */
-void att_grid_layout(struct att *a);
-void att_grid_draw(struct att *a, WINDOW *w);
-unsigned att_grid_handle(struct att *a, int key);
 /* The R4 cell text of a check row ("LEVEL", "OK"), its role. */
 const char *att_r4_word(const struct check_row *c);
 enum ui_role att_r4_role(const struct check_row *c);
-
-/* attendance_form.c */
-void att_form_add(struct att *a, int d);
-void att_form_edit(struct att *a, int d, const struct att_delegate *p);
-void att_form_draw(struct att *a, WINDOW *w);
-unsigned att_form_handle(struct att *a, int key);
-void att_form_free(struct att *a);
-
-/* attendance_pick.c */
-void att_pick_min_level(struct att *a);
-void att_pick_themes(struct att *a);
-void att_pick_draw(struct att *a, WINDOW *w, bool full);
-unsigned att_pick_handle(struct att *a, int key);
-void att_pick_free(struct att *a);
-
-/* attendance_import.c */
-void att_import_start(struct att *a);
-void att_import_draw(struct att *a, WINDOW *w, bool full);
-unsigned att_import_handle(struct att *a, int key);
-void att_import_free(struct att *a);
 
 #endif

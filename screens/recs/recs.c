@@ -27,48 +27,12 @@
 #include "attendance.h"
 #include "i18n.h"
 #include "keys.h"
+#include "recs_detail.h"
+#include "recs_edit.h"
+#include "recs_history.h"
 #include "recs_screen.h"
 #include "rules.h"
 #include "util.h"
-
-const char *const recs_status_codes[] = { "draft",     "discussion", "adopted",
-					    "withdrawn", "deferred",   "submitted" };
-
-const char *recs_status_label(const char *code)
-{
-	switch (rules_rec_status(code)) {
-	case RS_DRAFT:
-		return _("draft");
-	case RS_DISCUSSION:
-		return _("discussion");
-	case RS_ADOPTED:
-		return _("adopted");
-	case RS_WITHDRAWN:
-		return _("withdrawn");
-	case RS_DEFERRED:
-		return _("deferred");
-	case RS_SUBMITTED:
-		return _("submitted");
-	default:
-		return code;
-	}
-}
-
-enum ui_role recs_status_role(const char *code)
-{
-	switch (rules_rec_status(code)) {
-	case RS_ADOPTED:
-	case RS_SUBMITTED:
-		return ROLE_GOOD;
-	case RS_DISCUSSION:
-		return ROLE_RUNNING;
-	case RS_WITHDRAWN:
-	case RS_DEFERRED:
-		return ROLE_SKIPPED;
-	default:
-		return ROLE_NORMAL;
-	}
-}
 
 /* ---- the list ---- */
 
@@ -289,8 +253,7 @@ static void recs_layout(struct screen *s, int rows, int cols)
 	r->cols = cols;
 	list_place(&r->list, 1, 0, rows - 2, cols);
 	r->page_valid = false;
-	if (r->mode != RM_LIST)
-		recs_detail_build(r);
+	r->detail_stale = true;
 	recs_edit_layout(r);
 	recs_history_layout(r);
 	r->full = true;
@@ -325,7 +288,7 @@ static void recs_draw(struct screen *s, WINDOW *w)
 		break;
 	case RM_DETAIL:
 		if (r->full) {
-			tv_draw(&r->detail, w, 0, r->rows - 1, r->cols);
+			recs_detail_draw(r, w);
 			draw_bottom(r, w);
 		}
 		break;
@@ -356,6 +319,39 @@ static void cycle_theme(struct recs *r)
 	recs_codes_free(&codes, n);
 	if (n == 0)
 		ui_message("%s", _("no recommendation has a theme yet (= sets one)"));
+}
+
+/* A key of the command table on recommendation row (NULL when none is
+ * selected): rec+ and amend open the editor, the others are the detail
+ * view's workflow actions, with their pick lists and prompts. */
+static unsigned command_key(struct recs *r, int key, const struct rec_row *row)
+{
+	const struct command_def *d = ui_key_command(SCR_RECS, key, NULL);
+	struct rec_row copy;
+
+	if (!d || (d->flags & CMD_UI))
+		return H_IGNORED; /* help, quit, :, / … are the shell's */
+	if (!strcmp(d->name, "rec+")) {
+		recs_edit_new(r);
+		return H_DONE | H_REDRAW;
+	}
+	if (!row) {
+		ui_error("%s", _("no recommendation selected"));
+		return H_DONE;
+	}
+	copy = *row; /* prompts may reload the page under us */
+	copy.title = xstrdup(row->title);
+	copy.theme = xstrdup(row->theme);
+	copy.cosponsors = NULL;
+	if (!strcmp(d->name, "amend")) {
+		r->num = copy.num;
+		recs_edit_amend(r);
+	} else {
+		recs_detail_act(r, d->name, &copy);
+	}
+	free(copy.title);
+	free(copy.theme);
+	return H_DONE | H_REDRAW;
 }
 
 static unsigned list_key(struct recs *r, int key)
@@ -392,7 +388,7 @@ static unsigned list_key(struct recs *r, int key)
 		recs_history_open(r);
 		return H_DONE | H_REDRAW;
 	default:
-		return recs_command_key(r, key, row);
+		return command_key(r, key, row);
 	}
 }
 
@@ -411,8 +407,17 @@ static unsigned recs_handle(struct screen *s, struct app *app, int key)
 	switch (r->mode) {
 	case RM_LIST:
 		return list_key(r, key);
-	case RM_DETAIL:
-		return recs_detail_key(r, key);
+	case RM_DETAIL: {
+		struct rec_row tmp;
+
+		if (key == 'v') {
+			recs_history_open(r);
+			return H_DONE | H_REDRAW;
+		}
+		if ((res = recs_detail_key(r, key)) != H_IGNORED)
+			return res;
+		return command_key(r, key, recs_detail_row(r, &tmp));
+	}
 	default:
 		return recs_history_handle(r, key);
 	}

@@ -15,83 +15,9 @@
 #include "attendance.h"
 #include "i18n.h"
 #include "keys.h"
-#include "recs_screen.h"
+#include "recs_detail.h"
 #include "rules.h"
 #include "util.h"
-
-char *recs_quote(const char *s)
-{
-	size_t n = s ? strlen(s) : 0, k = 0;
-	char *out = xmalloc(2 * n + 3);
-
-	out[k++] = '"';
-	for (size_t i = 0; i < n; i++) {
-		if (s[i] == '"' || s[i] == '\\') {
-			out[k++] = '\\';
-			out[k++] = s[i];
-		} else if (s[i] == '\n') {
-			out[k++] = '\\';
-			out[k++] = 'n';
-		} else if (s[i] != '\r') {
-			out[k++] = s[i];
-		}
-	}
-	out[k++] = '"';
-	out[k] = '\0';
-	return out;
-}
-
-/* ---- member states (R5 pick lists) ---- */
-
-char **recs_member_codes(struct recs *r, size_t *n)
-{
-	struct att_delegation *rows = NULL;
-	size_t got = 0, cap = 16;
-	char **codes = xcalloc(cap + 1, sizeof *codes);
-
-	*n = 0;
-	/* Members come first (the list is grouped by type): one page. */
-	if (r->app->session &&
-	    attendance_delegations(r->app->db, r->app->session, NULL, 200, &rows, &got) == 0) {
-		for (size_t i = 0; i < got && rows[i].type == DT_MEMBER; i++) {
-			if (*n == cap) {
-				cap *= 2;
-				codes = xrealloc(codes, (cap + 1) * sizeof *codes);
-			}
-			codes[(*n)++] = xstrdup(rows[i].code);
-			codes[*n] = NULL;
-		}
-	}
-	free(rows);
-	return codes;
-}
-
-char *recs_pick_member(struct recs *r, const char *label, const char *dflt)
-{
-	size_t n;
-	char **codes = recs_member_codes(r, &n), *out = NULL;
-	int d = -1;
-
-	if (n == 0) {
-		ui_error("%s", _("no member state in this process"));
-	} else if (n <= 9) {
-		for (size_t i = 0; i < n; i++)
-			if (dflt && !strcmp(codes[i], dflt))
-				d = (int)i;
-		d = ui_choose(label, (const char *const *)codes, (int)n, d);
-		if (d >= 0)
-			out = xstrdup(codes[d]);
-	} else {
-		struct ui_prompt_opts o = { .initial = dflt, .complete = COMPLETE_LIST,
-					    .choices = (const char *const *)codes };
-
-		out = ui_prompt(label, &o);
-		if (out && !*out)
-			xfree(&out);
-	}
-	recs_codes_free(&codes, n);
-	return out;
-}
 
 /* ---- the detail ---- */
 
@@ -122,7 +48,7 @@ static void detail_party_lines(struct recs *r, const char *heading, struct rec_p
 	}
 }
 
-void recs_detail_build(struct recs *r)
+static void recs_detail_build(struct recs *r)
 {
 	struct rec_detail *d = &r->det;
 	struct rec_party *objs = NULL, *ress = NULL;
@@ -188,17 +114,6 @@ void recs_detail_build(struct recs *r)
 		tv_wrap(&r->detail, d->text_en, norm, r->cols, 2);
 	}
 	r->detail.scroll = keep < r->detail.n ? keep : 0;
-}
-
-void recs_load_detail(struct recs *r)
-{
-	if (r->det_valid)
-		recs_detail_clear(&r->det);
-	r->det_valid = r->num > 0 && r->app->session &&
-		       recs_get(r->app->db, r->app->session, r->num, &r->det) == 0;
-	if (!r->det_valid)
-		memset(&r->det, 0, sizeof r->det);
-	recs_detail_build(r);
 }
 
 /* ---- actions ---- */
@@ -313,51 +228,27 @@ static void act_set(struct recs *r, const struct rec_row *row)
 	free(v);
 }
 
-/* A command key on recommendation row (NULL: none selected). */
-unsigned recs_command_key(struct recs *r, int key, const struct rec_row *row)
+/* The action of command name on a copy of row (the dispatcher handles
+ * rec+ and amend, which open the editor). */
+void recs_detail_act(struct recs *r, const char *name, const struct rec_row *row)
 {
-	const struct command_def *d = ui_key_command(SCR_RECS, key, NULL);
-	struct rec_row copy;
-
-	if (!d || (d->flags & CMD_UI))
-		return H_IGNORED; /* help, quit, :, / … are the shell's */
-	if (!strcmp(d->name, "rec+")) {
-		recs_edit_new(r);
-		return H_DONE | H_REDRAW;
-	}
-	if (!row) {
-		ui_error("%s", _("no recommendation selected"));
-		return H_DONE;
-	}
-	copy = *row; /* prompts may reload the page under us */
-	copy.title = xstrdup(row->title);
-	copy.theme = xstrdup(row->theme);
-	copy.cosponsors = NULL;
-	if (!strcmp(d->name, "amend")) {
-		r->num = copy.num;
-		recs_edit_amend(r);
-	} else if (!strcmp(d->name, "cosponsor")) {
-		act_cosponsor(r, copy.num);
-	} else if (!strcmp(d->name, "reserve")) {
-		act_party(r, copy.num, false);
-	} else if (!strcmp(d->name, "object")) {
-		act_party(r, copy.num, true);
-	} else if (!strcmp(d->name, "unobject")) {
-		act_unobject(r, copy.num);
-	} else if (!strcmp(d->name, "status")) {
-		act_status(r, &copy);
-	} else if (!strcmp(d->name, "adopt")) {
-		ui_execf(r->app, "adopt %lld", copy.num);
-	} else if (!strcmp(d->name, "rec=")) {
-		act_set(r, &copy);
-	}
-	free(copy.title);
-	free(copy.theme);
-	return H_DONE | H_REDRAW;
+	if (!strcmp(name, "cosponsor"))
+		act_cosponsor(r, row->num);
+	else if (!strcmp(name, "reserve"))
+		act_party(r, row->num, false);
+	else if (!strcmp(name, "object"))
+		act_party(r, row->num, true);
+	else if (!strcmp(name, "unobject"))
+		act_unobject(r, row->num);
+	else if (!strcmp(name, "status"))
+		act_status(r, row);
+	else if (!strcmp(name, "adopt"))
+		ui_execf(r->app, "adopt %lld", row->num);
+	else if (!strcmp(name, "rec="))
+		act_set(r, row);
 }
 
-/* The row of the detail's recommendation, for command_key. */
-static const struct rec_row *detail_row(struct recs *r, struct rec_row *tmp)
+const struct rec_row *recs_detail_row(struct recs *r, struct rec_row *tmp)
 {
 	if (!r->det_valid)
 		return NULL;
@@ -371,9 +262,22 @@ static const struct rec_row *detail_row(struct recs *r, struct rec_row *tmp)
 	return tmp;
 }
 
+static void ensure_built(struct recs *r)
+{
+	if (r->detail_stale) {
+		recs_detail_build(r);
+		r->detail_stale = false;
+	}
+}
+
+void recs_detail_draw(struct recs *r, WINDOW *w)
+{
+	ensure_built(r);
+	tv_draw(&r->detail, w, 0, r->rows - 1, r->cols);
+}
+
 unsigned recs_detail_key(struct recs *r, int key)
 {
-	struct rec_row tmp;
 	unsigned res;
 
 	if (key == K_ESC || key == K_BS || keys_nav(key) == NAV_LEFT) {
@@ -381,14 +285,11 @@ unsigned recs_detail_key(struct recs *r, int key)
 		r->full = true;
 		return H_DONE | H_REDRAW;
 	}
-	if (key == 'v') {
-		recs_history_open(r);
-		return H_DONE | H_REDRAW;
-	}
+	ensure_built(r);
 	if ((res = tv_handle(&r->detail, key, r->rows - 1)) != H_IGNORED) {
 		if (res & H_REDRAW)
 			r->full = true;
 		return res;
 	}
-	return recs_command_key(r, key, detail_row(r, &tmp));
+	return H_IGNORED;
 }

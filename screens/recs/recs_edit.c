@@ -25,7 +25,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "keys.h"
-#include "recs_screen.h"
+#include "recs_edit.h"
 #include "rules.h"
 #include "util.h"
 

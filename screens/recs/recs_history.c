@@ -13,7 +13,7 @@
 #include "app.h"
 #include "i18n.h"
 #include "keys.h"
-#include "recs_screen.h"
+#include "recs_history.h"
 #include "util.h"
 
 static void vdraw_row(void *ud, WINDOW *w, int y, int x, int width, int i)

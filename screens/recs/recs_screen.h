@@ -1,9 +1,19 @@
 /*
- * recs_screen.h — shared state of the Recommendations screen's files
- * (private to screens/): recs.c (the list and the screen operations),
- * recs_detail.c (the detail view, the workflow and pick lists), recs_edit.c (the text editor, drafts and their
- * recovery), recs_history.c (versions and the word diff), recs_text.c (a
- * scrolling view of wrapped, attributed lines).
+ * recs_screen.h — the base of the Recommendations screen: its private
+ * state and what its sub-views share. Three levels, each calling only the
+ * level below (no circle):
+ *
+ *   recs.c          the dispatcher: the list, the screen operations, the
+ *                   command keys; the only caller of the sub-views
+ *   recs_detail.c   sub-view: the detail view and the workflow actions
+ *   recs_edit.c     sub-view: the text editor, drafts and their recovery
+ *   recs_history.c  sub-view: versions and the word diff
+ *   recs_base.c     base: status words, quoting, the member-state pick
+ *                   list (R5), reading the recommendation shown
+ *   recs_text.c     base: a scrolling view of wrapped, attributed lines
+ *
+ * This header declares the base; each sub-view has its own header
+ * (recs_detail.h, …), included by itself and by recs.c only.
  */
 #ifndef RAPPORTEUR_RECS_SCREEN_H
 #define RAPPORTEUR_RECS_SCREEN_H
@@ -75,7 +85,8 @@ struct recs {
 	long long num;
 	struct rec_detail det;
 	bool det_valid;
-	struct tview detail;
+	struct tview detail;     /* det laid out (recs_detail.c) */
+	bool detail_stale;       /* det or the width changed: lay out again */
 	/* Drafts found at the first opening, offered one at a time. */
 	struct rec_draft_info *offers;
 	size_t n_offers, offer;
@@ -93,18 +104,13 @@ struct recs {
 	struct tview diff;
 };
 
-/* recs.c */
+/* recs_base.c: what the sub-views share. */
 /* Status codes in workflow order (rec_status), and their display. */
 extern const char *const recs_status_codes[6];
 const char *recs_status_label(const char *code);
 enum ui_role recs_status_role(const char *code);
-
-/* recs_detail.c */
-/* A key of the command table on recommendation row (NULL when none is
- * selected): the action, with its pick lists and prompts. */
-unsigned recs_command_key(struct recs *r, int key, const struct rec_row *row);
-/* Keys of the detail view (scroll, v, Esc, command keys). */
-unsigned recs_detail_key(struct recs *r, int key);
+/* A text for a command line: "…" with \" \\ and \n escaped (malloc'd). */
+char *recs_quote(const char *s);
 /* The member states of the process in code order (NULL-terminated,
  * malloc'd strings; free with recs_codes_free). */
 char **recs_member_codes(struct recs *r, size_t *n);
@@ -112,39 +118,8 @@ char **recs_member_codes(struct recs *r, size_t *n);
  * prompt completing member codes. dflt: a code pre-selected, or NULL.
  * Returns a malloc'd code or NULL (Esc). */
 char *recs_pick_member(struct recs *r, const char *label, const char *dflt);
-/* Load the recommendation r->num for the detail view (and the editor);
- * recs_detail_build lays the loaded detail out again (a new width). */
+/* Read the recommendation r->num into r->det (det_valid); the detail
+ * view lays it out again when it next draws (detail_stale). */
 void recs_load_detail(struct recs *r);
-void recs_detail_build(struct recs *r);
-/* A text for a command line: "…" with \" \\ and \n escaped (malloc'd). */
-char *recs_quote(const char *s);
-
-/* recs_edit.c */
-/* Open the editor on a new recommendation (ask author and title) or on
- * the text of r->num (amend); resumes a saved draft. */
-void recs_edit_new(struct recs *r);
-void recs_edit_amend(struct recs *r);
-unsigned recs_edit_handle(struct recs *r, int key);
-void recs_edit_draw(struct recs *r, WINDOW *w);
-void recs_edit_layout(struct recs *r);
-/* Save the draft now if the text changed since the last save. */
-void recs_edit_save_draft(struct recs *r);
-unsigned recs_edit_tick(struct recs *r);
-/* The data was read again while editing (another instance wrote). */
-void recs_edit_reloaded(struct recs *r);
-void recs_edit_close(struct recs *r, bool keep_draft);
-/* Drafts: look for them at the first opening; the offer line; its keys. */
-void recs_offers_check(struct recs *r);
-const char *recs_offer_text(struct recs *r, char *buf, size_t size);
-unsigned recs_offer_handle(struct recs *r, int key);
-void recs_offers_free(struct recs *r);
-
-/* recs_history.c */
-void recs_history_open(struct recs *r);
-void recs_history_load(struct recs *r);
-void recs_history_layout(struct recs *r);
-void recs_history_draw(struct recs *r, WINDOW *w);
-unsigned recs_history_handle(struct recs *r, int key);
-void recs_history_free(struct recs *r);
 
 #endif

@@ -1,6 +1,6 @@
 /*
- * themes_act.c — the keys and actions of the Themes screen (themes.c holds
- * its state and loading, themes_draw.c its painting): moving the grid's
+ * themes_act.c — the keys and actions of the Themes screen (a sub-view:
+ * the state and its loading are the base's, themes_base.c): moving the grid's
  * cursor, the position keys, propose (a free title or code, or the
  * catalogue's selected theme; the proposer asked with completion), select,
  * reject (asked first), merge (mark, then merge with another). Every
@@ -16,7 +16,7 @@
 #include "keys.h"
 #include "screen.h"
 #include "themes.h"
-#include "themes_screen.h"
+#include "themes_act.h"
 #include "util.h"
 #include "widgets.h"
 

@@ -1,6 +1,6 @@
 /*
- * themes_draw.c — painting the Themes screen (themes.c holds its state,
- * keys and actions).
+ * themes_draw.c — painting the Themes screen (a sub-view: the state and
+ * its loading are the base's, themes_base.c; the keys are themes_act.c's).
  *
  * The proposals view, at 80×24 (a body of 20 rows):
  *
@@ -30,7 +30,7 @@
 #include "rules.h"
 #include "screen.h"
 #include "themes.h"
-#include "themes_screen.h"
+#include "themes_draw.h"
 #include "util.h"
 #include "widgets.h"
 
@@ -47,42 +47,6 @@ static const char *dot(void)
 static attr_t cursor_attr(attr_t otherwise)
 {
 	return ui_low_bandwidth() ? otherwise : ui_attr(ROLE_SELECTED);
-}
-
-/* ---- geometry ---- */
-
-void themes_layout_props(struct themes_screen *t)
-{
-	int gmax = (t->cols - TG_CODE - 1 - TG_LIST_MIN) / TG_COL;
-	int gcols = t->info.shown, lx, lw;
-
-	if (gmax < 1)
-		gmax = 1;
-	if (gcols > gmax)
-		gcols = gmax;
-	if (gcols < 1)
-		gcols = 1;
-	t->gcols = gcols;
-	t->gw = TG_CODE + gcols * TG_COL;
-	if (t->gw < TG_MIN_W)
-		t->gw = TG_MIN_W;
-	t->area = t->rows - 2 - TD_LINES;
-	if (t->area < 1)
-		t->area = 1;
-	lx = t->gw + 1;
-	lw = t->cols - lx;
-	if (t->pl.y != 2 || t->pl.x != lx || t->pl.height != t->area || t->pl.width != lw)
-		list_place(&t->pl, 2, lx, t->area, lw);
-}
-
-void themes_place_catalogue(struct themes_screen *t)
-{
-	int h = t->rows - 2 - TD_LINES;
-
-	if (h < 1)
-		h = 1;
-	if (t->cl.y != 2 || t->cl.height != h || t->cl.width != t->cols)
-		list_place(&t->cl, 2, 0, h, t->cols);
 }
 
 /* ---- words ---- */

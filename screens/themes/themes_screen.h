@@ -1,8 +1,17 @@
 /*
- * themes_screen.h — shared state of the Themes screen's files (private to
- * screens/): themes.c (state, loading, search, the screen operations),
- * themes_act.c (keys and actions) and themes_draw.c (painting the
- * proposals view with its grid, and the catalogue view).
+ * themes_screen.h — the base of the Themes screen: its private state and
+ * what its sub-views share. Three levels, each calling only the level
+ * below (no circle):
+ *
+ *   themes.c        the dispatcher: the screen operations, search, the
+ *                   view and target keys; the only caller of the sub-views
+ *   themes_act.c    sub-view: the keys and actions of each view
+ *   themes_draw.c   sub-view: painting the proposals view with its grid,
+ *                   and the catalogue view
+ *   themes_base.c   base: loading, the selection, the geometry
+ *
+ * This header declares the base; each sub-view has its own header
+ * (themes_act.h, themes_draw.h), included by itself and by themes.c only.
  */
 #ifndef RAPPORTEUR_THEMES_SCREEN_H
 #define RAPPORTEUR_THEMES_SCREEN_H
@@ -69,7 +78,7 @@ struct themes_screen {
 	char text[1024];            /* scratch for row texts */
 };
 
-/* themes.c */
+/* themes_base.c: what the sub-views share. */
 const char *themes_target_code(const struct themes_screen *t);
 /* Read the counts of the target (and the catalogue's size in its view);
  * pages are read when drawn. Marks everything for painting. */
@@ -87,19 +96,11 @@ void themes_load_visible(struct themes_screen *t);
 /* Categories of theme_id into t->cats (cached). */
 void themes_load_cats(struct themes_screen *t, long long theme_id);
 
-/* themes_act.c: the keys of each view (H_* bits of screen.h). */
-unsigned themes_proposals_key(struct themes_screen *t, int key);
-unsigned themes_catalogue_key(struct themes_screen *t, int key);
-
-/* themes_draw.c */
-/* Rows of the proposals list and of the catalogue (list_draw_fn). */
-void themes_prop_row(void *ud, WINDOW *w, int y, int x, int width, int index);
-void themes_theme_row(void *ud, WINDOW *w, int y, int x, int width, int index);
+/* Free what was read (at close). */
+void themes_free_data(struct themes_screen *t);
 /* Compute the geometry of the proposals view for the body size and the
  * number of proposals; places the list when it moved. */
 void themes_layout_props(struct themes_screen *t);
 void themes_place_catalogue(struct themes_screen *t);
-void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full);
-void themes_draw_catalogue(struct themes_screen *t, WINDOW *w, bool full);
 
 #endif

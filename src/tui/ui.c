@@ -173,6 +173,7 @@ static void screen_ensure_open(struct screen *s)
 	if (s->loaded)
 		return;
 	s->loaded = true;
+	ui.n_opens++;
 	if (s->ops->open && s->ops->open(s, ui.app) != 0 && !ui.msg_text[0])
 		ui_error("%s", _("could not load this screen"));
 	if (s->ops->layout && !ui.too_small)
@@ -186,6 +187,7 @@ void ui_reload_all(void)
 		ui.screens[i].loaded = false;
 	ui.help.loaded = false;
 	ui.reload_pending = false;
+	ui_r4_forget();
 	screen_ensure_open(ui_current());
 	ui_bars_refresh_title();
 	ui.body_dirty = ui.body_full = true;
@@ -337,8 +339,14 @@ void ui_tick(void)
 	struct screen *s = ui_current();
 
 	if (v != ui.data_version) {
+		/* Another instance wrote. During a prompt a screen's handle() may
+		 * be paused under it, holding rows of its page: the reload waits
+		 * until the key is done (dispatch). */
 		ui.data_version = v;
-		ui_reload_all();
+		if (ui.prompting)
+			ui.reload_pending = true;
+		else
+			ui_reload_all();
 	} else if ((long)(clock_now() / 60) != ui.minute) {
 		/* The clock and the elapsed minutes: once a minute, not a query
 		 * per second. Marks the title dirty only if its text changed. */

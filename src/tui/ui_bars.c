@@ -70,7 +70,9 @@ void ui_bars_refresh_title(void)
 	struct session_info si;
 	char item[160], hm[8];
 	char left[sizeof title_left], right[sizeof title_right], r4[32] = "";
-	int ok = 0, total = 0;
+	const struct check_row *checks;
+	size_t total = 0;
+	int ok = 0;
 	time_t now = clock_now();
 
 	memset(&si, 0, sizeof si);
@@ -79,9 +81,11 @@ void ui_bars_refresh_title(void)
 	str_printf(left, sizeof left, " %s%s%s%s", si.process_code, si.process_code[0] ? ": " : "",
 		   si.title, strcmp(si.status, "closed") == 0 ? _(" [closed]") : "");
 	title_item(item, sizeof item, now);
-	if (ui.app->session && attendance_check_summary(ui.app->db, ui.app->session, &ok, &total) == 0 &&
-	    total > 0)
-		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, total);
+	if (ui_r4_check(&checks, &total) == 0 && total > 0) {
+		for (size_t i = 0; i < total; i++)
+			ok += checks[i].r4.result == R4_OK;
+		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, (int)total);
+	}
 	str_printf(right, sizeof right, " %s%s%s%s%s%s%s ", ui.app->read_only ? _("read-only") : "",
 		   ui.app->read_only ? "  " : "", item, item[0] ? "  " : "", r4, r4[0] ? "  " : "",
 		   time_hm(now, hm, sizeof hm));

@@ -177,6 +177,17 @@ static int next_in_line(void)
 	return (int)cp;
 }
 
+/* @stats FILE: the shell's counters, one "name value" a line. */
+static void write_stats(const char *path)
+{
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		die("%s: cannot write the counters", path);
+	fprintf(f, "opens %lu\nr4_checks %lu\n", ui.n_opens, ui.n_r4_checks);
+	fclose(f);
+}
+
 int uitest_next_key(void)
 {
 	if (!script)
@@ -212,6 +223,8 @@ int uitest_next_key(void)
 				die("test script line %ld: bad time", lineno);
 			clock_set(t);
 			return K_TICK;
+		} else if (!strncmp(line, "@stats ", 7)) {
+			write_stats(line + 7);
 		} else if (!strcmp(line, "@tick")) {
 			return K_TICK;
 		} else if (!strncmp(line, "@other ", 7)) {

@@ -63,3 +63,67 @@ is "exactly the seven planted offenders" "$(echo "$out" | grep -c planted)" 7
 # the top: main.c and app.c).
 loose=$(cd "$TOP" && ls src/*.c | grep -v -E '^src/(main|app)\.c$')
 is "only main.c and app.c sit at the top of src/" "$loose" ""
+
+# Multi-file screens have three levels (screens/X/): the dispatcher X.c,
+# its sub-views (a .c with a header of its own, such as attendance_form.c
+# and attendance_form.h), and the base (X_screen.h and the other files).
+# Only the dispatcher calls the sub-views; a sub-view calls the base only,
+# and the base calls neither: no call circle inside a screen.
+# exported FILE : the functions FILE defines that are not static
+exported() {
+	grep -v '^static' "$1" | sed -n 's/^[a-z][^;(]*[ *]\([a-z_0-9]*\)(.*[^;]$/\1/p' | sort -u
+}
+# circles ROOT : "file calls name (of other)" for each call up or across
+circles() {
+	for dir in "$1"/screens/*/; do
+		dir=${dir%/}; disp="$dir/$(basename "$dir").c"
+		for f in "$dir"/*.c; do
+			[ "$f" = "$disp" ] && continue
+			for g in "$disp" "$dir"/*.c; do
+				[ "$g" = "$f" ] && continue
+				[ "$g" = "$disp" ] || [ -f "${g%.c}.h" ] || continue
+				for name in $(exported "$g"); do
+					grep -qw "$name" "$f" &&
+						echo "${f#$1/} calls $name (${g#$1/})"
+				done
+			done
+		done
+		for h in "$dir"/*.h; do
+			[ -f "${h%.h}.c" ] || continue
+			for f in "$dir"/*.c "$dir"/*.h; do
+				[ "$f" = "$disp" ] || [ "$f" = "${h%.h}.c" ] || [ "$f" = "$h" ] && continue
+				grep -q "#include \"$(basename "$h")\"" "$f" &&
+					echo "${f#$1/} includes $(basename "$h")"
+			done
+		done
+	done
+}
+is "inside a screen only the dispatcher calls or includes the sub-views" "$(circles "$TOP")" ""
+printf 'static void planted(struct att *a) { att_pick_free(a); }\n' \
+	>>"$T/screens/attendance/attendance_form.c"
+printf '#include "recs_edit.h"\nstatic void planted(struct recs *r) { recs_edit_new(r); }\n' \
+	>>"$T/screens/recs/recs_history.c"
+printf 'static void planted(struct themes_screen *t) { themes_reload(t); }\n' \
+	>>"$T/screens/themes/themes_base.c"
+printf 'void themes_planted(void);\nvoid themes_planted(void) { }\n' >>"$T/screens/themes/themes.c"
+printf 'static void planted2(void) { themes_planted(); }\n' >>"$T/screens/themes/themes_act.c"
+out=$(circles "$T")
+like "a sub-view calling another sub-view is caught" "$out" \
+	'^screens/attendance/attendance_form\.c calls att_pick_free \(screens/attendance/attendance_pick\.c\)$'
+like "a sub-view including another's header is caught" "$out" \
+	'^screens/recs/recs_history\.c includes recs_edit\.h$'
+like "a sub-view calling the dispatcher is caught" "$out" \
+	'^screens/themes/themes_act\.c calls themes_planted \(screens/themes/themes\.c\)$'
+is "a call from the base to the base is not an offence" "$(echo "$out" | grep -c themes_reload)" 0
+
+# The screen side evaluates R4 in one place (src/tui/ui_r4.c, once per
+# change, shared by the title bar and the screens): no other file of
+# screens/ or src/tui/ asks the domain for the check itself.
+r4_callers() {
+	grep -rnE '\battendance_check(_summary|_delegation)?\(' "$1/screens" "$1/src/tui" |
+		sed "s#^$1/##" | grep -v '^src/tui/ui_r4\.c:'
+}
+is "only src/tui/ui_r4.c evaluates R4 on the screen side" "$(r4_callers "$TOP")" ""
+printf 'static void planted(void) { attendance_check_summary(0, 0, 0, 0); }\n' \
+	>>"$T/src/tui/ui_bars.c"
+like "a second R4 evaluation on the screen side is caught" "$(r4_callers "$T")" '^src/tui/ui_bars\.c:'

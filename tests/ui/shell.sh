@@ -131,3 +131,36 @@ like "... and in the title bar" "$(ui_row "$got" 1)" '2 Adoption de l'"'"'ordre.
 got=$(ui_run "$db" '@clock 2026-11-23T09:17:30+04:00')
 like "the title clock shows minutes" "$(ui_row "$got" 1)" '17'"'"'/15'"'"'  R4 3/5  09:17 $|09:17$'
 like "overrun marked" "$(ui_row "$got" 5)" '\+2'"'"''
+
+# One R4 evaluation per change on the screen side: the title bar and the
+# Attendance screen share the shell's check (@stats: the shell's counters).
+stat() { sed -n "s/^$2 //p" "$TEST_TMP/$1"; }
+db=$(fresh_db shell-r4)
+got=$(ui_run "$db" "3jj<Enter>jjj
+@stats $TEST_TMP/st1
+<Space>
+@stats $TEST_TMP/st2
+@tick
+@clock 2026-11-23T09:05:00+04:00
+@stats $TEST_TMP/st3")
+like "Space on a delegate: present+" "$(ui_row "$got" 23)" '^ok MDG .* present'
+is "... one R4 evaluation for the change (title bar and screen)" \
+	"$(($(stat st2 r4_checks) - $(stat st1 r4_checks)))" 1
+is "... one reopening of the screen" "$(($(stat st2 opens) - $(stat st1 opens)))" 1
+is "idle ticks and the title's minute evaluate nothing" "$(stat st3 r4_checks)" "$(stat st2 r4_checks)"
+
+# A prompt does not reload the page under the handle() it paused: another
+# instance's write during the question is shown once the key is done.
+got=$(ui_run "$db" "3jj<Enter>jjj
+@stats $TEST_TMP/st4
+D
+@other present- SYC
+@stats $TEST_TMP/st5
+n
+@stats $TEST_TMP/st6")
+is "another instance writes during a question: no reload under it" \
+	"$(stat st5 opens)" "$(stat st4 opens)"
+is "... the reload comes once the question is answered" \
+	"$(($(stat st6 opens) - $(stat st4 opens)))" 1
+like "... and shows the change" "$(ui_row "$got" 5)" 'SYC ABSENT'
+is "... the answer n removed nobody" "$(sqlite3 "$db" "SELECT count(*) FROM delegate WHERE name = 'Solofo Andrianarisoa'")" 1

@@ -1,0 +1,22 @@
+/*
+ * recs_detail.h — the detail of one recommendation and the workflow
+ * actions: a sub-view of the Recommendations screen, called by the
+ * dispatcher (recs.c) only; it calls the base (recs_screen.h) only.
+ */
+#ifndef RAPPORTEUR_RECS_DETAIL_H
+#define RAPPORTEUR_RECS_DETAIL_H
+
+#include "recs_screen.h"
+
+/* Paint the detail (laid out again when stale). */
+void recs_detail_draw(struct recs *r, WINDOW *w);
+/* Keys of the detail view: scroll, Esc back to the list. */
+unsigned recs_detail_key(struct recs *r, int key);
+/* The detail's recommendation as a row (in tmp), or NULL. */
+const struct rec_row *recs_detail_row(struct recs *r, struct rec_row *tmp);
+/* The workflow action of command name on row (cosponsor, reserve,
+ * object, unobject, status, adopt, rec=), with its pick lists and
+ * prompts; row is the caller's copy (a prompt may reload the page). */
+void recs_detail_act(struct recs *r, const char *name, const struct rec_row *row);
+
+#endif
