@@ -27,6 +27,9 @@ struct app {
  * pick the current session: `want` if non-zero, else the most recent open
  * one, else the most recent. Writes a one-line reason to err on failure. */
 int app_open(struct app *app, long long want, char *err, size_t errlen);
+/* The SQL of the start-up reads, for the query-plan test (NULL past the
+ * last). */
+const char *app_query_sql(size_t i);
 void app_close(struct app *app);
 /* Load the fixtures (app->fixtures_dir or the default) and, with demo,
  * run fixtures/demo.cmds — all in one transaction. 0 or -1 with err. */
