@@ -32,6 +32,7 @@ struct cmd_ctx {
 	char event[32];           /* journal event type; defaults to the command name */
 	char detail[512];         /* one line for the minutes; defaults to msg */
 	char *before, *after;     /* malloc'd state descriptions, or NULL */
+	char *args;               /* malloc'd JSON event (cmd_event), or NULL */
 	long long new_session;    /* set by session new/open to switch */
 	bool unchanged;           /* nothing was written (a dry run): no journal row */
 };
@@ -55,6 +56,14 @@ long long cmd_delegation(struct cmd_ctx *c, const char *code, char *type_out, si
  * the delegation code). */
 long long cmd_delegation_may(struct cmd_ctx *c, const char *code, enum draft_role role,
 			     const char *refusal_fmt);
+/*
+ * What the journal row says, as an event code and its arguments
+ * (minutes_render.h): rendered in the reader's language when the minutes
+ * are read, and now into detail for rows read without a renderer. types
+ * holds one letter per argument: 's' const char * (NULL as ""), 'i' long
+ * long (a JSON number). At most EVENT_ARGS_MAX arguments.
+ */
+void cmd_event(struct cmd_ctx *c, const char *code, const char *types, ...);
 /* Current time as ISO 8601 (clock_now()). buf of 32 bytes. */
 char *cmd_now(char *buf, size_t size);
 

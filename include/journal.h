@@ -14,7 +14,8 @@ struct journal_entry {
 	const char *event;       /* command name or event type */
 	const char *delegation;  /* code or "" */
 	const char *command;     /* the command line as typed */
-	const char *detail;      /* one line for the minutes */
+	const char *detail;      /* one line for the minutes, in the writer's language */
+	const char *args;        /* JSON ["code", args…] (minutes_render.h), or NULL */
 	const char *before;      /* state before, or NULL */
 	const char *after;       /* state after, or NULL */
 };

@@ -63,6 +63,22 @@ int minutes_before(struct db *db, long long session, const struct minutes_filter
 int minutes_next_event(struct db *db, long long session, const char *after, char *out,
 		       size_t size);
 
+/*
+ * The journal's event (minutes_render.h) as columns of a query: its code
+ * then EVENT_ARGS_MAX arguments, NULL past the last. minutes_detail()
+ * renders the row's text from them, starting at column `col` (the code),
+ * or copies `stored` (the detail column) when the row has no code or one
+ * this program does not know. dbq is the statement stepped on the row.
+ */
+#define MINUTES_ARGS_COLS                                                               \
+	"json_extract(args, '$[0]'), json_extract(args, '$[1]'), json_extract(args, '$[2]'),"   \
+	" json_extract(args, '$[3]'), json_extract(args, '$[4]'), json_extract(args, '$[5]')," \
+	" json_extract(args, '$[6]'), json_extract(args, '$[7]'), json_extract(args, '$[8]')," \
+	" json_extract(args, '$[9]'), json_extract(args, '$[10]')"
+struct dbq;
+void minutes_detail(struct db *db, struct dbq *q, int col, const char *stored, char *out,
+		    size_t size);
+
 /* The SQL text of the i-th read query (NULL past the end), for EXPLAIN
  * QUERY PLAN checks. Parameters: ?1 session, ?2 seq, ?3 limit, ?4 item,
  * ?5 delegation, ?6 event (a query binds only those it names). */

@@ -245,6 +245,7 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 			.detail = c->detail[0] ? c->detail : c->msg,
 			.before = c->before,
 			.after = c->after,
+			.args = c->args,
 		};
 		if (journal_add(app->db, &e) != DB_OK)
 			rc = cmd_db_err(c);
@@ -301,6 +302,7 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 	str_printf(out, outsize, rc == 0 ? "ok %s" : "error: %s", c.msg);
 	free(c.before);
 	free(c.after);
+	free(c.args);
 	command_free_argv(c.argc, &c.argv);
 	return rc == 0 ? 0 : 1;
 }

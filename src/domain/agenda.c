@@ -374,7 +374,7 @@ int cmd_item_add(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	c->item = num;
 	c->after = xstrdup("pending");
-	str_printf(c->detail, sizeof c->detail, _("agenda item %lld added: %s"), num, title);
+	cmd_event(c, "item.added", "is", num, title);
 	return cmd_ok(c, "item %lld", num); /* stable: scripts read the number */
 }
 
@@ -455,8 +455,7 @@ int cmd_item_edit(struct cmd_ctx *c)
 	if (item_load(c, num, &r))
 		return -1;
 	c->after = field_text(&r, field);
-	str_printf(c->detail, sizeof c->detail, _("agenda item %lld: %s changed to \"%s\""), num,
-		   field, c->after);
+	cmd_event(c, "item.changed", "iss", num, field, c->after);
 	return cmd_ok(c, _("item %lld %s changed"), num, field);
 }
 
@@ -489,13 +488,12 @@ int cmd_start(struct cmd_ctx *c)
 	if (rc > 0) {
 		c->before = xasprintf("item %d in_progress; item %lld pending", cur.num, num);
 		c->after = xasprintf("item %d done; item %lld in_progress", cur.num, num);
-		str_printf(c->detail, sizeof c->detail, _("item %d ended; item %lld started: %s"),
-			   cur.num, num, r.title);
+		cmd_event(c, "item.switched", "iis", (long long)cur.num, num, r.title);
 		return cmd_ok(c, _("item %lld started (item %d ended)"), num, cur.num);
 	}
 	c->before = xstrdup("pending");
 	c->after = xstrdup("in_progress");
-	str_printf(c->detail, sizeof c->detail, _("item %lld started: %s"), num, r.title);
+	cmd_event(c, "item.started", "is", num, r.title);
 	return cmd_ok(c, _("item %lld started"), num);
 }
 
@@ -525,8 +523,7 @@ int cmd_end(struct cmd_ctx *c)
 	c->item = cur.num;
 	c->before = xstrdup("in_progress");
 	c->after = xstrdup("done");
-	str_printf(c->detail, sizeof c->detail, _("item %d ended after %ld min: %s"), cur.num,
-		   minutes, cur.title);
+	cmd_event(c, "item.ended", "iis", (long long)cur.num, (long long)minutes, cur.title);
 	if (over > 0)
 		return cmd_ok(c, _("item %d ended after %ld min (%ld over)"), cur.num, minutes, over);
 	return cmd_ok(c, _("item %d ended after %ld min"), cur.num, minutes);
@@ -548,7 +545,7 @@ int cmd_skip(struct cmd_ctx *c)
 	c->item = num;
 	c->before = xstrdup("pending");
 	c->after = xstrdup("skipped");
-	str_printf(c->detail, sizeof c->detail, _("item %lld skipped: %s"), num, r.title);
+	cmd_event(c, "item.skipped", "is", num, r.title);
 	return cmd_ok(c, _("item %lld skipped"), num);
 }
 
@@ -599,7 +596,6 @@ int cmd_move(struct cmd_ctx *c)
 	c->item = num;
 	c->before = xasprintf("position %d", r.pos);
 	c->after = xasprintf("position %lld", to);
-	str_printf(c->detail, sizeof c->detail, _("item %lld moved to position %lld: %s"), num, to,
-		   r.title);
+	cmd_event(c, "item.moved", "iis", num, to, r.title);
 	return cmd_ok(c, _("item %lld moved to position %lld"), num, to);
 }

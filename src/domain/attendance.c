@@ -81,18 +81,6 @@ static const char *type_label(const char *type)
 	}
 }
 
-static char *level_label(struct db *db, const char *code)
-{
-	return db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
-			   " ELSE label_en END FROM level WHERE code = ?", "tt", i18n_lang(), code);
-}
-
-static char *category_label(struct db *db, const char *code)
-{
-	return db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
-			   " ELSE label_en END FROM category WHERE code = ?", "tt", i18n_lang(), code);
-}
-
 /* A delegate of the delegation, by name: exact, else the only one equal
  * ignoring ASCII case. Returns its id with its stored name in name_out
  * and presence in *present, or 0 with msg set. */
@@ -177,8 +165,7 @@ int cmd_delegation_add(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	str_copy(c->delegation, code, sizeof c->delegation);
 	c->after = xasprintf("code=%s; type=%s; name=%s", code, type, name);
-	str_printf(c->detail, sizeof c->detail, _("delegation %s registered: %s (%s)"), code, name,
-		   type_label(type));
+	cmd_event(c, "delegation.added", "sss", code, name, type);
 	return cmd_ok(c, "delegation %s", code);
 }
 
@@ -187,7 +174,7 @@ int cmd_delegation_add(struct cmd_ctx *c)
 int cmd_delegate_add(struct cmd_ctx *c)
 {
 	const char *name = c->argv[2], *function = "";
-	char *level = NULL, *category = NULL, *old_head = NULL, *ll = NULL, *cl = NULL;
+	char *level = NULL, *category = NULL, *old_head = NULL;
 	bool head = false;
 	long long deleg;
 	int rc = -1, dbrc;
@@ -234,15 +221,12 @@ int cmd_delegate_add(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	ll = level_label(c->db, level);
-	cl = category_label(c->db, category);
 	if (old_head)
 		c->before = xasprintf("head=%s", old_head);
 	c->after = xasprintf("name=%s; level=%s; category=%s; function=%s; head=%s", name, level,
 			     category, function, head ? "yes" : "no");
-	str_printf(c->detail, sizeof c->detail, _("%s: %s registered (%s, %s)%s"), c->delegation,
-		   name, ll ? ll : level, cl ? cl : category,
-		   head ? _(", head of delegation") : "");
+	cmd_event(c, "delegate.added", "ssssi", c->delegation, name, level, category,
+		  (long long)head);
 	if (old_head)
 		rc = cmd_ok(c, _("delegate %s \"%s\" (head of delegation instead of %s)"),
 			    c->delegation, name, old_head);
@@ -252,8 +236,6 @@ out:
 	free(level);
 	free(category);
 	free(old_head);
-	free(ll);
-	free(cl);
 	return rc;
 }
 
@@ -278,7 +260,7 @@ int cmd_delegate_del(struct cmd_ctx *c)
 		dbq_reset(q);
 	if (db_run(c->db, "DELETE FROM delegate WHERE id = ?", "i", id) != DB_OK)
 		return cmd_db_err(c);
-	str_printf(c->detail, sizeof c->detail, _("%s: %s removed"), c->delegation, name);
+	cmd_event(c, "delegate.removed", "ss", c->delegation, name);
 	return cmd_ok(c, _("delegate %s \"%s\" removed"), c->delegation, name);
 }
 
@@ -401,8 +383,7 @@ int cmd_delegate_edit(struct cmd_ctx *c)
 	else
 		c->before = xasprintf("%s=%s", f->name, old ? old : "");
 	c->after = xasprintf("%s=%s", f->name, value);
-	str_printf(c->detail, sizeof c->detail, _("%s: %s: %s %s → %s"), c->delegation, name,
-		   f->name, old && *old ? old : "—", *value ? value : "—");
+	cmd_event(c, "delegate.changed", "sssss", c->delegation, name, f->name, old, value);
 	if (old_head)
 		rc = cmd_ok(c, _("%s \"%s\" head yes (instead of %s)"), c->delegation,
 			    str_eq(f->name, "name") ? value : name, old_head);
@@ -447,20 +428,12 @@ static int names_to_change(struct cmd_ctx *c, long long deleg, bool on, char **l
 	return rc == DB_DONE ? 0 : rc;
 }
 
-/* " (check: LEVEL → OK)" when the R4 result of a member state changed. */
-static void check_change(const struct check_row *a, const struct check_row *b, char *out,
-			 size_t size)
-{
-	out[0] = '\0';
-	if (a->r4.result != b->r4.result)
-		str_printf(out, size, _(" (check: %s → %s)"), rules_r4_code(a->r4.result),
-			   rules_r4_code(b->r4.result));
-}
 
 static int presence(struct cmd_ctx *c, bool on)
 {
 	struct check_row before, after;
-	char type[24], now[32], name[256], change[64], *list = NULL;
+	char type[24], now[32], name[256], *list = NULL;
+	const char *r4_before = "", *r4_after = "";
 	long long deleg, id = 0, present_now, total;
 	bool member, was = false;
 	int n = 0, rc;
@@ -505,13 +478,15 @@ static int presence(struct cmd_ctx *c, bool on)
 		free(list);
 		return cmd_db_err(c);
 	}
-	change[0] = '\0';
-	if (member && attendance_check_delegation(c->db, c->session, deleg, &after) == 0)
-		check_change(&before, &after, change, sizeof change);
+	/* The R4 result before and after: the minutes say when it changed. */
+	if (member && attendance_check_delegation(c->db, c->session, deleg, &after) == 0) {
+		r4_before = rules_r4_code(before.r4.result);
+		r4_after = rules_r4_code(after.r4.result);
+	}
 	c->before = xasprintf("%s: %s", on ? "absent" : "present", list);
 	c->after = xasprintf("%s: %s", on ? "present" : "absent", list);
-	str_printf(c->detail, sizeof c->detail, on ? _("%s: %s arrived%s") : _("%s: %s left%s"),
-		   c->delegation, list, change);
+	cmd_event(c, on ? "present.arrived" : "present.left", "ssss", c->delegation, list,
+		  r4_before, r4_after);
 	free(list);
 	present_now = db_int(c->db, 0, "SELECT count(*) FROM delegate WHERE session_id = ?"
 				       " AND delegation_id = ? AND present = 1", "ii",

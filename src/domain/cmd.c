@@ -5,6 +5,7 @@
  */
 #include "cmd.h"
 
+#include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 
 #include "db.h"
 #include "i18n.h"
+#include "minutes_render.h"
 #include "util.h"
 
 static int vformat(struct cmd_ctx *c, const char *fmt, va_list ap)
@@ -123,6 +125,32 @@ long long cmd_delegation_may(struct cmd_ctx *c, const char *code, enum draft_rol
 		return 0;
 	}
 	return id;
+}
+
+void cmd_event(struct cmd_ctx *c, const char *code, const char *types, ...)
+{
+	struct event e = { .code = code };
+	char nums[EVENT_ARGS_MAX][24];
+	unsigned numbers = 0;
+	va_list ap;
+
+	va_start(ap, types);
+	for (; types[e.n] && e.n < EVENT_ARGS_MAX; e.n++) {
+		if (types[e.n] == 'i') {
+			str_printf(nums[e.n], sizeof nums[e.n], "%lld", va_arg(ap, long long));
+			e.arg[e.n] = nums[e.n];
+			numbers |= 1u << e.n;
+		} else {
+			const char *s = va_arg(ap, const char *);
+			e.arg[e.n] = s ? s : "";
+		}
+	}
+	va_end(ap);
+	assert(types[e.n] == '\0');
+	free(c->args);
+	c->args = event_json(&e, numbers);
+	if (!minutes_render(c->db, &e, c->detail, sizeof c->detail))
+		c->detail[0] = '\0';
 }
 
 char *cmd_now(char *buf, size_t size)

@@ -302,15 +302,6 @@ static int speaker_name(struct cmd_ctx *c, long long did, const char *name, char
 	return 0;
 }
 
-/* "MUS" or "MUS (Priya Ramdin)" for the minutes. */
-static void who_line(char *buf, size_t size, const char *code, const char *speaker)
-{
-	if (str_empty(speaker))
-		str_copy(buf, code, size);
-	else
-		str_printf(buf, size, "%s (%s)", code, speaker);
-}
-
 /* Refuse while someone has the floor. */
 static int floor_free(struct cmd_ctx *c)
 {
@@ -414,9 +405,7 @@ int cmd_queue_add(struct cmd_ctx *c)
 		   "iiittit", c->session, item_id, did, speaker, type, pos,
 		   cmd_now(who, sizeof who)) != DB_OK)
 		return cmd_db_err(c);
-	who_line(who, sizeof who, c->delegation, speaker);
-	str_printf(c->detail, sizeof c->detail, _("%s asks for the floor (%s)"), who,
-		   floor_speech_label(type));
+	cmd_event(c, "floor.asked", "sss", c->delegation, speaker, type);
 	return cmd_ok(c, _("%s in line, position %lld"), c->delegation, pos);
 }
 
@@ -436,8 +425,7 @@ int cmd_queue_del(struct cmd_ctx *c)
 	if (request_remove(c, item_id, &r))
 		return -1;
 	c->before = xasprintf("position %lld", r.pos);
-	str_printf(c->detail, sizeof c->detail, _("%s withdraws its request for the floor"),
-		   c->delegation);
+	cmd_event(c, "floor.withdrawn", "s", c->delegation);
 	return cmd_ok(c, _("%s withdrawn from the list of speakers"), c->delegation);
 }
 
@@ -468,6 +456,7 @@ int cmd_queue_move(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	c->before = xasprintf("position %lld", r.pos);
 	c->after = xasprintf("position %lld", to);
+	cmd_event(c, "floor.moved", "si", c->delegation, to);
 	return cmd_ok(c, _("%s moved to position %lld"), c->delegation, to);
 }
 
@@ -477,7 +466,7 @@ int cmd_floor(struct cmd_ctx *c)
 {
 	struct request r;
 	long long item_id, did = 0, seq;
-	char now[40], who[FLOOR_NAME_MAX + 40];
+	char now[40];
 	int rc;
 
 	if (current_item(c, &item_id) || floor_free(c))
@@ -504,9 +493,7 @@ int cmd_floor(struct cmd_ctx *c)
 		   cmd_now(now, sizeof now)) != DB_OK)
 		return cmd_db_err(c);
 	str_copy(c->delegation, r.code, sizeof c->delegation);
-	who_line(who, sizeof who, r.code, r.speaker);
-	str_printf(c->detail, sizeof c->detail, _("%s has the floor (%s)"), who,
-		   floor_speech_label(r.type));
+	cmd_event(c, "floor.given", "sss", r.code, r.speaker, r.type);
 	return cmd_ok(c, _("%s has the floor"), r.code);
 }
 
@@ -515,7 +502,7 @@ int cmd_yield(struct cmd_ctx *c)
 {
 	struct floor_speaker sp;
 	const char *summary = c->argc == 2 ? c->argv[1] : "";
-	char now[40], who[FLOOR_NAME_MAX + 40];
+	char now[40];
 	time_t t = clock_now();
 	long secs;
 	int rc;
@@ -532,12 +519,7 @@ int cmd_yield(struct cmd_ctx *c)
 	secs = sp.start && t > sp.start ? (long)(t - sp.start) : 0;
 	c->item = sp.item_num;
 	str_copy(c->delegation, sp.who.code, sizeof c->delegation);
-	who_line(who, sizeof who, sp.who.code, sp.who.speaker);
-	if (str_empty(summary))
-		str_printf(c->detail, sizeof c->detail, _("%s spoke (%s)"), who,
-			   floor_speech_label(sp.who.type));
-	else
-		str_printf(c->detail, sizeof c->detail, "%s: %s", who, summary);
+	cmd_event(c, "floor.spoke", "ssss", sp.who.code, sp.who.speaker, sp.who.type, summary);
 	if (secs < 60)
 		return cmd_ok(c, _("%s spoke %ld s"), sp.who.code, secs);
 	return cmd_ok(c, _("%s spoke %ld min"), sp.who.code, secs / 60);

@@ -21,10 +21,11 @@
 #include "cmd.h"
 #include "db.h"
 #include "i18n.h"
+#include "minutes_render.h"
 #include "util.h"
 
-#define COLS "SELECT seq, time, item, event, delegation, actor, detail FROM journal" \
-	     " WHERE session_id = ?1"
+#define COLS "SELECT seq, time, item, event, delegation, actor, detail, " MINUTES_ARGS_COLS \
+	     " FROM journal WHERE session_id = ?1"
 #define F_I " AND item = ?4"
 #define F_D " AND delegation = ?5"
 #define F_E " AND event = ?6"
@@ -111,7 +112,21 @@ static unsigned filter_bits(const struct minutes_filter *f)
 	return (f->item > 0 ? 1u : 0u) | (f->delegation[0] ? 2u : 0u) | (f->event[0] ? 4u : 0u);
 }
 
-static void read_row(struct dbq *q, struct minutes_row *r)
+void minutes_detail(struct db *db, struct dbq *q, int col, const char *stored, char *out,
+		    size_t size)
+{
+	struct event e = { .code = dbq_text(q, col) };
+
+	if (e.code) {
+		for (int i = 0; i < EVENT_ARGS_MAX && !dbq_is_null(q, col + 1 + i); i++)
+			e.arg[e.n++] = dbq_text(q, col + 1 + i);
+		if (minutes_render(db, &e, out, size))
+			return;
+	}
+	str_copy(out, stored ? stored : "", size);
+}
+
+static void read_row(struct db *db, struct dbq *q, struct minutes_row *r)
 {
 	const char *t = dbq_text(q, 1);
 	time_t when = t ? time_parse(t) : -1;
@@ -122,7 +137,7 @@ static void read_row(struct dbq *q, struct minutes_row *r)
 	str_copy(r->event, dbq_text(q, 3) ? dbq_text(q, 3) : "", sizeof r->event);
 	str_copy(r->delegation, dbq_text(q, 4) ? dbq_text(q, 4) : "", sizeof r->delegation);
 	str_copy(r->actor, dbq_text(q, 5) ? dbq_text(q, 5) : "", sizeof r->actor);
-	str_copy(r->detail, dbq_text(q, 6) ? dbq_text(q, 6) : "", sizeof r->detail);
+	minutes_detail(db, q, 7, dbq_text(q, 6), r->detail, sizeof r->detail);
 }
 
 /* Run one page query: rows arrive in the statement's order. */
@@ -151,7 +166,7 @@ static int page_query(struct db *db, bool before, long long session,
 	if (bits & 4)
 		dbq_bind_text(q, 6, f->event);
 	while (*n < limit && (rc = dbq_step(q)) == DB_ROW)
-		read_row(q, &rows[(*n)++]);
+		read_row(db, q, &rows[(*n)++]);
 	dbq_reset(q);
 	return rc == DB_ROW || rc == DB_DONE ? DB_OK : rc;
 }
@@ -436,7 +451,7 @@ int cmd_note(struct cmd_ctx *c)
 	 * under the item in progress (CMD_AT_ITEM) so the minutes place it. */
 	if (str_empty(c->argv[1]))
 		return cmd_err(c, "%s", _("note: the text is empty"));
-	str_copy(c->detail, c->argv[1], sizeof c->detail);
+	cmd_event(c, "note", "s", c->argv[1]);
 	str_copy(c->event, "note", sizeof c->event);
 	return cmd_ok(c, "%s", _("note"));
 }

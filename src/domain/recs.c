@@ -101,8 +101,7 @@ int cmd_rec_add(struct cmd_ctx *c)
 		   "ititt", id, text, author, os_user(), now) != DB_OK)
 		return cmd_db_err(c);
 	c->after = xstrdup(text);
-	str_printf(c->detail, sizeof c->detail, _("R%lld drafted by %s: %s"), num, c->delegation,
-		   title);
+	cmd_event(c, "rec.drafted", "iss", num, c->delegation, title);
 	return cmd_ok(c, "recommendation %lld", num);
 }
 
@@ -155,8 +154,7 @@ int cmd_amend(struct cmd_ctx *c)
 	c->before = old_fr;
 	c->after = xstrdup(fr);
 	old_fr = NULL;
-	str_printf(c->detail, sizeof c->detail, _("R%lld amended by %s (version %lld)"), r.num,
-		   c->delegation, version + 1);
+	cmd_event(c, "rec.amended", "isi", r.num, c->delegation, version + 1);
 	rc = cmd_ok(c, "R%lld version %lld", r.num, version + 1);
 out:
 	free(old_fr);
@@ -185,8 +183,7 @@ int cmd_cosponsor(struct cmd_ctx *c)
 			  "ii", r.id, who) != DB_OK) {
 		rc = cmd_db_err(c);
 	} else {
-		str_printf(c->detail, sizeof c->detail, _("R%lld co-sponsored by %s"), r.num,
-			   c->delegation);
+		cmd_event(c, "rec.cosponsored", "is", r.num, c->delegation);
 		rc = cmd_ok(c, "R%lld cosponsor %s", r.num, c->delegation);
 	}
 out:
@@ -227,8 +224,7 @@ int cmd_reserve(struct cmd_ctx *c)
 	c->before = old;
 	old = NULL;
 	c->after = xstrdup(reason);
-	str_printf(c->detail, sizeof c->detail, _("R%lld: reservation of %s: %s"), r.num,
-		   c->delegation, reason);
+	cmd_event(c, "rec.reserved", "iss", r.num, c->delegation, reason);
 	rc = cmd_ok(c, "R%lld reservation %s", r.num, c->delegation);
 out:
 	free(old);
@@ -264,8 +260,7 @@ int cmd_object(struct cmd_ctx *c)
 		goto out;
 	}
 	c->after = xstrdup(reason);
-	str_printf(c->detail, sizeof c->detail, _("R%lld: %s objects: %s"), r.num, c->delegation,
-		   reason);
+	cmd_event(c, "rec.objected", "iss", r.num, c->delegation, reason);
 	rc = cmd_ok(c, "R%lld objection %s", r.num, c->delegation);
 out:
 	free(r.title);
@@ -291,8 +286,7 @@ int cmd_unobject(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	str_printf(c->detail, sizeof c->detail, _("R%lld: %s withdraws its objection"), r.num,
-		   c->delegation);
+	cmd_event(c, "rec.unobjected", "is", r.num, c->delegation);
 	rc = cmd_ok(c, "R%lld objection %s withdrawn", r.num, c->delegation);
 out:
 	free(r.title);
@@ -353,11 +347,7 @@ static int rec_adopt(struct cmd_ctx *c, const struct rec *r)
 			     " ORDER BY d.code)", "i", r->id);
 	c->before = xstrdup(r->status_code);
 	c->after = xstrdup("adopted");
-	if (res)
-		str_printf(c->detail, sizeof c->detail, _("R%lld adopted: %s (reservations: %s)"),
-			   r->num, r->title, res);
-	else
-		str_printf(c->detail, sizeof c->detail, _("R%lld adopted: %s"), r->num, r->title);
+	cmd_event(c, "rec.adopted", "iss", r->num, r->title, res);
 	free(res);
 	return cmd_ok(c, "R%lld adopted", r->num);
 }
@@ -399,8 +389,7 @@ int cmd_status(struct cmd_ctx *c)
 	} else {
 		c->before = xstrdup(r.status_code);
 		c->after = xstrdup(rules_rec_status_code(to));
-		str_printf(c->detail, sizeof c->detail, _("R%lld: %s → %s"), r.num, r.status_code,
-			   rules_rec_status_code(to));
+		cmd_event(c, "rec.status", "iss", r.num, r.status_code, rules_rec_status_code(to));
 		rc = cmd_ok(c, "R%lld %s", r.num, rules_rec_status_code(to));
 	}
 out:
@@ -476,7 +465,7 @@ int cmd_rec_set(struct cmd_ctx *c)
 	if (rc != 0)
 		goto out;
 	c->after = xstrdup(v);
-	str_printf(c->detail, sizeof c->detail, _("R%lld: %s set to %s"), r.num, field, v);
+	cmd_event(c, "rec.set", "iss", r.num, field, v);
 	rc = cmd_ok(c, "R%lld %s %s", r.num, field, v);
 out:
 	free(r.title);

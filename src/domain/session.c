@@ -288,19 +288,14 @@ int cmd_session_new(struct cmd_ctx *c)
 		free(a);
 	}
 	if (theme)
-		str_printf(c->detail, sizeof c->detail,
-			   _("session %lld opened: %s (%s, %s); theme chosen at session %lld: %s"),
-			   id, title, level, date, from, theme);
+		cmd_event(c, "session.new", "isssisiii", id, title, level, date, from, theme, src,
+			  (long long)ndelegates, (long long)nitems);
 	else
-		str_printf(c->detail, sizeof c->detail, _("session %lld opened: %s (%s, %s)"), id,
-			   title, level, date);
+		cmd_event(c, "session.new", "isssisiii", id, title, level, date, 0LL, "", src,
+			  (long long)ndelegates, (long long)nitems);
 	if (src) {
-		size_t len = strlen(c->detail);
 		char from_msg[160];
 
-		str_printf(c->detail + len, sizeof c->detail - len,
-			   _("; carried over from session %lld: %d delegates, %d agenda items"),
-			   src, ndelegates, nitems);
 		/* "ok session N" stays English: scripts read the new id there. */
 		str_printf(from_msg, sizeof from_msg, _("from session %lld: %d delegates, %d items"),
 			   src, ndelegates, nitems);
@@ -343,10 +338,10 @@ int cmd_session_open(struct cmd_ctx *c)
 	if (str_eq(s.status, "planned")) {
 		if (set_status(c, id, "planned", "open") != 0)
 			return -1;
-		str_printf(c->detail, sizeof c->detail, _("session %lld opened: %s"), id, s.title);
+		cmd_event(c, "session.opened", "is", id, s.title);
 		return cmd_ok(c, "session %lld", id);
 	}
-	str_printf(c->detail, sizeof c->detail, _("switched to session %lld: %s"), id, s.title);
+	cmd_event(c, "session.switched", "is", id, s.title);
 	if (str_eq(s.status, "closed")) {
 		/* Closed minutes do not change: switching to them writes nothing. */
 		c->unchanged = true;
@@ -381,7 +376,7 @@ int cmd_session_close(struct cmd_ctx *c)
 	if (set_status(c, c->session, s.status, "closed") != 0)
 		return -1;
 	str_copy(c->event, "session_close", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("session %lld closed"), c->session);
+	cmd_event(c, "session.closed", "i", c->session);
 	return cmd_ok(c, _("session %lld closed"), c->session);
 }
 
@@ -400,7 +395,7 @@ int cmd_session_reopen(struct cmd_ctx *c)
 	if (set_status(c, c->session, "closed", "open") != 0)
 		return -1;
 	str_copy(c->event, "session_reopen", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("session %lld reopened"), c->session);
+	cmd_event(c, "session.reopened", "i", c->session);
 	return cmd_ok(c, _("session %lld reopened"), c->session);
 }
 
@@ -610,8 +605,7 @@ int cmd_session_set(struct cmd_ctx *c)
 	}
 	c->before = xasprintf("%s=%s", k->key, old ? old : "");
 	c->after = xasprintf("%s=%s", k->key, null ? "" : value);
-	str_printf(c->detail, sizeof c->detail, _("%s: %s → %s"), k->key, old ? old : "—",
-		   null ? "—" : value);
+	cmd_event(c, "session.set", "sss", k->key, old, null ? "" : value);
 	free(old);
 	if (null)
 		return cmd_ok(c, _("%s cleared"), k->key);

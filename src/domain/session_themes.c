@@ -99,7 +99,7 @@ int cmd_theme_add(struct cmd_ctx *c)
 		   c->session, t.id) != DB_OK)
 		return cmd_db_err(c);
 	c->after = xasprintf("theme=%s", t.code);
-	str_printf(c->detail, sizeof c->detail, _("theme added: %s (%s)"), t.title, t.code);
+	cmd_event(c, "session.theme_added", "ss", t.code, t.title);
 	return cmd_ok(c, "theme %s%s", t.code, session_check_suffix(c->db, c->session, suffix,
 							    sizeof suffix));
 }
@@ -125,7 +125,7 @@ int cmd_theme_del(struct cmd_ctx *c)
 		   c->session, t.id) != DB_OK)
 		return cmd_db_err(c);
 	c->before = xasprintf("theme=%s", t.code);
-	str_printf(c->detail, sizeof c->detail, _("theme removed: %s (%s)"), t.title, t.code);
+	cmd_event(c, "session.theme_removed", "ss", t.code, t.title);
 	return cmd_ok(c, _("theme %s removed%s"), t.code,
 		      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
 }

@@ -115,7 +115,7 @@ int cmd_propose(struct cmd_ctx *c)
 	const char *target = c->argv[1], *kind = "secretariat";
 	long long proposer = 0, theme_id, num, dup;
 	char now[32], *title;
-	const char *by = _("the secretariat");
+	const char *by = "secretariat"; /* the minutes say who, in their language */
 
 	if (strcmp(target, "workshop") != 0 && strcmp(target, "next") != 0)
 		return cmd_err(c, _("unknown target %s (workshop or next)"), target);
@@ -123,7 +123,7 @@ int cmd_propose(struct cmd_ctx *c)
 		return cmd_err(c, "%s", _("a theme code or title is required"));
 	if (c->argc == 4 && str_ieq(c->argv[3], "ctp")) {
 		kind = "ctp";
-		by = _("the steering committee (CTP)");
+		by = "ctp";
 	} else if (c->argc == 4 && !str_ieq(c->argv[3], "secretariat")) {
 		proposer = cmd_delegation_may(c, c->argv[3], ROLE_PROPOSE,
 					      _("%s is an observer: only member states propose "
@@ -152,8 +152,7 @@ int cmd_propose(struct cmd_ctx *c)
 		free(title);
 		return cmd_db_err(c);
 	}
-	str_printf(c->detail, sizeof c->detail, _("P%lld for %s: %s (proposed by %s)"), num,
-		   target_label(target), title, by);
+	cmd_event(c, "theme.proposed", "isss", num, target, title, by);
 	c->after = xasprintf("P%lld %s open: %s", num, target, title);
 	free(title);
 	return cmd_ok(c, "proposal %lld", num);
@@ -200,8 +199,7 @@ int cmd_position(struct cmd_ctx *c)
 	}
 	c->before = old ? xasprintf("P%lld %s %s", p.num, c->delegation, old) : NULL;
 	c->after = strcmp(st, "none") ? xasprintf("P%lld %s %s", p.num, c->delegation, st) : NULL;
-	str_printf(c->detail, sizeof c->detail, _("P%lld (%s): position of %s: %s"), p.num, p.title,
-		   c->delegation, st);
+	cmd_event(c, "theme.position", "isss", p.num, p.title, c->delegation, st);
 	rc = cmd_ok(c, "P%lld %s %s", p.num, c->delegation, st);
 out:
 	free(old);
@@ -268,9 +266,8 @@ int cmd_select(struct cmd_ctx *c)
 	}
 	c->before = xasprintf("P%lld open", p.num);
 	c->after = xasprintf("P%lld selected", p.num);
-	str_printf(c->detail, sizeof c->detail,
-		   _("P%lld selected for %s: %s (%d support, %d abstain, of %d member states present)"),
-		   p.num, target_label(p.target), p.title, o.support, o.abstain, o.present);
+	cmd_event(c, "theme.selected", "issiii", p.num, p.target, p.title, (long long)o.support,
+		  (long long)o.abstain, (long long)o.present);
 	rc = cmd_ok(c, "P%lld selected", p.num);
 out:
 	free(objectors);
@@ -291,7 +288,7 @@ int cmd_reject(struct cmd_ctx *c)
 	}
 	c->before = xasprintf("P%lld open", p.num);
 	c->after = xasprintf("P%lld rejected", p.num);
-	str_printf(c->detail, sizeof c->detail, _("P%lld rejected: %s"), p.num, p.title);
+	cmd_event(c, "theme.rejected", "is", p.num, p.title);
 	rc = cmd_ok(c, "P%lld rejected", p.num);
 out:
 	free(p.title);
@@ -339,8 +336,7 @@ int cmd_merge(struct cmd_ctx *c)
 		goto out;
 	}
 	c->after = xasprintf("P%lld %s open: %s (P%lld; P%lld)", num, p.target, title, p.num, q.num);
-	str_printf(c->detail, sizeof c->detail, _("P%lld and P%lld merged into P%lld: %s"), p.num,
-		   q.num, num, title);
+	cmd_event(c, "theme.merged", "iiis", p.num, q.num, num, title);
 	rc = cmd_ok(c, "proposal %lld", num);
 out:
 	free(title);

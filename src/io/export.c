@@ -26,6 +26,7 @@
 #include "export.h"
 #include "export_csv.h"
 #include "i18n.h"
+#include "minutes.h"
 #include "rules.h"
 #include "util.h"
 
@@ -268,20 +269,25 @@ static int file_recommendations(struct exp *x)
 }
 
 /* ---- minutes.csv ---- */
+/* The detail in the reader's language (minutes_render.h). */
 static void row_minutes(struct exp *x, struct dbq *q)
 {
+	char detail[4096];
+
 	export_csv_int(&x->out, dbq_int(q, 0));
 	export_csv_time(&x->out, col(q, 1), x->day);
 	cell_int_or_empty(x, q, 2);
-	for (int i = 3; i < 7; i++)
+	for (int i = 3; i < 6; i++)
 		export_csv_text(&x->out, col(q, i));
+	minutes_detail(x->db, q, 7, col(q, 6), detail, sizeof detail);
+	export_csv_text(&x->out, detail);
 }
 
 static int file_minutes(struct exp *x)
 {
 	return stream(x, db_query(x->db,
-		"SELECT seq, time, item, event, delegation, actor, detail FROM journal"
-		" WHERE session_id = ? ORDER BY seq", "i", x->session), row_minutes);
+		"SELECT seq, time, item, event, delegation, actor, detail, " MINUTES_ARGS_COLS
+		" FROM journal WHERE session_id = ? ORDER BY seq", "i", x->session), row_minutes);
 }
 
 /* ---- followup.csv: every recommendation of the process that can be

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "event.h"
 #include "i18n.h"
 #include "import.h"
 #include "import_csv.h"
@@ -427,15 +428,25 @@ static long long session_process(struct db *db, long long session, bool dry_run,
 static int journal_import(struct db *db, long long session, const char *path,
 			  const struct import_result *r)
 {
-	char detail[512], sum[256], cmd[1100];
+	char detail[512], sum[256], cmd[1100], n[4][16];
 	struct journal_entry e = { .session = session, .event = "import", .delegation = "" };
+	struct event ev = { .code = "import", .n = 5,
+			    .arg = { base_name(path), n[0], n[1], n[2], n[3] } };
+	int rc;
 
+	str_printf(n[0], sizeof n[0], "%d", r->n_new);
+	str_printf(n[1], sizeof n[1], "%d", r->n_updated);
+	str_printf(n[2], sizeof n[2], "%d", r->n_unchanged);
+	str_printf(n[3], sizeof n[3], "%d", r->n_error);
 	import_summary(sum, sizeof sum, r);
 	str_printf(detail, sizeof detail, _("participants imported from %s: %s"), base_name(path), sum);
 	str_printf(cmd, sizeof cmd, "import participants %s", path);
 	e.command = cmd;
 	e.detail = detail;
-	return journal_add(db, &e);
+	e.args = event_json(&ev, 0x1e);
+	rc = journal_add(db, &e);
+	free((char *)e.args);
+	return rc;
 }
 
 /* Open the transaction (own or a savepoint in the caller's) for writing. */

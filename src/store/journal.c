@@ -15,7 +15,7 @@ int journal_add(struct db *db, const struct journal_entry *e)
 	int rc;
 
 	q = db_prepare(db, "INSERT INTO journal (time, session_id, item, event, delegation, actor,"
-			   " command, detail, before, after) VALUES (?,?,?,?,?,?,?,?,?,?)");
+			   " command, detail, before, after, args) VALUES (?,?,?,?,?,?,?,?,?,?,json(?))");
 	if (!q)
 		return db_errstatus(db);
 	time_iso(clock_now(), now, sizeof now);
@@ -31,6 +31,7 @@ int journal_add(struct db *db, const struct journal_entry *e)
 	dbq_bind_text(q, 8, e->detail ? e->detail : "");
 	dbq_bind_text(q, 9, e->before);
 	dbq_bind_text(q, 10, e->after);
+	dbq_bind_text(q, 11, e->args);
 	rc = dbq_step(q);
 	dbq_reset(q);
 	return rc == DB_DONE ? DB_OK : rc;

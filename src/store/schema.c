@@ -306,6 +306,14 @@ static const char migration_2[] =
 	"  OR (rec_id = NEW.rec_id AND version = NEW.version))"
 	" BEGIN SELECT RAISE(ABORT, 'VERSION_KEPT'); END;";
 #undef DELEG_USED
+/* 4: the journal keeps each event as a code with its arguments, a JSON
+ * array ["item.started", 3, "Opening"], so that the minutes are written
+ * in the reader's language when read (minutes_render.c); `detail` keeps
+ * the text in the writer's language for rows without a code (older ones,
+ * or a code this program does not know). */
+static const char migration_journal_args[] =
+	"ALTER TABLE journal ADD COLUMN args TEXT"
+	"  CHECK (args IS NULL OR (json_valid(args) AND json_type(args) = 'array'));";
 
 
 /* The process across meetings (DESIGN §8): follow-up of recommendations
@@ -401,5 +409,6 @@ const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_followup,
+	migration_journal_args,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

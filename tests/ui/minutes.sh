@@ -224,3 +224,13 @@ session new "Vide" senior 2026-12-01
 CMDS
 got=$(ui_run "$fresh" '6<PgUp><Home><End>k')
 like "a session with one entry" "$(row "$got" 1)" 'session 2 opened'
+
+# ---- the reader's language: a journal typed in English read in French ----
+got=$(ui_run "$db" '6' --lang fr)
+fr=$(details "$got")
+like "in French: the item opened" "$fr" "^point 1 ouvert : Cérémonie d'ouverture$"
+like "... the floor given" "$fr" '^MUS a la parole \(déclaration\)$'
+like "... the item closed" "$fr" "^point 1 clos après 12 min : Cérémonie d'…$"
+like "... the arrivals" "$fr" '^RESOI : arrivée de Josiane Lebon'
+unlike "... no English line" "$fr" '(started|ended|has the floor|asks for|arrived|registered)'
+is "... notes stay as typed" "$(row "$got" 18 | sed 's/^.\{39\}//')" "$(want_details '' DESC 1 0)"

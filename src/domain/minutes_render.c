@@ -1,0 +1,455 @@
+/*
+ * minutes_render.c — the text of a journal event in the reader's language
+ * (see minutes_render.h): one renderer per event code, listed once in
+ * `renderers`. Each uses the message id the command used to write before
+ * the codes, so the French catalogue serves both.
+ */
+#include "minutes_render.h"
+
+#include <assert.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "floor.h"
+#include "i18n.h"
+#include "rules.h"
+#include "util.h"
+
+struct rd {
+	struct db *db;
+	const struct event *e;
+	char *out;
+	size_t size;
+};
+
+/* Argument i as text ("" when missing) or as a number (0). */
+static const char *S(const struct rd *r, int i)
+{
+	return i < r->e->n && r->e->arg[i] ? r->e->arg[i] : "";
+}
+
+static long long N(const struct rd *r, int i)
+{
+	return strtoll(S(r, i), NULL, 10);
+}
+
+/* "—" for an empty value. */
+static const char *D(const struct rd *r, int i)
+{
+	return *S(r, i) ? S(r, i) : "—";
+}
+
+#define P(...) str_printf(r->out, r->size, __VA_ARGS__)
+
+static const char *type_label(const char *type)
+{
+	switch (rules_deleg_type(type)) {
+	case DT_MEMBER: return _("member state");
+	case DT_OBSERVER_STATE: return _("observer state");
+	case DT_OBSERVER_ORG: return _("observer organisation");
+	default: return type;
+	}
+}
+
+static const char *target_label(const char *target)
+{
+	return strcmp(target, "next") == 0 ? _("the next meeting's theme") : _("the workshops");
+}
+
+/* The label of a level or category code in the current language (malloc'd),
+ * or a copy of the code. */
+static char *level_label(struct db *db, const char *code)
+{
+	char *s = db ? db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
+				   " ELSE label_en END FROM level WHERE code = ?", "tt", i18n_lang(),
+			       code) : NULL;
+	return s ? s : xstrdup(code);
+}
+
+static char *category_label(struct db *db, const char *code)
+{
+	char *s = db ? db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
+				   " ELSE label_en END FROM category WHERE code = ?", "tt",
+			       i18n_lang(), code) : NULL;
+	return s ? s : xstrdup(code);
+}
+
+/* The title of theme `code` in the current language, or `title` as stored. */
+static char *theme_title(struct db *db, const char *code, const char *title)
+{
+	char *s = db && *code ? db_text(db, "SELECT CASE WHEN ? = 'fr' OR title_en = '' THEN"
+					    " title_fr ELSE title_en END FROM theme WHERE code = ?",
+					"tt", i18n_lang(), code) : NULL;
+	return s ? s : xstrdup(title);
+}
+
+/* "CODE (speaker)" or "CODE". */
+static const char *who(const struct rd *r, int code, int speaker, char *buf, size_t size)
+{
+	if (*S(r, speaker))
+		str_printf(buf, size, "%s (%s)", S(r, code), S(r, speaker));
+	else
+		str_copy(buf, S(r, code), size);
+	return buf;
+}
+
+/* ---- sessions ---- */
+
+static void r_note(struct rd *r)
+{
+	P("%s", S(r, 0));
+}
+
+/* args: id, title, level, date, then (0 and "" when none) the session
+ * whose meeting chose its theme and that theme, then (0 when none) the
+ * session it was carried over from, with its delegates and items. */
+static void r_session_new(struct rd *r)
+{
+	size_t len;
+
+	if (*S(r, 5))
+		P(_("session %lld opened: %s (%s, %s); theme chosen at session %lld: %s"), N(r, 0),
+		  S(r, 1), S(r, 2), S(r, 3), N(r, 4), S(r, 5));
+	else
+		P(_("session %lld opened: %s (%s, %s)"), N(r, 0), S(r, 1), S(r, 2), S(r, 3));
+	len = strlen(r->out);
+	if (N(r, 6) > 0)
+		str_printf(r->out + len, r->size - len,
+			   _("; carried over from session %lld: %d delegates, %d agenda items"),
+			   N(r, 6), (int)N(r, 7), (int)N(r, 8));
+}
+
+static void r_session_opened(struct rd *r)
+{
+	P(_("session %lld opened: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_session_switched(struct rd *r)
+{
+	P(_("switched to session %lld: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_session_closed(struct rd *r)
+{
+	P(_("session %lld closed"), N(r, 0));
+}
+
+static void r_session_reopened(struct rd *r)
+{
+	P(_("session %lld reopened"), N(r, 0));
+}
+
+static void r_session_set(struct rd *r)
+{
+	P(_("%s: %s → %s"), S(r, 0), D(r, 1), D(r, 2));
+}
+
+static void r_theme_added(struct rd *r)
+{
+	char *t = theme_title(r->db, S(r, 0), S(r, 1));
+
+	P(_("theme added: %s (%s)"), t, S(r, 0));
+	free(t);
+}
+
+static void r_theme_removed(struct rd *r)
+{
+	char *t = theme_title(r->db, S(r, 0), S(r, 1));
+
+	P(_("theme removed: %s (%s)"), t, S(r, 0));
+	free(t);
+}
+
+/* ---- attendance ---- */
+
+static void r_delegation_added(struct rd *r)
+{
+	P(_("delegation %s registered: %s (%s)"), S(r, 0), S(r, 1), type_label(S(r, 2)));
+}
+
+static void r_delegate_added(struct rd *r)
+{
+	char *l = level_label(r->db, S(r, 2)), *c = category_label(r->db, S(r, 3));
+
+	P(_("%s: %s registered (%s, %s)%s"), S(r, 0), S(r, 1), l, c,
+	  N(r, 4) ? _(", head of delegation") : "");
+	free(l);
+	free(c);
+}
+
+static void r_delegate_removed(struct rd *r)
+{
+	P(_("%s: %s removed"), S(r, 0), S(r, 1));
+}
+
+static void r_delegate_changed(struct rd *r)
+{
+	P(_("%s: %s: %s %s → %s"), S(r, 0), S(r, 1), S(r, 2), D(r, 3), D(r, 4));
+}
+
+/* args: code, names, R4 before, R4 after (equal or empty: no change). */
+static void presence(struct rd *r, const char *fmt)
+{
+	char change[64] = "";
+
+	if (*S(r, 2) && *S(r, 3) && strcmp(S(r, 2), S(r, 3)) != 0)
+		str_printf(change, sizeof change, _(" (check: %s → %s)"), S(r, 2), S(r, 3));
+	P(fmt, S(r, 0), S(r, 1), change);
+}
+
+static void r_present_arrived(struct rd *r)
+{
+	presence(r, _("%s: %s arrived%s"));
+}
+
+static void r_present_left(struct rd *r)
+{
+	presence(r, _("%s: %s left%s"));
+}
+
+/* args: file, new, updated, unchanged, errors. */
+static void r_import(struct rd *r)
+{
+	char sum[256];
+
+	str_printf(sum, sizeof sum, ngettext("%d new, %d updated, %d unchanged, %d error",
+					     "%d new, %d updated, %d unchanged, %d errors",
+					     (unsigned long)N(r, 4)),
+		   (int)N(r, 1), (int)N(r, 2), (int)N(r, 3), (int)N(r, 4));
+	P(_("participants imported from %s: %s"), S(r, 0), sum);
+}
+
+/* ---- agenda ---- */
+
+static void r_item_added(struct rd *r)
+{
+	P(_("agenda item %lld added: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_item_changed(struct rd *r)
+{
+	P(_("agenda item %lld: %s changed to \"%s\""), N(r, 0), S(r, 1), S(r, 2));
+}
+
+static void r_item_started(struct rd *r)
+{
+	P(_("item %lld started: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_item_switched(struct rd *r)
+{
+	P(_("item %d ended; item %lld started: %s"), (int)N(r, 0), N(r, 1), S(r, 2));
+}
+
+static void r_item_ended(struct rd *r)
+{
+	P(_("item %d ended after %ld min: %s"), (int)N(r, 0), (long)N(r, 1), S(r, 2));
+}
+
+static void r_item_skipped(struct rd *r)
+{
+	P(_("item %lld skipped: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_item_moved(struct rd *r)
+{
+	P(_("item %lld moved to position %lld: %s"), N(r, 0), N(r, 1), S(r, 2));
+}
+
+/* ---- floor ---- */
+
+static void r_floor_asked(struct rd *r)
+{
+	char w[300];
+
+	P(_("%s asks for the floor (%s)"), who(r, 0, 1, w, sizeof w), floor_speech_label(S(r, 2)));
+}
+
+static void r_floor_withdrawn(struct rd *r)
+{
+	P(_("%s withdraws its request for the floor"), S(r, 0));
+}
+
+static void r_floor_moved(struct rd *r)
+{
+	P(_("%s moved to position %lld"), S(r, 0), N(r, 1));
+}
+
+static void r_floor_given(struct rd *r)
+{
+	char w[300];
+
+	P(_("%s has the floor (%s)"), who(r, 0, 1, w, sizeof w), floor_speech_label(S(r, 2)));
+}
+
+/* args: code, speaker, speech type, summary. */
+static void r_floor_spoke(struct rd *r)
+{
+	char w[300];
+
+	who(r, 0, 1, w, sizeof w);
+	if (*S(r, 3))
+		P("%s: %s", w, S(r, 3));
+	else
+		P(_("%s spoke (%s)"), w, floor_speech_label(S(r, 2)));
+}
+
+/* ---- themes ---- */
+
+static const char *proposer(const char *by)
+{
+	if (strcmp(by, "secretariat") == 0)
+		return _("the secretariat");
+	if (strcmp(by, "ctp") == 0)
+		return _("the steering committee (CTP)");
+	return by;
+}
+
+static void r_theme_proposed(struct rd *r)
+{
+	P(_("P%lld for %s: %s (proposed by %s)"), N(r, 0), target_label(S(r, 1)), S(r, 2),
+	  proposer(S(r, 3)));
+}
+
+static void r_theme_position(struct rd *r)
+{
+	P(_("P%lld (%s): position of %s: %s"), N(r, 0), S(r, 1), S(r, 2), S(r, 3));
+}
+
+static void r_theme_selected(struct rd *r)
+{
+	P(_("P%lld selected for %s: %s (%d support, %d abstain, of %d member states present)"),
+	  N(r, 0), target_label(S(r, 1)), S(r, 2), (int)N(r, 3), (int)N(r, 4), (int)N(r, 5));
+}
+
+static void r_theme_rejected(struct rd *r)
+{
+	P(_("P%lld rejected: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_theme_merged(struct rd *r)
+{
+	P(_("P%lld and P%lld merged into P%lld: %s"), N(r, 0), N(r, 1), N(r, 2), S(r, 3));
+}
+
+/* ---- recommendations ---- */
+
+static void r_rec_drafted(struct rd *r)
+{
+	P(_("R%lld drafted by %s: %s"), N(r, 0), S(r, 1), S(r, 2));
+}
+
+static void r_rec_amended(struct rd *r)
+{
+	P(_("R%lld amended by %s (version %lld)"), N(r, 0), S(r, 1), N(r, 2));
+}
+
+static void r_rec_cosponsored(struct rd *r)
+{
+	P(_("R%lld co-sponsored by %s"), N(r, 0), S(r, 1));
+}
+
+static void r_rec_reserved(struct rd *r)
+{
+	P(_("R%lld: reservation of %s: %s"), N(r, 0), S(r, 1), S(r, 2));
+}
+
+static void r_rec_objected(struct rd *r)
+{
+	P(_("R%lld: %s objects: %s"), N(r, 0), S(r, 1), S(r, 2));
+}
+
+static void r_rec_unobjected(struct rd *r)
+{
+	P(_("R%lld: %s withdraws its objection"), N(r, 0), S(r, 1));
+}
+
+static void r_rec_adopted(struct rd *r)
+{
+	if (*S(r, 2))
+		P(_("R%lld adopted: %s (reservations: %s)"), N(r, 0), S(r, 1), S(r, 2));
+	else
+		P(_("R%lld adopted: %s"), N(r, 0), S(r, 1));
+}
+
+static void r_rec_status(struct rd *r)
+{
+	P(_("R%lld: %s → %s"), N(r, 0), S(r, 1), S(r, 2));
+}
+
+static void r_rec_set(struct rd *r)
+{
+	P(_("R%lld: %s set to %s"), N(r, 0), S(r, 1), S(r, 2));
+}
+
+#undef P
+
+static const struct {
+	const char *code;
+	void (*render)(struct rd *);
+} renderers[] = {
+	{ "note", r_note },
+	{ "session.new", r_session_new },
+	{ "session.opened", r_session_opened },
+	{ "session.switched", r_session_switched },
+	{ "session.closed", r_session_closed },
+	{ "session.reopened", r_session_reopened },
+	{ "session.set", r_session_set },
+	{ "session.theme_added", r_theme_added },
+	{ "session.theme_removed", r_theme_removed },
+	{ "delegation.added", r_delegation_added },
+	{ "delegate.added", r_delegate_added },
+	{ "delegate.removed", r_delegate_removed },
+	{ "delegate.changed", r_delegate_changed },
+	{ "present.arrived", r_present_arrived },
+	{ "present.left", r_present_left },
+	{ "import", r_import },
+	{ "item.added", r_item_added },
+	{ "item.changed", r_item_changed },
+	{ "item.started", r_item_started },
+	{ "item.switched", r_item_switched },
+	{ "item.ended", r_item_ended },
+	{ "item.skipped", r_item_skipped },
+	{ "item.moved", r_item_moved },
+	{ "floor.asked", r_floor_asked },
+	{ "floor.withdrawn", r_floor_withdrawn },
+	{ "floor.moved", r_floor_moved },
+	{ "floor.given", r_floor_given },
+	{ "floor.spoke", r_floor_spoke },
+	{ "theme.proposed", r_theme_proposed },
+	{ "theme.position", r_theme_position },
+	{ "theme.selected", r_theme_selected },
+	{ "theme.rejected", r_theme_rejected },
+	{ "theme.merged", r_theme_merged },
+	{ "rec.drafted", r_rec_drafted },
+	{ "rec.amended", r_rec_amended },
+	{ "rec.cosponsored", r_rec_cosponsored },
+	{ "rec.reserved", r_rec_reserved },
+	{ "rec.objected", r_rec_objected },
+	{ "rec.unobjected", r_rec_unobjected },
+	{ "rec.adopted", r_rec_adopted },
+	{ "rec.status", r_rec_status },
+	{ "rec.set", r_rec_set },
+};
+
+const char *minutes_event_code(size_t i)
+{
+	return i < ARRAY_SIZE(renderers) ? renderers[i].code : NULL;
+}
+
+bool minutes_render(struct db *db, const struct event *e, char *out, size_t size)
+{
+	struct rd r = { .db = db, .e = e, .out = out, .size = size };
+
+	assert(size > 0);
+	out[0] = '\0';
+	if (!e->code)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(renderers); i++)
+		if (strcmp(renderers[i].code, e->code) == 0) {
+			renderers[i].render(&r);
+			return true;
+		}
+	return false;
+}
