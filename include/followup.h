@@ -29,6 +29,7 @@ char followup_status_mark(const char *code);           /* one letter for the gri
 /* Action owners other than a delegation code. */
 bool followup_owner_generic(const char *owner);        /* secretariat, ctp, chair */
 extern const char *const action_states[];              /* open, done, dropped; NULL-terminated */
+const char *action_state_label(const char *code);      /* translated */
 
 /* Resolve "S4/R3", "R3" or "3" (current session) within the process of
  * `session`. Returns the recommendation's id, 0 when there is none (msg

@@ -69,6 +69,17 @@ char followup_status_mark(const char *code)
 	return '?';
 }
 
+const char *action_state_label(const char *code)
+{
+	if (str_eq(code, "open"))
+		return _("to do");
+	if (str_eq(code, "done"))
+		return _("done");
+	if (str_eq(code, "dropped"))
+		return _("dropped");
+	return code;
+}
+
 bool followup_owner_generic(const char *owner)
 {
 	return str_eq(owner, "secretariat") || str_eq(owner, "ctp") || str_eq(owner, "chair");
@@ -195,8 +206,7 @@ int cmd_follow(struct cmd_ctx *c)
 	c->after = xasprintf("status=%s%s%s", status, *note ? "; note=" : "", note);
 	free(before);
 	str_copy(c->event, "follow", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("follow-up of %s by %s: %s%s%s"), ref,
-		   c->delegation, followup_status_label(status), *note ? " — " : "", note);
+	cmd_event(c, "followup.reported", "ssss", ref, c->delegation, status, note);
 	return cmd_ok(c, "follow %s %s %s", ref, c->delegation, status);
 }
 
@@ -220,7 +230,7 @@ int cmd_review(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	c->after = xasprintf("review=%s", c->argv[2]);
 	str_copy(c->event, "review", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("review of %s: %s"), ref, c->argv[2]);
+	cmd_event(c, "followup.reviewed", "ss", ref, c->argv[2]);
 	return cmd_ok(c, "review %s", ref);
 }
 
@@ -269,8 +279,7 @@ int cmd_action_add(struct cmd_ctx *c)
 	c->after = xasprintf("owner=%s; due=%s; state=open; text=%s", owner, due ? due : "",
 			     c->argv[2]);
 	str_copy(c->event, "action_new", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("action A%lld for %s: %s"), num, owner,
-		   c->argv[2]);
+	cmd_event(c, "action.opened", "isss", num, owner, c->argv[2], due ? due : "");
 	return cmd_ok(c, "action %lld", num);
 }
 
@@ -309,8 +318,7 @@ int cmd_action_set(struct cmd_ctx *c)
 	c->after = xasprintf("state=%s%s%s", state, note ? "; note=" : "", note ? note : "");
 	free(before);
 	str_copy(c->event, "action", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("action A%lld %s%s%s"), num, state,
-		   note ? ": " : "", note ? note : "");
+	cmd_event(c, "action.changed", "iss", num, state, note ? note : "");
 	return cmd_ok(c, "action %lld %s", num, state);
 }
 

@@ -12,6 +12,7 @@
 
 #include "db.h"
 #include "floor.h"
+#include "followup.h"
 #include "i18n.h"
 #include "rules.h"
 #include "util.h"
@@ -383,6 +384,43 @@ static void r_rec_set(struct rd *r)
 	P(_("R%lld: %s set to %s"), N(r, 0), S(r, 1), S(r, 2));
 }
 
+/* ---- across meetings (followup.c) ---- */
+
+/* args: S1/R3, member state, status code, note */
+static void r_followup_reported(struct rd *r)
+{
+	P(_("follow-up of %s by %s: %s%s%s"), S(r, 0), S(r, 1), followup_status_label(S(r, 2)),
+	  *S(r, 3) ? " — " : "", S(r, 3));
+}
+
+/* args: S1/R3, conclusion */
+static void r_followup_reviewed(struct rd *r)
+{
+	P(_("review of %s: %s"), S(r, 0), S(r, 1));
+}
+
+/* args: number, owner, text, due date ("" when none) */
+static void r_action_opened(struct rd *r)
+{
+	P(_("action A%lld for %s: %s"), N(r, 0), S(r, 1), S(r, 2));
+	if (*S(r, 3)) {
+		size_t len = strlen(r->out);
+
+		str_printf(r->out + len, r->size - len, _(" (due %s)"), S(r, 3));
+	}
+}
+
+/* args: number, state (open, done, dropped), note */
+static void r_action_changed(struct rd *r)
+{
+	const char *state = str_eq(S(r, 1), "open") ? _("reopened") : action_state_label(S(r, 1));
+
+	if (*S(r, 2))
+		P(_("action A%lld %s: %s"), N(r, 0), state, S(r, 2));
+	else
+		P(_("action A%lld %s"), N(r, 0), state);
+}
+
 #undef P
 
 static const struct {
@@ -431,6 +469,10 @@ static const struct {
 	{ "rec.adopted", r_rec_adopted },
 	{ "rec.status", r_rec_status },
 	{ "rec.set", r_rec_set },
+	{ "followup.reported", r_followup_reported },
+	{ "followup.reviewed", r_followup_reviewed },
+	{ "action.opened", r_action_opened },
+	{ "action.changed", r_action_changed },
 };
 
 const char *minutes_event_code(size_t i)

@@ -194,3 +194,17 @@ PY
 cat py.out
 n=$((n + $(grep -c '^ok\|^not ok' py.out)))
 unlike "the CSV checks ran to the end" "$(cat py.out)" 'Traceback'
+
+# The journal keeps the events as codes: the minutes read them in the
+# reader's language (no English line in French minutes, and back).
+rap --lang fr export --db "$db" --session 2 --out out2fr >/dev/null 2>&1
+rap --lang en export --db "$db" --session 2 --out out2en >/dev/null 2>&1
+fr=$(grep -E 'follow|review|action' out2fr/minutes.csv)
+en=$(grep -E 'follow|review|action' out2en/minutes.csv)
+like "minutes.csv in French: a follow-up report" "$fr" 'suivi de S1/R1 par COM : mise en œuvre — Loi adoptée en 2027'
+like "minutes.csv in French: the CTP's review" "$fr" 'examen de S1/R1 : Le CTP constate'
+like "minutes.csv in French: an action closed" "$fr" 'action A1 terminé : Rapport diffusé le 10 janvier'
+like "minutes.csv in French: an action opened with its due date" "$fr" 'action A4 pour ctp : Évaluer la mise en œuvre \(échéance 2028-06-30\)'
+like "minutes.csv in English: a follow-up report" "$en" 'follow-up of S1/R1 by COM: implemented — Loi adoptée en 2027'
+like "minutes.csv in English: an action opened" "$en" 'action A4 for ctp: Évaluer la mise en œuvre \(due 2028-06-30\)'
+unlike "no English follow-up line in the French minutes" "$fr" 'follow-up of|review of| for ctp|\(due '
