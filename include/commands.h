@@ -24,14 +24,12 @@
 #include <stdio.h>
 
 #include "cmd.h"
+#include "screen_list.h"
 
 struct app;
 
-/* Screens a command applies to (bitmask), for key hints and help. */
-enum screen_id {
-	SCR_AGENDA = 0, SCR_FLOOR, SCR_ATTENDANCE, SCR_THEMES, SCR_RECS, SCR_MINUTES,
-	SCR_COUNT
-};
+/* Screens a command applies to (bitmask of enum screen_id, screen_list.h),
+ * for key hints and help. */
 #define ON(s) (1u << (s))
 #define ON_ALL ((1u << SCR_COUNT) - 1)
 

@@ -92,7 +92,6 @@ bool ed_accepts(wchar_t c);
 
 /* Editing; each returns true when the text changed. */
 bool ed_insert(struct edbuf *b, wchar_t c);          /* typed character or '\n' */
-bool ed_insert_text(struct edbuf *b, const char *utf8); /* one undo step */
 bool ed_replace_all(struct edbuf *b, const char *utf8); /* one undo step */
 bool ed_backspace(struct edbuf *b);
 bool ed_delete(struct edbuf *b);

@@ -6,10 +6,12 @@
  * collide (U+0101 'ā' and KEY_MIN are both 257). Enter, Backspace and
  * friends are normalised so screens test one value.
  *
- * Bindings of commands come from command_table[].keys (commands.c): a
+ * Bindings of commands come from the keys of command_list.h: a
  * space-separated list of key names ("s", "K J", "? F1", "Enter",
- * "Space", "1-6"). Movement keys (arrows and vi keys) are the fixed
- * table keys_nav_table below; help is generated from both.
+ * "Space", "1-6"); the shell resolves a key to its command id once
+ * (keys_resolve) and hands both to the screen. Movement keys (arrows and
+ * vi keys) are the fixed table keys_nav_table below; help is generated
+ * from both.
  */
 #ifndef RAPPORTEUR_KEYS_H
 #define RAPPORTEUR_KEYS_H
@@ -20,6 +22,8 @@
 #include <curses.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "commands.h"
 
 #define K_FN_BASE 0x200000
 #define K_FN(k) (K_FN_BASE + (k))
@@ -72,13 +76,26 @@ int keys_from_curses(int is_fn, unsigned wch);
 /* Parse one key name at *s ("Enter", "F1", "S-Tab", "C-x", "<", "é"),
  * advancing *s past it. Returns the key or K_NONE. */
 int keys_parse_name(const char **s);
-/* The display name of a key into buf ("Enter", "F1", "j"). Returns buf. */
-char *keys_name(int key, char *buf, size_t size);
 
 /* True when key is one of the space-separated names in list; *index (may
  * be NULL) receives its position in the list. "1-6" matches '1'…'6' with
  * index 0…5. */
 bool keys_match(const char *list, int key, int *index);
+
+/* A key as a screen receives it (screen.h, handle): the key, and the
+ * command it is bound to on that screen, resolved once by the shell from
+ * the keys of the command table. */
+struct key_event {
+	int key;          /* the key (codes above) */
+	enum cmd_id cmd;  /* its command on the screen, CMD_NONE when none */
+	int which;        /* the key's index in the row's list: "K J" 0 for K,
+			   * 1 for J; "+ - 0 ." 0–3; "1-6" 0–5 */
+};
+
+/* The command bound to key on screen (enum screen_id): the screen's own
+ * rows (its commands, the keys of it alone) first, then the rows of every
+ * screen (help, quit, :, /, Tab, 1–6, note). */
+struct key_event keys_resolve(int screen, int key);
 
 /* Read the next key: from the test script when one is active (ui_test.c),
  * else from the terminal with a timeout (K_TICK after timeout_ms; -1 waits

@@ -23,7 +23,12 @@
  *                   when the screen's own handle() returned H_REDRAW; to
  *                   keep a cursor move cheap, repaint only the rows that
  *                   changed (the list widget of widgets.h does).
- *  - handle(s, app, key)  a key (keys.h codes) → bits of enum handled.
+ *  - handle(s, app, ev)  a key → bits of enum handled. ev->key is the key
+ *                   (keys.h codes: for lists, forms, typed text); ev->cmd
+ *                   is the command the shell resolved it to on this screen
+ *                   from the table's keys (CMD_START…, the screen's local
+ *                   rows CMD_GRID…, CMD_NONE): a screen switches on the
+ *                   id, never compares command names or bound keys.
  *                   H_IGNORED lets the shell's global keymap take the key
  *                   (help, quit, :, /, Tab, 1–6). Changes go through
  *                   ui_exec("start 3") → command_exec(): the shell shows
@@ -38,10 +43,10 @@
  *
  * To add a screen: write screens/NAME.c ending with
  *     const struct screen_ops NAME_screen_ops = { .name = N_("Name"), … };
- * add X(ID, NAME) to SCREEN_LIST below (ID is its enum screen_id in
- * commands.h, which orders the tabs), give its commands keys and
- * ON(SCR_ID) in command_table (src/commands.c) so that the hint bar and
- * help list them, and write tests/ui/NAME.sh (see tests/ui/README.md).
+ * add X(ID, NAME) to SCREEN_LIST (screen_list.h: it makes SCR_ID, which
+ * orders the tabs), give its commands keys and A(ID) in command_list.h
+ * (a key of the screen alone is a row with flag L) so that the hint bar
+ * and help list them, and write tests/ui/NAME.sh (tests/ui/README.md).
  */
 #ifndef RAPPORTEUR_SCREEN_H
 #define RAPPORTEUR_SCREEN_H
@@ -54,6 +59,7 @@
 #include <stddef.h>
 
 #include "commands.h"
+#include "keys.h"
 
 struct app;
 struct check_row;
@@ -82,22 +88,13 @@ struct screen_ops {
 	int (*open)(struct screen *s, struct app *app);
 	void (*layout)(struct screen *s, int rows, int cols);
 	void (*draw)(struct screen *s, WINDOW *win);
-	unsigned (*handle)(struct screen *s, struct app *app, int key);
+	unsigned (*handle)(struct screen *s, struct app *app, const struct key_event *ev);
 	void (*close)(struct screen *s);
 	bool (*search)(struct screen *s, const char *needle, bool next);
 	unsigned (*tick)(struct screen *s, struct app *app);
 };
 
-/* Every tab, in order, listed once (tig's VIEW_INFO). X(ID, name):
- * ID is SCR_ID of commands.h; name_screen_ops is defined in screens/name.c. */
-#define SCREEN_LIST(X)                                                       \
-	X(AGENDA, agenda)                                                    \
-	X(FLOOR, floor)                                                      \
-	X(ATTENDANCE, attendance)                                            \
-	X(THEMES, themes)                                                    \
-	X(RECS, recs)                                                        \
-	X(MINUTES, minutes)
-
+/* The ops of every tab of SCREEN_LIST (screen_list.h), and help. */
 #define SCREEN_DECLARE(ID, name) extern const struct screen_ops name##_screen_ops;
 SCREEN_LIST(SCREEN_DECLARE)
 #undef SCREEN_DECLARE
@@ -198,14 +195,5 @@ const char *ui_tab_name(int id);
 /* The delegation codes of the current process (for completion), sorted,
  * NULL-terminated, owned by the shell (valid until the next call). */
 const char *const *ui_delegation_codes(struct app *app);
-
-/* The command bound to key on screen id (from command_table keys), or
- * NULL. For "K J" style pairs, *which is the index of the key in the
- * list (0 for K, 1 for J); which may be NULL. */
-const struct command_def *ui_key_command(int screen_id, int key, int *which);
-
-/* Called at exit (normal, SIGHUP, SIGTERM) before endwin, in reverse order
- * of registration: for draft savers. */
-void ui_on_exit(void (*fn)(void *ud), void *ud);
 
 #endif

@@ -321,50 +321,46 @@ static void move_item(struct agenda *a, const struct agenda_row *r, int delta)
 		a->list.sel = to - 1;
 }
 
-static unsigned agenda_handle(struct screen *s, struct app *app, int key)
+static unsigned agenda_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct agenda *a = s->data;
-	const struct command_def *d;
 	const struct agenda_row *sel;
 	struct agenda_row r;
 	unsigned res;
-	int which = 0;
 
 	(void)app;
 	if (!a)
 		return H_IGNORED;
-	if ((res = list_handle(&a->list, key)) != H_IGNORED)
+	if ((res = list_handle(&a->list, ev->key)) != H_IGNORED)
 		return res;
-	d = ui_key_command(SCR_AGENDA, key, &which);
-	if (!d)
-		return H_IGNORED;
-	if (!strcmp(d->name, "item+")) {
+	switch (ev->cmd) {
+	case CMD_ITEM_ADD:
 		add_item(a);
 		return H_DONE;
-	}
-	if (!strcmp(d->name, "end")) {
+	case CMD_END:
 		ui_exec(a->app, "end");
 		return H_DONE;
+	case CMD_ITEM_EDIT:
+	case CMD_START:
+	case CMD_SKIP:
+	case CMD_MOVE:
+		break; /* on the selected item */
+	default:
+		return H_IGNORED;
 	}
-	sel = row_at(a, a->list.sel);
-	if (!sel) {
-		if (strcmp(d->name, "item=") && strcmp(d->name, "start") && strcmp(d->name, "skip") &&
-		    strcmp(d->name, "move"))
-			return H_IGNORED;
+	if (!(sel = row_at(a, a->list.sel))) {
 		ui_error("%s", _("no item selected"));
 		return H_DONE;
 	}
 	r = *sel; /* prompts may reload the page under us */
-	if (!strcmp(d->name, "item="))
+	if (ev->cmd == CMD_ITEM_EDIT)
 		edit_item(a, &r);
-	else if (!strcmp(d->name, "start"))
+	else if (ev->cmd == CMD_START)
 		start_item(a, &r);
-	else if (!strcmp(d->name, "skip"))
+	else if (ev->cmd == CMD_SKIP)
 		ui_execf(a->app, "skip %d", r.num);
-	else if (!strcmp(d->name, "move"))
-		move_item(a, &r, which == 0 ? -1 : 1);
 	else
-		return H_IGNORED;
+		move_item(a, &r, ev->which == 0 ? -1 : 1);
 	return H_DONE;
 }
 

@@ -421,17 +421,15 @@ static unsigned switch_focus(struct floor_screen *f, bool to_log)
 	return H_DONE | H_REDRAW;
 }
 
-static unsigned floor_handle(struct screen *s, struct app *app, int key)
+static unsigned floor_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct floor_screen *f = s->data;
-	const struct command_def *d;
 	unsigned r;
-	int which = 0;
 
 	(void)app;
 	if (!f)
 		return H_IGNORED;
-	switch (keys_nav(key)) {
+	switch (keys_nav(ev->key)) {
 	case NAV_LEFT:
 		return switch_focus(f, false);
 	case NAV_RIGHT:
@@ -439,27 +437,33 @@ static unsigned floor_handle(struct screen *s, struct app *app, int key)
 	default:
 		break;
 	}
-	if ((r = list_handle(f->log_focus ? &f->ll : &f->ql, key)) != H_IGNORED)
+	if ((r = list_handle(f->log_focus ? &f->ll : &f->ql, ev->key)) != H_IGNORED)
 		return r;
-	d = ui_key_command(SCR_FLOOR, key, &which);
-	if (!d)
-		return H_IGNORED;
-	if (!strcmp(d->name, "q+"))
+	switch (ev->cmd) {
+	case CMD_QUEUE_ADD:
 		request_floor(f);
-	else if (!strcmp(d->name, "q-") && f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n)
-		ui_execf(f->app, "q- %s", f->queue[f->ql.sel].who.code);
-	else if (!strcmp(d->name, "q-"))
-		ui_error("%s", _("no request selected"));
-	else if (!strcmp(d->name, "qmove"))
-		move_request(f, which == 0 ? -1 : 1);
-	else if (!strcmp(d->name, "floor"))
+		break;
+	case CMD_QUEUE_DEL:
+		if (f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n)
+			ui_execf(f->app, "q- %s", f->queue[f->ql.sel].who.code);
+		else
+			ui_error("%s", _("no request selected"));
+		break;
+	case CMD_QUEUE_MOVE:
+		move_request(f, ev->which == 0 ? -1 : 1);
+		break;
+	case CMD_FLOOR:
 		give_floor(f);
-	else if (!strcmp(d->name, "yield"))
+		break;
+	case CMD_YIELD:
 		yield_floor(f);
-	else if (!strcmp(d->name, "end"))
+		break;
+	case CMD_END:
 		ui_exec(f->app, "end");
-	else
+		break;
+	default:
 		return H_IGNORED;
+	}
 	return H_DONE;
 }
 

@@ -136,12 +136,12 @@ static void help_draw(struct screen *s, WINDOW *w)
 	list_draw(&h->list, w);
 }
 
-static unsigned help_handle(struct screen *s, struct app *app, int key)
+static unsigned help_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct help *h = s->data;
 
 	(void)app;
-	return h ? list_handle(&h->list, key) : H_IGNORED;
+	return h ? list_handle(&h->list, ev->key) : H_IGNORED;
 }
 
 static bool help_search(struct screen *s, const char *needle, bool next)

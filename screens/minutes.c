@@ -475,10 +475,9 @@ static void export_minutes(struct minutes_screen *m)
 
 /* ---- keys, search, close ---- */
 
-static unsigned minutes_handle(struct screen *s, struct app *app, int key)
+static unsigned minutes_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct minutes_screen *m = s->data;
-	const struct command_def *d;
 	struct minutes_filter none;
 	unsigned r;
 
@@ -486,27 +485,26 @@ static unsigned minutes_handle(struct screen *s, struct app *app, int key)
 	if (!m)
 		return H_IGNORED;
 	refresh_page(m);
-	if ((r = navigate(m, key)) != H_IGNORED)
+	if ((r = navigate(m, ev->key)) != H_IGNORED)
 		return r;
-	d = ui_key_command(SCR_MINUTES, key, NULL);
-	if (d && !strcmp(d->name, "export")) {
+	if (ev->cmd == CMD_EXPORT) {
 		export_minutes(m);
 		return H_DONE;
 	}
-	if (d || !m->app->session)
-		return H_IGNORED; /* note: the shell's command line */
-	switch (key) {
-	case 'i':
+	if (!m->app->session)
+		return H_IGNORED;
+	switch (ev->cmd) {
+	case CMD_FILTER_ITEM:
 		return filter_item(m);
-	case 'd':
+	case CMD_FILTER_DELEGATION:
 		return filter_delegation(m);
-	case 'e':
+	case CMD_FILTER_EVENT:
 		return filter_event(m);
-	case 'c':
+	case CMD_FILTER_CLEAR:
 		memset(&none, 0, sizeof none);
 		return apply_filter(m, &none);
 	default:
-		return H_IGNORED;
+		return H_IGNORED; /* note: the shell's command line */
 	}
 }
 

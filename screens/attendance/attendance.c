@@ -256,35 +256,25 @@ static void remove_person(struct att *a, const struct att_row *r)
 	free(q);
 }
 
-/* A command bound to key on this screen (command_table keys). */
-static unsigned bound(struct att *a, int key)
+/* A command of this screen on the selected row (cmd: CMD_DELEGATE_ADD,
+ * _EDIT, _DEL, CMD_PRESENT_ADD or _DEL). */
+static unsigned on_row(struct att *a, enum cmd_id cmd)
 {
-	const struct command_def *d = ui_key_command(SCR_ATTENDANCE, key, NULL);
 	const struct att_row *sel;
 	struct att_row r;
 
-	if (!d)
-		return H_IGNORED;
-	if (!strcmp(d->name, "import")) {
-		att_import_start(a);
-		return H_DONE | H_REDRAW;
-	}
-	if (strcmp(d->name, "delegate+") && strcmp(d->name, "delegate=") &&
-	    strcmp(d->name, "delegate-") && strcmp(d->name, "present+") &&
-	    strcmp(d->name, "present-"))
-		return H_IGNORED;
 	sel = att_row_at(a, a->list.sel);
 	if (!sel || sel->kind == AK_GROUP) {
 		ui_error("%s", a->n_delegs ? _("select a delegation or a delegate")
 					   : _("no delegation in this process"));
 		return H_DONE;
 	}
-	r = *sel; /* a question may reload the page under us */
-	if (!strcmp(d->name, "delegate+")) {
+	r = *sel; /* a copy: the form and questions outlive the page's rows */
+	if (cmd == CMD_DELEGATE_ADD) {
 		att_form_add(a, r.d);
 		return H_DONE | H_REDRAW;
 	}
-	if (!strcmp(d->name, "present+") || !strcmp(d->name, "present-")) {
+	if (cmd == CMD_PRESENT_ADD || cmd == CMD_PRESENT_DEL) {
 		toggle(a, &r);
 		return H_DONE;
 	}
@@ -292,15 +282,16 @@ static unsigned bound(struct att *a, int key)
 		ui_error("%s", _("select a delegate (Enter shows the delegates of a delegation)"));
 		return H_DONE;
 	}
-	if (!strcmp(d->name, "delegate="))
+	if (cmd == CMD_DELEGATE_EDIT)
 		att_form_edit(a, r.d, &r.p);
 	else
 		remove_person(a, &r);
 	return H_DONE | H_REDRAW;
 }
 
-static unsigned att_handle(struct screen *s, struct app *app, int key)
+static unsigned att_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
+	int key = ev->key;
 	struct att *a = s->data;
 	const struct att_row *sel;
 	enum att_kind kind = AK_GROUP;
@@ -316,11 +307,11 @@ static unsigned att_handle(struct screen *s, struct app *app, int key)
 	case AM_PICK:
 		return att_pick_handle(a, key);
 	case AM_IMPORT:
-		return att_import_handle(a, key);
+		return att_import_handle(a, ev);
 	case AM_LIST:
 		break;
 	}
-	if (a->grid_focus && (res = att_grid_handle(a, key)) != H_IGNORED)
+	if (a->grid_focus && (res = att_grid_handle(a, ev)) != H_IGNORED)
 		return res;
 	if ((sel = att_row_at(a, a->list.sel)) != NULL) {
 		kind = sel->kind;
@@ -342,8 +333,8 @@ static unsigned att_handle(struct screen *s, struct app *app, int key)
 		a->moved = (res & H_REDRAW) != 0;
 		return res;
 	}
-	switch (key) {
-	case 'c':
+	switch (ev->cmd) {
+	case CMD_GRID:
 		if (!a->n_checks) {
 			ui_error("%s", _("no member state in this process"));
 			return H_DONE;
@@ -356,14 +347,23 @@ static unsigned att_handle(struct screen *s, struct app *app, int key)
 				if (a->checks[i].delegation_id == a->delegs[d].id)
 					a->grid_sel = (int)i;
 		return H_DONE | H_REDRAW;
-	case 'm':
+	case CMD_MIN_LEVEL:
 		att_pick_min_level(a);
 		return H_DONE | H_REDRAW;
-	case 't':
+	case CMD_THEMES:
 		att_pick_themes(a);
 		return H_DONE | H_REDRAW;
+	case CMD_IMPORT:
+		att_import_start(a);
+		return H_DONE | H_REDRAW;
+	case CMD_DELEGATE_ADD:
+	case CMD_DELEGATE_EDIT:
+	case CMD_DELEGATE_DEL:
+	case CMD_PRESENT_ADD:
+	case CMD_PRESENT_DEL:
+		return on_row(a, ev->cmd);
 	default:
-		return bound(a, key);
+		return H_IGNORED;
 	}
 }
 

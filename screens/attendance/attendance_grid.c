@@ -136,11 +136,11 @@ static void grid_leave(struct att *a)
 	a->list.drawn_sel = -2; /* the bar comes back */
 }
 
-unsigned att_grid_handle(struct att *a, int key)
+unsigned att_grid_handle(struct att *a, const struct key_event *ev)
 {
-	int n = (int)a->n_checks;
+	int n = (int)a->n_checks, key = ev->key;
 
-	if (n == 0 || key == K_ESC || key == 'c') {
+	if (n == 0 || key == K_ESC || ev->cmd == CMD_GRID) {
 		grid_leave(a);
 		return H_DONE | H_REDRAW;
 	}

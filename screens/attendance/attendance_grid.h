@@ -10,6 +10,6 @@
 
 void att_grid_layout(struct att *a);
 void att_grid_draw(struct att *a, WINDOW *w);
-unsigned att_grid_handle(struct att *a, int key);
+unsigned att_grid_handle(struct att *a, const struct key_event *ev);
 
 #endif

@@ -121,8 +121,9 @@ static void import_end(struct att *a)
 	att_mode_list(a);
 }
 
-unsigned att_import_handle(struct att *a, int key)
+unsigned att_import_handle(struct att *a, const struct key_event *ev)
 {
+	int key = ev->key;
 	struct att_import *m = a->imp;
 	unsigned r;
 
@@ -145,8 +146,8 @@ unsigned att_import_handle(struct att *a, int key)
 	}
 	if ((r = list_handle(&m->list, key)) != H_IGNORED)
 		return r;
-	/* The screen's own keys would act on the hidden list: not now. */
-	if (ui_key_command(SCR_ATTENDANCE, key, NULL) || key == 'c' || key == 'm' || key == 't')
+	/* The keys of the table would act on the hidden list: not now. */
+	if (ev->cmd != CMD_NONE)
 		return H_DONE;
 	return H_IGNORED;
 }

@@ -11,7 +11,7 @@
 /* Ask for a file and preview it (the dispatcher has ended any other mode). */
 void att_import_start(struct att *a);
 void att_import_draw(struct att *a, WINDOW *w, bool full);
-unsigned att_import_handle(struct att *a, int key);
+unsigned att_import_handle(struct att *a, const struct key_event *ev);
 void att_import_free(struct att *a);
 
 #endif

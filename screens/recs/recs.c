@@ -180,7 +180,14 @@ static void draw_keys(WINDOW *w, int y, int cols, const char *const *pairs)
 	}
 }
 
-/* The last row: a recovered draft's offer, else the local keys. */
+/* The keys of command cmd as the table binds them. */
+static const char *keys_of(enum cmd_id cmd)
+{
+	return command_by_id(cmd)->keys;
+}
+
+/* The last row: a recovered draft's offer, else the local keys (from the
+ * table's rows of this screen). */
 static void draw_bottom(struct recs *r, WINDOW *w)
 {
 	char offer[256], fs[96], ft[96];
@@ -197,18 +204,18 @@ static void draw_bottom(struct recs *r, WINDOW *w)
 					    : _("all"));
 		str_printf(ft, sizeof ft, _("theme: %s"), r->theme_filter[0] ? r->theme_filter
 									: _("all"));
-		pairs[k++] = "Enter";
+		pairs[k++] = keys_of(CMD_OPEN);
 		pairs[k++] = _("open");
-		pairs[k++] = "f";
+		pairs[k++] = keys_of(CMD_FILTER_STATUS);
 		pairs[k++] = fs;
-		pairs[k++] = "F";
+		pairs[k++] = keys_of(CMD_FILTER_THEME);
 		pairs[k++] = ft;
-		pairs[k++] = "v";
+		pairs[k++] = keys_of(CMD_VERSIONS);
 		pairs[k++] = _("versions");
 	} else {
 		pairs[k++] = "Esc";
 		pairs[k++] = _("list");
-		pairs[k++] = "v";
+		pairs[k++] = keys_of(CMD_VERSIONS);
 		pairs[k++] = _("versions and diff");
 		pairs[k++] = "↑↓";
 		pairs[k++] = _("scroll");
@@ -324,14 +331,14 @@ static void cycle_theme(struct recs *r)
 /* A key of the command table on recommendation row (NULL when none is
  * selected): rec+ and amend open the editor, the others are the detail
  * view's workflow actions, with their pick lists and prompts. */
-static unsigned command_key(struct recs *r, int key, const struct rec_row *row)
+static unsigned command_key(struct recs *r, enum cmd_id cmd, const struct rec_row *row)
 {
-	const struct command_def *d = ui_key_command(SCR_RECS, key, NULL);
+	const struct command_def *d = command_by_id(cmd);
 	struct rec_row copy;
 
 	if (!d || (d->flags & CMD_UI))
 		return H_IGNORED; /* help, quit, :, / … are the shell's */
-	if (!strcmp(d->name, "rec+")) {
+	if (cmd == CMD_REC_ADD) {
 		recs_edit_new(r);
 		return H_DONE | H_REDRAW;
 	}
@@ -343,27 +350,27 @@ static unsigned command_key(struct recs *r, int key, const struct rec_row *row)
 	copy.title = xstrdup(row->title);
 	copy.theme = xstrdup(row->theme);
 	copy.cosponsors = NULL;
-	if (!strcmp(d->name, "amend")) {
+	if (cmd == CMD_AMEND) {
 		r->num = copy.num;
 		recs_edit_amend(r);
 	} else {
-		recs_detail_act(r, d->name, &copy);
+		recs_detail_act(r, cmd, &copy);
 	}
 	free(copy.title);
 	free(copy.theme);
 	return H_DONE | H_REDRAW;
 }
 
-static unsigned list_key(struct recs *r, int key)
+static unsigned list_key(struct recs *r, const struct key_event *ev)
 {
 	unsigned res;
 	const struct rec_row *row;
 
-	if ((res = list_handle(&r->list, key)) != H_IGNORED)
+	if ((res = list_handle(&r->list, ev->key)) != H_IGNORED)
 		return res;
 	row = row_at(r, r->list.sel);
-	switch (key) {
-	case K_ENTER:
+	switch (ev->cmd) {
+	case CMD_OPEN:
 		if (!row)
 			return H_DONE;
 		r->num = row->num;
@@ -371,9 +378,9 @@ static unsigned list_key(struct recs *r, int key)
 		recs_load_detail(r);
 		r->full = true;
 		return H_DONE | H_REDRAW;
-	case 'f':
-	case 'F':
-		if (key == 'f')
+	case CMD_FILTER_STATUS:
+	case CMD_FILTER_THEME:
+		if (ev->cmd == CMD_FILTER_STATUS)
 			r->status_filter = (r->status_filter + 1) % (int)(ARRAY_SIZE(recs_status_codes) + 1);
 		else
 			cycle_theme(r);
@@ -381,20 +388,21 @@ static unsigned list_key(struct recs *r, int key)
 		list_select(&r->list, 0);
 		r->full = true;
 		return H_DONE | H_REDRAW;
-	case 'v':
+	case CMD_VERSIONS:
 		if (!row)
 			return H_DONE;
 		r->num = row->num;
 		recs_history_open(r);
 		return H_DONE | H_REDRAW;
 	default:
-		return command_key(r, key, row);
+		return command_key(r, ev->cmd, row);
 	}
 }
 
-static unsigned recs_handle(struct screen *s, struct app *app, int key)
+static unsigned recs_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct recs *r = s->data;
+	int key = ev->key;
 	unsigned res;
 
 	(void)app;
@@ -406,17 +414,17 @@ static unsigned recs_handle(struct screen *s, struct app *app, int key)
 		return res;
 	switch (r->mode) {
 	case RM_LIST:
-		return list_key(r, key);
+		return list_key(r, ev);
 	case RM_DETAIL: {
 		struct rec_row tmp;
 
-		if (key == 'v') {
+		if (ev->cmd == CMD_VERSIONS) {
 			recs_history_open(r);
 			return H_DONE | H_REDRAW;
 		}
 		if ((res = recs_detail_key(r, key)) != H_IGNORED)
 			return res;
-		return command_key(r, key, recs_detail_row(r, &tmp));
+		return command_key(r, ev->cmd, recs_detail_row(r, &tmp));
 	}
 	default:
 		return recs_history_handle(r, key);

@@ -228,24 +228,33 @@ static void act_set(struct recs *r, const struct rec_row *row)
 	free(v);
 }
 
-/* The action of command name on a copy of row (the dispatcher handles
+/* The action of command cmd on a copy of row (the dispatcher handles
  * rec+ and amend, which open the editor). */
-void recs_detail_act(struct recs *r, const char *name, const struct rec_row *row)
+void recs_detail_act(struct recs *r, enum cmd_id cmd, const struct rec_row *row)
 {
-	if (!strcmp(name, "cosponsor"))
+	switch (cmd) {
+	case CMD_COSPONSOR:
 		act_cosponsor(r, row->num);
-	else if (!strcmp(name, "reserve"))
-		act_party(r, row->num, false);
-	else if (!strcmp(name, "object"))
-		act_party(r, row->num, true);
-	else if (!strcmp(name, "unobject"))
+		break;
+	case CMD_RESERVE:
+	case CMD_OBJECT:
+		act_party(r, row->num, cmd == CMD_OBJECT);
+		break;
+	case CMD_UNOBJECT:
 		act_unobject(r, row->num);
-	else if (!strcmp(name, "status"))
+		break;
+	case CMD_STATUS:
 		act_status(r, row);
-	else if (!strcmp(name, "adopt"))
+		break;
+	case CMD_ADOPT:
 		ui_execf(r->app, "adopt %lld", row->num);
-	else if (!strcmp(name, "rec="))
+		break;
+	case CMD_REC_SET:
 		act_set(r, row);
+		break;
+	default:
+		break;
+	}
 }
 
 const struct rec_row *recs_detail_row(struct recs *r, struct rec_row *tmp)

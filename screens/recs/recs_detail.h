@@ -14,9 +14,9 @@ void recs_detail_draw(struct recs *r, WINDOW *w);
 unsigned recs_detail_key(struct recs *r, int key);
 /* The detail's recommendation as a row (in tmp), or NULL. */
 const struct rec_row *recs_detail_row(struct recs *r, struct rec_row *tmp);
-/* The workflow action of command name on row (cosponsor, reserve,
- * object, unobject, status, adopt, rec=), with its pick lists and
- * prompts; row is the caller's copy (a prompt may reload the page). */
-void recs_detail_act(struct recs *r, const char *name, const struct rec_row *row);
+/* The workflow action of command cmd on row (CMD_COSPONSOR, _RESERVE,
+ * _OBJECT, _UNOBJECT, _STATUS, _ADOPT, _REC_SET; others do nothing), with
+ * its pick lists and prompts; row is the caller's copy. */
+void recs_detail_act(struct recs *r, enum cmd_id cmd, const struct rec_row *row);
 
 #endif

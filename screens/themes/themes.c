@@ -106,32 +106,32 @@ static void themes_close(struct screen *s)
 	s->data = NULL;
 }
 
-static unsigned themes_handle(struct screen *s, struct app *app, int key)
+static unsigned themes_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct themes_screen *t = s->data;
+	const struct command_def *d = command_by_id(ev->cmd);
 	unsigned r;
 
 	if (!t)
 		return H_IGNORED;
 	if (!app->session) {
-		const struct command_def *d = ui_key_command(SCR_THEMES, key, NULL);
-
-		if (key != 't' && key != 'c' && (!d || (d->flags & CMD_UI)))
+		/* The screen's keys say why they do nothing; the shell's work. */
+		if (!d || (d->flags & (CMD_UI | CMD_LOCAL)) == CMD_UI)
 			return H_IGNORED;
 		ui_error("%s", _("No session: create one with :session new"));
 		return H_DONE;
 	}
-	if (key == 't') {
+	if (ev->cmd == CMD_TARGET) {
 		t->psel[t->target] = t->pl.sel;
 		t->target = !t->target;
 		themes_reload(t);
 		return H_DONE | H_REDRAW;
 	}
-	if (key == 'c') {
+	if (ev->cmd == CMD_CATALOGUE) {
 		themes_enter_view(t, t->view == TV_CATALOGUE ? TV_PROPOSALS : TV_CATALOGUE);
 		return H_DONE | H_REDRAW;
 	}
-	r = t->view == TV_CATALOGUE ? themes_catalogue_key(t, key) : themes_proposals_key(t, key);
+	r = t->view == TV_CATALOGUE ? themes_catalogue_key(t, ev) : themes_proposals_key(t, ev);
 	t->psel[t->target] = t->pl.sel;
 	return r;
 }

@@ -171,11 +171,11 @@ static unsigned move_prop(struct themes_screen *t, int i)
 	return t->pl.sel == old ? H_DONE : H_DONE | H_REDRAW;
 }
 
-unsigned themes_proposals_key(struct themes_screen *t, int key)
+unsigned themes_proposals_key(struct themes_screen *t, const struct key_event *ev)
 {
-	const struct command_def *d;
+	static const enum stance keyed[] = { ST_SUPPORT, ST_OBJECT, ST_ABSTAIN, ST_NONE };
 	const struct proposal_info *p;
-	int which = 0;
+	int key = ev->key;
 
 	switch (keys_nav(key)) {
 	case NAV_UP:
@@ -207,29 +207,27 @@ unsigned themes_proposals_key(struct themes_screen *t, int key)
 		set_position(t, ST_NONE);
 		return H_DONE;
 	}
-	d = ui_key_command(SCR_THEMES, key, &which);
-	if (!d || (d->flags & CMD_UI))
-		return H_IGNORED;
-	if (!strcmp(d->name, "propose")) {
+	switch (ev->cmd) {
+	case CMD_PROPOSE:
 		propose_free(t);
 		return H_DONE;
-	}
-	if (!strcmp(d->name, "position")) {
-		static const enum stance keyed[] = { ST_SUPPORT, ST_OBJECT, ST_ABSTAIN, ST_NONE };
-
-		set_position(t, which >= 0 && which < 4 ? keyed[which] : ST_NONE);
+	case CMD_POSITION:
+		set_position(t, ev->which >= 0 && ev->which < 4 ? keyed[ev->which] : ST_NONE);
 		return H_DONE;
-	}
-	p = themes_sel_prop(t);
-	if (strcmp(d->name, "select") && strcmp(d->name, "reject") && strcmp(d->name, "merge"))
+	case CMD_SELECT:
+	case CMD_REJECT:
+	case CMD_MERGE:
+		break; /* on the selected proposal */
+	default:
 		return H_IGNORED;
-	if (!p) {
+	}
+	if (!(p = themes_sel_prop(t))) {
 		ui_error("%s", _("no proposal: a proposes one, c opens the catalogue"));
 		return H_DONE;
 	}
-	if (!strcmp(d->name, "select")) {
+	if (ev->cmd == CMD_SELECT) {
 		ui_execf(t->app, "select %lld", p->num);
-	} else if (!strcmp(d->name, "reject")) {
+	} else if (ev->cmd == CMD_REJECT) {
 		reject(t, p->num);
 	} else {
 		struct proposal_info copy = { 0 };
@@ -244,23 +242,22 @@ unsigned themes_proposals_key(struct themes_screen *t, int key)
 	return H_DONE;
 }
 
-unsigned themes_catalogue_key(struct themes_screen *t, int key)
+unsigned themes_catalogue_key(struct themes_screen *t, const struct key_event *ev)
 {
-	const struct command_def *d;
+	const struct command_def *d = command_by_id(ev->cmd);
 	const struct theme_entry *e;
 	unsigned r;
 
-	if (key == K_ESC) {
+	if (ev->key == K_ESC) {
 		themes_enter_view(t, TV_PROPOSALS);
 		return H_DONE | H_REDRAW;
 	}
-	if ((r = list_handle(&t->cl, key)) != H_IGNORED)
+	if ((r = list_handle(&t->cl, ev->key)) != H_IGNORED)
 		return r;
-	d = ui_key_command(SCR_THEMES, key, NULL);
 	if (d && (d->flags & CMD_UI))
 		return H_IGNORED;
-	if (key != K_ENTER && (!d || strcmp(d->name, "propose"))) {
-		if (!d || strcmp(d->name, "note") == 0)
+	if (ev->key != K_ENTER && ev->cmd != CMD_PROPOSE) {
+		if (!d || ev->cmd == CMD_NOTE)
 			return H_IGNORED;
 		ui_message("%s", _("c returns to the proposals and their positions"));
 		return H_DONE;

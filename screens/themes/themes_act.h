@@ -8,7 +8,7 @@
 #include "themes_screen.h"
 
 /* themes_act.c: the keys of each view (H_* bits of screen.h). */
-unsigned themes_proposals_key(struct themes_screen *t, int key);
-unsigned themes_catalogue_key(struct themes_screen *t, int key);
+unsigned themes_proposals_key(struct themes_screen *t, const struct key_event *ev);
+unsigned themes_catalogue_key(struct themes_screen *t, const struct key_event *ev);
 
 #endif

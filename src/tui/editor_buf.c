@@ -260,19 +260,6 @@ static void delete_run(struct edbuf *b, size_t pos, size_t n, size_t cur_after, 
 	op->cur_after = cur_after;
 }
 
-bool ed_insert_text(struct edbuf *b, const char *utf8)
-{
-	size_t n;
-	wchar_t *s = decode_text(utf8, &n);
-
-	if (n)
-		insert_run(b, s, n, true);
-	free(s);
-	b->last = ED_LAST_NONE;
-	b->goal = -1;
-	return n > 0;
-}
-
 bool ed_replace_all(struct edbuf *b, const char *utf8)
 {
 	size_t n;

@@ -1,6 +1,6 @@
 /*
  * keys.c — key names, normalisation of curses keys, the movement table,
- * the key → command lookup over command_table, and reading the next key
+ * the key → command id resolution over command_table, and reading the next key
  * (from the terminal with a timeout, or from the test script).
  */
 #include "keys.h"
@@ -100,34 +100,6 @@ int keys_parse_name(const char **s)
 	return (int)cp;
 }
 
-char *keys_name(int key, char *buf, size_t size)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
-		if (names[i].key == key && key != '<') {
-			str_copy(buf, names[i].name, size);
-			return buf;
-		}
-	if (key >= K_F(1) && key <= K_F(63)) {
-		str_printf(buf, size, "F%d", key - K_F(0));
-	} else if (key > 0 && key < 32) {
-		str_printf(buf, size, "C-%c", key + 96);
-	} else if (key > 0 && key < K_FN_BASE) {
-		wchar_t w[2] = { (wchar_t)key, 0 };
-		char tmp[8];
-		size_t n = wcstombs(tmp, w, sizeof tmp - 1);
-
-		if (n == (size_t)-1 || n == 0)
-			str_copy(buf, "?", size);
-		else {
-			tmp[n] = '\0';
-			str_copy(buf, tmp, size);
-		}
-	} else {
-		str_printf(buf, size, "key%d", key);
-	}
-	return buf;
-}
-
 bool keys_match(const char *list, int key, int *index)
 {
 	const char *p = list;
@@ -174,18 +146,28 @@ enum nav keys_nav(int key)
 	return NAV_NONE;
 }
 
-const struct command_def *ui_key_command(int screen_id, int key, int *which)
+/* Does row d bind key on screen? Pass 0: the screen's own rows; pass 1:
+ * the rows of every screen (the shell's keys). */
+static bool binds(const struct command_def *d, int pass, int screen, int key, int *which)
 {
-	for (size_t i = 0; i < command_count; i++) {
-		const struct command_def *d = &command_table[i];
+	bool everywhere = (d->flags & (CMD_UI | CMD_LOCAL)) == CMD_UI;
 
-		/* Screen-local keys run no command: the screen handles them. */
-		if (!d->keys || !(d->screens & ON(screen_id)) || (d->flags & CMD_LOCAL))
-			continue;
-		if (keys_match(d->keys, key, which))
-			return d;
-	}
-	return NULL;
+	return d->keys && (d->screens & ON(screen)) && everywhere == (pass == 1) &&
+	       keys_match(d->keys, key, which);
+}
+
+struct key_event keys_resolve(int screen, int key)
+{
+	struct key_event ev = { key, CMD_NONE, 0 };
+
+	for (int pass = 0; pass < 2; pass++)
+		for (size_t i = 0; i < command_count; i++)
+			if (binds(&command_table[i], pass, screen, key, &ev.which)) {
+				ev.cmd = command_table[i].id;
+				return ev;
+			}
+	ev.which = 0;
+	return ev;
 }
 
 int keys_get(int timeout_ms)

@@ -42,21 +42,6 @@ static const struct screen_ops *const tab_ops[SCR_COUNT] = {
 #undef SCREEN_OPS
 };
 
-static struct {
-	void (*fn)(void *);
-	void *ud;
-} exit_hooks[16];
-static int n_exit_hooks;
-
-void ui_on_exit(void (*fn)(void *ud), void *ud)
-{
-	if (n_exit_hooks < (int)ARRAY_SIZE(exit_hooks)) {
-		exit_hooks[n_exit_hooks].fn = fn;
-		exit_hooks[n_exit_hooks].ud = ud;
-		n_exit_hooks++;
-	}
-}
-
 static void on_signal(int sig)
 {
 	ui_stop_signal = sig;
@@ -400,47 +385,49 @@ static void bound_command(const struct command_def *c)
 	ui_command_line(ui.app, initial);
 }
 
-static unsigned global_key(int key)
+/* The shell's keys: help, quit, :, /, Tab, 1–6 (the table's rows of
+ * every screen), S-Tab, and a command of the screen that the screen left
+ * alone (note). */
+static unsigned global_key(const struct key_event *ev)
 {
-	int which = 0;
-	const struct command_def *d = NULL;
+	const struct command_def *c = command_by_id(ev->cmd);
 
-	if (keys_nav(key) == NAV_PREV_SCREEN) {
+	if (keys_nav(ev->key) == NAV_PREV_SCREEN) {
 		switch_to((ui.cur + SCR_COUNT - 1) % SCR_COUNT);
 		return H_DONE;
 	}
-	for (size_t i = 0; i < command_count && !d; i++)
-		if ((command_table[i].flags & (CMD_UI | CMD_LOCAL)) == CMD_UI &&
-		    keys_match(command_table[i].keys, key, &which))
-			d = &command_table[i];
-	if (ui.help_open && (key == K_ESC || key == 'q' || (d && !strcmp(d->name, "help")))) {
+	if (ui.help_open && (ev->key == K_ESC || ev->cmd == CMD_QUIT || ev->cmd == CMD_HELP)) {
 		help_toggle(false);
 		return H_DONE;
 	}
-	if (!d) {
-		/* A command bound on this screen that the screen left alone
-		 * (note "n"): the command line, pre-filled with its name. */
-		const struct command_def *c = ui_key_command(ui.cur, key, NULL);
-
-		if (c && !(c->flags & CMD_UI) && !ui.help_open) {
-			bound_command(c);
-			return H_DONE;
-		}
-		return key == K_ESC ? H_DONE : H_IGNORED;
-	}
-	if (!strcmp(d->name, "help"))
+	switch (ev->cmd) {
+	case CMD_HELP:
 		help_toggle(true);
-	else if (!strcmp(d->name, "quit"))
+		return H_DONE;
+	case CMD_QUIT:
 		return H_QUIT;
-	else if (!strcmp(d->name, "command"))
+	case CMD_COMMAND:
 		ui_command_line(ui.app, NULL);
-	else if (!strcmp(d->name, "search"))
+		return H_DONE;
+	case CMD_SEARCH:
 		ui_search();
-	else if (!strcmp(d->name, "next-screen"))
+		return H_DONE;
+	case CMD_NEXT_SCREEN:
 		switch_to((ui.cur + 1) % SCR_COUNT);
-	else if (!strcmp(d->name, "screen"))
-		switch_to(which);
-	return H_DONE;
+		return H_DONE;
+	case CMD_SCREEN:
+		switch_to(ev->which);
+		return H_DONE;
+	default:
+		break;
+	}
+	/* A command bound on this screen that the screen left alone (note
+	 * "n"): asked for here. */
+	if (c && !(c->flags & CMD_UI) && !ui.help_open) {
+		bound_command(c);
+		return H_DONE;
+	}
+	return ev->key == K_ESC ? H_DONE : H_IGNORED;
 }
 
 
@@ -448,6 +435,8 @@ static unsigned global_key(int key)
 static unsigned dispatch(int key)
 {
 	struct screen *s = ui_current();
+	/* The key's command on the tab shown (also under help), once. */
+	struct key_event ev = keys_resolve(ui.cur, key);
 	unsigned r = H_IGNORED;
 
 	if (ui.msg_text[0]) {
@@ -457,9 +446,9 @@ static unsigned dispatch(int key)
 	if (ui.too_small)
 		return key == 'q' ? H_QUIT : H_DONE;
 	if (s->ops->handle)
-		r = s->ops->handle(s, ui.app, key);
+		r = s->ops->handle(s, ui.app, &ev);
 	if (r == H_IGNORED)
-		r = global_key(key);
+		r = global_key(&ev);
 	if (r & H_REDRAW)
 		ui.body_dirty = true;
 	if ((r & H_RELOAD) || ui.reload_pending)
@@ -553,10 +542,6 @@ int ui_main(struct app *app)
 	ui_paint();
 	if (ui.test)
 		uitest_finish();
-	while (n_exit_hooks > 0) {
-		n_exit_hooks--;
-		exit_hooks[n_exit_hooks].fn(exit_hooks[n_exit_hooks].ud);
-	}
 	for (int i = 0; i <= SCR_COUNT; i++) {
 		struct screen *s = i < SCR_COUNT ? &ui.screens[i] : &ui.help;
 

@@ -198,8 +198,7 @@ void ui_bars_draw_hints(void)
 				continue;
 			if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)
 				continue;
-			if (global && (!strcmp(d->name, "next-screen") || !strcmp(d->name, "screen") ||
-				       !strcmp(d->name, "search")))
+			if (d->id == CMD_NEXT_SCREEN || d->id == CMD_SCREEN || d->id == CMD_SEARCH)
 				continue; /* obvious, and the bar is short */
 			/* Two commands on one key (present+/present-): show it once. */
 			if (i > 0 && command_table[i - 1].keys && (command_table[i - 1].screens & ON(tab)) &&

@@ -127,3 +127,26 @@ is "only src/tui/ui_r4.c evaluates R4 on the screen side" "$(r4_callers "$TOP")"
 printf 'static void planted(void) { attendance_check_summary(0, 0, 0, 0); }\n' \
 	>>"$T/src/tui/ui_bars.c"
 like "a second R4 evaluation on the screen side is caught" "$(r4_callers "$T")" '^src/tui/ui_bars\.c:'
+
+# Keys resolve to command ids once, in the shell (keys_resolve); screens
+# switch on the id. No file of screens/ or src/tui/ compares a command's
+# name again: no string compare naming a command of command_list.h, none
+# of a command row's ->name, and no name lookup (command_find).
+names_compared() {
+	sed -n 's/^CMD([A-Z_]*, "\([^"]*\)".*/"\1"/p' "$TOP/include/command_list.h" >"$T/names.txt"
+	grep -rnE '(str(n?case)?cmp|str_ieq|strstr)\(' "$1/screens" "$1/src/tui" |
+		sed "s#^$1/##" >"$T/compares.txt"
+	grep -F -f "$T/names.txt" "$T/compares.txt"
+	grep -E '(str(n?case)?cmp|str_ieq)\([^;]*\b(d|c|def|cmd|row)->name\b' "$T/compares.txt"
+	grep -rn 'command_find(' "$1/screens" "$1/src/tui" | sed "s#^$1/##"
+}
+is "no screen or shell file compares command names" "$(names_compared "$TOP")" ""
+printf 'static int planted(const char *s) { return !strcmp(s, "present+"); }\n' \
+	>>"$T/screens/attendance/attendance.c"
+printf 'static int planted(const struct command_def *d) { return !strcmp(d->name, x); }\n' \
+	>>"$T/src/tui/ui.c"
+printf 'static int planted(void) { return command_find("start") != 0; }\n' >>"$T/screens/agenda.c"
+out=$(names_compared "$T")
+like "a screen comparing a command name is caught" "$out" '^screens/attendance/attendance\.c:.*"present\+"'
+like "the shell comparing a row's name is caught" "$out" '^src/tui/ui\.c:.*d->name'
+like "a screen looking a command up by name is caught" "$out" '^screens/agenda\.c:.*command_find'
