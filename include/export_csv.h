@@ -34,9 +34,10 @@ int export_csv_open(struct export_out *o, const char *dir, const char *name, boo
 void export_csv_text(struct export_out *o, const char *s);
 void export_csv_int(struct export_out *o, long long v);
 void export_csv_bool(struct export_out *o, bool v);    /* yes / no */
-/* A stored time as ISO 8601 with offset. Values already in that form are
- * copied; "HH:MM" is taken on `day` (YYYY-MM-DD) when given; other forms
- * time_parse() accepts are converted; anything else is written as text. */
+/* A stored time as ISO 8601 with the offset of this process's zone (the
+ * reader's: TZ), whatever the offset it was stored with; "HH:MM" is taken
+ * on `day` (YYYY-MM-DD) when given; anything time_parse() does not accept
+ * is written as text. */
 void export_csv_time(struct export_out *o, const char *stored, const char *day);
 /* A stored time as time_t (same rules), or -1. */
 time_t export_csv_parse_time(const char *stored, const char *day);

@@ -54,6 +54,19 @@ char *time_hm(time_t t, char *buf, size_t size);
  * "HH:MM" (today) or epoch seconds. Returns -1 on error. */
 time_t time_parse(const char *s);
 
+/*
+ * Time zones of a venue (a session's `tz`): an IANA name of the TZ
+ * database ("Indian/Mauritius"), a fixed offset ("+04:00", "-03:30") or
+ * "UTC". NULL or "" is the zone of this process (TZ), where the screens
+ * and the exports show every time.
+ */
+bool tz_valid(const char *zone);
+/* t as ISO 8601 with the offset of zone at t. buf needs 32 bytes. */
+char *time_iso_in(time_t t, const char *zone, char *buf, size_t size);
+/* As time_parse, but a date and time without an offset is a wall-clock
+ * time of zone (an offset in s wins). -1 on error. */
+time_t time_parse_in(const char *s, const char *zone);
+
 /* The OS user name (for the journal). Never NULL. */
 const char *os_user(void);
 

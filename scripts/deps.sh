@@ -5,7 +5,7 @@
 #   deps.sh --check [run|test]   exit 0 if it is all present (prints nothing)
 # `make run` asks for "run" only; `make test`, `make asan`, `make bench`
 # and `make deps` ask for "test".
-RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext"
+RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext tzdata"
 TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte"
 
 have_run() {
@@ -15,6 +15,7 @@ have_run() {
 	pkg-config --exists ncursesw 2>/dev/null || pkg-config --exists ncurses 2>/dev/null || return 1
 	[ -f /usr/include/csv.h ] || return 1
 	command -v msgfmt >/dev/null 2>&1 || return 1
+	[ -f /usr/share/zoneinfo/Indian/Mauritius ] || return 1  # venue zones (set tz)
 	return 0
 }
 

@@ -392,6 +392,103 @@ time_t time_parse(const char *s)
 	return -1;
 }
 
+/* A fixed offset "+HH:MM" / "-HH:MM": its seconds east of UTC in *off. */
+static bool tz_fixed(const char *zone, long *off)
+{
+	const char *p = zone + 1;
+	int h, m;
+
+	if ((zone[0] != '+' && zone[0] != '-') || strlen(zone) != 6 || zone[3] != ':' ||
+	    parse_digits(&p, 2, &h) || *p++ != ':' || parse_digits(&p, 2, &m) || h > 14 || m > 59)
+		return false;
+	*off = (zone[0] == '-' ? -1 : 1) * (h * 3600L + m * 60L);
+	return true;
+}
+
+/* An IANA name: letters, digits, _ + - and single slashes, a file of the
+ * TZ database. */
+static bool tz_named(const char *zone)
+{
+	const char *dir = getenv("TZDIR");
+	char path[512];
+
+	if (!isalpha((unsigned char)zone[0]) || strlen(zone) > 64 || strstr(zone, "..") ||
+	    strstr(zone, "//"))
+		return false;
+	for (const char *p = zone; *p; p++)
+		if (!isalnum((unsigned char)*p) && !strchr("_+-/", *p))
+			return false;
+	str_printf(path, sizeof path, "%s/%s", dir && *dir ? dir : "/usr/share/zoneinfo", zone);
+	return access(path, R_OK) == 0;
+}
+
+bool tz_valid(const char *zone)
+{
+	long off;
+
+	return !zone || !*zone || str_eq(zone, "UTC") || tz_fixed(zone, &off) || tz_named(zone);
+}
+
+/* Switch this process to zone (the TZ variable) and back: returns what to
+ * give to zone_pop (the previous TZ, malloc'd, or NULL when unset). The
+ * program is single-threaded; every caller pops before returning. */
+static char *zone_push(const char *zone, bool *pushed)
+{
+	const char *old = getenv("TZ");
+	char posix[32];
+	char *saved = old ? xstrdup(old) : NULL;
+	long off;
+
+	*pushed = zone && *zone && tz_valid(zone);
+	if (!*pushed)
+		return saved;
+	if (str_eq(zone, "UTC")) {
+		str_copy(posix, "UTC0", sizeof posix);
+	} else if (tz_fixed(zone, &off)) {
+		/* POSIX counts west of UTC: "+04:00" is <+0400>-04:00. */
+		long a = off < 0 ? -off : off;
+		str_printf(posix, sizeof posix, "<%c%02ld%02ld>%c%02ld:%02ld", off < 0 ? '-' : '+',
+			   a / 3600, a % 3600 / 60, off < 0 ? '+' : '-', a / 3600, a % 3600 / 60);
+	} else {
+		str_printf(posix, sizeof posix, ":%s", zone);
+	}
+	setenv("TZ", posix, 1);
+	tzset();
+	return saved;
+}
+
+static void zone_pop(char *saved, bool pushed)
+{
+	if (pushed) {
+		if (saved)
+			setenv("TZ", saved, 1);
+		else
+			unsetenv("TZ");
+		tzset();
+	}
+	free(saved);
+}
+
+char *time_iso_in(time_t t, const char *zone, char *buf, size_t size)
+{
+	bool pushed;
+	char *saved = zone_push(zone, &pushed);
+
+	time_iso(t, buf, size);
+	zone_pop(saved, pushed);
+	return buf;
+}
+
+time_t time_parse_in(const char *s, const char *zone)
+{
+	bool pushed;
+	char *saved = zone_push(zone, &pushed);
+	time_t t = time_parse(s);
+
+	zone_pop(saved, pushed);
+	return t;
+}
+
 const char *os_user(void)
 {
 	static char name[64];

@@ -279,10 +279,19 @@ static int parse_minutes(struct cmd_ctx *c, const char *s, long long *out)
 	return 0;
 }
 
+/* The venue's zone of the session (malloc'd), or NULL: the local one. */
+static char *venue_tz(struct cmd_ctx *c)
+{
+	return db_text(c->db, "SELECT tz FROM session WHERE id = ?", "i", c->session);
+}
+
 /* A planned start: HH:MM on the session's first day, or an ISO 8601 date
- * and time. Written to iso as ISO 8601 with the local offset. */
+ * and time, a wall-clock time of the venue (the session's tz, else of this
+ * machine) unless it names its offset. Written to iso as ISO 8601 with the
+ * venue's offset. */
 static int parse_planned(struct cmd_ctx *c, const char *s, char *iso, size_t size)
 {
+	char *tz = venue_tz(c);
 	time_t t = -1;
 
 	if (strlen(s) == 5 && s[2] == ':') {
@@ -292,13 +301,15 @@ static int parse_planned(struct cmd_ctx *c, const char *s, char *iso, size_t siz
 
 		str_printf(buf, sizeof buf, "%sT%s", date ? date : "", s);
 		free(date);
-		t = time_parse(buf);
+		t = time_parse_in(buf, tz);
 	} else if (strlen(s) >= 10 && s[4] == '-' && s[7] == '-') {
-		t = time_parse(s);
+		t = time_parse_in(s, tz);
 	}
+	if (t >= 0)
+		time_iso_in(t, tz, iso, size);
+	free(tz);
 	if (t < 0)
 		return cmd_err(c, _("not a time: %s (HH:MM or YYYY-MM-DDTHH:MM)"), s);
-	time_iso(t, iso, size);
 	return 0;
 }
 
@@ -360,8 +371,11 @@ int cmd_item_add(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	if (dbq_step(q) == DB_ROW && !have_start && !dbq_is_null(q, 0)) {
 		time_t t = time_parse(dbq_text(q, 0));
+		char *tz = venue_tz(c);
+
 		if (t >= 0)
-			time_iso(t + 60 * dbq_int(q, 1), start, sizeof start);
+			time_iso_in(t + 60 * dbq_int(q, 1), tz, start, sizeof start);
+		free(tz);
 	}
 	dbq_reset(q);
 	num = db_int(c->db, 1, "SELECT max(num) + 1 FROM agenda_item WHERE session_id = ?", "i",

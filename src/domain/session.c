@@ -509,6 +509,21 @@ static int parse_min_level(struct cmd_ctx *c, const struct session_info *s, cons
 	return 0;
 }
 
+/* The venue's zone: planned times typed afterwards are its wall-clock
+ * times (those already planned keep their instant). */
+static int parse_tz(struct cmd_ctx *c, const struct session_info *s, const char *v, char *out,
+		    size_t size)
+{
+	(void)s;
+	if (!*v || str_eq(v, "-"))
+		return 1;
+	if (!tz_valid(v))
+		return cmd_err(c, _("tz: expected a time zone such as Indian/Mauritius, +04:00 or "
+				    "UTC, not %s"), v);
+	str_copy(out, v, size);
+	return 0;
+}
+
 static int parse_rule(struct cmd_ctx *c, const struct session_info *s, const char *v,
 		      char *out, size_t size)
 {
@@ -543,7 +558,7 @@ static const struct setting {
 	{ "venue", parse_venue },         { "host", parse_host },
 	{ "chair", parse_chair },         { "min_level", parse_min_level },
 	{ "rule", parse_rule },           { "workshop_places", parse_places },
-	{ "next_places", parse_places },
+	{ "next_places", parse_places },  { "tz", parse_tz },
 };
 
 static char *setting_read(struct db *db, long long session, const char *key)
@@ -553,7 +568,8 @@ static char *setting_read(struct db *db, long long session, const char *key)
 			   " WHEN 'venue' THEN venue WHEN 'host' THEN host WHEN 'chair' THEN chair"
 			   " WHEN 'min_level' THEN min_level WHEN 'rule' THEN decision_rule"
 			   " WHEN 'workshop_places' THEN workshop_places"
-			   " WHEN 'next_places' THEN next_places END FROM session WHERE id = ?2",
+			   " WHEN 'next_places' THEN next_places WHEN 'tz' THEN tz END"
+			   " FROM session WHERE id = ?2",
 		       "ti", key, session);
 }
 
@@ -572,7 +588,8 @@ static int setting_write(struct db *db, long long session, const char *key, cons
 			  " decision_rule = CASE ?1 WHEN 'rule' THEN ?2 ELSE decision_rule END,"
 			  " workshop_places = CASE ?1 WHEN 'workshop_places' THEN ?2"
 			  "   ELSE workshop_places END,"
-			  " next_places = CASE ?1 WHEN 'next_places' THEN ?2 ELSE next_places END"
+			  " next_places = CASE ?1 WHEN 'next_places' THEN ?2 ELSE next_places END,"
+			  " tz = CASE ?1 WHEN 'tz' THEN ?2 ELSE tz END"
 			  " WHERE id = ?3", "tti", key, value, session);
 }
 
@@ -589,7 +606,7 @@ int cmd_session_set(struct cmd_ctx *c)
 			k = &settings[i];
 	if (!k)
 		return cmd_err(c, _("unknown setting %s (title, level, start_date, end_date, venue, "
-				    "host, chair, min_level, rule, workshop_places, next_places)"),
+				    "host, chair, min_level, rule, workshop_places, next_places, tz)"),
 			       c->argv[1]);
 	rc = session_get(c->db, c->session, &s);
 	if (rc != 0)

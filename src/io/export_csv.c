@@ -111,16 +111,6 @@ void export_csv_bool(struct export_out *o, bool v)
 	put(o, v ? "yes" : "no", v ? 3 : 2);
 }
 
-/* 2026-11-23T09:30:00+04:00 or …Z: already what the minutes want. */
-static bool iso_with_offset(const char *s, size_t n)
-{
-	if (n < 20 || s[4] != '-' || s[10] != 'T' || s[13] != ':')
-		return false;
-	if (s[n - 1] == 'Z')
-		return true;
-	return n >= 25 && s[n - 3] == ':' && (s[n - 6] == '+' || s[n - 6] == '-');
-}
-
 time_t export_csv_parse_time(const char *stored, const char *day)
 {
 	char buf[40];
@@ -139,10 +129,12 @@ void export_csv_time(struct export_out *o, const char *stored, const char *day)
 	char buf[40];
 	time_t t;
 
-	if (!stored || !*stored || iso_with_offset(stored, strlen(stored))) {
+	if (!stored || !*stored) {
 		export_csv_text(o, stored);
 		return;
 	}
+	/* In the zone of the reader (this process), whatever the zone the
+	 * time was stored with: the same instant, the offset says which. */
 	t = export_csv_parse_time(stored, day);
 	export_csv_text(o, t == -1 ? stored : time_iso(t, buf, sizeof buf));
 }

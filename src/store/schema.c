@@ -405,10 +405,16 @@ static const char migration_followup[] =
 	" FROM recommendation r JOIN session s ON s.id = r.session_id;"
 	;
 
+/* The venue's time zone (util.h: an IANA name, ±HH:MM or UTC; NULL: the
+ * zone of the machine typing): planned times are its wall-clock times. */
+static const char migration_session_tz[] =
+	"ALTER TABLE session ADD COLUMN tz TEXT;";
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_followup,
 	migration_journal_args,
+	migration_session_tz,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
