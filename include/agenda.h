@@ -1,7 +1,8 @@
 /*
  * agenda.h — the agenda of a session (DESIGN R8): what the Agenda screen,
- * the title bar and the benchmarks read. The commands that change it
- * (item+, item=, start, end, skip, move) are declared in commands.h.
+ * the title bar and the benchmarks read (agenda_read.c), and the handlers
+ * of the commands that change it (item+, item=, start, end, skip, move:
+ * agenda.c).
  *
  * Items keep their number (num) for life; their order is pos, kept
  * compact (1..n) by every command, so keyset paging on pos is exact.
@@ -62,14 +63,11 @@ struct agenda_counts {
 /*
  * The agenda of `session` in pos order: at most `limit` rows with
  * pos > after_pos (0 for the first page) into rows[]; *n receives the
- * count. agenda_list_before() gives the `limit` rows just before
- * before_pos (INT_MAX for the last page), still in ascending order, for
- * scrolling up. Return DB_OK or a db status < 0.
+ * count (the screen scrolls up by reading from a lower after_pos).
+ * Return DB_OK or a db status < 0.
  */
 int agenda_list(struct db *db, long long session, int after_pos, struct agenda_row *rows,
 		size_t limit, size_t *n);
-int agenda_list_before(struct db *db, long long session, int before_pos,
-		       struct agenda_row *rows, size_t limit, size_t *n);
 /* Item number `num` of the session: 1 found, 0 none, < 0 db status. */
 int agenda_get(struct db *db, long long session, long long num, struct agenda_row *row);
 /* The item in progress: 1 found, 0 none, < 0 db status. */

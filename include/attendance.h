@@ -1,7 +1,8 @@
 /*
  * attendance.h — delegations, delegates, presence and the R4 check
- * (DESIGN R3, R4). Command handlers are declared in commands.h; this header
- * holds what screens and the exporter read.
+ * (DESIGN R3, R4): what screens and the exporter read (attendance_read.c,
+ * the R4 check in attendance_check.c) and the command handlers
+ * (attendance.c).
  */
 #ifndef RAPPORTEUR_ATTENDANCE_H
 #define RAPPORTEUR_ATTENDANCE_H
@@ -87,12 +88,6 @@ struct att_delegate {
 	char arrived[32], left_at[32];       /* ISO 8601, or "" */
 };
 
-/* The delegates of one delegation in the session, by name (byte order),
- * starting after the name after_name (NULL or "" for the first page). */
-int attendance_delegates(struct db *db, long long session, long long delegation_id,
-			 const char *after_name, size_t limit, struct att_delegate **rows,
-			 size_t *n);
-
 /* A choice of a pick list: a level (highest rank first) or an entity
  * category (the core ones of R4 first, then the others, in fixture
  * order). */
@@ -105,9 +100,8 @@ struct att_choice {
 int attendance_levels(struct db *db, struct att_choice **rows, size_t *n);
 int attendance_categories(struct db *db, struct att_choice **rows, size_t *n);
 
-/* ---- Added for the Attendance screen (src/attendance_view.c) ----
- * Keyset reads in both directions, the position of a delegate, the
- * screen's search, and the themes of a session as a pick list. */
+/* ---- Pages in both directions, the position of a delegate, the
+ * screen's search, and the themes of a session as a pick list ---- */
 
 enum att_seek {
 	ATT_SEEK_AFTER,  /* names > key (key NULL: from the first) */

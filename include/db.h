@@ -95,8 +95,6 @@ int dbq_step(struct dbq *q);                 /* DB_ROW, DB_DONE or < 0 */
 long long dbq_int(struct dbq *q, int col);   /* from 0 */
 const char *dbq_text(struct dbq *q, int col);/* NULL for SQL NULL; valid until next step */
 bool dbq_is_null(struct dbq *q, int col);
-int dbq_columns(struct dbq *q);
-const char *dbq_column_name(struct dbq *q, int col);
 void dbq_reset(struct dbq *q);
 
 /*

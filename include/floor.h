@@ -1,7 +1,8 @@
 /*
  * floor.h — the list of speakers and the log of interventions of the item
- * in progress (DESIGN R9): what the Floor screen and the title bar read.
- * The commands (q+, q-, qmove, floor, yield) are declared in commands.h.
+ * in progress (DESIGN R9): what the Floor screen and the title bar read
+ * (floor_read.c), and the handlers of the commands (q+, q-, qmove, floor,
+ * yield: floor.c).
  *
  * A request waits in the list of its item (pos 1..n, points of order in
  * front); `floor` turns a request (or a delegation called directly) into
@@ -90,15 +91,11 @@ int floor_current(struct db *db, long long session, struct floor_speaker *sp);
 /*
  * The log of interventions, oldest first: of item number item_num, or of
  * the whole session when item_num is 0 (ordered by item then seq). At most
- * `limit` rows after `after` (floor_log) or just before `before`
- * (floor_log_before, still oldest first: newest last for the last page).
+ * `limit` rows after `after` (NULL: from the first).
  */
 int floor_log(struct db *db, long long session, long long item_num,
 	      const struct floor_cursor *after, struct floor_entry *rows, size_t limit,
 	      size_t *n);
-int floor_log_before(struct db *db, long long session, long long item_num,
-		     const struct floor_cursor *before, struct floor_entry *rows, size_t limit,
-		     size_t *n);
 int floor_counts(struct db *db, long long session, struct floor_counts *c);
 
 /* The SQL text of the i-th read query (NULL past the end), for EXPLAIN

@@ -1,9 +1,9 @@
 /*
  * recs.h — recommendations (R5, R7): read access for the Recommendations
  * screen and the export, the word-level diff of two versions for the
- * history view, and the drafts the text editor saves while typing. The
- * commands (rec+, amend, cosponsor, reserve, object, unobject, status,
- * adopt, rec=) are declared in commands.h and implemented in recs.c.
+ * history view (recs_diff.c), and the command handlers (rec+, amend,
+ * cosponsor, reserve, object, unobject, status, adopt, rec=) of recs.c.
+ * The drafts the text editor saves while typing are in draft.h.
  *
  * Every reading function returns 0 on success, 1 when the recommendation
  * asked for does not exist, and -1 on a database error (db_errmsg()).
@@ -14,6 +14,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "draft.h"   /* the drafts the editor saves (draft.c) */
 
 struct cmd_ctx;
 struct db;
@@ -125,23 +127,7 @@ struct diff_op {
  */
 int recs_diff_words(const char *a, const char *b, struct diff_op **ops, size_t *n);
 
-/* ---- Drafts of text being typed ---- */
-
-/*
- * The editor saves what is being typed about every second, so that a
- * crash or a dropped connection loses at most a second of typing. A draft
- * is keyed by kind ("rec", "amend", "summary", "note"), session and ref
- * (e.g. the recommendation number, 0 when none). It is not a record: it is
- * not journaled. Each save is its own small transaction when none is open
- * (inside an open one it simply joins it). Returns 0 or a db status < 0.
- */
-int recs_draft_save(struct db *db, const char *kind, long long session, long long ref,
-		    const char *text);
-/* The saved draft (malloc'd), or NULL when there is none. */
-char *recs_draft_load(struct db *db, const char *kind, long long session, long long ref);
-int recs_draft_clear(struct db *db, const char *kind, long long session, long long ref);
-
-/* ==== recs_view.c — reads added for the Recommendations screen ==== */
+/* ---- The filters of the Recommendations screen ---- */
 
 /* The numbers of the session's recommendations that recs_list() would
  * give with these filters, in order (the screen's list maps a row to a
@@ -153,18 +139,6 @@ int recs_nums(struct db *db, long long session, const char *status, const char *
 int recs_theme_codes(struct db *db, long long session, char ***codes, size_t *n);
 void recs_codes_free(char ***codes, size_t n);
 
-/* A draft of a recommendation's text: kind "rec" (a new one, ref 0) or
- * "amend" (ref = the recommendation's number). */
-struct rec_draft_info {
-	char kind[16];
-	long long ref;
-	char saved_at[32];        /* ISO 8601 */
-	char *text;
-};
-/* The session's drafts of kinds "rec" and "amend", newest first. */
-int recs_drafts(struct db *db, long long session, struct rec_draft_info **rows, size_t *n);
-void recs_drafts_free(struct rec_draft_info **rows, size_t n);
-/* ==== end of recs_view.c ==== */
 
 /* Command handlers (recs.c). */
 int cmd_rec_add(struct cmd_ctx *);       /* rec+ CODE "TITLE" "TEXT" */

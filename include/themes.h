@@ -1,9 +1,8 @@
 /*
  * themes.h — the theme choice of a session (R6): read access to the theme
  * catalogue and to the proposals of a session, for the Themes screen and
- * the export. The commands (propose, position, select, reject, merge) are
- * declared in commands.h and implemented in themes.c; this interface in
- * themes_read.c.
+ * the export (themes_read.c), and the handlers of the commands (propose,
+ * position, select, reject, merge: themes.c).
  *
  * Every function returns 0 on success and -1 on a database error (the
  * reason is db_errmsg()). Lists are malloc'd arrays the caller frees with
@@ -71,10 +70,6 @@ struct proposal_info {
 	char *objectors;
 };
 
-/* Proposals of a session with num > after_num, in number order, at most
- * limit. target: "workshop", "next", or NULL for both. */
-int themes_proposals(struct db *db, long long session, const char *target, long long after_num,
-		     size_t limit, struct proposal_info **rows, size_t *n);
 /* One proposal by number; 1 when there is none (out is cleared). */
 int themes_proposal_get(struct db *db, long long session, long long num,
 			struct proposal_info *out);
@@ -103,12 +98,9 @@ struct theme_grid {
 	enum stance *cells;            /* cells[m * n_proposals + p] */
 };
 
-/* The positions of every member state on the proposals of one target
- * (NULL for both), merged ones left out. */
-int themes_grid(struct db *db, long long session, const char *target, struct theme_grid *g);
 void themes_grid_free(struct theme_grid *g);
 
-/* ==== Added for the Themes screen (src/themes_view.c) ====
+/* ---- What the Themes screen pages through ----
  * Paged reads addressed by list index. The catalogue here is the fixtures'
  * themes only (source <> 'free'); the proposals of a target here are those
  * still shown (status <> 'merged'). Return 0, or -1 on a database error;
@@ -152,8 +144,6 @@ int themes_view_grid(struct db *db, long long session, const struct proposal_inf
 /* The themes of the session joined by "; " in the interface language
  * (malloc'd, "" when none). */
 int themes_view_session_themes(struct db *db, long long session, char **text);
-
-/* ==== end of the Themes screen block ==== */
 
 /* Command handlers (themes.c). */
 int cmd_propose(struct cmd_ctx *);       /* propose TARGET "THEME" [CODE|ctp] */

@@ -10,8 +10,8 @@
  * R7: every text change is a new row of rec_version (version 1 is the
  * text of rec+), so the history is complete. Adoption is refused while a
  * member state present in the room (one of its delegates is marked
- * present) objects; reservations never block. The read access, the drafts
- * and the word diff are in recs_read.c and recs_diff.c.
+ * present) objects; reservations never block. The read access is in
+ * recs_read.c, the drafts in draft.c and the word diff in recs_diff.c.
  */
 #include "recs.h"
 

@@ -2,8 +2,9 @@
  * recs_read.c — read access to the recommendations of a session for the
  * Recommendations screen and the export (recs.h): the list with filters
  * and keyset paging, one recommendation with its latest text, its
- * versions, objections and reservations; and the drafts of text being
- * typed, saved outside the journal.
+ * versions, objections and reservations; the numbers of the filtered list
+ * and the theme codes in use (for the theme filter). The commands are in
+ * recs.c, the drafts of text being typed in draft.c.
  *
  * Queries go through the indexes of schema.c: recommendation (session_id,
  * num) and (session_id, status, num), rec_version (rec_id, version), the
@@ -334,62 +335,76 @@ void recs_parties_free(struct rec_party **rows, size_t n)
 	*rows = NULL;
 }
 
-/* ---- drafts ---- */
-
-typedef int draft_stmt_fn(struct db *, const char *, long long, long long, const char *);
-
-/* Run one draft statement in its own transaction unless one is open. */
-static int draft_write(struct db *db, draft_stmt_fn *stmt, const char *kind, long long session,
-		       long long ref, const char *text)
+int recs_nums(struct db *db, long long session, const char *status, const char *theme,
+	      long long **nums, size_t *n)
 {
-	bool own = !db_in_transaction(db);
-	int rc;
+	struct dbq *q = db_query(db,
+		"SELECT r.num FROM recommendation r WHERE r.session_id = ?1"
+		" AND (?2 IS NULL OR r.status = ?2)"
+		" AND (?3 IS NULL OR r.theme_id = (SELECT id FROM theme WHERE code = ?3))"
+		" ORDER BY r.num",
+		"itt", session, str_empty(status) ? NULL : status, str_empty(theme) ? NULL : theme);
+	size_t cap = 16;
+	int rc = DB_DONE;
 
-	if (own && (rc = db_begin(db)) != DB_OK)
-		return rc;
-	rc = stmt(db, kind, session, ref, text);
-	if (own) {
-		if (rc == DB_OK)
-			rc = db_commit(db);
-		if (rc != DB_OK)
-			db_rollback(db);
+	*nums = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*nums = xmalloc(cap * sizeof **nums);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*nums = xrealloc(*nums, cap * sizeof **nums);
+		}
+		(*nums)[(*n)++] = dbq_int(q, 0);
 	}
-	return rc;
+	dbq_reset(q);
+	if (rc != DB_DONE) {
+		free(*nums);
+		*nums = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
-static int draft_upsert(struct db *db, const char *kind, long long session, long long ref,
-			const char *text)
+int recs_theme_codes(struct db *db, long long session, char ***codes, size_t *n)
 {
-	char now[32];
+	struct dbq *q = db_query(db,
+		"SELECT DISTINCT t.code FROM recommendation r JOIN theme t ON t.id = r.theme_id"
+		" WHERE r.session_id = ? ORDER BY t.code", "i", session);
+	size_t cap = 8;
+	int rc = DB_DONE;
 
-	return db_run(db, "INSERT INTO draft (kind, session_id, ref, text, saved_at)"
-			  " VALUES (?, ?, ?, ?, ?) ON CONFLICT (kind, session_id, ref)"
-			  " DO UPDATE SET text = excluded.text, saved_at = excluded.saved_at",
-		      "tiitt", kind, session, ref, text ? text : "",
-		      time_iso(clock_now(), now, sizeof now));
+	*codes = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*codes = xcalloc(cap + 1, sizeof **codes);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (*n == cap) {
+			cap *= 2;
+			*codes = xrealloc(*codes, (cap + 1) * sizeof **codes);
+		}
+		(*codes)[(*n)++] = xstrdup(dbq_text(q, 0));
+		(*codes)[*n] = NULL;
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE) {
+		recs_codes_free(codes, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
 }
 
-static int draft_delete(struct db *db, const char *kind, long long session, long long ref,
-			const char *text)
+void recs_codes_free(char ***codes, size_t n)
 {
-	(void)text;
-	return db_run(db, "DELETE FROM draft WHERE kind = ? AND session_id = ? AND ref = ?", "tii",
-		      kind, session, ref);
-}
-
-int recs_draft_save(struct db *db, const char *kind, long long session, long long ref,
-		    const char *text)
-{
-	return draft_write(db, draft_upsert, kind, session, ref, text);
-}
-
-char *recs_draft_load(struct db *db, const char *kind, long long session, long long ref)
-{
-	return db_text(db, "SELECT text FROM draft WHERE kind = ? AND session_id = ? AND ref = ?",
-		       "tii", kind, session, ref);
-}
-
-int recs_draft_clear(struct db *db, const char *kind, long long session, long long ref)
-{
-	return draft_write(db, draft_delete, kind, session, ref, NULL);
+	if (!codes || !*codes)
+		return;
+	for (size_t i = 0; i < n; i++)
+		free((*codes)[i]);
+	free(*codes);
+	*codes = NULL;
 }

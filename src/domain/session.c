@@ -1,7 +1,7 @@
 /*
  * session.c — sessions of a process (DESIGN R2) and their themes (R6 as far
  * as the session is concerned): the handlers of `session new|open|close|
- * reopen` and `set KEY VALUE`, and session_get() for the screens.
+ * reopen`, `set KEY VALUE`, `theme+` and `theme-`.
  *
  * A session created with `session new` is open at once (a session created
  * during a meeting is live). When the previous meeting of the process chose
@@ -12,7 +12,13 @@
  * default: a ministerial meeting suggests a ministerial rank); either falls
  * back to what the fixtures hold.
  *
- * The theme commands (theme+, theme-) are in session_themes.c.
+ * The themes of a session: `theme+ CODE|"TITLE"` adds a theme of the
+ * catalogue (by code, or by its exact French or English title, ASCII
+ * case-insensitive) or else a free theme made from the title; `theme-
+ * CODE|"TITLE"` removes one. The themes decide which entity categories are
+ * competent in the R4 check, so each answer ends with the check's count.
+ *
+ * What screens and the export read of a session is in session_read.c.
  *
  * Every handler runs inside command_exec's transaction: an error return
  * rolls everything back, so a refused command changes nothing.
@@ -34,53 +40,6 @@
 
 #define TITLE_MAX 300   /* bytes of a session or theme title */
 #define TEXT_MAX 200    /* bytes of a venue or a chair's name */
-
-/* ---- reading ---- */
-
-int session_get(struct db *db, long long id, struct session_info *out)
-{
-	struct dbq *q = db_query(db,
-		"SELECT s.id, s.process_id, p.code, s.title, s.level, s.start_date,"
-		" s.end_date, s.venue, s.host, s.chair, s.min_level, l.label_fr, l.label_en,"
-		" l.rank, s.decision_rule, s.workshop_places, s.next_places, s.status"
-		" FROM session s JOIN process p ON p.id = s.process_id"
-		" LEFT JOIN level l ON l.code = s.min_level WHERE s.id = ?", "i", id);
-	int rc;
-
-	memset(out, 0, sizeof *out);
-	if (!q)
-		return db_errstatus(db);
-	rc = dbq_step(q);
-	if (rc == DB_ROW) {
-		out->id = dbq_int(q, 0);
-		out->process_id = dbq_int(q, 1);
-		str_copy(out->process_code, dbq_text(q, 2), sizeof out->process_code);
-		str_copy(out->title, dbq_text(q, 3), sizeof out->title);
-		str_copy(out->level, dbq_text(q, 4), sizeof out->level);
-		str_copy(out->start_date, dbq_text(q, 5), sizeof out->start_date);
-		if (!dbq_is_null(q, 6))
-			str_copy(out->end_date, dbq_text(q, 6), sizeof out->end_date);
-		if (!dbq_is_null(q, 7))
-			str_copy(out->venue, dbq_text(q, 7), sizeof out->venue);
-		if (!dbq_is_null(q, 8))
-			str_copy(out->host, dbq_text(q, 8), sizeof out->host);
-		if (!dbq_is_null(q, 9))
-			str_copy(out->chair, dbq_text(q, 9), sizeof out->chair);
-		str_copy(out->min_level, dbq_text(q, 10), sizeof out->min_level);
-		str_copy(out->min_level_label, i18n_pick(dbq_text(q, 11), dbq_text(q, 12)),
-			 sizeof out->min_level_label);
-		out->min_rank = (int)dbq_int(q, 13);
-		str_copy(out->rule, dbq_text(q, 14), sizeof out->rule);
-		out->workshop_places = (int)dbq_int(q, 15);
-		out->next_places = (int)dbq_int(q, 16);
-		str_copy(out->status, dbq_text(q, 17), sizeof out->status);
-		rc = 0;
-	} else {
-		rc = rc == DB_DONE ? 1 : rc;
-	}
-	dbq_reset(q);
-	return rc;
-}
 
 bool session_date_valid(const char *s)
 {
@@ -149,16 +108,6 @@ static char *default_min_level(struct db *db, const char *level)
 	if (!code)
 		code = db_text(db, "SELECT code FROM level ORDER BY rank LIMIT 1", "");
 	return code;
-}
-
-const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size)
-{
-	int ok, total;
-
-	buf[0] = '\0';
-	if (attendance_check_summary(db, session, &ok, &total) == 0 && total > 0)
-		str_printf(buf, size, _(" (check: %d/%d OK)"), ok, total);
-	return buf;
 }
 
 /* ---- session new ---- */
@@ -635,4 +584,116 @@ int cmd_session_set(struct cmd_ctx *c)
 				   "set min_level deputy_minister for a ministerial rank)"),
 			      s.min_level);
 	return cmd_ok(c, "%s %s", k->key, value);
+}
+
+/* ---- theme+ / theme- ---- */
+
+struct theme_ref {
+	long long id;
+	char code[64];
+	char title[TITLE_MAX + 8];
+};
+
+/* Read a theme row (id, code, title_fr, title_en) from q into t. */
+static int theme_row(struct dbq *q, struct theme_ref *t)
+{
+	int rc = dbq_step(q);
+
+	if (rc == DB_ROW) {
+		t->id = dbq_int(q, 0);
+		str_copy(t->code, dbq_text(q, 1), sizeof t->code);
+		str_copy(t->title, i18n_pick(dbq_text(q, 2), dbq_text(q, 3)), sizeof t->title);
+		rc = 1;
+	}
+	dbq_reset(q);
+	return rc < 0 ? rc : rc == 1;
+}
+
+/* A theme of the catalogue named by its code or an exact title (ASCII
+ * case-insensitive). 1 found, 0 not, < 0 db error. */
+static int theme_find(struct db *db, const char *s, struct theme_ref *t)
+{
+	struct dbq *q = db_query(db, "SELECT id, code, title_fr, title_en FROM theme"
+				     " WHERE code = ?1 OR title_fr = ?1 COLLATE NOCASE"
+				     " OR title_en = ?1 COLLATE NOCASE"
+				     " ORDER BY code = ?1 DESC, id LIMIT 1", "t", s);
+
+	return q ? theme_row(q, t) : db_errstatus(db);
+}
+
+/* Something typed like a catalogue code (lower-case ASCII, digits, _ or -,
+ * with a _ or a digit): an unknown code, not the title of a free theme. */
+static bool looks_like_code(const char *s)
+{
+	bool mark = false;
+
+	for (; *s; s++) {
+		if (*s == '_' || (*s >= '0' && *s <= '9'))
+			mark = true;
+		else if (!(*s >= 'a' && *s <= 'z') && *s != '-')
+			return false;
+	}
+	return mark;
+}
+
+int cmd_theme_add(struct cmd_ctx *c)
+{
+	const char *arg = c->argv[1];
+	struct theme_ref t;
+	char suffix[64];
+	int rc = theme_find(c->db, arg, &t);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0) {
+		if (looks_like_code(arg))
+			return cmd_err(c, _("unknown theme code %s (a free theme is named by its "
+					    "title in quotes)"), arg);
+		if (session_check_text(c, _("theme"), arg, TITLE_MAX, true) != 0)
+			return -1;
+		t.id = session_free_theme(c->db, c->session, arg);
+		if (!t.id)
+			return cmd_db_err(c);
+		char *code = db_text(c->db, "SELECT code FROM theme WHERE id = ?", "i", t.id);
+
+		str_copy(t.code, code ? code : "", sizeof t.code);
+		free(code);
+		str_copy(t.title, arg, sizeof t.title);
+	} else if (db_int(c->db, 0, "SELECT 1 FROM session_theme WHERE session_id = ?"
+				    " AND theme_id = ?", "ii", c->session, t.id)) {
+		return cmd_err(c, _("%s is already a theme of this session"), t.code);
+	}
+	if (db_run(c->db, "INSERT INTO session_theme (session_id, theme_id) VALUES (?, ?)", "ii",
+		   c->session, t.id) != DB_OK)
+		return cmd_db_err(c);
+	c->after = xasprintf("theme=%s", t.code);
+	cmd_event(c, "session.theme_added", "ss", t.code, t.title);
+	return cmd_ok(c, "theme %s%s", t.code, session_check_suffix(c->db, c->session, suffix,
+							    sizeof suffix));
+}
+
+int cmd_theme_del(struct cmd_ctx *c)
+{
+	struct theme_ref t;
+	char suffix[64];
+	struct dbq *q = db_query(c->db, "SELECT t.id, t.code, t.title_fr, t.title_en"
+					" FROM session_theme st JOIN theme t ON t.id = st.theme_id"
+					" WHERE st.session_id = ?1 AND (t.code = ?2"
+					" OR t.title_fr = ?2 COLLATE NOCASE"
+					" OR t.title_en = ?2 COLLATE NOCASE)"
+					" ORDER BY t.code = ?2 DESC, t.id LIMIT 1",
+				 "it", c->session, c->argv[1]);
+	int rc = q ? theme_row(q, &t) : db_errstatus(c->db);
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0)
+		return cmd_err(c, _("%s is not a theme of this session"), c->argv[1]);
+	if (db_run(c->db, "DELETE FROM session_theme WHERE session_id = ? AND theme_id = ?", "ii",
+		   c->session, t.id) != DB_OK)
+		return cmd_db_err(c);
+	c->before = xasprintf("theme=%s", t.code);
+	cmd_event(c, "session.theme_removed", "ss", t.code, t.title);
+	return cmd_ok(c, _("theme %s removed%s"), t.code,
+		      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
 }

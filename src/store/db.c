@@ -427,16 +427,6 @@ bool dbq_is_null(struct dbq *q, int col)
 	return sqlite3_column_type(ST(q), col) == SQLITE_NULL;
 }
 
-int dbq_columns(struct dbq *q)
-{
-	return sqlite3_column_count(ST(q));
-}
-
-const char *dbq_column_name(struct dbq *q, int col)
-{
-	return sqlite3_column_name(ST(q), col);
-}
-
 void dbq_reset(struct dbq *q)
 {
 	sqlite3_reset(ST(q));

@@ -539,7 +539,8 @@ static void test_delegates_paged(void **state)
 	add(f, "FRA", "Anne", "officer", "health", false, true);
 	add(f, "FRA", "Bruno", "ambassador", "foreign_affairs", true, false);
 	add(f, "MUS", "Zed", "director", "interior", true, false);
-	assert_int_equal(attendance_delegates(f->db, f->session, fra, NULL, 2, &rows, &n), 0);
+	assert_int_equal(attendance_delegates_seek(f->db, f->session, fra, NULL, ATT_SEEK_AFTER, 2, &rows,
+						   &n), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].name, "Anne");
 	assert_string_equal(rows[0].level, "officer");
@@ -550,12 +551,14 @@ static void test_delegates_paged(void **state)
 	assert_string_equal(rows[1].name, "Bruno");
 	assert_int_equal(rows[1].level_rank, 75);
 	free(rows);
-	assert_int_equal(attendance_delegates(f->db, f->session, fra, "Bruno", 2, &rows, &n), 0);
+	assert_int_equal(attendance_delegates_seek(f->db, f->session, fra, "Bruno", ATT_SEEK_AFTER, 2,
+						   &rows, &n), 0);
 	assert_int_equal(n, 1);
 	assert_string_equal(rows[0].name, "Claire");
 	assert_true(rows[0].present);
 	free(rows);
-	assert_int_equal(attendance_delegates(f->db, f->session, fra, "Claire", 2, &rows, &n), 0);
+	assert_int_equal(attendance_delegates_seek(f->db, f->session, fra, "Claire", ATT_SEEK_AFTER, 2,
+						   &rows, &n), 0);
 	assert_int_equal(n, 0);
 	free(rows);
 }

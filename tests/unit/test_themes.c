@@ -397,7 +397,8 @@ static void test_proposals_and_grid(void **state)
 		"propose workshop \"Voix de migrants\"", "position 1 MUS support",
 		"position 1 COM support", "position 1 FRA abstain", "position 1 SYC object",
 		"position 3 MDG object", "position 3 COM object", "position 3 MUS support", NULL });
-	assert_int_equal(themes_proposals(f->app.db, f->app.session, "workshop", 0, 10, &p, &n), 0);
+	assert_int_equal(themes_view_proposals(f->app.db, f->app.session, "workshop", 0, 10, &p, &n),
+			 0);
 	assert_int_equal(n, 2);
 	assert_int_equal(p[0].num, 1);
 	assert_string_equal(p[0].proposer, "MUS");
@@ -416,8 +417,14 @@ static void test_proposals_and_grid(void **state)
 	assert_int_equal(p[1].outcome.blocking, 2);
 	assert_string_equal(p[1].objectors, "Comoros, Madagascar");
 	themes_proposals_free(&p, n);
-	/* Keyset paging: after P1, one at a time. */
-	assert_int_equal(themes_proposals(f->app.db, f->app.session, NULL, 1, 1, &p, &n), 0);
+	/* Paging by list index: the second row of the workshops, one at a
+	 * time; the other target has its own list. */
+	assert_int_equal(themes_view_proposals(f->app.db, f->app.session, "workshop", 1, 1, &p, &n),
+			 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(p[0].num, 3);
+	themes_proposals_free(&p, n);
+	assert_int_equal(themes_view_proposals(f->app.db, f->app.session, "next", 0, 1, &p, &n), 0);
 	assert_int_equal(n, 1);
 	assert_int_equal(p[0].num, 2);
 	assert_string_equal(p[0].proposer, "ctp");
@@ -436,7 +443,11 @@ static void test_proposals_and_grid(void **state)
 	themes_proposal_clear(&one);
 
 	testdb_is(f, "position 4 MDG support", "ok P4 MDG support");
-	assert_int_equal(themes_grid(f->app.db, f->app.session, "workshop", &g), 0);
+	/* The grid of the proposals shown, as the screen reads it. */
+	assert_int_equal(themes_view_proposals(f->app.db, f->app.session, "workshop", 0, 10, &p, &n),
+			 0);
+	assert_int_equal(themes_view_grid(f->app.db, f->app.session, p, n, &g), 0);
+	themes_proposals_free(&p, n);
 	assert_int_equal(g.n_members, 5);
 	assert_int_equal(g.n_proposals, 1);           /* P1 and P3 are merged */
 	assert_int_equal(g.proposals[0], 4);
@@ -447,8 +458,10 @@ static void test_proposals_and_grid(void **state)
 	assert_int_equal(g.cells[2 * g.n_proposals + 0], ST_SUPPORT);
 	assert_int_equal(g.cells[0 * g.n_proposals + 0], ST_NONE);
 	themes_grid_free(&g);
-	assert_int_equal(themes_grid(f->app.db, f->app.session, NULL, &g), 0);
-	assert_int_equal(g.n_proposals, 2);
+	assert_int_equal(themes_view_proposals(f->app.db, f->app.session, "next", 0, 10, &p, &n), 0);
+	assert_int_equal(themes_view_grid(f->app.db, f->app.session, p, n, &g), 0);
+	themes_proposals_free(&p, n);
+	assert_int_equal(g.n_proposals, 1);
 	assert_int_equal(g.proposals[0], 2);
 	themes_grid_free(&g);
 }
