@@ -8,6 +8,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "role.h"
+
 struct db;
 
 struct app {
@@ -20,6 +22,8 @@ struct app {
 	bool low_bw;              /* --low-bandwidth */
 	const char *lang;         /* "fr" or "en" (after i18n_init) */
 	const char *fixtures_dir; /* --fixtures or the default */
+	const char *person;       /* --as NAME, or NULL: journaled beside the OS user */
+	struct role role;         /* --role (role.h); ROLE_NONE without it */
 };
 
 /* Open the database named by app->db_path (creating it from fixtures with

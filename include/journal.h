@@ -1,6 +1,6 @@
 /*
  * journal.h — the append-only journal (DESIGN §2). One row per committed
- * command: time, OS user, the command as typed, what changed (before and
+ * command: time, OS user, person and role (--as, --role), the command as typed, what changed (before and
  * after). The minutes (minutes.csv and the Minutes screen) read it back.
  */
 #ifndef RAPPORTEUR_JOURNAL_H
@@ -18,6 +18,8 @@ struct journal_entry {
 	const char *args;        /* JSON ["code", args…] (minutes_render.h), or NULL */
 	const char *before;      /* state before, or NULL */
 	const char *after;       /* state after, or NULL */
+	const char *person;      /* --as NAME, or NULL (issue 15) */
+	const char *role;        /* --role as written, or NULL */
 };
 
 /* Append one row inside the caller's transaction. Returns DB_OK or < 0. */

@@ -16,13 +16,14 @@
 #include "commands.h"
 #include "db.h"
 #include "export.h"
+#include "follow.h"
 #include "i18n.h"
 #include "import.h"
 #include "ui.h"
 #include "util.h"
 
 struct opts {
-	const char *db, *fixtures, *lang, *out, *sub, *sub2;
+	const char *db, *fixtures, *lang, *out, *sub, *sub2, *as, *role;
 	long long session;
 	bool demo, dry_run, keep_going, force, bom;
 	const char *args[4];
@@ -42,6 +43,10 @@ static void usage(FILE *f)
 		  "  rapporteur run       [--db FILE] [--session ID] [--keep-going] SCRIPT|-\n"
 		  "  rapporteur export    [--db FILE] --session ID --out DIR [--force] [--bom]\n"
 		  "  rapporteur --help | --version\n"));
+	fprintf(f, "%s",
+		_("  rapporteur follow    [--db FILE] [--session ID]\n"
+		  "Over SSH (a forced command): --as NAME --role rapporteur|secretariat|chair|\n"
+		  "  delegation:CODE|follower, before any of them.\n"));
 }
 
 /* One line naming what is wrong (fmt takes at most one %s), then usage. */
@@ -83,6 +88,10 @@ static int parse(int argc, char **argv, struct app *app, struct opts *o)
 			app->no_color = true;
 		else if (!strcmp(a, "--low-bandwidth"))
 			app->low_bw = true;
+		else if (!strcmp(a, "--as"))
+			o->as = need_value(argc, argv, &i);
+		else if (!strcmp(a, "--role"))
+			o->role = need_value(argc, argv, &i);
 		else if (!strcmp(a, "--fixtures"))
 			o->fixtures = need_value(argc, argv, &i);
 		else if (!strcmp(a, "--out"))
@@ -253,6 +262,88 @@ static int do_run(struct app *app, struct opts *o)
 	return rc ? 1 : 0;
 }
 
+/* --as and --role: only ever from this command line (an SSH forced
+ * command); nothing typed later can change them (role.h). */
+static int set_identity(struct app *app, const struct opts *o)
+{
+	if (o->as && (!*o->as || strlen(o->as) > 63 || !utf8_is_clean_text(o->as, strlen(o->as), false)))
+		return bad_usage(_("--as needs a name of printable characters (at most 63 bytes)"),
+				 NULL);
+	app->person = o->as;
+	if (o->role && role_parse(o->role, &app->role) != 0)
+		return bad_usage(_("unknown role %s (rapporteur, secretariat, chair, delegation:CODE, "
+				   "follower)"), o->role);
+	if (app->role.kind == ROLE_FOLLOWER)
+		app->read_only = true; /* and the file is opened read-only */
+	return 0;
+}
+
+/* A delegation's code must name a delegation of the session's process. */
+static int check_role_delegation(struct app *app)
+{
+	if (app->role.kind != ROLE_DELEGATION ||
+	    db_int(app->db, 0, "SELECT count(*) FROM delegation WHERE process_id = ? AND code = ?"
+		   " COLLATE NOCASE", "it", app->process, app->role.code) > 0)
+		return 0;
+	fprintf(stderr, _("rapporteur: --role delegation:%s: no delegation %s in this process\n"),
+		app->role.code, app->role.code);
+	return 2;
+}
+
+/*
+ * `ssh host follow` reaches a forced command with the words typed on the
+ * client in SSH_ORIGINAL_COMMAND. Only "follow [--session ID]" (optionally
+ * after "rapporteur") is taken from there; --as and --role never are.
+ * Without it the forced command runs as written (the screen).
+ */
+static int ssh_original_command(struct opts *o)
+{
+	const char *cmd = getenv("SSH_ORIGINAL_COMMAND");
+	char *copy, *w, *save = NULL;
+	int rc = 0;
+
+	if (o->sub || str_empty(cmd))
+		return 0;
+	copy = xstrdup(cmd);
+	w = strtok_r(copy, " \t", &save);
+	if (w && !strcmp(w, "rapporteur"))
+		w = strtok_r(NULL, " \t", &save);
+	if (!w || strcmp(w, "follow") != 0)
+		rc = -1;
+	o->sub = "follow";
+	while (rc == 0 && (w = strtok_r(NULL, " \t", &save)) != NULL) {
+		char *v = strtok_r(NULL, " \t", &save), *end;
+
+		if (!v || strcmp(w, "--session") != 0 || (o->session = strtoll(v, &end, 10)) <= 0 ||
+		    *end)
+			rc = -1;
+	}
+	free(copy);
+	if (rc != 0) {
+		fprintf(stderr, _("rapporteur: over SSH, only \"follow [--session ID]\" may be asked "
+				  "for; refused: %s\n"), cmd);
+		return 2;
+	}
+	return 0;
+}
+
+static int do_follow(struct app *app, struct opts *o)
+{
+	struct sigaction sa;
+
+	if (o->nargs != 0)
+		return bad_usage(_("usage: follow [--db FILE] [--session ID]"), NULL);
+	/* As for run: HUP, TERM and PIPE (the reader has gone) end the wait,
+	 * and follow_run leaves cleanly. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_stop_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGPIPE, &sa, NULL);
+	return follow_run(app, STDIN_FILENO, stdout);
+}
+
 static int do_export(struct app *app, struct opts *o)
 {
 	char err[1024];
@@ -283,7 +374,8 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--lang"))
 			o.lang = argv[i + 1];
 	i18n_init(o.lang);
-	if ((rc = parse(argc, argv, &app, &o)) != 0)
+	if ((rc = parse(argc, argv, &app, &o)) != 0 || (rc = set_identity(&app, &o)) != 0 ||
+	    (rc = ssh_original_command(&o)) != 0)
 		return rc;
 	app.lang = i18n_init(o.lang);
 	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
@@ -305,7 +397,7 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	if (o.sub && strcmp(o.sub, "sessions") && strcmp(o.sub, "check") && strcmp(o.sub, "import") &&
-	    strcmp(o.sub, "run") && strcmp(o.sub, "export"))
+	    strcmp(o.sub, "run") && strcmp(o.sub, "export") && strcmp(o.sub, "follow"))
 		rc = bad_usage(_("unknown command %s"), o.sub);
 	else if (o.sub && (!strcmp(o.sub, "check") || !strcmp(o.sub, "export") ||
 			   !strcmp(o.sub, "import")) && !o.session)
@@ -314,7 +406,7 @@ int main(int argc, char **argv)
 		app_close(&app);
 		return rc;
 	}
-	if ((rc = open_or_report(&app, o.session)) != 0) {
+	if ((rc = open_or_report(&app, o.session)) != 0 || (rc = check_role_delegation(&app)) != 0) {
 		app_close(&app);
 		return rc;
 	}
@@ -328,6 +420,8 @@ int main(int argc, char **argv)
 		rc = do_import(&app, &o);
 	else if (!strcmp(o.sub, "run"))
 		rc = do_run(&app, &o);
+	else if (!strcmp(o.sub, "follow"))
+		rc = do_follow(&app, &o);
 	else
 		rc = do_export(&app, &o);
 	app_close(&app);

@@ -22,6 +22,7 @@
 #include "journal.h"
 #include "minutes.h"
 #include "recs.h"
+#include "role.h"
 #include "session.h"
 #include "themes.h"
 #include "util.h"
@@ -202,6 +203,10 @@ static const struct command_def *preflight(struct app *app, struct cmd_ctx *c)
 		cmd_err(c, _("unknown command %s (help lists them)"), c->argv[0]);
 	else if (def->flags & CMD_UI)
 		cmd_err(c, _("%s is a screen action"), def->name);
+	/* The one place where roles are checked (role.h): keys, `:`, `run`
+	 * and `follow` all come through here. */
+	else if (role_check(&app->role, def, c->argc, c->argv, c->msg, sizeof c->msg) != 0)
+		; /* msg holds the refusal, naming the role */
 	else if (nargs < def->min_args || nargs > def->max_args)
 		cmd_err(c, _("usage: %s %s"), def->name, def->args);
 	else if ((def->flags & CMD_WRITE) && (app->read_only || db_is_readonly(app->db)))
@@ -225,6 +230,7 @@ static void one_line(char *s)
 static int run_write(struct app *app, const struct command_def *def, struct cmd_ctx *c)
 {
 	bool nested = db_in_transaction(app->db);
+	char role[32];
 	int rc = nested ? db_exec(app->db, "SAVEPOINT command") : db_begin(app->db);
 
 	if (rc != DB_OK)
@@ -246,6 +252,8 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 			.before = c->before,
 			.after = c->after,
 			.args = c->args,
+			.person = app->person,
+			.role = role_name(&app->role, role, sizeof role),
 		};
 		if (journal_add(app->db, &e) != DB_OK)
 			rc = cmd_db_err(c);

@@ -22,7 +22,9 @@
 #include "minutes_render.h"
 #include "util.h"
 
-#define COLS "SELECT seq, time, item, event, delegation, actor, detail, " MINUTES_ARGS_COLS \
+/* The actor shown is the person (--as) when there is one, else the OS user. */
+#define COLS "SELECT seq, time, item, event, delegation," \
+	     " CASE WHEN person <> '' THEN person ELSE actor END, detail, " MINUTES_ARGS_COLS \
 	     " FROM journal WHERE session_id = ?1"
 #define F_I " AND item = ?4"
 #define F_D " AND delegation = ?5"

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "cmd.h"
 #include "db.h"
 #include "i18n.h"
@@ -34,6 +35,12 @@ struct rec {
 
 /* The recommendation numbered argv[i] ("2" or "R2") in the current
  * session. Returns 0, or -1 with the reason in msg. */
+/* Who typed a version: the person (--as) when there is one, else the OS user. */
+static const char *actor(const struct cmd_ctx *c)
+{
+	return c->app && c->app->person ? c->app->person : os_user();
+}
+
 static int rec_find(struct cmd_ctx *c, int i, struct rec *r)
 {
 	struct dbq *q;
@@ -98,7 +105,7 @@ int cmd_rec_add(struct cmd_ctx *c)
 	id = db_last_id(c->db);
 	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, delegation_id, actor, at)"
 			  " VALUES (?, 1, ?, ?, ?, ?)",
-		   "ititt", id, text, author, os_user(), now) != DB_OK)
+		   "ititt", id, text, author, actor(c), now) != DB_OK)
 		return cmd_db_err(c);
 	c->after = xstrdup(text);
 	cmd_event(c, "rec.drafted", "iss", num, c->delegation, title);
@@ -147,7 +154,7 @@ int cmd_amend(struct cmd_ctx *c)
 	}
 	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, text_en, delegation_id,"
 			  " actor, at) VALUES (?, ?, ?, ?, ?, ?, ?)", "iittitt", r.id, version + 1, fr,
-		   en, who, os_user(), cmd_now(now, sizeof now)) != DB_OK) {
+		   en, who, actor(c), cmd_now(now, sizeof now)) != DB_OK) {
 		rc = cmd_db_err(c);
 		goto out;
 	}

@@ -286,7 +286,8 @@ static void row_minutes(struct exp *x, struct dbq *q)
 static int file_minutes(struct exp *x)
 {
 	return stream(x, db_query(x->db,
-		"SELECT seq, time, item, event, delegation, actor, detail, " MINUTES_ARGS_COLS
+		"SELECT seq, time, item, event, delegation,"
+		" CASE WHEN person <> '' THEN person ELSE actor END, detail, " MINUTES_ARGS_COLS
 		" FROM journal WHERE session_id = ? ORDER BY seq", "i", x->session), row_minutes);
 }
 

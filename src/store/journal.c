@@ -15,7 +15,8 @@ int journal_add(struct db *db, const struct journal_entry *e)
 	int rc;
 
 	q = db_prepare(db, "INSERT INTO journal (time, session_id, item, event, delegation, actor,"
-			   " command, detail, before, after, args) VALUES (?,?,?,?,?,?,?,?,?,?,json(?))");
+			   " command, detail, before, after, args, person, role)"
+			   " VALUES (?,?,?,?,?,?,?,?,?,?,json(?),?,?)");
 	if (!q)
 		return db_errstatus(db);
 	time_iso(clock_now(), now, sizeof now);
@@ -32,6 +33,8 @@ int journal_add(struct db *db, const struct journal_entry *e)
 	dbq_bind_text(q, 9, e->before);
 	dbq_bind_text(q, 10, e->after);
 	dbq_bind_text(q, 11, e->args);
+	dbq_bind_text(q, 12, e->person ? e->person : "");
+	dbq_bind_text(q, 13, e->role ? e->role : "");
 	rc = dbq_step(q);
 	dbq_reset(q);
 	return rc == DB_DONE ? DB_OK : rc;

@@ -410,11 +410,20 @@ static const char migration_followup[] =
 static const char migration_session_tz[] =
 	"ALTER TABLE session ADD COLUMN tz TEXT;";
 
+/* Remote participation (issue 15): who typed each command — the person
+ * (--as) and the role (--role) beside the OS user in `actor`; '' when the
+ * program ran without them. The minutes show the person when there is
+ * one. Adding columns with a constant default rewrites no row. */
+static const char migration_person_role[] =
+	"ALTER TABLE journal ADD COLUMN person TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE journal ADD COLUMN role TEXT NOT NULL DEFAULT '';";
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
 	migration_followup,
 	migration_journal_args,
 	migration_session_tz,
+	migration_person_role,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
