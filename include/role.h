@@ -19,29 +19,29 @@
 struct command_def;
 
 enum role_kind {
-	ROLE_NONE = 0,    /* no --role: every command (the program run locally) */
-	ROLE_RAPPORTEUR,  /* every command */
-	ROLE_SECRETARIAT, /* every command */
-	ROLE_CHAIR,       /* agenda and floor; reads everything */
-	ROLE_DELEGATION,  /* requests and withdraws the floor for its own code */
-	ROLE_FOLLOWER,    /* reads only */
+	RK_NONE = 0,    /* no --role: every command (the program run locally) */
+	RK_RAPPORTEUR,  /* every command */
+	RK_SECRETARIAT, /* every command */
+	RK_CHAIR,       /* agenda and floor; reads everything */
+	RK_DELEGATION,  /* requests and withdraws the floor for its own code */
+	RK_FOLLOWER,    /* reads only */
 };
 
 #define ROLE_CODE_MAX 15
 
 struct role {
 	enum role_kind kind;
-	char code[ROLE_CODE_MAX + 1]; /* ROLE_DELEGATION: the delegation's code, upper case */
+	char code[ROLE_CODE_MAX + 1]; /* RK_DELEGATION: the delegation's code, upper case */
 };
 
 /* Parse the value of --role. 0, or -1 when it is not one of the forms. */
 int role_parse(const char *s, struct role *out);
 /* The role as written on the command line ("delegation:MUS"), "" for
- * ROLE_NONE. Into buf (at least 32 bytes); returns buf. */
+ * RK_NONE. Into buf (at least 32 bytes); returns buf. */
 char *role_name(const struct role *r, char *buf, size_t size);
 
 /* May the role run command def at all (with some arguments)? For hints
- * and help. ROLE_NONE, rapporteur and secretariat: always. */
+ * and help. RK_NONE, rapporteur and secretariat: always. */
 bool role_allows(const struct role *r, const struct command_def *def);
 
 /* The check for one command line (argv[0] is the command name, argc ≥ 1):

@@ -273,7 +273,7 @@ static int set_identity(struct app *app, const struct opts *o)
 	if (o->role && role_parse(o->role, &app->role) != 0)
 		return bad_usage(_("unknown role %s (rapporteur, secretariat, chair, delegation:CODE, "
 				   "follower)"), o->role);
-	if (app->role.kind == ROLE_FOLLOWER)
+	if (app->role.kind == RK_FOLLOWER)
 		app->read_only = true; /* and the file is opened read-only */
 	return 0;
 }
@@ -281,7 +281,7 @@ static int set_identity(struct app *app, const struct opts *o)
 /* A delegation's code must name a delegation of the session's process. */
 static int check_role_delegation(struct app *app)
 {
-	if (app->role.kind != ROLE_DELEGATION ||
+	if (app->role.kind != RK_DELEGATION ||
 	    db_int(app->db, 0, "SELECT count(*) FROM delegation WHERE process_id = ? AND code = ?"
 		   " COLLATE NOCASE", "it", app->process, app->role.code) > 0)
 		return 0;

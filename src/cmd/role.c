@@ -12,8 +12,8 @@
 #include "util.h"
 
 static const char *const kind_names[] = {
-	[ROLE_NONE] = "", [ROLE_RAPPORTEUR] = "rapporteur", [ROLE_SECRETARIAT] = "secretariat",
-	[ROLE_CHAIR] = "chair", [ROLE_DELEGATION] = "delegation", [ROLE_FOLLOWER] = "follower",
+	[RK_NONE] = "", [RK_RAPPORTEUR] = "rapporteur", [RK_SECRETARIAT] = "secretariat",
+	[RK_CHAIR] = "chair", [RK_DELEGATION] = "delegation", [RK_FOLLOWER] = "follower",
 };
 
 /* The chair runs the agenda and the floor (DESIGN R8, R9). */
@@ -56,11 +56,11 @@ int role_parse(const char *s, struct role *out)
 				return -1;
 			out->code[i] = (ch >= 'a' && ch <= 'z') ? (char)(ch - 'a' + 'A') : ch;
 		}
-		out->kind = ROLE_DELEGATION;
+		out->kind = RK_DELEGATION;
 		return 0;
 	}
-	for (int k = ROLE_RAPPORTEUR; k <= ROLE_FOLLOWER; k++)
-		if (k != ROLE_DELEGATION && strcmp(s, kind_names[k]) == 0) {
+	for (int k = RK_RAPPORTEUR; k <= RK_FOLLOWER; k++)
+		if (k != RK_DELEGATION && strcmp(s, kind_names[k]) == 0) {
 			out->kind = (enum role_kind)k;
 			return 0;
 		}
@@ -69,7 +69,7 @@ int role_parse(const char *s, struct role *out)
 
 char *role_name(const struct role *r, char *buf, size_t size)
 {
-	if (r->kind == ROLE_DELEGATION)
+	if (r->kind == RK_DELEGATION)
 		str_printf(buf, size, "delegation:%s", r->code);
 	else
 		str_copy(buf, kind_names[r->kind], size);
@@ -81,9 +81,9 @@ bool role_allows(const struct role *r, const struct command_def *def)
 	enum cmd_id id = def->id;
 
 	switch (r->kind) {
-	case ROLE_NONE:
-	case ROLE_RAPPORTEUR:
-	case ROLE_SECRETARIAT:
+	case RK_NONE:
+	case RK_RAPPORTEUR:
+	case RK_SECRETARIAT:
 		return true;
 	default:
 		break;
@@ -91,9 +91,9 @@ bool role_allows(const struct role *r, const struct command_def *def)
 	if (!(def->flags & CMD_WRITE) && !in_list(id, outside_commands, ARRAY_SIZE(outside_commands)))
 		return true; /* reading is for everyone */
 	switch (r->kind) {
-	case ROLE_CHAIR:
+	case RK_CHAIR:
 		return in_list(name, chair_commands, ARRAY_SIZE(chair_commands));
-	case ROLE_DELEGATION:
+	case RK_DELEGATION:
 		return strcmp(name, "q+") == 0 || strcmp(name, "q-") == 0;
 	default:
 		return false;
@@ -111,7 +111,7 @@ int role_check(const struct role *r, const struct command_def *def, int argc, ch
 		return -1;
 	}
 	/* A delegation speaks for itself only: q+ CODE, q- CODE with its code. */
-	if (r->kind == ROLE_DELEGATION && (def->flags & CMD_WRITE) &&
+	if (r->kind == RK_DELEGATION && (def->flags & CMD_WRITE) &&
 	    (argc < 2 || !str_ieq(argv[1], r->code))) {
 		str_printf(why, size, _("role %s may request or withdraw the floor for %s only"),
 			   role_name(r, name, sizeof name), r->code);
