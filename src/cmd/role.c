@@ -92,9 +92,9 @@ bool role_allows(const struct role *r, const struct command_def *def)
 		return true; /* reading is for everyone */
 	switch (r->kind) {
 	case RK_CHAIR:
-		return in_list(name, chair_commands, ARRAY_SIZE(chair_commands));
+		return in_list(id, chair_commands, ARRAY_SIZE(chair_commands));
 	case RK_DELEGATION:
-		return strcmp(name, "q+") == 0 || strcmp(name, "q-") == 0;
+		return in_list(id, delegation_commands, ARRAY_SIZE(delegation_commands));
 	default:
 		return false;
 	}
