@@ -6,7 +6,7 @@
 # `make run` asks for "run" only; `make test`, `make asan`, `make bench`
 # and `make deps` ask for "test".
 RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext tzdata"
-TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte"
+TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client"
 
 have_run() {
 	command -v cc >/dev/null 2>&1 || return 1
@@ -26,6 +26,10 @@ have_test() {
 	command -v sqlite3 >/dev/null 2>&1 || return 1
 	command -v tmux >/dev/null 2>&1 || return 1
 	/usr/bin/python3 -c 'import pyte' >/dev/null 2>&1 || return 1
+	# tests/pty/ssh.sh and make bench: a real sshd on 127.0.0.1 (issue 15)
+	[ -x /usr/sbin/sshd ] || return 1
+	command -v ssh >/dev/null 2>&1 || return 1
+	command -v ssh-keygen >/dev/null 2>&1 || return 1
 	return 0
 }
 
