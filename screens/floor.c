@@ -278,16 +278,44 @@ static void draw_status(struct floor_screen *f, WINDOW *w)
 		widget_blank(w, 1, 0, f->cols, ui_attr(ROLE_RUNNING));
 		widget_text_fit(w, 1, 0, f->cols, line, ui_attr(ROLE_RUNNING));
 	} else {
-		widget_text(w, 1, 0, f->cols, _(" Floor: free (Enter gives it to the next speaker)"),
+		bool gives = role_allows(&f->app->role, command_by_id(CMD_FLOOR));
+
+		widget_text(w, 1, 0, f->cols,
+			    gives ? _(" Floor: free (Enter gives it to the next speaker)") : _(" Floor: free"),
 			    ui_attr(ROLE_NORMAL), true);
 	}
 }
 
+/* A delegation's own place in the list of speakers (--role delegation:CODE):
+ * "position 2 of 4", or how to ask for the floor. */
+static void own_place(const struct floor_screen *f, char *out, size_t size)
+{
+	const struct role *r = &f->app->role;
+
+	out[0] = '\0';
+	if (r->kind != RK_DELEGATION)
+		return;
+	if (f->speaker.id && !strcmp(f->speaker.who.code, r->code)) {
+		str_printf(out, size, _(" — %s: you have the floor"), r->code);
+		return;
+	}
+	for (size_t i = 0; i < f->queue_n; i++)
+		if (!strcmp(f->queue[i].who.code, r->code)) {
+			str_printf(out, size, _(" — %s: position %d of %d (%s; d withdraws)"), r->code,
+				   f->queue[i].pos, (int)f->queue_n,
+				   floor_speech_label(f->queue[i].who.type));
+			return;
+		}
+	str_printf(out, size, _(" — %s: not on the list (a requests the floor)"), r->code);
+}
+
 static void draw_headings(struct floor_screen *f, WINDOW *w)
 {
-	char line[128];
+	char line[256], mine[160];
 
+	own_place(f, mine, sizeof mine);
 	str_printf(line, sizeof line, _("Speakers (%d)"), f->ql.count);
+	str_copy(line + strlen(line), mine, sizeof line - strlen(line));
 	widget_blank(w, 2, 0, f->cols, ui_attr(ROLE_NORMAL));
 	widget_text(w, 2, 1, f->cols - 1, line, ui_attr(f->log_focus ? ROLE_DIM : ROLE_HEADER), false);
 	str_printf(line, sizeof line, _("Interventions on item %d (%d)"), f->item.num, f->ll.count);
@@ -328,10 +356,14 @@ static void request_floor(struct floor_screen *f)
 	char *code = NULL, *name = NULL, *qc = NULL, *qn = NULL;
 	int t;
 
-	if (!(code = ui_prompt(_("Delegation (Tab completes):"), &co)) || !*code)
+	/* A delegation asks for itself: no code, no speaker to type. */
+	if (f->app->role.kind == RK_DELEGATION) {
+		code = xstrdup(f->app->role.code);
+		name = xstrdup("");
+	} else if (!(code = ui_prompt(_("Delegation (Tab completes):"), &co)) || !*code ||
+		   !(name = ui_prompt(_("Speaker (empty: the delegation):"), NULL))) {
 		goto out;
-	if (!(name = ui_prompt(_("Speaker (empty: the delegation):"), NULL)))
-		goto out;
+	}
 	if ((t = ui_choose(_("Type:"), labels, 4, 0)) < 0)
 		goto out;
 	qc = ui_quote(code);
@@ -426,7 +458,6 @@ static unsigned floor_handle(struct screen *s, struct app *app, const struct key
 	struct floor_screen *f = s->data;
 	unsigned r;
 
-	(void)app;
 	if (!f)
 		return H_IGNORED;
 	switch (keys_nav(ev->key)) {
@@ -444,7 +475,9 @@ static unsigned floor_handle(struct screen *s, struct app *app, const struct key
 		request_floor(f);
 		break;
 	case CMD_QUEUE_DEL:
-		if (f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n)
+		if (app->role.kind == RK_DELEGATION)
+			ui_execf(f->app, "q- %s", app->role.code); /* its own request */
+		else if (f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n)
 			ui_execf(f->app, "q- %s", f->queue[f->ql.sel].who.code);
 		else
 			ui_error("%s", _("no request selected"));

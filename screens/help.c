@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app.h"
 #include "i18n.h"
 #include "keys.h"
 #include "screen.h"
@@ -79,7 +80,6 @@ static int help_open(struct screen *s, struct app *app)
 	struct help *h = s->data;
 	int tab = ui_current_tab();
 
-	(void)app;
 	if (!h) {
 		h = s->data = xcalloc(1, sizeof *h);
 		list_init(&h->list, draw_row, row_text, h);
@@ -90,7 +90,7 @@ static int help_open(struct screen *s, struct app *app)
 		const struct command_def *d = &command_table[i];
 
 		if (d->keys && (d->screens & ON(tab)) &&
-		    (!(d->flags & CMD_UI) || (d->flags & CMD_LOCAL)))
+		    (!(d->flags & CMD_UI) || (d->flags & CMD_LOCAL)) && role_allows(&app->role, d))
 			add(h, d->keys, xasprintf("%s %s", d->name, d->args), _(d->help));
 	}
 	add(h, NULL, xstrdup(""), NULL);
@@ -108,7 +108,7 @@ static int help_open(struct screen *s, struct app *app)
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command_def *d = &command_table[i];
 
-		if (!(d->flags & (CMD_UI | CMD_SUB)))
+		if (!(d->flags & (CMD_UI | CMD_SUB)) && role_allows(&app->role, d))
 			add(h, NULL, xasprintf("%s %s", d->name, d->args), _(d->help));
 	}
 	list_set_count(&h->list, h->n);

@@ -198,6 +198,8 @@ void ui_bars_draw_hints(void)
 				continue;
 			if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)
 				continue;
+			if (!role_allows(&ui.app->role, d))
+				continue; /* keys the role may not use are not offered */
 			if (d->id == CMD_NEXT_SCREEN || d->id == CMD_SCREEN || d->id == CMD_SEARCH)
 				continue; /* obvious, and the bar is short */
 			/* Two commands on one key (present+/present-): show it once. */

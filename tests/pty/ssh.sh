@@ -5,8 +5,8 @@
 # (tests/lib_sshd.sh): a rapporteur, two delegations (MUS, a member state;
 # IOM, an observer organisation) and a follower, each one key. Screens are
 # `ssh -tt` clients in tmux at 80x24; `follow` runs over ssh without a pty.
-#   - MUS requests the floor from its own screen; the rapporteur's Floor
-#     screen shows it within 1 s;
+#   - MUS requests the floor from its own Floor screen (a, then the type);
+#     the rapporteur's Floor screen shows it within 1 s;
 #   - MUS cannot adopt, present+, q+ SYC, rec+; IOM can request the floor
 #     but nothing that R5 forbids; the follower changes nothing;
 #   - `follow` prints the events of a scripted meeting in order, as plain
@@ -49,6 +49,7 @@ cleanup() {
 	sshd_stop
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
 
 sshd_setup "$PWD/sshd" "$db" || { echo "not ok 1 - sshd setup"; exit 1; }
 sshd_person rap --as "A. Rapporteur" --role rapporteur
@@ -85,8 +86,13 @@ wait_in ssh:mus 'Speakers \(0\)' >/dev/null
 
 # MUS requests the floor from its own screen.
 before=$(count)
-type_cmd ssh:mus 'q+ MUS'
-ok_if "MUS requests the floor on its screen: ok" wait_in ssh:mus '^ok MUS in line'
+ok_if "MUS's Floor screen says it is not on the list and offers a" \
+	wait_in ssh:mus 'MUS: not on the list \(a requests the floor\)'
+unlike "... and its hints offer no key it may not use" "$(screen_of ssh:mus | tail -1)" 'Enter floor|yield|qmove|E end|n note'
+T send-keys -t ssh:mus a
+wait_in ssh:mus '^Type: 1 statement' >/dev/null
+T send-keys -t ssh:mus 1
+ok_if "MUS requests the floor with a, 1 on its screen: ok" wait_in ssh:mus '^ok MUS in line'
 t0=$(now)
 wait_in ssh:rap '^ +1 +MUS +member' >/dev/null
 t1=$(now)
