@@ -51,14 +51,15 @@ EOF
 }
 
 # The forced command: the binary under test, its database, a fixed
-# environment (UTF-8, the tests' time zone, short Esc delay), then ARGS.
+# environment (UTF-8, the tests' time zone, short Esc delay, and
+# $SSHD_ENV: more NAME=VALUE words), then ARGS.
 sshd_person() {
 	key=$1; shift
 	ssh-keygen -q -t ed25519 -N '' -C "$key" -f "$SSHD_DIR/$key" || return 1
 	args=""
 	for a in "$@"; do args="$args '$a'"; done
-	printf 'restrict,pty,command="exec env LC_ALL=C.UTF-8 TZ='\''%s'\'' ESCDELAY=25 RAPPORTEUR_FIXTURES=%s %s --db %s%s" %s\n' \
-		"$TZ" "$RAPPORTEUR_FIXTURES" "$BIN" "$SSHD_DB" "$args" "$(cat "$SSHD_DIR/$key.pub")" \
+	printf 'restrict,pty,command="exec env LC_ALL=C.UTF-8 TZ='\''%s'\'' ESCDELAY=25 %sRAPPORTEUR_FIXTURES=%s %s --db %s%s" %s\n' \
+		"$TZ" "${SSHD_ENV:+$SSHD_ENV }" "$RAPPORTEUR_FIXTURES" "$BIN" "$SSHD_DB" "$args" "$(cat "$SSHD_DIR/$key.pub")" \
 		>>"$SSHD_DIR/authorized_keys"
 }
 
