@@ -5,7 +5,8 @@
 # and with --low-bandwidth. TCP payload bytes per key on each screen and
 # the first paint including the handshakes, from the kernel's counters of
 # the client socket (tests/bench/ssh_probe.py). Same database state as
-# run.sh (item 3 running with 300 interventions, MUS holding the floor).
+# run.sh (item 3 running with 300 interventions, MUS holding the floor),
+# plus five theme proposals and five recommendations.
 # Not a test: prints a markdown table. sshd is stopped by its pid.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +38,11 @@ db="$work/demo.db"
 		i=$((i + 1))
 	done
 	echo "q+ COM"; echo "q+ IOM"; echo "q+ SYC"; echo "floor MUS"
+	# lists to move in on the Themes and Recommendations screens
+	for c in MUS COM SYC MDG FRA; do
+		echo "propose workshop \"Migration et santé: atelier $c\" $c"
+		echo "rec+ $c \"Recommandation de $c\" \"Les États membres conviennent de coopérer.\""
+	done
 } | "$BIN" run --db "$db" - >/dev/null || exit 1
 
 SSHD_ENV="RAPPORTEUR_NOW=$NOW"

@@ -72,7 +72,7 @@ def main():
     tgt = a.name
     t0 = time.time()
     tmux(a.sock, "new-window", "-d", "-t", "bench", "-n", tgt,
-         "env TERM=xterm-256color " + a.client + "; sleep 30")
+         "export TERM=xterm-256color; " + a.client + "; sleep 30")
     painted = wait_pane(a.sock, "bench:" + tgt, r"1 Agenda")
     t1 = time.time()
     rx, tx = settle(a.port)
