@@ -21,7 +21,7 @@ CMD(QUIT, "quit", "", N_("leave (everything is already saved)"), 0, 0, UI, "q", 
 CMD(COMMAND, "command", "", N_("type a command"), 0, 0, UI, ":", ALL, NULL)
 CMD(SEARCH, "search", "", N_("search in this screen"), 0, 0, UI, "/", ALL, NULL)
 CMD(NEXT_SCREEN, "next-screen", "", N_("next screen"), 0, 0, UI, "Tab", ALL, NULL)
-CMD(SCREEN, "screen", "", N_("go to screen 1-6"), 0, 0, UI, "1-6", ALL, NULL)
+CMD(SCREEN, "screen", "", N_("go to screen 1-7"), 0, 0, UI, "1-7", ALL, NULL)
 
 /* Sessions (R2) */
 CMD(SESSION, "session", "new \"TITLE\" LEVEL DATE [--from ID] | open ID | close | reopen",
@@ -115,10 +115,10 @@ CMD(FOLLOW, "follow", "REC CODE STATUS [\"NOTE\"]",
     N_("report a member state's implementation of a recommendation (S4/R3)"), 3, 4, O, NULL, 0,
     cmd_follow)
 CMD(REVIEW, "review", "REC \"CONCLUSION\"", N_("record the CTP's review of a recommendation"),
-    2, 2, O, NULL, 0, cmd_review)
+    2, 2, O, "r", A(FOLLOWUP), cmd_review)
 CMD(ACTION_ADD, "action+", "OWNER \"TEXT\" [DUE]",
-    N_("open an action (owner: delegation, secretariat, ctp or chair)"), 2, 3, O, NULL, 0,
-    cmd_action_add)
+    N_("open an action (owner: delegation, secretariat, ctp or chair)"), 2, 3, O, "a",
+    A(FOLLOWUP), cmd_action_add)
 CMD(ACTION_SET, "action", "N open|done|dropped [\"NOTE\"]", N_("change an action's state"), 2, 3,
     O, NULL, 0, cmd_action_set)
 
@@ -131,6 +131,23 @@ CMD(CLOCK, "clock", "TIME|now", N_("set the clock used for new records (replay)"
 
 /* Keys that belong to one screen and run no command by themselves:
  * listed so that help and the hint bar show them too. */
+CMD(FU_VIEW, "views", "", N_("next view: recommendations, actions, representation"), 0, 0,
+    L, "v", A(FOLLOWUP), NULL)
+CMD(FU_NOT_STARTED, "not-started", "", N_("the state has not started it"), 0, 0, L, "0",
+    A(FOLLOWUP), NULL)
+CMD(FU_IN_PROGRESS, "in-progress", "", N_("in progress"), 0, 0, L, "p", A(FOLLOWUP), NULL)
+CMD(FU_IMPLEMENTED, "implemented", "", N_("implemented"), 0, 0, L, "i", A(FOLLOWUP), NULL)
+CMD(FU_NOT_APPLICABLE, "not-applicable", "", N_("not applicable"), 0, 0, L, "x",
+    A(FOLLOWUP), NULL)
+CMD(FU_NO_REPORT, "no-report", "", N_("no report"), 0, 0, L, ".", A(FOLLOWUP), NULL)
+CMD(FU_NOTE, "with-note", "", N_("a note with the cell's status"), 0, 0, L, "N", A(FOLLOWUP), NULL)
+CMD(FU_FILTER_STATE, "filter-state", "", N_("cycle the overall-state filter"), 0, 0, L, "f",
+    A(FOLLOWUP), NULL)
+CMD(FU_FILTER_SESSION, "filter-session", "", N_("cycle the session filter"), 0, 0, L, "s",
+    A(FOLLOWUP), NULL)
+CMD(FU_DONE, "done", "", N_("the action is done"), 0, 0, L, "d", A(FOLLOWUP), NULL)
+CMD(FU_REOPEN, "reopen", "", N_("reopen the action"), 0, 0, L, "o", A(FOLLOWUP), NULL)
+CMD(FU_DROP, "drop", "", N_("drop the action"), 0, 0, L, "X", A(FOLLOWUP), NULL)
 CMD(GRID, "grid", "", N_("move into the R4 grid (Enter selects the delegation)"), 0, 0, L, "c",
     A(ATTENDANCE), NULL)
 CMD(MIN_LEVEL, "min-level", "", N_("choose the session's minimum level"), 0, 0, L, "m",

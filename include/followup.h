@@ -107,7 +107,7 @@ void followup_actions_free(struct action_row **rows, size_t n);
  * result and the level of the head of delegation. */
 struct repr_cell {
 	char r4[8];              /* OK, ABSENT, LEVEL, ENTITY, or "" (no delegate) */
-	char head_level[32];     /* level code of the head, or "" */
+	char head_level[96];     /* level of the head (interface language), or "" */
 };
 /* Sessions of the process up to the current one, newest first, skipping
  * the first `offset`. */

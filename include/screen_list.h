@@ -17,7 +17,8 @@
 	X(ATTENDANCE, attendance)                                            \
 	X(THEMES, themes)                                                    \
 	X(RECS, recs)                                                        \
-	X(MINUTES, minutes)
+	X(MINUTES, minutes)                                                  \
+	X(FOLLOWUP, followup)
 
 enum screen_id {
 #define SCREEN_ID(ID, name) SCR_##ID,

@@ -366,8 +366,10 @@ int followup_repr(struct db *db, long long session, const char *code, struct rep
 		return -1;
 	if (rc == 0)
 		str_copy(out->r4, rules_r4_code(row.r4.result), sizeof out->r4);
-	head = db_text(db, "SELECT level FROM delegate WHERE session_id = ? AND delegation_id = ?"
-			   " AND head = 1 ORDER BY id LIMIT 1", "ii", session, deleg);
+	head = db_text(db, "SELECT CASE WHEN ?3 = 'fr' OR l.label_en = '' THEN l.label_fr"
+			   " ELSE l.label_en END FROM delegate g JOIN level l ON l.code = g.level"
+			   " WHERE g.session_id = ?1 AND g.delegation_id = ?2 AND g.head = 1"
+			   " ORDER BY g.id LIMIT 1", "iit", session, deleg, i18n_lang());
 	str_copy(out->head_level, head ? head : "", sizeof out->head_level);
 	free(head);
 	return 0;

@@ -108,28 +108,59 @@ void ui_bars_draw_title(void)
 	widget_text(ui.title, 0, ui.cols - rw, rw, title_right, a, true);
 }
 
+/* The width of each tab label so that all of them fit in cols with one
+ * space between them: the widest labels are cut first (each keeps at
+ * least its number and two characters), the current one last. */
+static void fit_tabs(const int *want, int *width, int n, int cols)
+{
+	int total = n - 1;
+
+	for (int i = 0; i < n; i++) {
+		width[i] = want[i];
+		total += want[i];
+	}
+	while (total > cols) {
+		int widest = -1;
+
+		for (int i = 0; i < n; i++)
+			if (width[i] > 4 && (widest < 0 || width[i] > width[widest] ||
+					     (width[i] == width[widest] && widest == ui.cur)))
+				widest = i;
+		if (widest < 0)
+			break;
+		width[widest]--;
+		total--;
+	}
+}
+
 void ui_bars_draw_tabs(void)
 {
 	char label[SCR_COUNT][64];
-	int total = 0, x = 0;
+	int want[SCR_COUNT], width[SCR_COUNT], total = 0, x = 0;
 	bool pad;
 
 	for (int i = 0; i < SCR_COUNT; i++) {
 		str_printf(label[i], sizeof label[i], "%d %s", i + 1, _(ui.screens[i].ops->name));
-		total += widget_text_width(label[i]);
+		want[i] = widget_text_width(label[i]);
+		total += want[i];
 	}
 	/* " 1 Agenda " with a space around each label when it fits, else one
-	 * space between labels. */
+	 * space between labels, else the longest labels cut ("5 Recomman…"). */
 	pad = total + 2 * SCR_COUNT <= ui.cols;
+	fit_tabs(want, width, SCR_COUNT, ui.cols);
 	widget_blank(ui.tabs, 0, 0, ui.cols, ui_attr(ROLE_TAB));
 	for (int i = 0; i < SCR_COUNT && x < ui.cols; i++) {
 		attr_t a = ui_attr(i == ui.cur && !ui.help_open ? ROLE_TAB_ACTIVE : ROLE_TAB);
 		char text[80];
 
-		str_printf(text, sizeof text, pad ? " %s " : "%s", label[i]);
-		x += widget_text(ui.tabs, 0, x, ui.cols - x, text, a, false);
-		if (!pad)
+		if (pad) {
+			str_printf(text, sizeof text, " %s ", label[i]);
+			x += widget_text(ui.tabs, 0, x, ui.cols - x, text, a, false);
+		} else {
+			x += widget_text_fit(ui.tabs, 0, x, width[i] < ui.cols - x ? width[i]
+						: ui.cols - x, label[i], a);
 			x++;
+		}
 	}
 }
 

@@ -108,8 +108,8 @@ ok_if "check --lang fr output is valid UTF-8" sh -c "'$BIN' --lang fr check --db
 
 got=$(ui_run "$db" '@tick' --lang fr)
 tabs=$(ui_row "$got" 2)
-like "French tabs: all six labels on the tab row" "$tabs" \
-	'^ ?1 Ordre du jour +2 Parole +3 Présences +4 Thèmes +5 Recommandations +6 Procès-verbal ?$'
+like "French tabs: all seven labels on the tab row, in full" "$tabs" \
+	'^ ?1 Ordre du jour +2 Parole +3 Présence +4 Thèmes +5 Recommandations +6 Journal +7 Suivi ?$'
 ok_if "French tabs fit in 80 columns" test "$(printf '%s' "$tabs" | wc -m)" -le 80
 like "French agenda headings" "$(ui_row "$got" 3)" '^ +N° +Début +Min +Effectif +Statut +Dép\. +Type +Titre'
 like "French item status and kind" "$(ui_row "$got" 4)" 'à venir +ouverture'

@@ -10,20 +10,22 @@ got=$(ui_run "$db" '@tick')
 ok_if "starts and quits at the end of the script" test $? -eq 0
 ui_expect shell-start "$got"
 like "title: process, session, R4 summary, clock" "$(ui_row "$got" 1)" '^ DIMOI: Réunion annuelle .* R4 3/5  09:00$'
-like "tabs 1-6" "$(ui_row "$got" 2)" '1 Agenda +2 Floor +3 Attendance +4 Themes +5 Recommendations +6 Minutes'
+like "tabs 1-7" "$(ui_row "$got" 2)" '1 Agenda +2 Floor +3 Attendance +4 Themes +5 Recommendations +6 Minutes +7 Follow-up'
 like "hints from the command table" "$(ui_row "$got" 24)" '^a item\+ e item= s start E end x skip K/J move'
 
 # Tabs: Tab, S-Tab, digits.
 got=$(ui_run "$db" '<Tab>')
 like "Tab: the Floor screen" "$(ui_row "$got" 24)" '^E end a q\+ d q- K/J qmove Enter floor y yield'
 got=$(ui_run "$db" '<S-Tab>')
-like "S-Tab from Agenda: Minutes (wraps)" "$(ui_row "$got" 24)" 'x export'
+like "S-Tab from Agenda: Follow-up (wraps)" "$(ui_row "$got" 24)" 'v views'
 got=$(ui_run "$db" '3')
 like "3: Attendance hints" "$(ui_row "$got" 24)" 'present\+'
 got=$(ui_run "$db" '6<Tab>')
-like "Tab from 6 wraps to Agenda" "$(ui_row "$got" 24)" '^a item\+'
+like "Tab from 6: Follow-up" "$(ui_row "$got" 24)" 'v views'
+got=$(ui_run "$db" '7<Tab>')
+like "Tab from 7 wraps to Agenda" "$(ui_row "$got" 24)" '^a item\+'
 got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '2' --no-color)
-like "the current tab is reversed (monochrome)" "$(ui_row "$got" 4)" '^          XXXXXXX'
+like "the current tab is reversed (monochrome)" "$(ui_row "$got" 4)" '^         XXXXXXX$'
 
 # Help, generated from the table; Esc, q, ? and F1 close it.
 got=$(ui_run "$db" '?')
