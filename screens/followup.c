@@ -58,6 +58,10 @@ struct fu {
 	size_t nsess;
 	struct repr_cell *repr;         /* page_n × nsess */
 	bool header_dirty;              /* the columns shifted: repaint the header */
+	/* The detail lines follow the selection at the next idle tick, not in
+	 * the same write as the move: a move costs its two rows (DESIGN §7). */
+	int detail_sel, detail_col;     /* what the detail lines show now */
+	bool detail_due;
 	char text[256];
 };
 
@@ -183,7 +187,7 @@ static void draw_action_row(struct fu *f, WINDOW *w, int y, int x, int width, in
 	widget_text_fit(w, y, cx, 11, r->owner, normal);
 	cx += 12;
 	str_printf(buf, sizeof buf, "%s%s", r->due, r->overdue ? "!" : "");
-	widget_text(w, y, cx, 11, buf, ui_attr(r->overdue ? ROLE_BAD : ROLE_NORMAL), false);
+	widget_text(w, y, cx, 11, buf, normal, false);   /* "!" marks it, no colour */
 	cx += 12;
 	widget_text_fit(w, y, cx, 8, action_state_label(r->state), normal);
 	cx += 9;
@@ -205,8 +209,9 @@ static void draw_repr_row(struct fu *f, WINDOW *w, int y, int x, int width, int 
 
 		/* "OK    Director" — the result, then the head's level */
 		str_printf(buf, sizeof buf, "%-6s", rc->r4[0] ? rc->r4 : "-");
-		widget_text(w, y, cx, 6, buf, ui_attr(str_eq(rc->r4, "OK") ? ROLE_GOOD
-						     : rc->r4[0] ? ROLE_BAD : ROLE_DIM), false);
+		/* plain text: an attribute change per cell costs escape bytes on
+		 * every move, and the words read without colour */
+		widget_text(w, y, cx, 6, buf, normal, false);
 		widget_text_fit(w, y, cx + 6, C_REPR - 6, rc->head_level, normal);
 		cx += C_REPR + 1;
 	}
@@ -291,6 +296,7 @@ static int fu_open(struct screen *s, struct app *app)
 		f->col = f->nmem ? (int)f->nmem - 1 : 0;
 	list_set_count(&f->list, count_rows(f));
 	list_invalidate(&f->list);
+	f->detail_due = true;
 	return 0;
 }
 
@@ -408,7 +414,12 @@ static void fu_draw(struct screen *s, WINDOW *w)
 	if (!page_covers(f))
 		load_page(f);
 	list_draw(&f->list, w);
-	draw_detail(f, w, s->rows - DETAIL_ROWS, s->cols);
+	if (s->full || f->detail_due) {
+		draw_detail(f, w, s->rows - DETAIL_ROWS, s->cols);
+		f->detail_sel = f->list.sel;
+		f->detail_col = f->col;
+		f->detail_due = false;
+	}
 	if (s->full && f->list.count == 0)
 		widget_text(w, 2, 2, s->cols - 4,
 			    !f->app->session ? _("No session: create one with :session new")
@@ -671,6 +682,19 @@ static bool fu_search(struct screen *s, const char *needle, bool next)
 	return f && list_search(&f->list, needle, next);
 }
 
+/* About once a second while idle: bring the detail lines to the selection
+ * the keys moved to. */
+static unsigned fu_tick(struct screen *s, struct app *app)
+{
+	struct fu *f = s->data;
+
+	(void)app;
+	if (!f || (f->detail_sel == f->list.sel && f->detail_col == f->col))
+		return H_IGNORED;
+	f->detail_due = true;
+	return H_REDRAW;
+}
+
 const struct screen_ops followup_screen_ops = {
 	.name = N_("Follow-up"),
 	.open = fu_open,
@@ -679,4 +703,5 @@ const struct screen_ops followup_screen_ops = {
 	.handle = fu_handle,
 	.close = fu_close,
 	.search = fu_search,
+	.tick = fu_tick,
 };

@@ -52,9 +52,11 @@ like "each key is one journaled command" "$(q "SELECT count(*) FROM journal WHER
 # Right to the last state: the grid shifts and the state is in view.
 keys='7'; for i in $(seq 2 "$members"); do keys="$keys<Right>"; done
 got=$(ui_run "$db" "$keys")
+like "a move alone leaves the detail lines for the idle tick (bytes per key)" "$(ui_row "$got" 20)" "S1/R1 $first"
+got=$(ui_run "$db" "$keys<Tick>")
 like "after 14 Right: the last state in the header" "$(ui_row "$got" 3)" "$last"
 like "... its cell selected" "$(ui_row "$got" 4)" '\[\.\]'
-like "... the detail names it" "$(ui_row "$got" 20)" "S1/R1 $last"
+like "... the detail names it after the tick" "$(ui_row "$got" 20)" "S1/R1 $last"
 
 # N: a note with the cell's status; r: the CTP's review.
 got=$(ui_run "$db" '7<Right>NLoi votée en 2026<Enter>rProgrès notables<Enter>')
