@@ -70,6 +70,7 @@ void ui_bars_refresh_title(void)
 	struct session_info si;
 	char item[160], hm[8];
 	char left[sizeof title_left], right[sizeof title_right], r4[32] = "";
+	const char *mark;
 	const struct check_row *checks;
 	size_t total = 0;
 	int ok = 0;
@@ -86,9 +87,13 @@ void ui_bars_refresh_title(void)
 			ok += checks[i].r4.result == R4_OK;
 		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, (int)total);
 	}
-	str_printf(right, sizeof right, " %s%s%s%s%s%s%s ", ui.app->read_only ? _("read-only") : "",
-		   ui.app->read_only ? "  " : "", item, item[0] ? "  " : "", r4, r4[0] ? "  " : "",
-		   time_hm(now, hm, sizeof hm));
+	/* Who this terminal is, when it is not the rapporteur's (role.h). */
+	mark = ui.app->read_only                        ? _("read-only")
+	       : ui.app->role.kind == RK_DELEGATION ? ui.app->role.code
+	       : ui.app->role.kind == RK_CHAIR      ? _("chair")
+						     : "";
+	str_printf(right, sizeof right, " %s%s%s%s%s%s%s ", mark, mark[0] ? "  " : "", item,
+		   item[0] ? "  " : "", r4, r4[0] ? "  " : "", time_hm(now, hm, sizeof hm));
 	ui.minute = (long)(now / 60);
 	if (strcmp(left, title_left) || strcmp(right, title_right)) {
 		str_copy(title_left, left, sizeof title_left);

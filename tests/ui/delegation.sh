@@ -16,6 +16,7 @@ CMDS
 mus() { ui_run "$db" "$1" --as "A. Ramgoolam" --role delegation:MUS; }
 
 got=$(mus '2')
+like "the title bar says whose terminal it is" "$(ui_row "$got" 1)" '  MUS  3 Déclarations'
 is "the heading says MUS is not on the list, and how to ask" "$(ui_row "$got" 5)" \
 	" Speakers (0) — MUS: not on the list (a requests the floor)"
 is "the floor line does not offer Enter" "$(ui_row "$got" 4)" " Floor: free"
@@ -54,3 +55,9 @@ unlike "... and not floor, yield, qmove, end, adopt" "$help" '^ *(Enter|y|K J|E)
 got=$(ui_run "$db" '2')
 like "the rapporteur's hint bar keeps Enter floor and y yield" "$(ui_row "$got" 24)" 'Enter floor y yield'
 is "... and no place in the heading" "$(ui_row "$got" 5)" " Speakers (2)"
+unlike "... nor a mark in the title bar" "$(ui_row "$got" 1)" 'MUS|chair'
+got=$(ui_run "$db" '2' --as "H. E. Chair" --role chair)
+like "the chair's title bar says chair" "$(ui_row "$got" 1)" ' chair  3 Déclarations'
+like "... and its hints keep Enter floor and y yield, not n note" "$(ui_row "$got" 24)" 'Enter floor y yield'
+unlike "... not n note" "$(ui_row "$got" 24)" ' n note'
+
