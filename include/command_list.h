@@ -148,6 +148,8 @@ CMD(FU_FILTER_SESSION, "filter-session", "", N_("cycle the session filter"), 0, 
 CMD(FU_DONE, "done", "", N_("the action is done"), 0, 0, L, "d", A(FOLLOWUP), NULL)
 CMD(FU_REOPEN, "reopen", "", N_("reopen the action"), 0, 0, L, "o", A(FOLLOWUP), NULL)
 CMD(FU_DROP, "drop", "", N_("drop the action"), 0, 0, L, "X", A(FOLLOWUP), NULL)
+CMD(NEW_SESSION, "new-session", "", N_("a new session carrying over this one's roster, agenda and settings"),
+    0, 0, L, "N", A(AGENDA), NULL)
 CMD(GRID, "grid", "", N_("move into the R4 grid (Enter selects the delegation)"), 0, 0, L, "c",
     A(ATTENDANCE), NULL)
 CMD(MIN_LEVEL, "min-level", "", N_("choose the session's minimum level"), 0, 0, L, "m",

@@ -295,6 +295,35 @@ static void edit_item(struct agenda *a, const struct agenda_row *r)
 	free(v);
 }
 
+/* N: the next meeting, with this one's delegates (none present), agenda
+ * template and settings (`session new … --from`). */
+static void new_session(struct agenda *a)
+{
+	static const char *const levels[] = { "expert", "senior", "ministerial", NULL };
+	struct ui_prompt_opts lo = { .initial = "senior", .complete = COMPLETE_LIST,
+				     .choices = levels };
+	char *title = NULL, *level = NULL, *date = NULL, *qt = NULL;
+	long long from = a->app->session;
+
+	if (!from) {
+		ui_error("%s", _("no session to carry over: create one with :session new"));
+		return;
+	}
+	if (!(title = ui_prompt(_("New session, title:"), NULL)) || !*title)
+		goto out;
+	if (!(level = ui_prompt(_("Level (Tab completes):"), &lo)) || !*level)
+		goto out;
+	if (!(date = ui_prompt(_("Start date YYYY-MM-DD:"), NULL)) || !*date)
+		goto out;
+	qt = ui_quote(title);
+	ui_execf(a->app, "session new %s %s %s --from %lld", qt, level, date, from);
+out:
+	free(title);
+	free(level);
+	free(date);
+	free(qt);
+}
+
 static void start_item(struct agenda *a, const struct agenda_row *r)
 {
 	struct agenda_current cur;
@@ -336,6 +365,9 @@ static unsigned agenda_handle(struct screen *s, struct app *app, const struct ke
 	switch (ev->cmd) {
 	case CMD_ITEM_ADD:
 		add_item(a);
+		return H_DONE;
+	case CMD_NEW_SESSION:
+		new_session(a);
 		return H_DONE;
 	case CMD_END:
 		ui_exec(a->app, "end");

@@ -102,3 +102,14 @@ like "French: actions header" "$(ui_row "$got" 3)" 'N° +Responsable +Échéance
 like "French: a state" "$got" 'à faire|abandonnée|terminé'
 ascii=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '7' --no-color | sed -n 8p)
 like "monochrome: the selected row is in reverse" "$ascii" 'R'
+
+# ---- a new session from the Agenda screen (N) ------------------------------------
+n_before=$(q "SELECT count(*) FROM session")
+got=$(ui_run "$db" '1NSADC 2028<Enter><Enter>2028-11-18<Enter>')
+is "N on the Agenda: one more session" "$(q "SELECT count(*) FROM session")" "$((n_before + 1))"
+new=$(q "SELECT max(id) FROM session")
+is "... titled, senior by default, dated" "$(q "SELECT title, level, start_date FROM session WHERE id = $new")" "SADC 2028|senior|2028-11-18"
+is "... with the roster of the session it came from, nobody present" \
+	"$(q "SELECT count(*), sum(present) FROM delegate WHERE session_id = $new")" \
+	"$(q "SELECT count(*) FROM delegate WHERE session_id = $new - 1")|0"
+like "... the answer says so" "$(ui_row "$got" 23)" "ok session $new \(from session $((new - 1)):"
