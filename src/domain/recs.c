@@ -307,8 +307,8 @@ static char *present_objections(struct db *db, long long session, long long rec_
 	struct dbq *q = db_query(db,
 		"SELECT d.name_fr, d.name_en, o.reason FROM rec_objection o"
 		" JOIN delegation d ON d.id = o.delegation_id WHERE o.rec_id = ?1"
-		" AND d.type = 'member' AND EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?2"
-		"  AND g.delegation_id = d.id AND g.present = 1) ORDER BY d.code",
+		" AND EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?2"
+		"  AND mp.delegation_id = d.id) ORDER BY d.code",
 		"ii", rec_id, session);
 	char *s = xstrdup(""), *part;
 

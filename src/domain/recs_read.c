@@ -129,8 +129,8 @@ int recs_get(struct db *db, long long session, long long num, struct rec_detail 
 		" r.submitted_at,"
 		" (SELECT count(*) FROM rec_objection o WHERE o.rec_id = r.id),"
 		" (SELECT count(*) FROM rec_objection o JOIN delegation od ON od.id = o.delegation_id"
-		"   WHERE o.rec_id = r.id AND od.type = 'member' AND EXISTS (SELECT 1 FROM delegate g"
-		"   WHERE g.session_id = r.session_id AND g.delegation_id = od.id AND g.present = 1)),"
+		"   WHERE o.rec_id = r.id AND EXISTS (SELECT 1 FROM member_present mp"
+		"   WHERE mp.session_id = r.session_id AND mp.delegation_id = od.id)),"
 		" (SELECT count(*) FROM rec_reservation v WHERE v.rec_id = r.id)"
 		" FROM recommendation r JOIN delegation a ON a.id = r.author_id"
 		" LEFT JOIN theme t ON t.id = r.theme_id LEFT JOIN agenda_item i ON i.id = r.item_id"
@@ -302,8 +302,8 @@ int recs_objections(struct db *db, long long session, long long num, struct rec_
 		return 1;
 	return parties_read(db_query(db,
 		"SELECT d.code, d.name_fr, d.name_en, o.reason, o.at,"
-		" EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?1"
-		"  AND g.delegation_id = d.id AND g.present = 1)"
+		" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"
+		"  AND mp.delegation_id = d.id)"
 		" FROM rec_objection o JOIN delegation d ON d.id = o.delegation_id"
 		" WHERE o.rec_id = ?2 ORDER BY d.code", "ii", session, id), rows, n);
 }
@@ -319,8 +319,8 @@ int recs_reservations(struct db *db, long long session, long long num, struct re
 		return 1;
 	return parties_read(db_query(db,
 		"SELECT d.code, d.name_fr, d.name_en, v.reason, v.at,"
-		" EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?1"
-		"  AND g.delegation_id = d.id AND g.present = 1)"
+		" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"
+		"  AND mp.delegation_id = d.id)"
 		" FROM rec_reservation v JOIN delegation d ON d.id = v.delegation_id"
 		" WHERE v.rec_id = ?2 ORDER BY d.code", "ii", session, id), rows, n);
 }

@@ -55,8 +55,8 @@ static int member_stances(struct db *db, long long session, long long proposal_i
 {
 	struct dbq *q = db_query(db,
 		"SELECT d.id, d.code, d.name_fr, d.name_en,"
-		" EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?1"
-		"  AND g.delegation_id = d.id AND g.present = 1),"
+		" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"
+		"  AND mp.delegation_id = d.id),"
 		" (SELECT p.stance FROM position p WHERE p.proposal_id = ?2 AND p.delegation_id = d.id)"
 		" FROM delegation d JOIN session s ON s.process_id = d.process_id"
 		" WHERE s.id = ?1 AND d.type = 'member' ORDER BY d.code",
@@ -502,8 +502,8 @@ static int view_members(struct db *db, long long session, struct theme_grid *g)
 {
 	struct dbq *q = db_query(db,
 		"SELECT d.id, d.code, d.name_fr, d.name_en,"
-		" EXISTS (SELECT 1 FROM delegate g WHERE g.session_id = ?1"
-		"  AND g.delegation_id = d.id AND g.present = 1)"
+		" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"
+		"  AND mp.delegation_id = d.id)"
 		" FROM delegation d JOIN session s ON s.process_id = d.process_id"
 		" WHERE s.id = ?1 AND d.type = 'member' ORDER BY d.code",
 		"i", session);

@@ -418,6 +418,17 @@ static const char migration_person_role[] =
 	"ALTER TABLE journal ADD COLUMN person TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE journal ADD COLUMN role TEXT NOT NULL DEFAULT '';";
 
+/* The member states present in the room of a session (DESIGN R4, R6, R7):
+ * one row per member state with at least one delegate marked present.
+ * The queries that count positions, objections and presence ask it
+ * instead of repeating the subquery. */
+static const char migration_member_present[] =
+	"CREATE VIEW member_present AS"
+	" SELECT s.id AS session_id, d.id AS delegation_id"
+	" FROM session s JOIN delegation d ON d.process_id = s.process_id"
+	" WHERE d.type = 'member' AND EXISTS (SELECT 1 FROM delegate g"
+	"  WHERE g.session_id = s.id AND g.delegation_id = d.id AND g.present = 1);";
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
@@ -425,5 +436,6 @@ const char *const schema_migrations[] = {
 	migration_journal_args,
 	migration_session_tz,
 	migration_person_role,
+	migration_member_present,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

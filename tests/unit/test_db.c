@@ -22,11 +22,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "agenda.h"
 #include "db.h"
+#include "floor.h"
+#include "followup.h"
 #include "i18n.h"
 #include "journal.h"
+#include "rules.h"
 #include "util.h"
 #include "testdb.h"
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
 
 struct fx {
 	char path[256];
@@ -281,6 +290,129 @@ static void test_error_codes(void **state)
 	assert_int_equal(db_error_code(f->db), DBE_READONLY);
 }
 
+/* The codes that table.column's CHECK (column IN ('a','b',…)) allows, as
+ * they stand in the migrated schema (sqlite_master), sorted and joined by
+ * spaces (malloc'd). */
+static char *check_codes(struct db *db, const char *table, const char *column)
+{
+	char *sql = db_text(db, "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?",
+			    "t", table);
+	char key[64], *codes[32], out[1024] = "";
+	const char *p;
+	size_t n = 0;
+
+	assert_non_null(sql);
+	str_printf(key, sizeof key, "CHECK (%s IN (", column);
+	p = strstr(sql, key);
+	if (!p)
+		fail_msg("no CHECK (%s IN (…)) in table %s", column, table);
+	for (p += strlen(key); *p && *p != ')'; p++) {
+		const char *end;
+
+		if (*p != '\'')
+			continue;
+		end = strchr(p + 1, '\'');
+		assert_non_null(end);
+		assert_true(n < ARRAY_SIZE(codes));
+		codes[n] = xmalloc((size_t)(end - p));
+		memcpy(codes[n], p + 1, (size_t)(end - p - 1));
+		codes[n++][end - p - 1] = '\0';
+		p = end;
+	}
+	free(sql);
+	qsort(codes, n, sizeof *codes, cmp_str);
+	for (size_t i = 0; i < n; i++) {
+		str_printf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " " : "", codes[i]);
+		free(codes[i]);
+	}
+	return xstrdup(out);
+}
+
+/* The same for a list of the program, NULL-terminated or of n codes. */
+static char *program_codes(const char *const *list, size_t n)
+{
+	const char *codes[32];
+	char out[1024] = "";
+	size_t k = 0;
+
+	for (size_t i = 0; i < n && list[i]; i++)
+		codes[k++] = list[i];
+	qsort(codes, k, sizeof *codes, cmp_str);
+	for (size_t i = 0; i < k; i++)
+		str_printf(out + strlen(out), sizeof out - strlen(out), "%s%s", i ? " " : "", codes[i]);
+	return xstrdup(out);
+}
+
+static void codes_agree(struct db *db, const char *table, const char *column,
+			const char *const *list, size_t n)
+{
+	char *schema = check_codes(db, table, column), *program = program_codes(list, n);
+
+	if (strcmp(schema, program) != 0)
+		fail_msg("%s.%s: the schema allows \"%s\", the program knows \"%s\"", table, column,
+			 schema, program);
+	free(schema);
+	free(program);
+}
+
+/* Each code list is stated in the program once (rules.c, agenda_kinds,
+ * floor_speech_types, followup_statuses…) and the schema's CHECK
+ * constraints allow exactly those codes. */
+static void test_check_lists_agree_with_the_program(void **state)
+{
+	struct fx *f = *state;
+	const char *dt[DT_INVALID], *st[ST_ABSTAIN], *rs[RS_INVALID], *is[IS_INVALID];
+
+	open_new(f);
+	for (int i = 0; i < DT_INVALID; i++)
+		dt[i] = rules_deleg_type_code((enum deleg_type)i);
+	for (int i = ST_SUPPORT; i <= ST_ABSTAIN; i++)   /* "none" is no row */
+		st[i - ST_SUPPORT] = rules_stance_code((enum stance)i);
+	for (int i = 0; i < RS_INVALID; i++)
+		rs[i] = rules_rec_status_code((enum rec_status)i);
+	for (int i = 0; i < IS_INVALID; i++)
+		is[i] = rules_item_status_code((enum item_status)i);
+	codes_agree(f->db, "delegation", "type", dt, ARRAY_SIZE(dt));
+	codes_agree(f->db, "position", "stance", st, ARRAY_SIZE(st));
+	codes_agree(f->db, "recommendation", "status", rs, ARRAY_SIZE(rs));
+	codes_agree(f->db, "agenda_item", "status", is, ARRAY_SIZE(is));
+	codes_agree(f->db, "agenda_item", "kind", agenda_kinds, agenda_kind_count);
+	codes_agree(f->db, "speaker_request", "speech_type", floor_speech_types,
+		    floor_speech_type_count);
+	codes_agree(f->db, "intervention", "speech_type", floor_speech_types,
+		    floor_speech_type_count);
+	codes_agree(f->db, "followup", "status", followup_statuses, 32);
+	codes_agree(f->db, "action", "state", action_states, 32);
+}
+
+/* member_present: one row per member state with a delegate present in
+ * the session; observers and absent member states are not in it. */
+static void test_member_present_view(void **state)
+{
+	struct fx *f = *state;
+	const char *q = "SELECT ifnull(group_concat(delegation_id, ','), '') FROM"
+			" (SELECT delegation_id FROM member_present WHERE session_id = 1"
+			"  ORDER BY delegation_id)";
+	char *got;
+
+	open_new(f);
+	seed(f);
+	assert_int_equal(db_exec(f->db,
+		"INSERT INTO delegate (session_id, delegation_id, name, level, category, present)"
+		" VALUES (1, 1, 'A', 'director', 'interior', 0), (1, 2, 'B', 'director', 'interior', 1),"
+		" (1, 3, 'C', 'director', 'interior', 1);"), DB_OK);
+	got = db_text(f->db, q, "");
+	assert_string_equal(got, "");
+	free(got);
+	assert_int_equal(db_exec(f->db,
+		"INSERT INTO delegate (session_id, delegation_id, name, level, category, present)"
+		" VALUES (1, 1, 'D', 'director', 'interior', 1), (1, 1, 'E', 'director', 'interior', 1);"),
+		DB_OK);
+	got = db_text(f->db, q, "");
+	assert_string_equal(got, "1");
+	free(got);
+}
+
 static void test_one_item_in_progress(void **state)
 {
 	struct fx *f = *state;
@@ -337,6 +469,8 @@ int main(void)
 		T(test_new_file_is_migrated_private_wal_fk),
 		T(test_foreign_keys_enforced),
 		T(test_error_codes),
+		T(test_check_lists_agree_with_the_program),
+		T(test_member_present_view),
 		T(test_journal_append_only),
 		T(test_newer_schema_refused),
 		T(test_not_a_database_refused),
