@@ -328,16 +328,28 @@ static void cycle_theme(struct recs *r)
 		ui_message("%s", _("no recommendation has a theme yet (= sets one)"));
 }
 
-/* A key of the command table on recommendation row (NULL when none is
+/* A command of this screen on recommendation row (NULL when none is
  * selected): rec+ and amend open the editor, the others are the detail
- * view's workflow actions, with their pick lists and prompts. */
+ * view's workflow actions, with their pick lists and prompts. Any other
+ * command (help, quit, :, note…) is the shell's. */
 static unsigned command_key(struct recs *r, enum cmd_id cmd, const struct rec_row *row)
 {
-	const struct command_def *d = command_by_id(cmd);
 	struct rec_row copy;
 
-	if (!d || (d->flags & CMD_UI))
-		return H_IGNORED; /* help, quit, :, / … are the shell's */
+	switch (cmd) {
+	case CMD_REC_ADD:
+	case CMD_AMEND:
+	case CMD_COSPONSOR:
+	case CMD_RESERVE:
+	case CMD_OBJECT:
+	case CMD_UNOBJECT:
+	case CMD_STATUS:
+	case CMD_ADOPT:
+	case CMD_REC_SET:
+		break;
+	default:
+		return H_IGNORED;
+	}
 	if (cmd == CMD_REC_ADD) {
 		recs_edit_new(r);
 		return H_DONE | H_REDRAW;

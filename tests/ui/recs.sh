@@ -228,3 +228,17 @@ like "F again: all" "$(ui_row "$got" 22)" 'F theme: all'
 # Read-only: no editor.
 got=$(ui_run "$db" '5a' --read-only)
 is "read-only: a is refused" "$(ui_row "$got" 23)" "read-only: rec+ changes the record"
+
+# n writes a note here too (as everywhere): the screen leaves the keys of
+# commands that are not its own to the shell (it said "no recommendation
+# selected", or swallowed the key on a recommendation).
+db=$(fresh_db note)
+got=$(ui_run "$db" '5n')
+like "n on an empty list: the note prompt" "$(ui_row "$got" 23)" '^write a free line in the minutes:'
+rap run --db "$db" - <<'CMDS' >/dev/null
+rec+ MUS "Titre" "Texte"
+CMDS
+got=$(ui_run "$db" '5nUne note<Enter>')
+is "n on a recommendation: the note is written" "$(ui_row "$got" 23)" "ok note"
+got=$(ui_run "$db" '5<Enter>n')
+like "n in the detail view: the note prompt" "$(ui_row "$got" 23)" '^write a free line in the minutes:'
