@@ -96,6 +96,9 @@ struct key_event {
  * rows (its commands, the keys of it alone) first, then the rows of every
  * screen (help, quit, :, /, Tab, 1–6, note). */
 struct key_event keys_resolve(int screen, int key);
+/* A key that names two commands on one screen (*screen), whose resolution
+ * would depend on the table's order; 0 when none (asserted at start). */
+int keys_table_conflict(int *screen);
 
 /* Read the next key: from the test script when one is active (ui_test.c),
  * else from the terminal with a timeout (K_TICK after timeout_ms; -1 waits

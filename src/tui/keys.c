@@ -156,6 +156,41 @@ static bool binds(const struct command_def *d, int pass, int screen, int key, in
 	       keys_match(d->keys, key, which);
 }
 
+/* Does key name one command at most on screen? Two commands that bind
+ * the same list (present+ and present-: the screen chooses by the row's
+ * state) count as one; a screen or shell key (CMD_UI) is always alone. */
+static bool one_command(int screen, int key)
+{
+	const struct command_def *first = NULL;
+
+	for (size_t i = 0; i < command_count; i++) {
+		const struct command_def *d = &command_table[i];
+
+		if (!d->keys || !(d->screens & ON(screen)) || !keys_match(d->keys, key, NULL))
+			continue;
+		if (first && (strcmp(first->keys, d->keys) != 0 || ((first->flags | d->flags) & CMD_UI)))
+			return false;
+		first = first ? first : d;
+	}
+	return true;
+}
+
+int keys_table_conflict(int *screen)
+{
+	for (int s = 0; s < SCR_COUNT; s++) {
+		for (int key = 1; key < 127; key++)
+			if (!one_command(s, key))
+				return *screen = s, key;
+		for (size_t i = 0; i < ARRAY_SIZE(names); i++)
+			if (!one_command(s, names[i].key))
+				return *screen = s, names[i].key;
+		for (int f = 1; f <= 12; f++)
+			if (!one_command(s, K_F(f)))
+				return *screen = s, K_F(f);
+	}
+	return 0;
+}
+
 struct key_event keys_resolve(int screen, int key)
 {
 	struct key_event ev = { key, CMD_NONE, 0 };

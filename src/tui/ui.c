@@ -16,6 +16,7 @@
  */
 #include "ui.h"
 
+#include <assert.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -503,8 +504,11 @@ static void stop_curses(void)
 
 int ui_main(struct app *app)
 {
-	int key;
+	int key, conflict_screen;
 
+	/* Each key names one command per screen (command_list.h). */
+	assert(keys_table_conflict(&conflict_screen) == 0);
+	(void)conflict_screen;
 	memset(&ui, 0, sizeof ui);
 	ui.app = app;
 	ui.low_bw = app->low_bw;
