@@ -256,6 +256,22 @@ static void remove_person(struct att *a, const struct att_row *r)
 	free(q);
 }
 
+/* c: the focus goes into the R4 grid, on delegation d's cell (d >= 0). */
+static unsigned enter_grid(struct att *a, int d)
+{
+	if (!a->n_checks) {
+		ui_error("%s", _("no member state in this process"));
+		return H_DONE;
+	}
+	a->grid_focus = true;
+	a->list.focused = false;
+	a->list.drawn_sel = -2; /* the bar goes: repaint that row */
+	for (size_t i = 0; d >= 0 && i < a->n_checks; i++)
+		if (a->checks[i].delegation_id == a->delegs[d].id)
+			a->grid_sel = (int)i;
+	return H_DONE | H_REDRAW;
+}
+
 /* A command of this screen on the selected row (cmd: CMD_DELEGATE_ADD,
  * _EDIT, _DEL, CMD_PRESENT_ADD or _DEL). */
 static unsigned on_row(struct att *a, enum cmd_id cmd)
@@ -335,18 +351,7 @@ static unsigned att_handle(struct screen *s, struct app *app, const struct key_e
 	}
 	switch (ev->cmd) {
 	case CMD_GRID:
-		if (!a->n_checks) {
-			ui_error("%s", _("no member state in this process"));
-			return H_DONE;
-		}
-		a->grid_focus = true;
-		a->list.focused = false;
-		a->list.drawn_sel = -2; /* the bar goes: repaint that row */
-		if (kind != AK_GROUP && d >= 0)
-			for (size_t i = 0; i < a->n_checks; i++)
-				if (a->checks[i].delegation_id == a->delegs[d].id)
-					a->grid_sel = (int)i;
-		return H_DONE | H_REDRAW;
+		return enter_grid(a, kind != AK_GROUP ? d : -1);
 	case CMD_MIN_LEVEL:
 		att_pick_min_level(a);
 		return H_DONE | H_REDRAW;
