@@ -318,7 +318,11 @@ static void draw_headings(struct floor_screen *f, WINDOW *w)
 	str_copy(line + strlen(line), mine, sizeof line - strlen(line));
 	widget_blank(w, 2, 0, f->cols, ui_attr(ROLE_NORMAL));
 	widget_text(w, 2, 1, f->cols - 1, line, ui_attr(f->log_focus ? ROLE_DIM : ROLE_HEADER), false);
-	str_printf(line, sizeof line, _("Interventions on item %d (%d)"), f->item.num, f->ll.count);
+	if (f->item.num)
+		str_printf(line, sizeof line, _("Interventions on item %d (%d)"), f->item.num,
+			   f->ll.count);
+	else
+		str_copy(line, _("Interventions: no item in progress"), sizeof line);
 	widget_blank(w, f->ll.y - 1, 0, f->cols, ui_attr(ROLE_NORMAL));
 	widget_text(w, f->ll.y - 1, 1, f->cols - 1, line,
 		    ui_attr(f->log_focus ? ROLE_HEADER : ROLE_DIM), false);

@@ -278,8 +278,12 @@ static void decision_text(struct themes_screen *t, const struct proposal_info *p
 	else if (!strcmp(p->status, "rejected"))
 		str_copy(buf, _("Rejected."), size);
 	else if (t->info.rule == RULE_MAJORITY)
-		str_printf(buf, size, o->reached ? _("Majority: %d of %d member states present support it; s selects it.")
-						 : _("No majority: %d of %d member states present support it."),
+		str_printf(buf, size, o->reached ? ngettext("Majority: %d of %d member state present supports it; s selects it.",
+							    "Majority: %d of %d member states present support it; s selects it.",
+							    (unsigned long)o->present)
+						 : ngettext("No majority: %d of %d member state present supports it.",
+							    "No majority: %d of %d member states present support it.",
+							    (unsigned long)o->present),
 			   o->support, o->present);
 	else if (o->reached)
 		str_printf(buf, size, _("Consensus: %d support, %d abstain, no objection among %d present; s selects it."),

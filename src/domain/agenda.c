@@ -344,6 +344,14 @@ int cmd_end(struct cmd_ctx *c)
 	if (floor_must_be_free(c))
 		return -1;
 	t = clock_now();
+	if (cur.started && t < cur.started) {
+		char hm_end[8], hm_start[8];
+
+		/* A clock set back (clock 09:00 after a start at 13:30). */
+		return cmd_err(c, _("refused: the end (%s) would be before the start of item %d (%s)"),
+			       time_hm(t, hm_end, sizeof hm_end), cur.num,
+			       time_hm(cur.started, hm_start, sizeof hm_start));
+	}
 	time_iso(t, now, sizeof now);
 	if (db_run(c->db, "UPDATE agenda_item SET status = 'done', actual_end = ? WHERE id = ?",
 		   "ti", now, cur.id) != DB_OK)
@@ -411,7 +419,9 @@ int cmd_move(struct cmd_ctx *c)
 	}
 	if (to > (long long)n + 1) {
 		free(ids);
-		return cmd_err(c, _("position %lld: the agenda has %zu items"), to, n + 1);
+		return cmd_err(c, ngettext("position %lld: the agenda has %zu item",
+					  "position %lld: the agenda has %zu items",
+					  (unsigned long)(n + 1)), to, n + 1);
 	}
 	for (long long p = 1; p <= (long long)n + 1; p++) {
 		long long id = p == to ? r.id : ids[k++];

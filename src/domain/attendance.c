@@ -494,10 +494,17 @@ static int presence(struct cmd_ctx *c, bool on)
 	total = db_int(c->db, 0, "SELECT count(*) FROM delegate WHERE session_id = ?"
 				 " AND delegation_id = ?", "ii", c->session, deleg);
 	if (id)
-		return cmd_ok(c, on ? _("%s \"%s\" present (%lld of %lld delegates present)")
-				    : _("%s \"%s\" absent (%lld of %lld delegates present)"),
+		return cmd_ok(c, on ? ngettext("%s \"%s\" present (%lld of %lld delegate present)",
+					       "%s \"%s\" present (%lld of %lld delegates present)",
+					       (unsigned long)total)
+				    : ngettext("%s \"%s\" absent (%lld of %lld delegate present)",
+					       "%s \"%s\" absent (%lld of %lld delegates present)",
+					       (unsigned long)total),
 			      c->delegation, name, present_now, total);
-	return cmd_ok(c, on ? _("%s present (%lld delegates)") : _("%s absent (%lld delegates)"),
+	return cmd_ok(c, on ? ngettext("%s present (%lld delegate)", "%s present (%lld delegates)",
+				       (unsigned long)total)
+			    : ngettext("%s absent (%lld delegate)", "%s absent (%lld delegates)",
+				       (unsigned long)total),
 		      c->delegation, total);
 }
 

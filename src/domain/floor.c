@@ -207,7 +207,9 @@ int cmd_queue_move(struct cmd_ctx *c)
 		return cmd_err(c, _("%s is not on the list of speakers"), c->delegation);
 	n = db_int(c->db, 0, "SELECT count(*) FROM speaker_request WHERE item_id = ?", "i", item_id);
 	if (to > n)
-		return cmd_err(c, _("position %lld: the list has %lld speakers"), to, n);
+		return cmd_err(c, ngettext("position %lld: the list has %lld speaker",
+					  "position %lld: the list has %lld speakers", (unsigned long)n),
+			       to, n);
 	if ((to < r.pos && db_run(c->db, "UPDATE speaker_request SET pos = pos + 1 WHERE"
 				  " item_id = ? AND pos >= ? AND pos < ?", "iii", item_id, to,
 				  r.pos) != DB_OK) ||
@@ -275,6 +277,13 @@ int cmd_yield(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	if (rc == 0)
 		return cmd_err(c, "%s", _("nobody has the floor"));
+	if (sp.start && t < sp.start) {
+		char hm_end[8], hm_start[8];
+
+		return cmd_err(c, _("refused: the end (%s) would be before the start of the "
+				    "intervention (%s)"), time_hm(t, hm_end, sizeof hm_end),
+			       time_hm(sp.start, hm_start, sizeof hm_start));
+	}
 	if (db_run(c->db, "UPDATE intervention SET end = ?, summary = ? WHERE id = ?", "tti",
 		   time_iso(t, now, sizeof now), summary, sp.id) != DB_OK)
 		return cmd_db_err(c);

@@ -320,7 +320,9 @@ static void r_theme_position(struct rd *r)
 
 static void r_theme_selected(struct rd *r)
 {
-	P(_("P%lld selected for %s: %s (%d support, %d abstain, of %d member states present)"),
+	P(ngettext("P%lld selected for %s: %s (%d support, %d abstain, of %d member state present)",
+		   "P%lld selected for %s: %s (%d support, %d abstain, of %d member states present)",
+		   (unsigned long)N(r, 5)),
 	  N(r, 0), target_label(S(r, 1)), S(r, 2), (int)N(r, 3), (int)N(r, 4), (int)N(r, 5));
 }
 

@@ -211,7 +211,10 @@ out:
 static int select_refusal(struct cmd_ctx *c, const struct r6_outcome *o, const char *objectors)
 {
 	if (session_rule(c->db, c->session) == RULE_MAJORITY)
-		return cmd_err(c, _("refused: no majority (%d of %d member states present support it)"),
+		return cmd_err(c, ngettext("refused: no majority (%d of %d member state present "
+					   "supports it)",
+					   "refused: no majority (%d of %d member states present "
+					   "support it)", (unsigned long)o->present),
 			       o->support, o->present);
 	if (o->object == 1)
 		return cmd_err(c, _("refused: %s objects"), objectors);

@@ -2,7 +2,7 @@
  * export.c — the CSV minutes of a session (DESIGN §6) and the `export DIR
  * [--force] [--bom]` command.
  *
- * Eight files, each produced by one query streamed row by row (dbq_step,
+ * The files of files[] below, each produced by one query streamed row by row (dbq_step,
  * one CSV row per database row) into export_csv.c's writer. They are
  * written into DIR.tmp.PID beside DIR, each fsync'ed, and the folder is
  * renamed into place at the end, so a reader never sees half an export.
@@ -198,7 +198,7 @@ static int file_interventions(struct exp *x)
 		" i.summary FROM intervention i"
 		" JOIN agenda_item a ON a.id = i.item_id"
 		" JOIN delegation d ON d.id = i.delegation_id"
-		" WHERE i.session_id = ? ORDER BY i.item_id, i.seq", "i", x->session),
+		" WHERE i.session_id = ? ORDER BY a.pos, a.num, i.seq", "i", x->session),
 		row_intervention);
 }
 
@@ -266,6 +266,26 @@ static int file_recommendations(struct exp *x)
 		" LEFT JOIN rec_version v ON v.rec_id = r.id AND v.version ="
 		"   (SELECT max(version) FROM rec_version WHERE rec_id = r.id)"
 		" WHERE r.session_id = ? ORDER BY r.num", "i", x->session), row_rec);
+}
+
+/* ---- recommendation_versions.csv: every text a recommendation had ---- */
+static void row_rec_version(struct exp *x, struct dbq *q)
+{
+	export_csv_int(&x->out, dbq_int(q, 0));
+	export_csv_int(&x->out, dbq_int(q, 1));
+	export_csv_text(&x->out, col(q, 2));
+	export_csv_time(&x->out, col(q, 3), x->day);
+	export_csv_text(&x->out, col(q, 4));
+	export_csv_text(&x->out, col(q, 5));
+}
+
+static int file_rec_versions(struct exp *x)
+{
+	return stream(x, db_query(x->db,
+		"SELECT r.num, v.version, d.code, v.at, v.text_fr, v.text_en FROM recommendation r"
+		" JOIN rec_version v ON v.rec_id = r.id JOIN delegation d ON d.id = v.delegation_id"
+		" WHERE r.session_id = ? ORDER BY r.num, v.version", "i", x->session),
+		row_rec_version);
 }
 
 /* ---- minutes.csv ---- */
@@ -361,6 +381,8 @@ static const struct {
 	{ "recommendations.csv", H("number", "title", "theme", "item", "author", "cosponsors",
 				   "status", "version", "adopted_at", "reservations", "text_fr",
 				   "text_en"), file_recommendations },
+	{ "recommendation_versions.csv", H("number", "version", "proposed_by", "time", "text_fr",
+					   "text_en"), file_rec_versions },
 	{ "minutes.csv", H("seq", "time", "item", "event", "delegation", "actor", "detail"),
 	  file_minutes },
 	{ "followup.csv", H("recommendation", "session", "member_state", "status", "note",
@@ -448,5 +470,6 @@ int cmd_export(struct cmd_ctx *c)
 	}
 	if (export_session(c->db, c->session, c->argv[1], flags, NULL, NULL, err, sizeof err) != 0)
 		return cmd_err(c, "%s", err);
-	return cmd_ok(c, _("exported %zu files to %s"), ARRAY_SIZE(files), c->argv[1]);
+	return cmd_ok(c, ngettext("exported %zu file to %s", "exported %zu files to %s",
+				  (unsigned long)ARRAY_SIZE(files)), ARRAY_SIZE(files), c->argv[1]);
 }

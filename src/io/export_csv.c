@@ -40,7 +40,7 @@ int export_csv_open(struct export_out *o, const char *dir, const char *name, boo
 	o->col = 0;
 	o->err = 0;
 	str_printf(o->path, sizeof o->path, "%s/%s", dir, name);
-	fd = open(o->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+	fd = open(o->path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
 	if (fd < 0 || !(o->f = fdopen(fd, "wb"))) {
 		str_printf(err, errlen, "%s: %s", o->path, strerror(errno));
 		if (fd >= 0)

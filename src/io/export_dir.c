@@ -136,7 +136,7 @@ int export_dir_prepare(const char *dir, unsigned flags, const char *const *names
 	str_printf(tmp, tmpsize, "%s.tmp.%ld", target, (long)getpid());
 	if (foreign_content(tmp, names) == 0)
 		remove_flat_dir(tmp);   /* left by a crashed run of the same pid */
-	if (mkdir(tmp, 0755) != 0) {
+	if (mkdir(tmp, 0700) != 0) {
 		str_printf(err, errlen, "%s: %s", tmp, strerror(errno));
 		tmp[0] = '\0';
 		return -1;

@@ -25,6 +25,7 @@
 #include "widgets.h"
 
 static char title_left[384], title_right[256];
+static char title_mark[64]; /* " [closed]": never cut, the title gives way */
 
 /* "3 Déclarations liminaires… 12'/90'" for the item in progress, or "".
  * Minutes count minute boundaries, so they change with the clock. */
@@ -70,7 +71,7 @@ void ui_bars_refresh_title(void)
 	struct session_info si;
 	char item[160], hm[8];
 	char left[sizeof title_left], right[sizeof title_right], r4[32] = "";
-	const char *mark;
+	const char *mark, *closed;
 	const struct check_row *checks;
 	size_t total = 0;
 	int ok = 0;
@@ -79,8 +80,9 @@ void ui_bars_refresh_title(void)
 	memset(&si, 0, sizeof si);
 	if (!ui.app->session || session_get(ui.app->db, ui.app->session, &si) != 0)
 		str_copy(si.title, _("no session"), sizeof si.title);
-	str_printf(left, sizeof left, " %s%s%s%s", si.process_code, si.process_code[0] ? ": " : "",
-		   si.title, strcmp(si.status, "closed") == 0 ? _(" [closed]") : "");
+	str_printf(left, sizeof left, " %s%s%s", si.process_code, si.process_code[0] ? ": " : "",
+		   si.title);
+	closed = strcmp(si.status, "closed") == 0 ? _(" [closed]") : "";
 	title_item(item, sizeof item, now);
 	if (ui_r4_check(&checks, &total) == 0 && total > 0) {
 		for (size_t i = 0; i < total; i++)
@@ -95,8 +97,9 @@ void ui_bars_refresh_title(void)
 	str_printf(right, sizeof right, " %s%s%s%s%s%s%s ", mark, mark[0] ? "  " : "", item,
 		   item[0] ? "  " : "", r4, r4[0] ? "  " : "", time_hm(now, hm, sizeof hm));
 	ui.minute = (long)(now / 60);
-	if (strcmp(left, title_left) || strcmp(right, title_right)) {
+	if (strcmp(left, title_left) || strcmp(right, title_right) || strcmp(closed, title_mark)) {
 		str_copy(title_left, left, sizeof title_left);
+		str_copy(title_mark, closed, sizeof title_mark);
 		str_copy(title_right, right, sizeof title_right);
 		ui.title_dirty = true;
 	}
@@ -105,11 +108,15 @@ void ui_bars_refresh_title(void)
 void ui_bars_draw_title(void)
 {
 	attr_t a = ui_attr(ROLE_TITLE);
-	int rw = widget_text_width(title_right);
+	int rw = widget_text_width(title_right), mw = widget_text_width(title_mark), used;
 
 	if (rw > ui.cols - 10)
 		rw = ui.cols - 10;
-	widget_text(ui.title, 0, 0, ui.cols - rw, title_left, a, true);
+	if (mw > ui.cols - rw - 2)
+		mw = 0;
+	/* The title is cut with "…" so that the closed mark stays whole. */
+	used = widget_text_fit(ui.title, 0, 0, ui.cols - rw - mw, title_left, a);
+	widget_text(ui.title, 0, used, ui.cols - rw - used, mw ? title_mark : "", a, true);
 	widget_text(ui.title, 0, ui.cols - rw, rw, title_right, a, true);
 }
 

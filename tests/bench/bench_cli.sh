@@ -74,7 +74,7 @@ echo
 echo "| measure | figure |"
 echo "|---|---|"
 echo "| \`run\` of 10,000 commands (one transaction + journal row each) | ${run_s} s ($stored journal rows) |"
-echo "| \`export\` of the demo session (10 files) | ${demo_s} s |"
+echo "| \`export\` of the demo session (11 files) | ${demo_s} s |"
 if [ -n "${exp_s:-}" ]; then
 	echo "| \`export\` of a session with $rows journal rows (large db) | ${exp_s} s |"
 	echo "| \`sqlite3 -csv\`, same queries, same file | ${sql_s} s |"

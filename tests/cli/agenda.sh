@@ -143,3 +143,33 @@ is "numbers start at 1 in another session" "$out" "ok item 1"
 is "HH:MM is on that session's first day" \
 	"$(q "SELECT planned_start FROM agenda_item WHERE session_id = 2")" "2027-05-10T10:00:00+04:00"
 is "the first session is untouched" "$(q "SELECT count(*) FROM agenda_item WHERE session_id = 1")" 7
+
+# A clock set back: an end before the start is refused (issue 11), in one
+# line, and changes nothing; the same for an intervention.
+db3=$PWD/agenda-back.db
+rm -f "$db3"*
+rap init --db "$db3" --demo >/dev/null 2>&1
+out=$(rap run --db "$db3" --session 1 - 2>/dev/null <<'CMDS'
+clock 2026-12-04T13:30
+start 1
+floor MUS
+clock 2026-12-04T09:00
+yield
+end
+CMDS
+)
+is "yield before the intervention's start is refused" "$(printf '%s\n' "$out" | sed -n 5p)" \
+	"error: refused: the end (09:00) would be before the start of the intervention (13:30)"
+out=$(rap run --db "$db3" --session 1 - 2>/dev/null <<'CMDS'
+clock 2026-12-04T13:40
+yield
+clock 2026-12-04T09:00
+end
+CMDS
+)
+is "end before the item's start is refused, one line" "$(printf '%s\n' "$out" | sed -n 4p)" \
+	"error: refused: the end (09:00) would be before the start of item 1 (13:30)"
+is "... the item is still in progress, no end stored" \
+	"$(sqlite3 "$db3" "SELECT status || '|' || ifnull(actual_end, '-') FROM agenda_item WHERE session_id = 1 AND num = 1")" "in_progress|-"
+is "... an end at the start itself is accepted" \
+	"$(printf 'clock 2026-12-04T13:30\nend\n' | rap run --db "$db3" --session 1 - 2>/dev/null | sed -n 2p)" "ok item 1 ended after 0 min"

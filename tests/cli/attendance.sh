@@ -213,3 +213,6 @@ is "a theme linked to tourism makes the tourism director competent" "$out" \
 ok COM OK; FRA OK; MDG OK; MUS OK; SYC OK"
 out=$(printf 'present- COM\ncheck\n' | runs)
 is "ABSENT" "$(echo "$out" | sed -n 2p)" "ok COM ABSENT; FRA OK; MDG OK; MUS OK; SYC OK"
+# Counts agree with their noun (ngettext): one delegate, several delegates.
+is "one delegate: singular" "$(printf 'present+ KEN\npresent- KEN\n' | runs)" "ok KEN present (1 delegate)
+ok KEN absent (1 delegate)"

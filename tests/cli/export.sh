@@ -55,7 +55,7 @@ out=$(rap export --db "$db" --session 1 --out minutes 2>&1); rc=$?
 end=$(date +%s%N)
 is "export exits 0" "$rc" 0
 echo "# export of the demo session: $(( (end - start) / 1000000 )) ms"
-for f in session agenda attendance check interventions themes recommendations minutes; do
+for f in session agenda attendance check interventions themes recommendations recommendation_versions minutes; do
 	ok_if "minutes/$f.csv written" test -s "minutes/$f.csv"
 done
 rap check --db "$db" --session 1 >check.txt 2>/dev/null
@@ -75,6 +75,7 @@ HEADERS = {
  'interventions': 'item,seq,delegation,delegation_type,speaker,speech_type,start,end,seconds,summary',
  'themes': 'target,proposal,theme,proposed_by,support,object,abstain,decision,positions',
  'recommendations': 'number,title,theme,item,author,cosponsors,status,version,adopted_at,reservations,text_fr,text_en',
+ 'recommendation_versions': 'number,version,proposed_by,time,text_fr,text_en',
  'minutes': 'seq,time,item,event,delegation,actor,detail',
 }
 ISO = re.compile(r'^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d$')
@@ -184,6 +185,17 @@ same('recommendations: fields', (r['number'], r['title'], r['author'], r['cospon
       "Les États membres encouragent l'accès des migrants aux soins essentiels.",
       "Member States encourage migrants' access to essential care."))
 
+# recommendation_versions: every text, who proposed it, when
+rv = files['recommendation_versions']
+same('recommendation_versions: one row per version', [(r['number'], r['version'], r['proposed_by'],
+     r['text_fr'], r['text_en']) for r in rv],
+     [('1', '1', 'MUS', "Les États membres encouragent l'accès des migrants aux soins.", ''),
+      ('1', '2', 'COM', "Les États membres encouragent l'accès des migrants aux soins essentiels.",
+       "Member States encourage migrants' access to essential care.")])
+same('recommendation_versions: times', [r['time'] for r in rv],
+     [v[0] for v in db.execute("SELECT at FROM rec_version ORDER BY version")])
+check('recommendation_versions: times ISO 8601 with offset', all(ISO.match(r['time']) for r in rv))
+
 # minutes
 m = files['minutes']
 jr = db.execute("SELECT seq, time, item, event, delegation, actor, detail FROM journal WHERE session_id = 1"
@@ -197,6 +209,8 @@ check('minutes: notes neutralised', any(x['detail'].startswith("'+ suspension") 
 print('\n'.join(results))
 EOF
 /usr/bin/python3 verify.py minutes "$db" nobom
+is "the files are private like the database (0600)" "$(stat -c %a minutes/*.csv | sort -u)" 600
+is "... and so is the folder (0700)" "$(stat -c %a minutes)" 700
 
 # The folder rules.
 echo sentinel >minutes/session.csv
@@ -222,7 +236,27 @@ ok_if "nothing written for an unknown session" test ! -e other
 # The command.
 out=$(printf 'export byscript\nexport byscript\nexport byscript --force\n' |
 	rap run --db "$db" --session 1 --keep-going - 2>/dev/null)
-like "export command answers ok" "$(printf '%s\n' "$out" | sed -n 1p)" '^ok exported 10 files to byscript'
+like "export command answers ok" "$(printf '%s\n' "$out" | sed -n 1p)" '^ok exported 11 files to byscript'
 like "export command refuses an existing folder" "$(printf '%s\n' "$out" | sed -n 2p)" '^error: .*already exists'
 like "export command --force" "$(printf '%s\n' "$out" | sed -n 3p)" '^ok '
 /usr/bin/python3 verify.py byscript "$db" nobom | grep -c '^not ok' | sed 's/^0$/ok - export command output verified/; s/^[1-9].*/not ok - export command output verified/'
+
+# interventions.csv follows the agenda order (position), as agenda.csv does:
+# item 5 moved first and run first is listed before item 1.
+db2=$(fresh_db order)
+rap run --db "$db2" --session 1 - >/dev/null 2>&1 <<'CMDS'
+clock 2026-11-23T08:30
+move 5 1
+start 5
+floor MUS
+yield "Témoignage"
+end
+clock 2026-11-23T09:00
+start 1
+floor COM
+yield "Ouverture"
+end
+CMDS
+rap export --db "$db2" --session 1 --out order >/dev/null 2>&1
+is "interventions.csv in agenda order" "$(/usr/bin/python3 -c 'import csv,sys; print(" ".join(r["item"] + ":" + r["delegation"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8"))))' order/interventions.csv)" "5:MUS 1:COM"
+is "... like agenda.csv" "$(/usr/bin/python3 -c 'import csv,sys; print(" ".join(r["item"] for r in csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))[:3])' order/agenda.csv)" "5 1"

@@ -112,3 +112,11 @@ got=$(ui_run "$db" '2aCOM<Enter><Enter>1' --lang fr)
 like "French: delegation names from the data" "$(ui_row "$got" 7)" 'Comores$'
 got=$(ui_run "$db" '2' --lang en)
 like "English: delegation names from the data" "$(ui_row "$got" 7)" 'Comoros$'
+
+# After the meeting (no item in progress), the log's heading says so
+# (it read "Interventions on item 0 (0)").
+after=$(fresh_db floor-after)
+printf 'start 1\nend\n' | rap run --db "$after" --session 1 - >/dev/null 2>&1
+got=$(ui_run "$after" '2')
+like "no item in progress: the log's heading says so" "$got" ' Interventions: no item in progress'
+unlike "... never item 0" "$got" 'item 0'

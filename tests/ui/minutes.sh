@@ -186,7 +186,7 @@ print(n)
 PY
 )
 is "x Enter: exported, rows counted" "$(msg "$got")" "ok exported to minutes-session-1 ($rows rows)"
-is "the folder holds the 10 files" "$(ls minutes-session-1 | tr '\n' ' ')" "actions.csv agenda.csv attendance.csv check.csv followup.csv interventions.csv minutes.csv recommendations.csv session.csv themes.csv "
+is "the folder holds the 11 files" "$(ls minutes-session-1 | tr '\n' ' ')" "actions.csv agenda.csv attendance.csv check.csv followup.csv interventions.csv minutes.csv recommendation_versions.csv recommendations.csv session.csv themes.csv "
 is "minutes.csv holds the journal" "$(($(grep -c '' minutes-session-1/minutes.csv) - 1))" "$(q "SELECT count(*) FROM journal WHERE session_id = 1")"
 got=$(ui_run "$db" '6x<Enter>')
 is "an existing folder: replace?" "$(msg "$got")" "minutes-session-1 exists: replace? (y/n)"

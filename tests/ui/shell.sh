@@ -166,3 +166,14 @@ is "... the reload comes once the question is answered" \
 	"$(($(stat st6 opens) - $(stat st4 opens)))" 1
 like "... and shows the change" "$(ui_row "$got" 5)" 'SYC ABSENT'
 is "... the answer n removed nobody" "$(sqlite3 "$db" "SELECT count(*) FROM delegate WHERE name = 'Solofo Andrianarisoa'")" 1
+
+# A closed session: the title is cut with "…" and the mark stays whole
+# (it read "…santé [clos").
+closed=$(fresh_db shell-closed)
+printf 'session close\n' | rap run --db "$closed" --session 1 - >/dev/null 2>&1
+got=$(ui_run "$closed" '@tick')
+like "closed: the mark is whole after a cut title" "$(ui_row "$got" 1)" '^ DIMOI: Réunion annuelle .*… \[closed\] R4'
+got=$(UI_COLS=120 ui_run "$closed" '@tick')
+like "... and after the whole title when it fits" "$(ui_row "$got" 1)" 'Migration et santé \[closed\] +R4'
+got=$(ui_run "$closed" '@tick' --lang fr)
+like "... in French" "$(ui_row "$got" 1)" '… \[close\] R4'

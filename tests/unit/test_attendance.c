@@ -355,7 +355,7 @@ static void test_presence_times(void **state)
 
 	clock_set(time_parse("2026-11-23T09:05:00+04:00"));
 	assert_int_equal(run(f, "present+ MUS \"priya ramdin\"", out, sizeof out), 0);
-	assert_string_equal(out, "ok MUS \"Priya Ramdin\" present (1 of 1 delegates present)");
+	assert_string_equal(out, "ok MUS \"Priya Ramdin\" present (1 of 1 delegate present)");
 	assert_int_equal(row_of(f, "MUS").r4.result, R4_OK);
 	arrived = db_text(f->db, "SELECT arrived FROM delegate WHERE name = 'Priya Ramdin'", "");
 	assert_string_equal(arrived, time_iso(clock_now(), out, sizeof out));
@@ -370,7 +370,7 @@ static void test_presence_times(void **state)
 
 	clock_set(time_parse("2026-11-23T11:00:00+04:00"));
 	assert_int_equal(run(f, "present+ MUS", out, sizeof out), 0);
-	assert_string_equal(out, "ok MUS present (1 delegates)");
+	assert_string_equal(out, "ok MUS present (1 delegate)");
 	/* The first arrival stays; the departure is cleared on return. */
 	left = db_text(f->db, "SELECT arrived FROM delegate WHERE name = 'Priya Ramdin'", "");
 	assert_string_equal(left, arrived);
