@@ -126,6 +126,16 @@ CMD(NOTE, "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O | 
     cmd_note)
 CMD(EXPORT, "export", "DIR [--force] [--bom]", N_("export the CSV minutes of the session"), 1, 3,
     S, "x", A(MINUTES), cmd_export)
+CMD(REPORT, "report", "FILE [--format html|odt|akn] [--lang fr|en] [--force]",
+    N_("write the meeting report (HTML, ODT or Akoma Ntoso)"), 1, 6, S, "r", A(MINUTES),
+    cmd_report)
+CMD(MINUTES, "minutes", "circulate | approve",
+    N_("circulate a numbered version of the report, or approve it"), 1, 1, W | G, NULL,
+    A(MINUTES), NULL)
+CMD(MINUTES_CIRCULATE, "minutes circulate", "", NULL, 0, 0, W | S | SUB, NULL, 0,
+    cmd_minutes_circulate)
+CMD(MINUTES_APPROVE, "minutes approve", "", NULL, 0, 0, W | S | SUB, NULL, 0,
+    cmd_minutes_approve)
 CMD(CLOCK, "clock", "TIME|now", N_("set the clock used for new records (replay)"), 1, 1, 0, NULL,
     0, cmd_clock)
 

@@ -19,11 +19,12 @@
 #include "follow.h"
 #include "i18n.h"
 #include "import.h"
+#include "report.h"
 #include "ui.h"
 #include "util.h"
 
 struct opts {
-	const char *db, *fixtures, *lang, *out, *sub, *sub2, *as, *role;
+	const char *db, *fixtures, *lang, *out, *sub, *sub2, *as, *role, *format;
 	long long session;
 	bool demo, dry_run, keep_going, force, bom;
 	const char *args[4];
@@ -42,6 +43,8 @@ static void usage(FILE *f)
 		  "  rapporteur import participants FILE.csv --session ID [--dry-run]\n"
 		  "  rapporteur run       [--db FILE] [--session ID] [--keep-going] SCRIPT|-\n"
 		  "  rapporteur export    [--db FILE] --session ID --out DIR [--force] [--bom]\n"
+		  "  rapporteur report    [--db FILE] --session ID --out FILE [--format html|odt|akn]\n"
+		  "                       [--lang fr|en] [--force]\n"
 		  "  rapporteur --help | --version\n"));
 	fprintf(f, "%s",
 		_("  rapporteur follow    [--db FILE] [--session ID]\n"
@@ -94,6 +97,8 @@ static int parse(int argc, char **argv, struct app *app, struct opts *o)
 			o->role = need_value(argc, argv, &i);
 		else if (!strcmp(a, "--fixtures"))
 			o->fixtures = need_value(argc, argv, &i);
+		else if (!strcmp(a, "--format"))
+			o->format = need_value(argc, argv, &i);
 		else if (!strcmp(a, "--out"))
 			o->out = need_value(argc, argv, &i);
 		else if (!strcmp(a, "--demo"))
@@ -361,6 +366,27 @@ static int do_export(struct app *app, struct opts *o)
 	return 0;
 }
 
+static int do_report(struct app *app, struct opts *o)
+{
+	char err[1200], fp[65];
+	const char *file = o->out ? o->out : (o->nargs == 1 ? o->args[0] : NULL);
+	enum report_format f;
+
+	if (!file)
+		return bad_usage(_("usage: report [--db FILE] --session ID --out FILE [--format html|odt|akn] [--lang fr|en] [--force]"), NULL);
+	if (o->format ? report_format_parse(o->format, &f) != 0 : report_format_of_path(file, &f) != 0)
+		return bad_usage(o->format ? _("unknown format %s (html, odt, akn)") :
+				 _("%s: the extension names no format; add --format html|odt|akn"),
+				 o->format ? o->format : file);
+	if (report_render(app->db, app->session, file, f, o->force ? REPORT_FORCE : 0, NULL, NULL,
+			  fp, err, sizeof err) != 0) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	printf("ok %s %s\n", file, fp);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct app app;
@@ -397,9 +423,11 @@ int main(int argc, char **argv)
 		return rc;
 	}
 	if (o.sub && strcmp(o.sub, "sessions") && strcmp(o.sub, "check") && strcmp(o.sub, "import") &&
-	    strcmp(o.sub, "run") && strcmp(o.sub, "export") && strcmp(o.sub, "follow"))
+	    strcmp(o.sub, "run") && strcmp(o.sub, "export") && strcmp(o.sub, "follow") &&
+	    strcmp(o.sub, "report"))
 		rc = bad_usage(_("unknown command %s"), o.sub);
 	else if (o.sub && (!strcmp(o.sub, "check") || !strcmp(o.sub, "export") ||
+			   !strcmp(o.sub, "report") ||
 			   !strcmp(o.sub, "import")) && !o.session)
 		rc = bad_usage(_("%s needs --session ID"), o.sub);
 	if (rc) {
@@ -422,6 +450,8 @@ int main(int argc, char **argv)
 		rc = do_run(&app, &o);
 	else if (!strcmp(o.sub, "follow"))
 		rc = do_follow(&app, &o);
+	else if (!strcmp(o.sub, "report"))
+		rc = do_report(&app, &o);
 	else
 		rc = do_export(&app, &o);
 	app_close(&app);

@@ -22,6 +22,7 @@
 #include "journal.h"
 #include "minutes.h"
 #include "recs.h"
+#include "report.h"
 #include "role.h"
 #include "session.h"
 #include "themes.h"
@@ -237,6 +238,9 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 		return cmd_db_err(c);
 	if ((def->flags & CMD_OPEN_SESSION) && strcmp(session_status(app->db, c->session), "closed") == 0)
 		rc = cmd_err(c, "%s", _("the session is closed; reopen it first (session reopen)"));
+	else if ((def->flags & CMD_OPEN_SESSION) && report_session_locked(app->db, c->session))
+		rc = cmd_err(c, "%s", _("the report of this session is approved; reopen the session "
+					"first (session reopen)"));
 	else
 		rc = def->run(c);
 	if (rc == 0 && (def->flags & CMD_AT_ITEM))

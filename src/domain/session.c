@@ -35,6 +35,7 @@
 #include "db.h"
 #include "followup.h"
 #include "i18n.h"
+#include "report.h"
 #include "rules.h"
 #include "util.h"
 
@@ -329,6 +330,33 @@ int cmd_session_close(struct cmd_ctx *c)
 	return cmd_ok(c, _("session %lld closed"), c->session);
 }
 
+/* An approved report locks the session: reopening lifts the lock (and
+ * opens the session when it is also closed). 1 done, 0 not locked, -1. */
+static int report_unlock(struct cmd_ctx *c)
+{
+	char now[32];
+	int rc = report_session_unlock(c->db, c->session, cmd_now(now, sizeof now));
+	bool closed;
+
+	if (rc < 0)
+		return cmd_db_err(c);
+	if (rc == 0)
+		return 0;
+	closed = db_int(c->db, 0, "SELECT status = 'closed' FROM session WHERE id = ?", "i",
+			c->session) == 1;
+	if (closed && set_status(c, c->session, "closed", "open") != 0)
+		return -1;
+	free(c->before);
+	free(c->after);
+	c->before = xasprintf("report=approved%s", closed ? " status=closed" : "");
+	c->after = xasprintf("report=reopened%s", closed ? " status=open" : "");
+	str_copy(c->event, "session_reopen", sizeof c->event);
+	str_printf(c->detail, sizeof c->detail, _("session %lld reopened after approval"),
+		   c->session);
+	cmd_ok(c, _("session %lld reopened (its approved report stays as it was)"), c->session);
+	return 1;
+}
+
 int cmd_session_reopen(struct cmd_ctx *c)
 {
 	struct session_info s;
@@ -339,6 +367,8 @@ int cmd_session_reopen(struct cmd_ctx *c)
 	rc = session_get(c->db, c->session, &s);
 	if (rc != 0)
 		return rc == 1 ? cmd_err(c, _("no session %lld"), c->session) : cmd_db_err(c);
+	if ((rc = report_unlock(c)) != 0)
+		return rc < 0 ? -1 : 0;
 	if (!str_eq(s.status, "closed") || !rules_session_transition(s.status, "open"))
 		return cmd_err(c, _("session %lld is not closed (it is %s)"), c->session, s.status);
 	if (set_status(c, c->session, "closed", "open") != 0)

@@ -429,6 +429,24 @@ static const char migration_member_present[] =
 	" WHERE d.type = 'member' AND EXISTS (SELECT 1 FROM delegate g"
 	"  WHERE g.session_id = s.id AND g.delegation_id = d.id AND g.present = 1);";
 
+/* The versions of a session's report (issue 13)  A version
+ * is frozen by `minutes circulate` (its number, time, the fingerprint of
+ * the record and the last journal row before it) and made final by
+ * `minutes approve`; `session reopen` marks an approved version reopened,
+ * which lifts the lock on the session. */
+static const char migration_report[] =
+	"CREATE TABLE report_version ("
+	"  id INTEGER PRIMARY KEY,"
+	"  session_id INTEGER NOT NULL REFERENCES session(id),"
+	"  version INTEGER NOT NULL CHECK (version > 0),"
+	"  circulated_at TEXT NOT NULL,"
+	"  fingerprint TEXT NOT NULL,"
+	"  journal_seq INTEGER NOT NULL,"
+	"  approved_at TEXT,"
+	"  reopened_at TEXT,"
+	"  actor TEXT NOT NULL,"
+	"  UNIQUE (session_id, version));";
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
@@ -437,5 +455,6 @@ const char *const schema_migrations[] = {
 	migration_session_tz,
 	migration_person_role,
 	migration_member_present,
+	migration_report,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
