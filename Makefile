@@ -36,11 +36,13 @@ CURSES_LIBS   := $(shell $(PKG_CONFIG) --libs $(CURSES_PC) 2>/dev/null || echo -
 SQLITE_CFLAGS := $(shell $(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS   := $(shell $(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CMOCKA_LIBS   := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+ZIP_CFLAGS    := $(shell $(PKG_CONFIG) --cflags libzip 2>/dev/null)
+ZIP_LIBS      := $(shell $(PKG_CONFIG) --libs libzip 2>/dev/null || echo -lzip)
 
 CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
             -DVERSION='"$(VERSION)"' -DFIXTURESDIR='"$(DATADIR)/fixtures"' \
-            -DLOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(SQLITE_CFLAGS)
-LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) -lcsv
+            -DLOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(ZIP_CFLAGS)
+LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) $(ZIP_LIBS) -lcsv
 
 # Sources by layer (README "Files"): src/core, src/store, src/domain,
 # src/cmd, src/io, src/tui, src/app.c + src/main.c on top, screens/ and
