@@ -5,8 +5,8 @@
 #   deps.sh --check [run|test]   exit 0 if it is all present (prints nothing)
 # `make run` asks for "run" only; `make test`, `make asan`, `make bench`
 # and `make deps` ask for "test".
-RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev gettext tzdata"
-TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client"
+RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev libzip-dev gettext tzdata"
+TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client libreoffice-writer-nogui poppler-utils libxml2-utils unzip time"
 
 have_run() {
 	command -v cc >/dev/null 2>&1 || return 1
@@ -14,6 +14,7 @@ have_run() {
 	pkg-config --exists sqlite3 2>/dev/null || return 1
 	pkg-config --exists ncursesw 2>/dev/null || pkg-config --exists ncurses 2>/dev/null || return 1
 	[ -f /usr/include/csv.h ] || return 1
+	pkg-config --exists libzip 2>/dev/null || return 1
 	command -v msgfmt >/dev/null 2>&1 || return 1
 	[ -f /usr/share/zoneinfo/Indian/Mauritius ] || return 1  # venue zones (set tz)
 	return 0
@@ -30,6 +31,13 @@ have_test() {
 	[ -x /usr/sbin/sshd ] || return 1
 	command -v ssh >/dev/null 2>&1 || return 1
 	command -v ssh-keygen >/dev/null 2>&1 || return 1
+	# the report's tests: ODT to PDF, its text, a picture of a page, AKN validation
+	command -v soffice >/dev/null 2>&1 || return 1
+	command -v pdftotext >/dev/null 2>&1 || return 1
+	command -v pdftoppm >/dev/null 2>&1 || return 1
+	command -v xmllint >/dev/null 2>&1 || return 1
+	command -v unzip >/dev/null 2>&1 || return 1
+	[ -x /usr/bin/time ] || return 1    # GNU time: peak memory in make bench
 	return 0
 }
 

@@ -148,7 +148,6 @@ static void field(struct rp *r, const char *label, const char *value)
 {
 	const char *cells[2] = { label, value };
 
-	rp_hash(r, value);
 	r->o->ops->row(r->o->w, cells);
 }
 
@@ -180,6 +179,15 @@ static void cover_fields(struct rp *r, const char *process, const char *state)
 		str_printf(dates, sizeof dates, _("%s to %s"), a, b);
 	if (themes_view_session_themes(r->db, r->session, &themes) != 0)
 		rp_fail(r, DB_ERROR);
+	/* The fingerprint takes the stored values, not their wording. */
+	rp_hash(r, r->s.title);
+	rp_hash(r, r->s.level);
+	rp_hash(r, r->s.start_date);
+	rp_hash(r, r->s.end_date);
+	rp_hash(r, r->s.venue);
+	rp_hash(r, r->s.host);
+	rp_hash(r, r->s.chair);
+	rp_hash(r, r->s.min_level);
 	r->o->ops->table(r->o->w, RT_FIELDS, 2, NULL);
 	field(r, _("Process"), process);
 	field(r, _("Session"), r->s.title);
