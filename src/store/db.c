@@ -234,7 +234,13 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 	}
 	if (!db->readonly) {
 		if (db_exec(db, "PRAGMA journal_mode = WAL") != DB_OK) {
-			str_printf(err, errlen, _("%s: cannot open: %s"), path, db_errmsg(db));
+			/* It reads the schema: a damaged page there fails here. */
+			if (db->status == DB_CORRUPT)
+				str_printf(err, errlen, "%s: %s", path,
+					   _("the database file is damaged"));
+			else
+				str_printf(err, errlen, _("%s: cannot open: %s"), path,
+					   db_errmsg(db));
 			rc = db->status;
 			goto out;
 		}
