@@ -141,6 +141,21 @@ static void r_session_reopened(struct rd *r)
 	P(_("session %lld reopened"), N(r, 0));
 }
 
+static void r_session_reopened_approved(struct rd *r)
+{
+	P(_("session %lld reopened after approval"), N(r, 0));
+}
+
+static void r_report_circulated(struct rd *r)
+{
+	P(_("report version %d circulated (%.12s)"), (int)N(r, 0), S(r, 1));
+}
+
+static void r_report_approved(struct rd *r)
+{
+	P(_("report version %d approved"), (int)N(r, 0));
+}
+
 static void r_session_set(struct rd *r)
 {
 	P(_("%s: %s → %s"), S(r, 0), D(r, 1), D(r, 2));
@@ -435,6 +450,9 @@ static const struct {
 	{ "session.switched", r_session_switched },
 	{ "session.closed", r_session_closed },
 	{ "session.reopened", r_session_reopened },
+	{ "session.reopened_approved", r_session_reopened_approved },
+	{ "report.circulated", r_report_circulated },
+	{ "report.approved", r_report_approved },
 	{ "session.set", r_session_set },
 	{ "session.theme_added", r_theme_added },
 	{ "session.theme_removed", r_theme_removed },

@@ -85,8 +85,7 @@ static int circulate(struct cmd_ctx *c, const struct report_state *st)
 	c->before = st->version ? xasprintf("version=%d", st->version) : xstrdup("version=none");
 	c->after = xasprintf("version=%d fingerprint=%s", st->version + 1, fp);
 	str_copy(c->event, "minutes_circulate", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("report version %d circulated (%.12s)"),
-		   st->version + 1, fp);
+	cmd_event(c, "report.circulated", "is", (long long)st->version + 1, fp);
 	return cmd_ok(c, _("version %d circulated, fingerprint %.12s"), st->version + 1, fp);
 }
 
@@ -113,7 +112,7 @@ static int approve(struct cmd_ctx *c, const struct report_state *st)
 	c->before = xasprintf("version=%d circulated", st->version);
 	c->after = xasprintf("version=%d approved", st->version);
 	str_copy(c->event, "minutes_approve", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("report version %d approved"), st->version);
+	cmd_event(c, "report.approved", "i", (long long)st->version);
 	return cmd_ok(c, _("version %d approved: the session is read-only until session reopen"),
 		      st->version);
 }

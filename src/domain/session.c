@@ -351,8 +351,7 @@ static int report_unlock(struct cmd_ctx *c)
 	c->before = xasprintf("report=approved%s", closed ? " status=closed" : "");
 	c->after = xasprintf("report=reopened%s", closed ? " status=open" : "");
 	str_copy(c->event, "session_reopen", sizeof c->event);
-	str_printf(c->detail, sizeof c->detail, _("session %lld reopened after approval"),
-		   c->session);
+	cmd_event(c, "session.reopened_approved", "i", c->session);
 	cmd_ok(c, _("session %lld reopened (its approved report stays as it was)"), c->session);
 	return 1;
 }
