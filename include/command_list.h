@@ -127,7 +127,7 @@ CMD(NOTE, "note", "\"TEXT\"", N_("write a free line in the minutes"), 1, 1, O | 
 CMD(EXPORT, "export", "DIR [--force] [--bom]", N_("export the CSV minutes of the session"), 1, 3,
     S, "x", A(MINUTES), cmd_export)
 CMD(REPORT, "report", "FILE [--format html|odt|akn] [--lang fr|en] [--force]",
-    N_("write the meeting report (HTML, ODT or Akoma Ntoso)"), 1, 6, S, NULL, A(MINUTES),
+    N_("write the meeting report (HTML, ODT or Akoma Ntoso)"), 1, 6, S, "r", A(MINUTES),
     cmd_report)
 CMD(MINUTES, "minutes", "circulate | approve",
     N_("circulate a numbered version of the report, or approve it"), 1, 1, W | G, NULL,

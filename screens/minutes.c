@@ -3,8 +3,8 @@
  * the session, one row per entry (time, item, event, delegation, actor,
  * detail), newest last, opening on the newest entry; filters by agenda
  * item (i), delegation (d, Tab completes) and event type (e cycles through
- * the types present), c clears them; x exports the CSV minutes with the
- * progress on the message line.
+ * the types present), c clears them; x exports the CSV minutes and r
+ * writes the meeting report, each with the progress on the message line.
  *
  * Reads go through minutes.h only, a page at a time (struct minutes_view):
  * the list widget holds just the page (its index is the page index, top
@@ -25,6 +25,7 @@
 
 #include "app.h"
 #include "export.h"
+#include "report.h"
 #include "i18n.h"
 #include "keys.h"
 #include "minutes.h"
@@ -473,6 +474,60 @@ static void export_minutes(struct minutes_screen *m)
 	free(dir);
 }
 
+/* ---- the meeting report ---- */
+
+static void report_progress(void *ud, const char *part, long long rows)
+{
+	(void)ud;
+	ui_progress(_("writing the report… %s: %lld rows"), part, rows);
+}
+
+/* r: the report of the session into a file (HTML unless the name says
+ * .odt or .xml), with the progress on the message line. */
+static void report_minutes(struct minutes_screen *m)
+{
+	struct ui_prompt_opts o = { 0 };
+	char def[64], question[1200], err[1200], fp[65];
+	enum report_format f;
+	struct stat st;
+	unsigned flags = 0;
+	char *file;
+
+	if (!m->app->session) {
+		ui_error("%s", _("no current session (create one with session new)"));
+		return;
+	}
+	str_printf(def, sizeof def, "report-session-%lld.html", m->app->session);
+	o.initial = def;
+	file = ui_prompt(_("Write the report to the file (.html, .odt, .xml):"), &o);
+	if (!file || !*file) {
+		free(file);
+		return;
+	}
+	if (report_format_of_path(file, &f) != 0) {
+		ui_error(_("error: %s: the extension names no format; add --format html|odt|akn"),
+			 file);
+		free(file);
+		return;
+	}
+	if (stat(file, &st) == 0) {
+		str_printf(question, sizeof question, _("%s exists: replace?"), file);
+		if (!ui_confirm(question)) {
+			ui_message("%s", _("report cancelled"));
+			free(file);
+			return;
+		}
+		flags |= REPORT_FORCE;
+	}
+	ui_progress(_("writing the report to %s…"), file);
+	if (report_render(m->app->db, m->app->session, file, f, flags, report_progress, NULL, fp,
+			  err, sizeof err) != 0)
+		ui_error(_("error: %s"), err);
+	else
+		ui_message(_("ok report written to %s (fingerprint %.12s)"), file, fp);
+	free(file);
+}
+
 /* ---- keys, search, close ---- */
 
 static unsigned minutes_handle(struct screen *s, struct app *app, const struct key_event *ev)
@@ -489,6 +544,10 @@ static unsigned minutes_handle(struct screen *s, struct app *app, const struct k
 		return r;
 	if (ev->cmd == CMD_EXPORT) {
 		export_minutes(m);
+		return H_DONE;
+	}
+	if (ev->cmd == CMD_REPORT) {
+		report_minutes(m);
 		return H_DONE;
 	}
 	if (!m->app->session)

@@ -211,6 +211,33 @@ is "Esc: nothing exported" "$(msg "$got")" ""
 got=$(ui_run "$db" '6x<C-u>ro-export<Enter>' --read-only)
 like "export works read-only" "$(msg "$got")" '^ok exported to ro-export \('
 
+# ---- the meeting report (r) ----
+got=$(ui_run "$db" '6r<Enter>')
+like "r Enter: the report written, its fingerprint said" "$(msg "$got")" \
+	'^ok report written to report-session-1\.html \(fingerprint [0-9a-f]{12}\)$'
+ok_if "... an HTML file" grep -q '<!DOCTYPE html>' report-session-1.html
+got=$(ui_run "$db" '6r<Enter>')
+is "an existing file: replace?" "$(msg "$got")" "report-session-1.html exists: replace? (y/n)"
+cp report-session-1.html before.html
+got=$(ui_run "$db" '6r<Enter>n')
+is "n: cancelled" "$(msg "$got")" "report cancelled"
+ok_if "... the file is unchanged" cmp before.html report-session-1.html
+got=$(ui_run "$db" '6r<Enter>y')
+like "y: replaced" "$(msg "$got")" '^ok report written to report-session-1\.html'
+got=$(ui_run "$db" '6r<C-u>rapport.odt<Enter>')
+like "a name ending .odt writes ODT" "$(msg "$got")" '^ok report written to rapport\.odt'
+ok_if "... a valid zip" unzip -tq rapport.odt
+got=$(ui_run "$db" '6r<C-u>rapport.txt<Enter>')
+is "an unknown extension is refused" "$(msg "$got")" \
+	"error: rapport.txt: the extension names no format; add --format html|odt|akn"
+got=$(ui_run "$db" '6r<C-u>no/such/dir/r.html<Enter>')
+is "a missing folder: one line naming the file" "$(msg "$got")" \
+	"error: no/such/dir/r.html: No such file or directory"
+got=$(ui_run "$db" '6r<Esc>')
+is "Esc: nothing written" "$(msg "$got")" ""
+got=$(ui_run "$db" '6r<C-u>ro.xml<Enter>' --read-only)
+like "the report works read-only" "$(msg "$got")" '^ok report written to ro\.xml'
+
 # ---- sizes, a short journal ----
 got=$(UI_COLS=100 UI_LINES=30 ui_run "$db" '6k')
 is "100x30: 24 rows, the newest last" "$(printf '%s\n' "$got" | sed -n '28p' | sed 's/^.\{39\}//')" "$(want_details '' DESC 1 0)"
