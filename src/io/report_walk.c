@@ -54,8 +54,8 @@ static void delegates_of(struct rp *r, const struct att_delegation *d)
 	size_t n;
 
 	do {
-		if (rp_fail(r, attendance_delegates(r->db, r->session, d->id, after, PAGE, &rows,
-						    &n)) < 0)
+		if (rp_fail(r, attendance_delegates_seek(r->db, r->session, d->id, after,
+							 ATT_SEEK_AFTER, PAGE, &rows, &n)) < 0)
 			return;
 		for (size_t i = 0; i < n; i++)
 			delegate_row(r, d, &rows[i]);

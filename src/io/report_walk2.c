@@ -87,36 +87,56 @@ static void proposal_row(struct rp *r, const struct proposal_info *p, const stru
 	}
 }
 
+/* Emit a batch of proposals of one target with their positions. */
+static void proposal_batch(struct rp *r, struct proposal_info *p, size_t n)
+{
+	struct theme_grid g = { 0 };
+
+	if (!n)
+		return;
+	if (themes_view_grid(r->db, r->session, p, n, &g) != 0) {
+		rp_fail(r, DB_ERROR);
+		return;
+	}
+	for (size_t i = 0; i < n; i++)
+		proposal_row(r, &p[i], &g);
+	themes_grid_free(&g);
+}
+
+/* Every proposal of target t, merged ones included, in number order: read
+ * by number (P1, P2, … are numbered within the session), a batch at a time. */
 static void target(struct rp *r, const char *t, const char *title)
 {
 	const char *head[7] = { _("No."), _("Theme"), _("Proposed by"), _("Support"),
 				_("Object"), _("Decision"), _("Positions") };
-	struct theme_grid g = { 0 };
-	struct proposal_info *rows = NULL;
-	long long after = 0;
-	size_t n, total = 0;
+	struct proposal_info *batch = xcalloc(PAGE, sizeof *batch);
+	size_t n = 0, total = 0;
+	int rc = 0;
 
 	r->o->ops->section(r->o->w, 2, t, title);
-	if (rp_fail(r, themes_grid(r->db, r->session, t, &g) ? DB_ERROR : 0) == 0) {
-		r->o->ops->table(r->o->w, RT_PLAIN, 7, head);
-		do {
-			if (themes_proposals(r->db, r->session, t, after, PAGE, &rows, &n) != 0) {
-				rp_fail(r, DB_ERROR);
-				break;
-			}
+	r->o->ops->table(r->o->w, RT_PLAIN, 7, head);
+	for (long long num = 1; rc == 0; num++) {
+		rc = themes_proposal_get(r->db, r->session, num, &batch[n]);
+		if (rc == 0 && !str_eq(batch[n].target, t))
+			themes_proposal_clear(&batch[n]);
+		else if (rc == 0 && ++n == PAGE) {
+			proposal_batch(r, batch, n);
 			for (size_t i = 0; i < n; i++)
-				proposal_row(r, &rows[i], &g);
-			if (n)
-				after = rows[n - 1].num;
+				themes_proposal_clear(&batch[i]);
 			total += n;
-			themes_proposals_free(&rows, n);
-		} while (n == PAGE);
-		r->o->ops->table_end(r->o->w);
-		themes_grid_free(&g);
+			n = 0;
+		}
 	}
-	if (!total)
+	if (rc < 0)
+		rp_fail(r, DB_ERROR);
+	proposal_batch(r, batch, n);
+	for (size_t i = 0; i < n; i++)
+		themes_proposal_clear(&batch[i]);
+	r->o->ops->table_end(r->o->w);
+	if (!total && !n)
 		r->o->ops->para(r->o->w, RP_SMALL, _("No proposal."));
 	r->o->ops->section_end(r->o->w);
+	free(batch);
 }
 
 void rp_themes(struct rp *r)
