@@ -26,8 +26,9 @@ static const enum cmd_id chair_commands[] = {
 static const enum cmd_id delegation_commands[] = { CMD_QUEUE_ADD, CMD_QUEUE_DEL };
 
 /* Commands that change nothing in the record but act outside it: export
- * writes files on the server, clock changes the times of what follows. */
-static const enum cmd_id outside_commands[] = { CMD_EXPORT, CMD_CLOCK };
+ * and report write files on the server, clock changes the times of what
+ * follows. */
+static const enum cmd_id outside_commands[] = { CMD_EXPORT, CMD_REPORT, CMD_CLOCK };
 
 static bool in_list(enum cmd_id id, const enum cmd_id *list, size_t n)
 {

@@ -257,3 +257,10 @@ like "report command refuses an existing file" "$(echo "$out" | sed -n 2p)" '^er
 like "report command with --lang and --force" "$(echo "$out" | sed -n 3p)" '^ok report written to cmd\.odt'
 like "report command: an unknown extension" "$(echo "$out" | sed -n 4p)" '^error: cmd\.txt: the extension names no format'
 like "report command: an unknown format" "$(echo "$out" | sed -n 5p)" '^error: unknown format pdf'
+
+# ---- roles (issue 15): a follower writes no file and changes no version ----
+out=$(printf 'report follower.html\nminutes circulate\n' |
+	rap --as Obs --role follower run --keep-going --db "$meet" - 2>/dev/null)
+is "a follower may not write the report" "$(echo "$out" | sed -n 1p)" "error: role follower may not run report"
+like "a follower may not circulate" "$(echo "$out" | sed -n 2p)" '^error: role follower may not run minutes'
+ok_if "... and no file was written" test ! -e follower.html
