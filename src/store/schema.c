@@ -429,7 +429,7 @@ static const char migration_member_present[] =
 	" WHERE d.type = 'member' AND EXISTS (SELECT 1 FROM delegate g"
 	"  WHERE g.session_id = s.id AND g.delegation_id = d.id AND g.present = 1);";
 
-/* The versions of a session's report (issue 13)  A version
+/* The versions of a session's report (issue 13). A version
  * is frozen by `minutes circulate` (its number, time, the fingerprint of
  * the record and the last journal row before it) and made final by
  * `minutes approve`; `session reopen` marks an approved version reopened,
