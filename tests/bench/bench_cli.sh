@@ -62,9 +62,9 @@ SELECT num, title, kind, status, planned_start, planned_minutes, actual_start, a
 .output out_sql/attendance.csv
 SELECT d.code, d.type, g.name, g.function, g.level, g.entity, g.category, g.head, g.present, g.arrived, g.left_at FROM delegate g JOIN delegation d ON d.id = g.delegation_id WHERE g.session_id = $s ORDER BY CASE d.type WHEN 'member' THEN 0 WHEN 'observer_state' THEN 1 ELSE 2 END, d.code, g.name;
 .output out_sql/interventions.csv
-SELECT a.num, i.seq, d.code, d.type, i.speaker, i.speech_type, i.start, i.end, i.summary FROM intervention i JOIN agenda_item a ON a.id = i.item_id JOIN delegation d ON d.id = i.delegation_id WHERE i.session_id = $s ORDER BY i.item_id, i.seq;
+SELECT a.num, i.seq, d.code, d.type, i.speaker, i.speech_type, i.start, i.end, i.summary FROM intervention i JOIN agenda_item a ON a.id = i.item_id JOIN delegation d ON d.id = i.delegation_id WHERE i.session_id = $s ORDER BY a.pos, a.num, i.seq;
 .output out_sql/minutes.csv
-SELECT seq, time, item, event, delegation, actor, detail FROM journal WHERE session_id = $s ORDER BY seq;
+SELECT seq, time, item, event, delegation, actor, detail, json_extract(args, '\$[0]'), json_extract(args, '\$[1]'), json_extract(args, '\$[2]'), json_extract(args, '\$[3]'), json_extract(args, '\$[4]'), json_extract(args, '\$[5]'), json_extract(args, '\$[6]'), json_extract(args, '\$[7]'), json_extract(args, '\$[8]'), json_extract(args, '\$[9]'), json_extract(args, '\$[10]') FROM journal WHERE session_id = $s ORDER BY seq;
 SQL
 	sql_s=$(best 3 sh -c "rm -rf out_sql; mkdir out_sql; sqlite3 '$large' <q.sql")
 	ratio=$($PY -c "print('%.2f' % ($exp_s / $sql_s))")
