@@ -11,6 +11,7 @@
 #include "role.h"
 
 struct db;
+struct undo_stack;
 
 struct app {
 	struct db *db;
@@ -24,6 +25,7 @@ struct app {
 	const char *fixtures_dir; /* --fixtures or the default */
 	const char *person;       /* --as NAME, or NULL: journaled beside the OS user */
 	struct role role;         /* --role (role.h); ROLE_NONE without it */
+	struct undo_stack *undo;  /* this instance's changes (undo.h); owned */
 };
 
 /* Open the database named by app->db_path (creating it from fixtures with

@@ -35,6 +35,11 @@ struct cmd_ctx {
 	char *args;               /* malloc'd JSON event (cmd_event), or NULL */
 	long long new_session;    /* set by session new/open to switch */
 	bool unchanged;           /* nothing was written (a dry run): no journal row */
+	/* Undo (undo.h): */
+	long long journal_seq;    /* the journal row written (set by command_exec) */
+	long long reverts;        /* undo/redo: the journal row reverted */
+	int undo_step;            /* enum undo_step */
+	bool changed;             /* the command changed rows of the record */
 };
 
 typedef int (*cmd_fn)(struct cmd_ctx *ctx);

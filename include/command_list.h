@@ -139,6 +139,11 @@ CMD(MINUTES_APPROVE, "minutes approve", "", NULL, 0, 0, W | S | SUB, NULL, 0,
 CMD(CLOCK, "clock", "TIME|now", N_("set the clock used for new records (replay)"), 1, 1, 0, NULL,
     0, cmd_clock)
 
+/* Corrections (DESIGN §8) */
+CMD(UNDO, "undo", "", N_("undo the last change made from this terminal"), 0, 0, O, "u", ALL,
+    cmd_undo)
+CMD(REDO, "redo", "", N_("redo the change last undone"), 0, 0, O, "U", ALL, cmd_redo)
+
 /* Keys that belong to one screen and run no command by themselves:
  * listed so that help and the hint bar show them too. */
 CMD(FU_VIEW, "views", "", N_("next view: recommendations, actions, representation"), 0, 0,

@@ -114,6 +114,32 @@ struct dbq *db_query(struct db *db, const char *sql, const char *types, ...);
 long long db_last_id(struct db *db);
 int db_changes(struct db *db);
 
+/* Blobs (the changesets of undo). */
+void dbq_bind_blob(struct dbq *q, int idx, const void *p, int n);
+const void *dbq_blob(struct dbq *q, int col, int *n);
+
+/*
+ * Change capture, for undo (SQLite's session extension): between
+ * db_capture_begin and db_capture_end, every row that a statement of this
+ * connection inserts, updates or deletes in the record (all tables but the
+ * journal, its change sets and the drafts) is kept with its old and new
+ * values, including rows that foreign-key actions touch.
+ * db_capture_end hands back the change set (malloc'd, *n = 0 and *out =
+ * NULL when nothing changed); db_capture_count counts the rows captured so
+ * far; db_capture_cancel drops them.
+ */
+int db_capture_begin(struct db *db);
+int db_capture_end(struct db *db, void **out, int *n);
+int db_capture_count(struct db *db);
+void db_capture_cancel(struct db *db);
+/* The number of rows a change set touches. */
+int db_changeset_count(const void *p, int n);
+/* Apply the inverse of change set p inside the caller's transaction.
+ * Every row must still hold what the change set left there (a row the
+ * inverse deletes may already be gone); otherwise nothing is applied and
+ * DB_CONSTRAINT is returned with the table at fault in table. */
+int db_changeset_revert(struct db *db, const void *p, int n, char *table, size_t tablesize);
+
 /* PRAGMA integrity_check == "ok". */
 bool db_integrity_ok(struct db *db);
 

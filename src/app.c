@@ -17,6 +17,7 @@
 #include "db.h"
 #include "i18n.h"
 #include "import.h"
+#include "undo.h"
 #include "util.h"
 
 char *app_default_db_path(void)
@@ -194,6 +195,7 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 
 void app_close(struct app *app)
 {
+	undo_free(&app->undo);
 	db_close(&app->db);
 	xfree(&app->db_path);
 }

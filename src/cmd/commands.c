@@ -26,6 +26,7 @@
 #include "role.h"
 #include "session.h"
 #include "themes.h"
+#include "undo.h"
 #include "util.h"
 
 #define W CMD_WRITE
@@ -241,6 +242,8 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 	else if ((def->flags & CMD_OPEN_SESSION) && report_session_locked(app->db, c->session))
 		rc = cmd_err(c, "%s", _("the report of this session is approved; reopen the session "
 					"first (session reopen)"));
+	else if (undo_capture_begin(c) != 0)
+		rc = -1;
 	else
 		rc = def->run(c);
 	if (rc == 0 && (def->flags & CMD_AT_ITEM))
@@ -261,7 +264,12 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 		};
 		if (journal_add(app->db, &e) != DB_OK)
 			rc = cmd_db_err(c);
+		else
+			c->journal_seq = db_last_id(app->db);
+		if (rc == 0)
+			rc = undo_capture_save(c);
 	}
+	undo_capture_cancel(c);
 	if (rc == 0) {
 		if ((nested ? db_exec(app->db, "RELEASE command") : db_commit(app->db)) != DB_OK)
 			rc = cmd_db_err(c);
@@ -301,9 +309,11 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 	def = preflight(app, &c);
 	if (!def)
 		rc = -1;
-	else if (def->flags & CMD_WRITE)
+	else if (def->flags & CMD_WRITE) {
 		rc = run_write(app, def, &c);
-	else
+		if (rc == 0)
+			undo_committed(&c, def);
+	} else
 		rc = def->run(&c);
 	if (rc == 0 && c.new_session) {
 		app->session = c.new_session;

@@ -8,6 +8,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+/* The session extension (change sets, for undo): Debian's libsqlite3 is
+ * built with it; these make sqlite3.h declare it. */
+#define SQLITE_ENABLE_SESSION 1
+#define SQLITE_ENABLE_PREUPDATE_HOOK 1
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -36,6 +40,7 @@ struct db {
 	enum db_error code;      /* what the last error means */
 	char err[512];           /* last error, one line */
 	struct cache_slot cache[CACHE_SIZE];
+	sqlite3_session *capture; /* db_capture_begin .. end */
 };
 
 static int status_of(int rc)
@@ -262,6 +267,7 @@ void db_close(struct db **pdb)
 
 	if (!db)
 		return;
+	db_capture_cancel(db);
 	for (int i = 0; i < CACHE_SIZE; i++)
 		if (db->cache[i].stmt)
 			sqlite3_finalize(db->cache[i].stmt);
@@ -523,6 +529,153 @@ long long db_last_id(struct db *db)
 int db_changes(struct db *db)
 {
 	return sqlite3_changes(db->h);
+}
+
+void dbq_bind_blob(struct dbq *q, int idx, const void *p, int n)
+{
+	if (p)
+		sqlite3_bind_blob(ST(q), idx, p, n, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(ST(q), idx);
+}
+
+const void *dbq_blob(struct dbq *q, int col, int *n)
+{
+	const void *p = sqlite3_column_blob(ST(q), col);
+
+	*n = sqlite3_column_bytes(ST(q), col);
+	return p;
+}
+
+/* ---- change capture (undo) ---- */
+
+/* The record, without what undo must never touch: the journal (append-
+ * only), the change sets kept beside it, and the drafts of text. */
+static int capture_filter(void *ctx, const char *table)
+{
+	(void)ctx;
+	return strcmp(table, "journal") != 0 && strcmp(table, "journal_change") != 0 &&
+	       strcmp(table, "draft") != 0;
+}
+
+int db_capture_begin(struct db *db)
+{
+	int rc;
+
+	db_capture_cancel(db);
+	rc = sqlite3session_create(db->h, "main", &db->capture);
+	if (rc == SQLITE_OK) {
+		sqlite3session_table_filter(db->capture, capture_filter, NULL);
+		rc = sqlite3session_attach(db->capture, NULL);
+	}
+	if (rc != SQLITE_OK) {
+		db_capture_cancel(db);
+		return fail(db, rc);
+	}
+	return DB_OK;
+}
+
+int db_capture_end(struct db *db, void **out, int *n)
+{
+	void *p = NULL;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if (!db->capture)
+		return DB_OK;
+	rc = sqlite3session_changeset(db->capture, n, &p);
+	db_capture_cancel(db);
+	if (rc != SQLITE_OK) {
+		sqlite3_free(p);
+		*n = 0;
+		return fail(db, rc);
+	}
+	if (*n > 0) {
+		*out = xmalloc((size_t)*n);
+		memcpy(*out, p, (size_t)*n);
+	}
+	sqlite3_free(p);
+	return DB_OK;
+}
+
+int db_capture_count(struct db *db)
+{
+	void *p = NULL;
+	int n = 0, count = 0;
+
+	if (db->capture && sqlite3session_changeset(db->capture, &n, &p) == SQLITE_OK)
+		count = db_changeset_count(p, n);
+	sqlite3_free(p);
+	return count;
+}
+
+void db_capture_cancel(struct db *db)
+{
+	if (db->capture)
+		sqlite3session_delete(db->capture);
+	db->capture = NULL;
+}
+
+int db_changeset_count(const void *p, int n)
+{
+	sqlite3_changeset_iter *it;
+	int count = 0;
+
+	if (n <= 0 || sqlite3changeset_start(&it, n, (void *)p) != SQLITE_OK)
+		return 0;
+	while (sqlite3changeset_next(it) == SQLITE_ROW)
+		count++;
+	sqlite3changeset_finalize(it);
+	return count;
+}
+
+struct revert_ctx {
+	char *table;
+	size_t size;
+};
+
+/* Any row that no longer holds what the change left stops the revert,
+ * except a row to delete that is already gone (a foreign-key cascade of
+ * the same revert, or another writer, removed it: the aim is reached). */
+static int revert_conflict(void *ud, int kind, sqlite3_changeset_iter *it)
+{
+	struct revert_ctx *r = ud;
+	const char *table = "";
+	int ncol, op, indirect;
+
+	if (kind != SQLITE_CHANGESET_FOREIGN_KEY &&
+	    sqlite3changeset_op(it, &table, &ncol, &op, &indirect) == SQLITE_OK) {
+		if (kind == SQLITE_CHANGESET_NOTFOUND && op == SQLITE_DELETE)
+			return SQLITE_CHANGESET_OMIT;
+	}
+	if (!r->table[0])
+		str_copy(r->table, kind == SQLITE_CHANGESET_FOREIGN_KEY ? "foreign key" : table,
+			 r->size);
+	return SQLITE_CHANGESET_ABORT;
+}
+
+int db_changeset_revert(struct db *db, const void *p, int n, char *table, size_t tablesize)
+{
+	struct revert_ctx r = { table, tablesize };
+	void *inv = NULL;
+	int ninv = 0, rc;
+
+	table[0] = '\0';
+	if (n <= 0)
+		return DB_OK;
+	rc = sqlite3changeset_invert(n, p, &ninv, &inv);
+	if (rc == SQLITE_OK)
+		rc = sqlite3changeset_apply(db->h, ninv, inv, NULL, revert_conflict, &r);
+	sqlite3_free(inv);
+	if (rc == SQLITE_OK)
+		return DB_OK;
+	if (rc == SQLITE_ABORT || table[0]) {
+		db->status = DB_CONSTRAINT;
+		str_printf(db->err, sizeof db->err, "changed since: %s", table);
+		return DB_CONSTRAINT;
+	}
+	return fail(db, rc);
 }
 
 bool db_integrity_ok(struct db *db)

@@ -404,6 +404,19 @@ static const char migration_followup[] =
 	"  ELSE 'no_report' END AS overall"
 	" FROM recommendation r JOIN session s ON s.id = r.session_id;"
 	;
+/* What each journaled command changed, row by row (a change set of
+ * SQLite's session extension), so that `undo` applies its inverse; and,
+ * for an undo or a redo, the journal row it reverted. Append-only like
+ * the journal it belongs to. */
+static const char migration_undo[] =
+	"CREATE TABLE journal_change ("
+	"  seq INTEGER PRIMARY KEY REFERENCES journal(seq),"
+	"  changes BLOB NOT NULL,"
+	"  reverts INTEGER REFERENCES journal(seq));"
+	"CREATE TRIGGER journal_change_no_update BEFORE UPDATE ON journal_change"
+	"  BEGIN SELECT RAISE(ABORT, 'JOURNAL_APPEND_ONLY'); END;"
+	"CREATE TRIGGER journal_change_no_delete BEFORE DELETE ON journal_change"
+	"  BEGIN SELECT RAISE(ABORT, 'JOURNAL_APPEND_ONLY'); END;";
 
 /* The venue's time zone (util.h: an IANA name, ±HH:MM or UTC; NULL: the
  * zone of the machine typing): planned times are its wall-clock times. */
@@ -456,5 +469,6 @@ const char *const schema_migrations[] = {
 	migration_person_role,
 	migration_member_present,
 	migration_report,
+	migration_undo,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

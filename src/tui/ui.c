@@ -382,6 +382,11 @@ static void bound_command(const struct command_def *c)
 		free(text);
 		return;
 	}
+	if (c->max_args == 0) {
+		/* Nothing to ask (undo, redo): the key runs it. */
+		ui_exec(ui.app, c->name);
+		return;
+	}
 	str_printf(initial, sizeof initial, "%s ", c->name);
 	ui_command_line(ui.app, initial);
 }

@@ -27,6 +27,7 @@
 #include "db.h"
 #include "keys.h"
 #include "ui_shell.h"
+#include "undo.h"
 #include "util.h"
 #include "widgets.h"
 
@@ -142,9 +143,11 @@ static void other_instance(const char *cmd)
 	char err[256], out[1024];
 
 	other.db = NULL;
+	other.undo = NULL; /* its own history of changes */
 	if (db_open(ui.app->db_path, 0, &other.db, err, sizeof err) != DB_OK)
 		die("@other: %s", err);
 	command_exec(&other, cmd, out, sizeof out);
+	undo_free(&other.undo);
 	db_close(&other.db);
 }
 
