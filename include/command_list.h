@@ -77,6 +77,9 @@ CMD(FLOOR, "floor", "[CODE]", N_("give the floor to the next speaker or to CODE"
     "Enter", A(FLOOR), cmd_floor)
 CMD(YIELD, "yield", "[\"SUMMARY\"]", N_("end the intervention with its summary"), 0, 1, O, "y",
     A(FLOOR), cmd_yield)
+CMD(INTERVENTION_EDIT, "intervention=", "ITEM SEQ FIELD VALUE",
+    N_("correct a logged intervention (summary, speaker, delegation, type, start, end)"), 4, 4, O,
+    NULL, A(FLOOR), cmd_intervention_edit)
 
 /* Themes (R6) */
 CMD(PROPOSE, "propose", "TARGET \"THEME\" [CODE|ctp]", N_("propose a theme (workshop or next)"),

@@ -108,5 +108,7 @@ int cmd_queue_del(struct cmd_ctx *);     /* q- CODE */
 int cmd_queue_move(struct cmd_ctx *);    /* qmove CODE POS */
 int cmd_floor(struct cmd_ctx *);         /* floor [CODE] */
 int cmd_yield(struct cmd_ctx *);         /* yield "SUMMARY" */
+/* intervention= ITEM SEQ FIELD VALUE (floor_edit.c) */
+int cmd_intervention_edit(struct cmd_ctx *);
 
 #endif

@@ -226,9 +226,51 @@ static char *field_text(const struct agenda_row *r, const char *field)
 	return xstrdup(r->planned_start ? time_iso(r->planned_start, buf, sizeof buf) : "");
 }
 
+/* How many things were recorded on item r: interventions, requests to
+ * speak, notes of the minutes filed under it. */
+static long long item_records(struct cmd_ctx *c, const struct agenda_row *r)
+{
+	return db_int(c->db, -1,
+		      "SELECT (SELECT count(*) FROM intervention WHERE item_id = ?1)"
+		      " + (SELECT count(*) FROM speaker_request WHERE item_id = ?1)"
+		      " + (SELECT count(*) FROM journal WHERE session_id = ?2 AND event = 'note'"
+		      " AND item = ?3)", "iii", r->id, c->session, (long long)r->num);
+}
+
+/* item= N status pending|skipped. An item started or ended by mistake
+ * goes back to pending (its actual times cleared) while nothing was
+ * recorded on it; otherwise the steps of rules_item_transition(). */
+static int item_set_status(struct cmd_ctx *c, const struct agenda_row *r, const char *v)
+{
+	enum item_status to = rules_item_status(v);
+	long long n;
+
+	if (to == IS_IN_PROGRESS || to == IS_DONE)
+		return cmd_err(c, _("use start %lld or end to change whether an item runs"),
+			       (long long)r->num);
+	if (to != IS_PENDING && to != IS_SKIPPED)
+		return cmd_err(c, _("unknown status %s (pending, skipped)"), v);
+	if (to == IS_PENDING && (r->status == IS_IN_PROGRESS || r->status == IS_DONE)) {
+		if ((n = item_records(c, r)) != 0)
+			return n < 0 ? cmd_db_err(c) :
+			       cmd_err(c, _("item %d cannot go back to pending: %lld "
+					    "interventions, requests to speak or notes are "
+					    "recorded on it"), r->num, n);
+		if (db_run(c->db, "UPDATE agenda_item SET status = 'pending', actual_start = NULL,"
+			   " actual_end = NULL WHERE id = ?", "i", r->id) != DB_OK)
+			return cmd_db_err(c);
+		return 0;
+	}
+	if (!rules_item_transition(r->status, to))
+		return refuse_step(c, r, to);
+	if (db_run(c->db, "UPDATE agenda_item SET status = ? WHERE id = ?", "ti", v, r->id) != DB_OK)
+		return cmd_db_err(c);
+	return 0;
+}
+
 /* item= N FIELD VALUE: title, kind, minutes, start (HH:MM, ISO, or - to
- * clear), moderator, status (pending <-> skipped only: start and end
- * are the commands for the others). */
+ * clear), moderator, status (pending <-> skipped; back to pending from in
+ * progress or done when nothing was recorded: item_set_status). */
 int cmd_item_edit(struct cmd_ctx *c)
 {
 	const char *field = c->argv[2], *v = c->argv[3];
@@ -265,15 +307,9 @@ int cmd_item_edit(struct cmd_ctx *c)
 				       AGENDA_MODERATOR_MAX);
 		rc = db_run(c->db, "UPDATE agenda_item SET moderator = ? WHERE id = ?", "ti", v, r.id);
 	} else if (strcmp(field, "status") == 0) {
-		enum item_status to = rules_item_status(v);
-
-		if (to == IS_IN_PROGRESS || to == IS_DONE)
-			return cmd_err(c, _("use start %lld or end to change whether an item runs"), num);
-		if (to != IS_PENDING && to != IS_SKIPPED)
-			return cmd_err(c, _("unknown status %s (pending, skipped)"), v);
-		if (!rules_item_transition(r.status, to))
-			return refuse_step(c, &r, to);
-		rc = db_run(c->db, "UPDATE agenda_item SET status = ? WHERE id = ?", "ti", v, r.id);
+		if (item_set_status(c, &r, v))
+			return -1;
+		rc = DB_OK;
 	} else {
 		return cmd_err(c, _("unknown field %s (title, kind, minutes, start, moderator, status)"),
 			       field);
