@@ -404,6 +404,7 @@ static const char migration_followup[] =
 	"  ELSE 'no_report' END AS overall"
 	" FROM recommendation r JOIN session s ON s.id = r.session_id;"
 	;
+
 /* What each journaled command changed, row by row (a change set of
  * SQLite's session extension), so that `undo` applies its inverse; and,
  * for an undo or a redo, the journal row it reverted. Append-only like
