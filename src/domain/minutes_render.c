@@ -346,9 +346,17 @@ static void r_theme_rejected(struct rd *r)
 	P(_("P%lld rejected: %s"), N(r, 0), S(r, 1));
 }
 
+/* Since merges keep the positions both proposals agree on, a fifth
+ * argument counts them; older rows have four. */
 static void r_theme_merged(struct rd *r)
 {
-	P(_("P%lld and P%lld merged into P%lld: %s"), N(r, 0), N(r, 1), N(r, 2), S(r, 3));
+	if (r->e->n < 5) {
+		P(_("P%lld and P%lld merged into P%lld: %s"), N(r, 0), N(r, 1), N(r, 2), S(r, 3));
+		return;
+	}
+	P(ngettext("P%lld and P%lld merged into P%lld: %s (%d position kept)",
+		   "P%lld and P%lld merged into P%lld: %s (%d positions kept)", (unsigned long)N(r, 4)),
+	  N(r, 0), N(r, 1), N(r, 2), S(r, 3), (int)N(r, 4));
 }
 
 /* ---- recommendations ---- */

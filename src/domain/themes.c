@@ -298,12 +298,38 @@ out:
 	return rc;
 }
 
+/* The proposal merging p and q: it keeps p's proposer (the secretariat,
+ * the CTP or a member state), the catalogue theme of p, else of q (so the
+ * categories it links for R4 follow), and the positions on which p and q
+ * agree (a state that supported both supports the merge; the others state
+ * theirs again). Its id into *id, the positions kept into *kept. */
+static int merge_insert(struct cmd_ctx *c, const struct prop *p, const struct prop *q,
+			long long num, const char *title, const char *now, long long *id, int *kept)
+{
+	if (db_run(c->db, "INSERT INTO proposal (session_id, num, target, theme_id, title,"
+			  " proposer_kind, proposer_id, origins, created_at)"
+			  " SELECT ?1, ?2, a.target, COALESCE(a.theme_id, b.theme_id), ?3,"
+			  " a.proposer_kind, a.proposer_id, 'P' || a.num || '; P' || b.num, ?4"
+			  " FROM proposal a, proposal b WHERE a.id = ?5 AND b.id = ?6",
+		   "iittii", c->session, num, title, now, p->id, q->id) != DB_OK)
+		return cmd_db_err(c);
+	*id = db_last_id(c->db);
+	if (db_run(c->db, "INSERT INTO position (proposal_id, delegation_id, stance, at)"
+			  " SELECT ?1, a.delegation_id, a.stance, ?2 FROM position a"
+			  " JOIN position b ON b.delegation_id = a.delegation_id AND b.stance = a.stance"
+			  " WHERE a.proposal_id = ?3 AND b.proposal_id = ?4",
+		   "itii", *id, now, p->id, q->id) != DB_OK)
+		return cmd_db_err(c);
+	*kept = db_changes(c->db);
+	return 0;
+}
+
 int cmd_merge(struct cmd_ctx *c)
 {
 	struct prop p, q;
 	char *title = NULL, now[32];
-	long long num, id;
-	int rc = -1;
+	long long num, id = 0;
+	int rc = -1, kept = 0;
 
 	memset(&q, 0, sizeof q);
 	if (prop_find(c, 1, &p) != 0 || prop_find(c, 2, &q) != 0)
@@ -325,21 +351,16 @@ int cmd_merge(struct cmd_ctx *c)
 	}
 	title = c->argc == 4 ? xstrdup(c->argv[3]) : xasprintf("%s + %s", p.title, q.title);
 	num = next_proposal_num(c->db, c->session);
-	if (db_run(c->db, "INSERT INTO proposal (session_id, num, target, title, origins, created_at)"
-			  " VALUES (?, ?, ?, ?, 'P' || ? || '; P' || ?, ?)",
-		   "iittiit", c->session, num, p.target, title, p.num, q.num,
-		   cmd_now(now, sizeof now)) != DB_OK) {
-		rc = cmd_db_err(c);
+	if (merge_insert(c, &p, &q, num, title, cmd_now(now, sizeof now), &id, &kept) != 0)
 		goto out;
-	}
-	id = db_last_id(c->db);
 	if (db_run(c->db, "UPDATE proposal SET status = 'merged', merged_into = ? WHERE id IN (?, ?)",
 		   "iii", id, p.id, q.id) != DB_OK) {
 		rc = cmd_db_err(c);
 		goto out;
 	}
-	c->after = xasprintf("P%lld %s open: %s (P%lld; P%lld)", num, p.target, title, p.num, q.num);
-	cmd_event(c, "theme.merged", "iiis", p.num, q.num, num, title);
+	c->after = xasprintf("P%lld %s open: %s (P%lld; P%lld); positions kept: %d", num, p.target,
+			     title, p.num, q.num, kept);
+	cmd_event(c, "theme.merged", "iiisi", p.num, q.num, num, title, (long long)kept);
 	rc = cmd_ok(c, "proposal %lld", num);
 out:
 	free(title);

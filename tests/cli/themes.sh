@@ -138,7 +138,7 @@ is "merged proposals keep their origins; the old ones point to the new one" \
 6|merged|7|Économie bleue|
 7|merged|8|Mobilité des jeunes + Économie bleue|P5; P6
 8|open|-|Jeunes, économie bleue et données|P7; P4"
-is "positions are not carried over to a merged proposal" \
+is "positions stated on one proposal only are not carried over to a merged one" \
 	"$(q "SELECT count(*) FROM position WHERE proposal_id IN (SELECT id FROM proposal WHERE num >= 7)")" 0
 refuse "a merged proposal cannot be merged again" "merge 5 8" "error: P5 is no longer open (merged)"
 refuse "a rejected proposal cannot be selected" "select 3" "error: P3 is no longer open (rejected)"
@@ -153,10 +153,10 @@ EOF
 is "select for the next meeting" "$out" "ok P8 SYC support
 ok P8 MDG support
 ok P8 selected"
-is "next_theme row written for the process, unused" \
+is "next_theme row written for the process, unused (the catalogue theme of P4 kept by the merges)" \
 	"$(q "SELECT n.process_id, s.id, ifnull(n.theme_id, '-'), n.title, ifnull(n.used_by, '-')
 	  FROM next_theme n JOIN session s ON s.id = n.from_session")" \
-	"1|1|-|Jeunes, économie bleue et données|-"
+	"1|1|$(q "SELECT id FROM theme WHERE code = 'midiocc_data'")|Jeunes, économie bleue et données|-"
 out=$(rap run --db "$db" - 2>&1 <<'EOF'
 propose next midiocc_borders MUS
 position 9 MUS support
