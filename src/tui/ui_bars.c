@@ -237,6 +237,13 @@ void ui_bars_draw_hints(void)
 			int kind = !(d->flags & CMD_UI) ? 0 : (d->flags & CMD_LOCAL) ? 2 : 1;
 			bool global = kind == 1;
 
+			/* undo is a global key: shown after help, quit and the
+			 * command line when there is room; redo only in help. */
+			if (d->id == CMD_REDO)
+				continue;
+			if (d->id == CMD_UNDO)
+				kind = 1;
+
 			if (!d->keys || !(d->screens & ON(tab)) || kind != pass)
 				continue;
 			if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)

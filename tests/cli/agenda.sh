@@ -104,7 +104,7 @@ start|3|pending|in_progress"
 # Refusals: each one line, exit 1, nothing changed.
 before=$(dump)
 for cmd in 'start 1' 'start 3' 'start 5' 'skip 3' 'skip 1' 'move 3 7' 'move 9 1' \
-	'item= 1 status pending' 'item= 3 status done' 'item= 4 kind party' 'item+ ""' \
+	'item= 3 status done' 'item= 4 kind party' 'item+ ""' \
 	'item+ X opening closing' 'item+ X 99:99' 'start' 'end 3' 'frobnicate'; do
 	out=$(echo "$cmd" | rap run --db "$db" - 2>err.txt)
 	rc=$?
