@@ -230,8 +230,7 @@ static int revert(struct cmd_ctx *c, long long seq, bool redo)
 		c->before = t.after;
 		c->after = t.before;
 		t.after = t.before = NULL;
-		str_printf(c->detail, sizeof c->detail, redo ? _("redo of: %s") : _("undo of: %s"),
-			   t.command);
+		cmd_event(c, redo ? "redo" : "undo", "s", t.command);
 		rc = cmd_ok(c, redo ? _("redone: %s") : _("undone: %s"), t.command);
 	}
 	target_free(&t);

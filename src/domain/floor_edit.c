@@ -195,9 +195,7 @@ int cmd_intervention_edit(struct cmd_ctx *c)
 		c->item = item;
 		c->after = ivn_field(&v, f);
 		str_copy(c->delegation, v.code, sizeof c->delegation);
-		str_printf(c->detail, sizeof c->detail,
-			   _("intervention %lld.%lld (%s): %s changed to \"%s\""), item, seq, v.code, f,
-			   c->after);
+		cmd_event(c, "intervention.changed", "iisss", item, seq, v.code, f, c->after);
 		rc = cmd_ok(c, _("intervention %lld.%lld %s changed"), item, seq, f);
 	}
 	free(v.summary);

@@ -359,6 +359,24 @@ static void r_theme_merged(struct rd *r)
 	  N(r, 0), N(r, 1), N(r, 2), S(r, 3), (int)N(r, 4));
 }
 
+/* ---- corrections ---- */
+
+static void r_intervention_changed(struct rd *r)
+{
+	P(_("intervention %lld.%lld (%s): %s changed to \"%s\""), N(r, 0), N(r, 1), S(r, 2),
+	  S(r, 3), S(r, 4));
+}
+
+static void r_undo(struct rd *r)
+{
+	P(_("undo of: %s"), S(r, 0));
+}
+
+static void r_redo(struct rd *r)
+{
+	P(_("redo of: %s"), S(r, 0));
+}
+
 /* ---- recommendations ---- */
 
 static void r_rec_drafted(struct rd *r)
@@ -501,6 +519,9 @@ static const struct {
 	{ "followup.reviewed", r_followup_reviewed },
 	{ "action.opened", r_action_opened },
 	{ "action.changed", r_action_changed },
+	{ "intervention.changed", r_intervention_changed },
+	{ "undo", r_undo },
+	{ "redo", r_redo },
 };
 
 const char *minutes_event_code(size_t i)
