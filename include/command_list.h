@@ -20,6 +20,7 @@ CMD(HELP, "help", "", N_("show the keys and commands"), 0, 0, UI, "? F1", ALL, N
 CMD(QUIT, "quit", "", N_("leave (everything is already saved)"), 0, 0, UI, "q", ALL, NULL)
 CMD(COMMAND, "command", "", N_("type a command"), 0, 0, UI, ":", ALL, NULL)
 CMD(SEARCH, "search", "", N_("search in this screen"), 0, 0, UI, "/", ALL, NULL)
+CMD(MESSAGE, "message", "", N_("show the last answer whole"), 0, 0, UI, "w", ALL, NULL)
 CMD(NEXT_SCREEN, "next-screen", "", N_("next screen"), 0, 0, UI, "Tab", ALL, NULL)
 CMD(SCREEN, "screen", "", N_("go to screen 1-7"), 0, 0, UI, "1-7", ALL, NULL)
 
@@ -189,5 +190,7 @@ CMD(OPEN, "open", "", N_("open the recommendation (text, objections, reservation
 CMD(FILTER_STATUS, "filter-status", "", N_("cycle the status filter"), 0, 0, L, "f", A(RECS),
     NULL)
 CMD(FILTER_THEME, "filter-theme", "", N_("cycle the theme filter"), 0, 0, L, "F", A(RECS), NULL)
+CMD(SHOW, "show", "", N_("read the selected row whole (Floor log, Minutes)"), 0, 0, L, "Enter",
+    A(FLOOR) | A(MINUTES), NULL)
 CMD(VERSIONS, "versions", "", N_("versions and the word diff of two of them"), 0, 0, L, "v",
     A(RECS), NULL)

@@ -79,6 +79,12 @@ struct dbq;
 void minutes_detail(struct db *db, struct dbq *q, int col, const char *stored, char *out,
 		    size_t size);
 
+/* Entry seq in full, for reading it whole (minutes_entry.c): time, item,
+ * event, delegation, actor, the text in the reader's language, then the
+ * command as typed and the state before and after. Malloc'd; NULL when
+ * there is no such entry or on a db error. */
+char *minutes_entry_text(struct db *db, long long seq);
+
 /* The SQL text of the i-th read query (NULL past the end), for EXPLAIN
  * QUERY PLAN checks. Parameters: ?1 session, ?2 seq, ?3 limit, ?4 item,
  * ?5 delegation, ?6 event (a query binds only those it names). */

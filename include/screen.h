@@ -152,6 +152,12 @@ void ui_hint_override(const char *text);
 /* Run one command line through command_exec() and show its answer on the
  * message line. On success every screen is marked for reload. Returns 0
  * (ok) or 1 (refused: nothing changed). */
+/* Show a whole text over the body (a summary, a journal entry), wrapped
+ * to the width; the movement keys scroll it, Esc, Enter or q close it.
+ * The text is copied. */
+void ui_view_text(const char *title, const char *text);
+void ui_view_close(void);
+
 int ui_exec(struct app *app, const char *line);
 int ui_execf(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* s quoted for a command line ("…" with \" and \\), malloc'd. */

@@ -20,6 +20,7 @@ struct ui {
 	struct screen help;
 	int cur;                  /* current tab, enum screen_id */
 	bool help_open;           /* the help screen covers the body */
+	bool view_open;           /* a whole text covers the body (ui_view.c) */
 	WINDOW *title, *tabs, *body, *msg, *hints;
 	int rows, cols;
 	bool too_small;
@@ -29,8 +30,9 @@ struct ui {
 	/* What must be painted at the next ui_paint(). */
 	bool title_dirty, tabs_dirty, msg_dirty, hints_dirty, body_dirty, body_full;
 	/* Message line. */
-	char msg_text[512];
+	char msg_text[1024];
 	bool msg_err;
+	char msg_last[1024];      /* the last message, kept for ui_view (key w) */
 	/* The hint bar can be replaced for a while (prompt help, completions). */
 	char hint_override[512];
 	/* Title bar data, refreshed on reload and on the minute. */
@@ -48,6 +50,9 @@ extern struct ui ui;
 extern volatile sig_atomic_t ui_stop_signal; /* SIGHUP/SIGTERM received */
 
 struct screen *ui_current(void);
+/* ui_view.c: the whole-text view over the body. */
+void ui_view_draw(WINDOW *w);
+unsigned ui_view_handle(int key);
 /* Paint what is dirty: wnoutrefresh of the changed windows, one doupdate. */
 void ui_paint(void);
 /* Recompute the layout after a size change (KEY_RESIZE). */

@@ -14,6 +14,12 @@
 
 /* ---- text ---- */
 
+/* Break UTF-8 text into lines of at most width cells: at each '\n', else
+ * after the last space that fits (a word longer than a line is cut).
+ * Returns *n malloc'd lines (at least one); free with widget_wrap_free. */
+char **widget_wrap(const char *s, int width, int *n);
+void widget_wrap_free(char ***v, int n);
+
 /* Draw UTF-8 text at (y, x) in at most width cells with attr; control
  * characters appear as ^X (C0, DEL) or \xNN (C1, invalid bytes); wide
  * characters take two cells and are never cut in half. With pad, the rest

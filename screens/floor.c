@@ -457,6 +457,23 @@ static unsigned switch_focus(struct floor_screen *f, bool to_log)
 	return H_DONE | H_REDRAW;
 }
 
+/* The selected intervention of the log, whole: who, when, the summary. */
+static void show_entry(struct floor_screen *f)
+{
+	const struct floor_entry *e = log_at(f, f->ll.sel);
+	char title[96], t1[8], t2[8], *text;
+
+	str_printf(title, sizeof title, _("Intervention %d.%d"), e->item_num, e->seq);
+	text = xasprintf("%s %s%s%s\n%s  %s-%s (%ld')\n\n%s", e->who.code, e->who.delegation,
+			 e->who.speaker[0] ? " — " : "", e->who.speaker,
+			 floor_speech_label(e->who.type), time_hm(e->start, t1, sizeof t1),
+			 e->end ? time_hm(e->end, t2, sizeof t2) : "",
+			 minutes_between(e->start, e->end ? e->end : clock_now()),
+			 e->end ? e->summary : _("(speaking)"));
+	ui_view_text(title, text);
+	free(text);
+}
+
 static unsigned floor_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct floor_screen *f = s->data;
@@ -490,7 +507,10 @@ static unsigned floor_handle(struct screen *s, struct app *app, const struct key
 		move_request(f, ev->which == 0 ? -1 : 1);
 		break;
 	case CMD_FLOOR:
-		give_floor(f);
+		if (f->log_focus && log_at(f, f->ll.sel))
+			show_entry(f); /* Enter on the log: the intervention whole */
+		else
+			give_floor(f);
 		break;
 	case CMD_YIELD:
 		yield_floor(f);

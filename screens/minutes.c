@@ -530,6 +530,24 @@ static void report_minutes(struct minutes_screen *m)
 
 /* ---- keys, search, close ---- */
 
+/* Enter: the selected entry whole, over the screen. */
+static void show_entry(struct minutes_screen *m)
+{
+	const struct minutes_row *r = minutes_view_selected(&m->v);
+	char title[64], *text;
+
+	if (!r)
+		return;
+	text = minutes_entry_text(m->app->db, r->seq);
+	if (!text) {
+		ui_error("%s", _("cannot read the journal"));
+		return;
+	}
+	str_printf(title, sizeof title, _("Journal entry %lld"), r->seq);
+	ui_view_text(title, text);
+	free(text);
+}
+
 static unsigned minutes_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct minutes_screen *m = s->data;
@@ -562,6 +580,9 @@ static unsigned minutes_handle(struct screen *s, struct app *app, const struct k
 	case CMD_FILTER_CLEAR:
 		memset(&none, 0, sizeof none);
 		return apply_filter(m, &none);
+	case CMD_SHOW:
+		show_entry(m);
+		return H_DONE;
 	default:
 		return H_IGNORED; /* note: the shell's command line */
 	}

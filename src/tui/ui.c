@@ -88,7 +88,12 @@ const char *ui_tab_name(int id)
 
 static void set_message(bool err, const char *fmt, va_list ap)
 {
-	vsnprintf(ui.msg_text, sizeof ui.msg_text, fmt, ap);
+	char buf[sizeof ui.msg_text + 8];
+
+	/* Through str_copy: a long answer is cut between characters. */
+	vsnprintf(buf, sizeof buf, fmt, ap);
+	str_copy(ui.msg_text, buf, sizeof ui.msg_text);
+	str_copy(ui.msg_last, ui.msg_text, sizeof ui.msg_last);
 	ui.msg_err = err;
 	ui.msg_dirty = true;
 }
@@ -185,6 +190,7 @@ static void switch_to(int id)
 	if (id < 0 || id >= SCR_COUNT || (id == ui.cur && !ui.help_open))
 		return;
 	ui.help_open = false;
+	ui_view_close();
 	ui.cur = id;
 	screen_ensure_open(ui_current());
 	ui.body_dirty = ui.body_full = true;
@@ -283,7 +289,11 @@ void ui_paint(void)
 		wnoutrefresh(ui.tabs);
 		any = true;
 	}
-	if (ui.body_dirty) {
+	if (ui.body_dirty && ui.view_open) {
+		ui_view_draw(ui.body);
+		wnoutrefresh(ui.body);
+		any = true;
+	} else if (ui.body_dirty) {
 		struct screen *s = ui_current();
 
 		if (ui.body_full) {
@@ -418,6 +428,10 @@ static unsigned global_key(const struct key_event *ev)
 	case CMD_SEARCH:
 		ui_search();
 		return H_DONE;
+	case CMD_MESSAGE:
+		if (ui.msg_last[0])
+			ui_view_text(_("Last answer"), ui.msg_last);
+		return H_DONE;
 	case CMD_NEXT_SCREEN:
 		switch_to((ui.cur + 1) % SCR_COUNT);
 		return H_DONE;
@@ -451,6 +465,8 @@ static unsigned dispatch(int key)
 	}
 	if (ui.too_small)
 		return key == 'q' ? H_QUIT : H_DONE;
+	if (ui.view_open)
+		return ui_view_handle(key);
 	if (s->ops->handle)
 		r = s->ops->handle(s, ui.app, &ev);
 	if (r == H_IGNORED)
@@ -557,6 +573,7 @@ int ui_main(struct app *app)
 		if (s->ops && s->ops->close)
 			s->ops->close(s);
 	}
+	ui_view_close();
 	ui_prompt_free_history();
 	stop_curses();
 	return 0;

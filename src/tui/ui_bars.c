@@ -182,8 +182,17 @@ void ui_bars_draw_msg(void)
 		ui_prompt_draw();
 		return;
 	}
-	widget_text(ui.msg, 0, 0, ui.cols, ui.msg_text,
-		    ui_attr(ui.msg_err ? ROLE_MSG_ERR : ROLE_MSG_OK), true);
+	attr_t a = ui_attr(ui.msg_err ? ROLE_MSG_ERR : ROLE_MSG_OK);
+	const char *more = _("… w: all");
+	int mw = widget_text_width(more), used;
+
+	if (widget_text_width(ui.msg_text) <= ui.cols || ui.cols <= 2 * mw) {
+		widget_text(ui.msg, 0, 0, ui.cols, ui.msg_text, a, true);
+		return;
+	}
+	/* Too long for the line: cut, and say which key shows it whole. */
+	used = widget_text(ui.msg, 0, 0, ui.cols - mw, ui.msg_text, a, false);
+	widget_text(ui.msg, 0, used, ui.cols - used, more, a | A_BOLD, true);
 }
 
 /* "K/J" for "K J": the keys of an entry as shown in hints. */
@@ -225,6 +234,11 @@ void ui_bars_draw_hints(void)
 		hint_add(0, "Esc", _("close help"));
 		return;
 	}
+	if (ui.view_open) {
+		x = hint_add(0, "Esc", _("close"));
+		hint_add(x, "↑↓ PgUp PgDn", _("scroll"));
+		return;
+	}
 	if (ui.low_bw) {
 		hint_add(0, "?", _("help"));
 		return;
@@ -239,8 +253,8 @@ void ui_bars_draw_hints(void)
 
 			/* undo is a global key: shown after help, quit and the
 			 * command line when there is room; redo only in help. */
-			if (d->id == CMD_REDO)
-				continue;
+			if (d->id == CMD_REDO || d->id == CMD_MESSAGE)
+				continue; /* in help; the message line says "w" when cut */
 			if (d->id == CMD_UNDO)
 				kind = 1;
 

@@ -88,6 +88,68 @@ int widget_text_width(const char *s)
 	return cells;
 }
 
+/* Cells of one code point in a wrapped line (escaped ones as drawn). */
+static int wrap_cells(unsigned cp, bool bad)
+{
+	int wd = bad ? 4 : cell_width(cp);
+
+	return wd < 0 ? (cp >= 0x80 ? 4 : 2) : wd;
+}
+
+char **widget_wrap(const char *s, int width, int *n)
+{
+	const char *p = s ? s : "";
+	char **v = NULL;
+	int cap = 0;
+
+	*n = 0;
+	if (width < 1)
+		width = 1;
+	for (;;) {
+		const char *q = p, *brk = NULL, *end, *next;
+		int cells = 0;
+
+		while (*q && *q != '\n') {
+			unsigned cp;
+			bool bad;
+			int used = widget_utf8_decode(q, strlen(q), &cp, &bad);
+			int wd = wrap_cells(cp, bad);
+
+			if (cells + wd > width && q > p)
+				break;
+			cells += wd;
+			q += used;
+			if (cp == ' ')
+				brk = q;
+		}
+		end = next = q;
+		if (*q == '\n') {
+			next = q + 1;
+		} else if (*q && brk) {
+			end = next = brk; /* after the last space that fits */
+		}
+		while (end > p && end[-1] == ' ')
+			end--;
+		if (*n == cap)
+			v = xrealloc(v, (size_t)(cap = cap ? 2 * cap : 16) * sizeof *v);
+		v[*n] = xmalloc((size_t)(end - p) + 1);
+		memcpy(v[*n], p, (size_t)(end - p));
+		v[(*n)++][end - p] = '\0';
+		if (!*q)
+			break;
+		p = next;
+	}
+	return v;
+}
+
+void widget_wrap_free(char ***v, int n)
+{
+	for (int i = 0; *v && i < n; i++)
+		free((*v)[i]);
+	free(*v);
+	*v = NULL;
+}
+
 void widget_blank(WINDOW *w, int y, int x, int width, attr_t attr)
 {
 	if (width <= 0)

@@ -277,14 +277,15 @@ static void test_merge(void **state)
 	refused(f, "merge 1 9", "error: no proposal P9 in this session");
 	refused(f, "merge 1 2 \"\"", "error: the title of the merged proposal is empty");
 	testdb_is(f, "merge 1 2", "ok proposal 4");
+	/* The catalogue theme of P1 (and so its R4 categories) is kept. */
 	text_is(qtext(f, "SELECT target || '|' || title || '|' || origins || '|' || status || '|'"
-			 " || ifnull(theme_id, 'NULL') || '|' || proposer_kind FROM proposal"
-			 " WHERE session_id = ? AND num = ?", 4),
-		"workshop|Migration et santé + Voix de migrants|P1; P2|open|NULL|secretariat");
+			 " || ifnull((SELECT code FROM theme WHERE id = theme_id), 'NULL') || '|'"
+			 " || proposer_kind FROM proposal WHERE session_id = ? AND num = ?", 4),
+		"workshop|Migration et santé + Voix de migrants|P1; P2|open|midiocc_health|secretariat");
 	text_is(qtext(f, "SELECT group_concat(p.num || ':' || p.status || ':' || m.num, ' ') FROM"
 			 " proposal p JOIN proposal m ON m.id = p.merged_into WHERE p.session_id = ?"
 			 " AND ? > 0", 1), "1:merged:4 2:merged:4");
-	/* Positions are not carried over to the new proposal. */
+	/* Positions stated on one proposal only are not carried over. */
 	assert_int_equal(qint(f, "SELECT count(*) FROM position WHERE proposal_id = (SELECT id FROM"
 				 " proposal WHERE session_id = ? AND num = ?)", 4), 0);
 	assert_int_equal(qint(f, "SELECT count(*) FROM position JOIN proposal p ON p.id ="
@@ -439,7 +440,9 @@ static void test_proposals_and_grid(void **state)
 	assert_int_equal(themes_proposal_get(f->app.db, f->app.session, 4, &one), 0);
 	assert_string_equal(one.origins, "P1; P3");
 	assert_int_equal(one.outcome.present, 4);
-	assert_int_equal(one.outcome.none, 4);
+	/* MUS supported both P1 and P3: the merge keeps that position. */
+	assert_int_equal(one.outcome.support, 1);
+	assert_int_equal(one.outcome.none, 3);
 	themes_proposal_clear(&one);
 
 	testdb_is(f, "position 4 MDG support", "ok P4 MDG support");
