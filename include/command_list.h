@@ -190,7 +190,6 @@ CMD(OPEN, "open", "", N_("open the recommendation (text, objections, reservation
 CMD(FILTER_STATUS, "filter-status", "", N_("cycle the status filter"), 0, 0, L, "f", A(RECS),
     NULL)
 CMD(FILTER_THEME, "filter-theme", "", N_("cycle the theme filter"), 0, 0, L, "F", A(RECS), NULL)
-CMD(SHOW, "show", "", N_("read the selected row whole (Floor log, Minutes)"), 0, 0, L, "Enter",
-    A(FLOOR) | A(MINUTES), NULL)
+CMD(SHOW, "show", "", N_("read the selected entry whole"), 0, 0, L, "Enter", A(MINUTES), NULL)
 CMD(VERSIONS, "versions", "", N_("versions and the word diff of two of them"), 0, 0, L, "v",
     A(RECS), NULL)
