@@ -31,7 +31,8 @@ like "the current tab is reversed (monochrome)" "$(ui_row "$got" 4)" '^         
 got=$(ui_run "$db" '?')
 like "help names the screen" "$(ui_row "$got" 3)" 'Keys of the Agenda screen'
 like "help lists start with its key" "$got" '  s +start N +start an agenda item'
-like "help lists movement keys" "$got" 'Down j +move down'
+got=$(ui_run "$db" '?<PgDn>')
+like "help lists movement keys (on its next page)" "$got" 'Down j +move down'
 like "help hint" "$(ui_row "$got" 24)" '^Esc close help'
 got=$(ui_run "$db" '2<F1>')
 like "F1 on Floor: its keys" "$got" 'a +q\+ CODE \["NAME"\] \[TYPE\] +add a speaker'
