@@ -116,6 +116,24 @@ int followup_sessions(struct db *db, long long session, long long offset, size_t
 int followup_sessions_count(struct db *db, long long session);
 int followup_repr(struct db *db, long long session, const char *code, struct repr_cell *out);
 
+/* ---- for the meeting report: what this session did across meetings ---- */
+
+/* Reports made at `session`, in (recommendation, state, time) order, from
+ * the offset-th, at most limit: "S1/R3", state code, status code, note. */
+struct fu_report {
+	char ref[32];
+	char code[16];
+	char status[16];
+	char *note;
+};
+int followup_reports_at(struct db *db, long long session, long long offset, size_t limit,
+			struct fu_report **rows, size_t *n);
+void followup_reports_free(struct fu_report **rows, size_t n);
+/* The actions as they stood at `session`: opened at or before it and not
+ * closed before it (state "open" unless closed at this very session). */
+int followup_actions_at(struct db *db, long long session, long long offset, size_t limit,
+			struct action_row **rows, size_t *n);
+
 /* ---- command handlers (followup.c) ---- */
 int cmd_follow(struct cmd_ctx *);       /* follow REC CODE STATUS ["NOTE"] */
 int cmd_review(struct cmd_ctx *);       /* review REC "CONCLUSION" */

@@ -374,3 +374,87 @@ int followup_repr(struct db *db, long long session, const char *code, struct rep
 	free(head);
 	return 0;
 }
+
+/* ---- for the meeting report ---- */
+
+int followup_reports_at(struct db *db, long long session, long long offset, size_t limit,
+			struct fu_report **rows, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT 'S' || r.session_id || '/R' || r.num, d.code, h.status, h.note"
+		" FROM followup_history h JOIN recommendation r ON r.id = h.rec_id"
+		" JOIN delegation d ON d.id = h.delegation_id WHERE h.session_id = ?1"
+		" ORDER BY r.session_id, r.num, d.code, h.id LIMIT ?3 OFFSET ?2",
+		"iii", session, offset, (long long)limit);
+	int rc = DB_DONE;
+
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		struct fu_report *x = &(*rows)[(*n)++];
+
+		col_copy(q, 0, x->ref, sizeof x->ref);
+		col_copy(q, 1, x->code, sizeof x->code);
+		col_copy(q, 2, x->status, sizeof x->status);
+		x->note = col_dup(q, 3);
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		followup_reports_free(rows, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void followup_reports_free(struct fu_report **rows, size_t n)
+{
+	for (size_t i = 0; *rows && i < n; i++)
+		free((*rows)[i].note);
+	free(*rows);
+	*rows = NULL;
+}
+
+int followup_actions_at(struct db *db, long long session, long long offset, size_t limit,
+			struct action_row **rows, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT a.num, a.owner, a.text, coalesce(a.due, ''),"
+		" CASE WHEN a.closed_in = s.id THEN a.state ELSE 'open' END, a.opened_in,"
+		" coalesce(a.closed_in, 0), CASE WHEN a.closed_in = s.id THEN a.note ELSE '' END,"
+		" a.due IS NOT NULL AND a.due < s.start_date AND coalesce(a.closed_in, 0) <> s.id"
+		" FROM session s JOIN action a ON a.process_id = s.process_id"
+		"  AND a.opened_in <= s.id AND (a.closed_in IS NULL OR a.closed_in >= s.id)"
+		" WHERE s.id = ?1 ORDER BY a.num LIMIT ?3 OFFSET ?2",
+		"iii", session, offset, (long long)limit);
+	int rc = DB_DONE;
+
+	*rows = NULL;
+	*n = 0;
+	if (!q)
+		return -1;
+	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
+	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
+		struct action_row *r = &(*rows)[(*n)++];
+
+		r->num = dbq_int(q, 0);
+		col_copy(q, 1, r->owner, sizeof r->owner);
+		r->text = col_dup(q, 2);
+		col_copy(q, 3, r->due, sizeof r->due);
+		col_copy(q, 4, r->state, sizeof r->state);
+		r->opened_in = dbq_int(q, 5);
+		r->closed_in = dbq_int(q, 6);
+		r->note = col_dup(q, 7);
+		r->overdue = dbq_int(q, 8) != 0;
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE && rc != DB_ROW) {
+		followup_actions_free(rows, *n);
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}

@@ -293,6 +293,7 @@ static int walk(struct rp *r, char fp[65])
 	rp_proceedings(r);
 	rp_themes(r);
 	rp_recommendations(r);
+	rp_followup(r);
 	rp_next_meeting(r);
 	sha256_hex(&r->sha, fp);
 	rp_annex(r, fp);

@@ -65,6 +65,7 @@ void rp_agenda(struct rp *r);
 void rp_proceedings(struct rp *r);
 void rp_themes(struct rp *r);
 void rp_recommendations(struct rp *r);
+void rp_followup(struct rp *r);      /* report_followup.c: only when there is any */
 void rp_next_meeting(struct rp *r);
 void rp_annex(struct rp *r, const char *fp);
 

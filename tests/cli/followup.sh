@@ -208,3 +208,20 @@ like "minutes.csv in French: an action opened with its due date" "$fr" 'action A
 like "minutes.csv in English: a follow-up report" "$en" 'follow-up of S1/R1 by COM: implemented — Loi adoptée en 2027'
 like "minutes.csv in English: an action opened" "$en" 'action A4 for ctp: Évaluer la mise en œuvre \(due 2028-06-30\)'
 unlike "no English follow-up line in the French minutes" "$fr" 'follow-up of|review of| for ctp|\(due '
+
+# The meeting report of session 2 has the follow-up part: the reports made
+# at that meeting and the actions as they stood then; the AKN validates.
+XSD=$TOP/tests/data/akn/akomantoso30.xsd
+rap report --db "$db" --session 2 --out r2.html >/dev/null 2>&1
+is "report of session 2 (HTML)" "$?" 0
+html=$(cat r2.html)
+like "report: the follow-up part" "$html" 'Follow-up across meetings'
+like "report: a report made at session 2, with its note" "$html" 'Loi adoptée en 2027'
+like "report: the actions as they stood (A1 done at session 2)" "$html" 'Rapport diffusé le 10 janvier'
+unlike "report: not the reports of a later session (session 3's MDG update)" "$html" 'Plan achevé'
+rap report --db "$db" --session 2 --out r2.xml >/dev/null 2>&1
+ok_if "report: the Akoma Ntoso file with the follow-up part validates" xmllint --noout --schema "$XSD" r2.xml
+rap report --db "$db" --session 2 --out r2b.html >/dev/null 2>&1
+ok_if "report: rendered twice, the same bytes" cmp -s r2.html r2b.html
+rap --lang fr report --db "$db" --session 1 --out r1.html >/dev/null 2>&1
+like "report of session 1 in French: the actions opened there" "$(cat r1.html)" 'Suivi entre les réunions'
