@@ -38,8 +38,10 @@ static const char *stance_label(enum stance s)
 	return s > ST_NONE && s <= ST_ABSTAIN ? _(l[s]) : "";
 }
 
-/* "COM: support; MUS: object" from the grid column of proposal num. */
-static void positions(const struct theme_grid *g, long long num, char *buf, size_t size)
+/* "COM: support; MUS: object" from the grid column of proposal num; the
+ * codes go into the fingerprint. */
+static void positions(struct rp *r, const struct theme_grid *g, long long num, char *buf,
+		      size_t size)
 {
 	size_t p, used = 0;
 
@@ -49,10 +51,12 @@ static void positions(const struct theme_grid *g, long long num, char *buf, size
 	for (size_t m = 0; p < g->n_proposals && m < g->n_members && used + 1 < size; m++) {
 		enum stance s = g->cells[m * g->n_proposals + p];
 
-		if (s != ST_NONE)
-			used += (size_t)str_printf(buf + used, size - used, "%s%s: %s",
-						   used ? "; " : "", g->members[m].code,
-						   stance_label(s));
+		if (s == ST_NONE)
+			continue;
+		rp_hash(r, g->members[m].code);
+		rp_hash(r, rules_stance_code(s));
+		used += (size_t)str_printf(buf + used, size - used, "%s%s: %s", used ? "; " : "",
+					   g->members[m].code, stance_label(s));
 	}
 }
 
@@ -69,14 +73,13 @@ static void proposal_row(struct rp *r, const struct proposal_info *p, const stru
 		str_printf(dec, sizeof dec, _("merged into P%lld"), p->merged_into);
 	else
 		str_copy(dec, decision_label(p->status), sizeof dec);
-	positions(g, p->num, pos, sizeof pos);
+	positions(r, g, p->num, pos, sizeof pos);
 	rp_hash(r, p->target);
 	rp_hash_int(r, p->num);
 	rp_hash(r, p->title);
 	rp_hash(r, p->proposer);
 	rp_hash(r, p->status);
 	rp_hash_int(r, p->merged_into);
-	rp_hash(r, pos[0] ? "" : "-");
 	r->o->ops->row(r->o->w, cells);
 	rp_row_done(r, "themes");
 	if (str_eq(p->target, "next") && str_eq(p->status, "selected")) {

@@ -151,6 +151,12 @@ is "circulate with nothing changed refused" "$(echo "$out" | sed -n 3p)" \
 	"error: nothing changed since version 1 was circulated"
 like "approve refused after a correction" "$(echo "$out" | sed -n 5p)" '^error: the record changed since version 1'
 like "circulate v2" "$(echo "$out" | sed -n 6p)" '^ok version 2 circulated'
+# A change of position alone is a change of the record (its fingerprint).
+pos=$PWD/pos.db
+cp "$life" "$pos"
+out=$(printf '%s\n' 'position 2 COM support' 'minutes approve' | rap run --keep-going --db "$pos" - 2>/dev/null)
+like "a position changed after circulating: approval refused" "$(echo "$out" | sed -n 2p)" \
+	'^error: the record changed since version 2'
 rap report --db "$life" --session 1 --out v2.html --lang fr >/dev/null
 $PY html_text.py v2.html >v2.txt
 like "v2 carries CIRCULATED v2" "$(cat v2.txt)" 'DIFFUSÉ v2'
