@@ -143,7 +143,8 @@ int attendance_session_themes(struct db *db, long long session, struct att_choic
 
 /* Command handlers (attendance.c). */
 int cmd_delegation_add(struct cmd_ctx *); /* delegation+ CODE TYPE "NAME" */
-int cmd_delegate_add(struct cmd_ctx *);  /* delegate+ CODE "NAME" LEVEL CATEGORY ["FUNCTION"] [head] */
+/* delegate+ CODE "NAME" LEVEL CATEGORY ["FUNCTION"] [head] */
+int cmd_delegate_add(struct cmd_ctx *);
 int cmd_delegate_del(struct cmd_ctx *);  /* delegate- CODE "NAME" */
 int cmd_delegate_edit(struct cmd_ctx *); /* delegate= CODE "NAME" FIELD VALUE */
 int cmd_present_add(struct cmd_ctx *);   /* present+ CODE ["NAME"] */
