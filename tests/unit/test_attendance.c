@@ -29,6 +29,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "rules.h"
+#include "undo.h"
 #include "util.h"
 #include "testdb.h"
 
@@ -85,6 +86,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 
 	db_close(&f->db);
+	undo_free(&f->app.undo);   /* this instance's undo history (app_close does it) */
 	testdb_unlink(f->path);
 	clock_set(0);
 	free(f);
