@@ -94,6 +94,8 @@ bool ed_accepts(wchar_t c);
 bool ed_insert(struct edbuf *b, wchar_t c);          /* typed character or '\n' */
 bool ed_replace_all(struct edbuf *b, const char *utf8); /* one undo step */
 bool ed_backspace(struct edbuf *b);
+/* Delete from the start of the word before the cursor (C-w, Alt-BS). */
+bool ed_delete_word_back(struct edbuf *b);
 bool ed_delete(struct edbuf *b);
 /* Cut the paragraph under the cursor with its line end; consecutive cuts
  * add to the clip. Paste inserts the clip at the cursor. */

@@ -52,6 +52,12 @@
  * (keys_input.c); "C-Left" and "C-Right" in test scripts. */
 #define K_WORD_LEFT K_FN(0x3001)
 #define K_WORD_RIGHT K_FN(0x3002)
+/* Delete the word before the cursor: Alt-Backspace ("M-BS" in scripts;
+ * C-w is the other key for it). */
+#define K_WORD_BS K_FN(0x3003)
+/* Alt with a key that means nothing here, or an unknown escape sequence:
+ * read whole so that it is never taken for Esc and the keys after it. */
+#define K_META K_FN(0x3004)
 
 /* Movements shared by every list. */
 enum nav {

@@ -101,11 +101,41 @@ char **recs_member_codes(struct recs *r, size_t *n)
 	return codes;
 }
 
-char *recs_pick_member(struct recs *r, const char *label, const char *dflt)
+/* Whether code is one of the "; "-joined codes of list. */
+static bool in_list(const char *list, const char *code)
 {
-	size_t n;
+	size_t n = strlen(code);
+
+	for (const char *p = list; p && *p;) {
+		const char *end = strstr(p, "; ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+
+		if (len == n && strncmp(p, code, n) == 0)
+			return true;
+		p = end ? end + 2 : NULL;
+	}
+	return false;
+}
+
+static char *pick_member(struct recs *r, const char *label, const char *dflt,
+			 const char *except)
+{
+	size_t n, k = 0;
 	char **codes = recs_member_codes(r, &n), *out = NULL;
 	int d = -1;
+
+	for (size_t i = 0; i < n; i++) {
+		if (except && in_list(except, codes[i]))
+			free(codes[i]);
+		else
+			codes[k++] = codes[i];
+	}
+	if (k == 0 && n > 0) {
+		recs_codes_free(&codes, k);
+		ui_error("%s", _("no other member state to add"));
+		return NULL;
+	}
+	n = k;
 
 	if (n == 0) {
 		ui_error("%s", _("no member state in this process"));
@@ -126,6 +156,16 @@ char *recs_pick_member(struct recs *r, const char *label, const char *dflt)
 	}
 	recs_codes_free(&codes, n);
 	return out;
+}
+
+char *recs_pick_member(struct recs *r, const char *label, const char *dflt)
+{
+	return pick_member(r, label, dflt, NULL);
+}
+
+char *recs_pick_member_except(struct recs *r, const char *label, const char *except)
+{
+	return pick_member(r, label, NULL, except);
 }
 
 /* ---- the recommendation shown ---- */

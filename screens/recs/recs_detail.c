@@ -118,13 +118,16 @@ static void recs_detail_build(struct recs *r)
 
 /* ---- actions ---- */
 
-static void act_cosponsor(struct recs *r, long long num)
+/* The author is not offered (nor the co-sponsors, when the row has them). */
+static void act_cosponsor(struct recs *r, const struct rec_row *row)
 {
-	char label[128], *code;
+	char label[128], *code, *except;
 
-	str_printf(label, sizeof label, _("Co-sponsor of R%lld (member states):"), num);
-	if ((code = recs_pick_member(r, label, NULL)))
-		ui_execf(r->app, "cosponsor %lld %s", num, code);
+	str_printf(label, sizeof label, _("Co-sponsor of R%lld (member states):"), row->num);
+	except = xasprintf("%s; %s", row->author, row->cosponsors ? row->cosponsors : "");
+	if ((code = recs_pick_member_except(r, label, except)))
+		ui_execf(r->app, "cosponsor %lld %s", row->num, code);
+	free(except);
 	free(code);
 }
 
@@ -234,7 +237,7 @@ void recs_detail_act(struct recs *r, enum cmd_id cmd, const struct rec_row *row)
 {
 	switch (cmd) {
 	case CMD_COSPONSOR:
-		act_cosponsor(r, row->num);
+		act_cosponsor(r, row);
 		break;
 	case CMD_RESERVE:
 	case CMD_OBJECT:

@@ -118,6 +118,9 @@ char **recs_member_codes(struct recs *r, size_t *n);
  * prompt completing member codes. dflt: a code pre-selected, or NULL.
  * Returns a malloc'd code or NULL (Esc). */
 char *recs_pick_member(struct recs *r, const char *label, const char *dflt);
+/* The same, leaving out the codes of `except` (joined by "; "): a
+ * recommendation's author and co-sponsors when a co-sponsor is picked. */
+char *recs_pick_member_except(struct recs *r, const char *label, const char *except);
 /* Read the recommendation r->num into r->det (det_valid); the detail
  * view lays it out again when it next draws (detail_stale). */
 void recs_load_detail(struct recs *r);

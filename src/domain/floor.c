@@ -64,19 +64,6 @@ static int speaker_name(struct cmd_ctx *c, long long did, const char *name, char
 	return 0;
 }
 
-/* Refuse while someone has the floor. */
-static int floor_free(struct cmd_ctx *c)
-{
-	struct floor_speaker sp;
-	int rc = floor_current(c->db, c->session, &sp);
-
-	if (rc < 0)
-		return cmd_db_err(c);
-	if (rc > 0)
-		return cmd_err(c, _("%s has the floor; yield first"), sp.who.code);
-	return 0;
-}
-
 /* The first waiting request of delegation did (0: anyone) for the item:
  * 1 found (id, pos, delegation, speaker, type filled), 0 none, -1 error. */
 struct request {
@@ -226,14 +213,52 @@ int cmd_queue_move(struct cmd_ctx *c)
 
 /* floor [CODE]: open an intervention for the next in line, or for CODE
  * (its request if it has one, else called directly). */
+/* While someone has the floor, only a point of order first in line takes
+ * it (floor with no code): the speaker's intervention ends now and they
+ * wait again, name and type of speech kept, after the points of order,
+ * so that the next floor gives it back to them. 1 interrupted (resumes
+ * names them), 0 the floor was free, -1 refused. */
+static int floor_interrupt(struct cmd_ctx *c, long long item_id, char *resumes, size_t size)
+{
+	struct floor_speaker sp;
+	struct request r;
+	char now[40];
+	long long did, pos;
+	int rc = floor_current(c->db, c->session, &sp);
+
+	if (rc <= 0)
+		return rc < 0 ? cmd_db_err(c) : 0;
+	if (c->argc == 2 || request_first(c, item_id, 0, &r) != 1 ||
+	    strcmp(r.type, "point_of_order") != 0)
+		return cmd_err(c, _("%s has the floor; yield first"), sp.who.code);
+	did = db_int(c->db, 0, "SELECT delegation_id FROM intervention WHERE id = ?", "i", sp.id);
+	pos = db_int(c->db, 1, "SELECT max(pos) + 1 FROM speaker_request WHERE item_id = ?", "i",
+		     item_id);
+	pos = db_int(c->db, pos, "SELECT min(pos) FROM speaker_request WHERE item_id = ?"
+		     " AND speech_type <> 'point_of_order'", "i", item_id);
+	cmd_now(now, sizeof now);
+	if (db_run(c->db, "UPDATE intervention SET end = ? WHERE id = ?", "ti", now, sp.id) != DB_OK ||
+	    db_run(c->db, "UPDATE speaker_request SET pos = pos + 1 WHERE item_id = ? AND pos >= ?",
+		   "ii", item_id, pos) != DB_OK ||
+	    db_run(c->db, "INSERT INTO speaker_request (session_id, item_id, delegation_id, speaker,"
+		   " speech_type, pos, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?)", "iiittit",
+		   c->session, item_id, did, sp.who.speaker, sp.who.type, pos, now) != DB_OK)
+		return cmd_db_err(c);
+	str_copy(resumes, sp.who.code, size);
+	return 1;
+}
+
 int cmd_floor(struct cmd_ctx *c)
 {
+	char resumes[16] = "";
+	int interrupted;
 	struct request r;
 	long long item_id, did = 0, seq;
 	char now[40];
 	int rc;
 
-	if (current_item(c, &item_id) || floor_free(c))
+	if (current_item(c, &item_id) || (interrupted = floor_interrupt(c, item_id, resumes,
+									 sizeof resumes)) < 0)
 		return -1;
 	if (c->argc == 2 && !(did = cmd_delegation(c, c->argv[1], NULL, 0)))
 		return -1;
@@ -257,6 +282,11 @@ int cmd_floor(struct cmd_ctx *c)
 		   cmd_now(now, sizeof now)) != DB_OK)
 		return cmd_db_err(c);
 	str_copy(c->delegation, r.code, sizeof c->delegation);
+	if (interrupted) {
+		cmd_event(c, "floor.interrupted", "sss", r.code, r.speaker, resumes);
+		return cmd_ok(c, _("%s has the floor on a point of order (%s will resume)"), r.code,
+			      resumes);
+	}
 	cmd_event(c, "floor.given", "sss", r.code, r.speaker, r.type);
 	return cmd_ok(c, _("%s has the floor"), r.code);
 }

@@ -359,6 +359,11 @@ static void r_theme_merged(struct rd *r)
 	  N(r, 0), N(r, 1), N(r, 2), S(r, 3), (int)N(r, 4));
 }
 
+static void r_floor_interrupted(struct rd *r)
+{
+	P(_("%s has the floor on a point of order (%s will resume)"), S(r, 0), S(r, 2));
+}
+
 /* ---- corrections ---- */
 
 static void r_intervention_changed(struct rd *r)
@@ -520,6 +525,7 @@ static const struct {
 	{ "action.opened", r_action_opened },
 	{ "action.changed", r_action_changed },
 	{ "intervention.changed", r_intervention_changed },
+	{ "floor.interrupted", r_floor_interrupted },
 	{ "undo", r_undo },
 	{ "redo", r_redo },
 };

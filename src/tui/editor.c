@@ -92,6 +92,10 @@ unsigned editor_handle(struct editor *e, int key)
 	case K_BS:
 		changed = ed_backspace(b);
 		break;
+	case K_CTRL('w'):
+	case K_WORD_BS:
+		changed = ed_delete_word_back(b);
+		break;
 	case K_DEL:
 	case K_CTRL('d'):
 		changed = ed_delete(b);

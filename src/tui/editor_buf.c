@@ -301,6 +301,20 @@ bool ed_backspace(struct edbuf *b)
 	return true;
 }
 
+bool ed_delete_word_back(struct edbuf *b)
+{
+	size_t end = b->cur, start;
+
+	if (!ed_move(b, ED_WORD_LEFT))
+		return false;
+	start = b->cur;
+	b->cur = end;
+	delete_run(b, start, end - start, start, true);
+	b->last = ED_LAST_NONE;
+	b->goal = -1;
+	return true;
+}
+
 bool ed_delete(struct edbuf *b)
 {
 	struct ed_op *top = b->undo.n ? &b->undo.ops[b->undo.n - 1] : NULL;

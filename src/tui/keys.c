@@ -36,7 +36,7 @@ static const struct {
 	{ "Down", K_DOWN },   { "Left", K_LEFT },   { "Right", K_RIGHT }, { "Home", K_HOME },
 	{ "End", K_END },     { "PgUp", K_PGUP },   { "PgDn", K_PGDN },   { "Space", ' ' },
 	{ "LT", '<' },        { "Tick", K_TICK },   { "C-Left", K_WORD_LEFT },
-	{ "C-Right", K_WORD_RIGHT },
+	{ "C-Right", K_WORD_RIGHT }, { "M-BS", K_WORD_BS },
 };
 
 int keys_from_curses(int is_fn, unsigned wch)

@@ -102,6 +102,8 @@ void keys_input_start(void)
 		{ "\033Od", K_WORD_LEFT },    { "\033Oc", K_WORD_RIGHT },
 		{ "\033[1;3D", K_WORD_LEFT }, { "\033[1;3C", K_WORD_RIGHT },
 		{ "\033b", K_WORD_LEFT },     { "\033f", K_WORD_RIGHT },
+		/* Alt-Backspace: delete the word before the cursor. */
+		{ "\033\177", K_WORD_BS },     { "\033\b", K_WORD_BS },
 	};
 	struct sigaction sa;
 	char name[8];
@@ -166,6 +168,20 @@ static int match_seq(int *len)
 	return prefix ? -1 : 0;
 }
 
+/* A CSI or SS3 sequence this program does not know (Shift-arrows,
+ * Alt-arrows of some terminals, …): consumed up to its final byte, so that
+ * it is neither Esc (which closes the editor) nor typed text. Esc with one
+ * other key stays Esc then that key: a fast Esc q is not taken for Alt-q. */
+static int unknown_escape(void)
+{
+	int n = 2;
+
+	while (n < in_len && !(in[n] >= 0x40 && in[n] <= 0x7E))
+		n++;
+	consume(n < in_len ? n + 1 : in_len);
+	return K_META;
+}
+
 static int decode(void)
 {
 	unsigned cp;
@@ -181,6 +197,8 @@ static int decode(void)
 			consume(len);
 			return key;
 		}
+		if (in_len > 2 && (in[1] == '[' || in[1] == 'O'))
+			return unknown_escape();
 		consume(1);
 		return K_ESC;
 	}
