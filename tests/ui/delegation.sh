@@ -16,7 +16,7 @@ CMDS
 mus() { ui_run "$db" "$1" --as "A. Ramgoolam" --role delegation:MUS; }
 
 got=$(mus '2')
-like "the title bar says whose terminal it is" "$(ui_row "$got" 1)" '  MUS  3 Déclarations'
+like "the title bar says whose terminal it is" "$(ui_row "$got" 1)" ' MUS  3 Déclarations'
 is "the heading says MUS is not on the list, and how to ask" "$(ui_row "$got" 5)" \
 	" Speakers (0) — MUS: not on the list (a requests the floor)"
 is "the floor line does not offer Enter" "$(ui_row "$got" 4)" " Floor: free"
