@@ -35,9 +35,10 @@ typedef int (*import_csv_row_fn)(void *ud, int line, const struct csv_cell *cell
  * one-line reason in err when the file cannot be read at all. */
 int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err, size_t errlen);
 
-/* Copy s[0..n) into dst[size] made printable for a terminal: control
- * characters, DEL, C1 and invalid UTF-8 bytes become '?'; truncates at a
- * character boundary. Returns dst. */
+/* Copy s[0..n) into dst[size] made printable for a terminal: str_visible
+ * (control characters, DEL, C1 and invalid UTF-8 bytes become '?', bidi
+ * and zero-width characters "<U+202E>"); truncates at a character
+ * boundary. Returns dst. */
 char *import_printable(char *dst, size_t size, const char *s, size_t n);
 
 #endif

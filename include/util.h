@@ -39,6 +39,17 @@ size_t utf8_decode(const char *s, size_t n, unsigned *cp);
 /* Write code point cp (≤ U+10FFFF) as UTF-8 into out[4]; returns its length. */
 size_t utf8_encode(unsigned cp, char *out);
 bool utf8_is_clean_text(const char *s, size_t n, bool allow_newline);
+/* True for the invisible characters that reorder or hide text on a
+ * terminal: bidi controls (U+061C, U+200E/F, U+202A–202E, U+2066–2069),
+ * zero-width ones (U+200B–200D, U+2060–2064, U+FEFF) and U+00AD. */
+bool utf8_is_invisible(unsigned cp);
+/* Copy s[0..n) into dst[size] safe for a terminal and for one field of a
+ * tab-separated line: invalid UTF-8, NUL and C0/C1 controls become '?',
+ * tab, CR and LF a space, and the invisible characters are shown as
+ * "<U+202E>". Never cuts a character. Returns dst. */
+char *str_visible(char *dst, size_t size, const char *s, size_t n);
+/* The same, malloc'd, never truncated. NULL -> "". */
+char *str_visible_dup(const char *s);
 
 /* Clock. clock_now() is real time unless RAPPORTEUR_NOW is set in the
  * environment (epoch seconds or ISO 8601) or clock_set() was called; each

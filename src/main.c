@@ -163,9 +163,18 @@ static int do_sessions(struct app *app)
 				 " FROM session s JOIN process p ON p.id = s.process_id ORDER BY s.id",
 				 "");
 
-	while (q && dbq_step(q) == DB_ROW)
-		printf("%lld\t%s\t%s\t%s\t%s\t%s\n", dbq_int(q, 0), dbq_text(q, 1), dbq_text(q, 2),
-		       dbq_text(q, 3), dbq_text(q, 5), dbq_text(q, 4));
+	/* Stored text is anyone's: each field is made visible (no escape
+	 * sequence, no bidi control, no tab to break the columns). */
+	while (q && dbq_step(q) == DB_ROW) {
+		printf("%lld", dbq_int(q, 0));
+		for (int col = 1; col <= 5; col++) {
+			char *v = str_visible_dup(dbq_text(q, col == 4 ? 5 : col == 5 ? 4 : col));
+
+			printf("\t%s", v);
+			free(v);
+		}
+		putchar('\n');
+	}
 	return q ? 0 : 2;
 }
 
@@ -180,8 +189,12 @@ static int do_check(struct app *app)
 		return 2;
 	}
 	for (size_t i = 0; i < n; i++) {
-		printf("%s\t%s%s\t%s\n", rows[i].code, rules_r4_code(rows[i].r4.result),
-		       rows[i].r4.no_head ? " NO_HEAD" : "", rows[i].detail);
+		char *code = str_visible_dup(rows[i].code), *detail = str_visible_dup(rows[i].detail);
+
+		printf("%s\t%s%s\t%s\n", code, rules_r4_code(rows[i].r4.result),
+		       rows[i].r4.no_head ? " NO_HEAD" : "", detail);
+		free(code);
+		free(detail);
 		bad |= rows[i].r4.result != R4_OK;
 	}
 	free(rows);

@@ -220,13 +220,6 @@ static const struct command_def *preflight(struct app *app, struct cmd_ctx *c)
 	return NULL;
 }
 
-static void one_line(char *s)
-{
-	for (; *s; s++)
-		if (*s == '\n' || *s == '\r' || *s == '\t')
-			*s = ' ';
-}
-
 /* Run the handler of a write command between a savepoint and its release
  * (a plain transaction when none is open), with its journal row. */
 static int run_write(struct app *app, const struct command_def *def, struct cmd_ctx *c)
@@ -320,8 +313,14 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 		app->process = db_int(app->db, 0, "SELECT process_id FROM session WHERE id = ?",
 				      "i", c.new_session);
 	}
-	one_line(c.msg);
-	str_printf(out, outsize, rc == 0 ? "ok %s" : "error: %s", c.msg);
+	{
+		/* The answer may quote stored or typed text: shown visible, on one
+		 * line, whatever reaches a terminal or a script's output. */
+		char shown[2 * sizeof c.msg];
+
+		str_visible(shown, sizeof shown, c.msg, strlen(c.msg));
+		str_printf(out, outsize, rc == 0 ? "ok %s" : "error: %s", shown);
+	}
 	free(c.before);
 	free(c.after);
 	free(c.args);

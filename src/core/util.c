@@ -255,6 +255,59 @@ bool utf8_is_clean_text(const char *s, size_t n, bool allow_newline)
 	return true;
 }
 
+bool utf8_is_invisible(unsigned cp)
+{
+	return cp == 0xAD || cp == 0x61C || (cp >= 0x200B && cp <= 0x200F) ||
+	       (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2060 && cp <= 0x2069) || cp == 0xFEFF;
+}
+
+/* One character of s as shown by str_visible into out[12]; its length in
+ * s (at least 1) in *used. */
+static size_t visible_one(const char *s, size_t n, char *out, size_t *used)
+{
+	unsigned cp;
+	size_t len = utf8_decode(s, n, &cp);
+
+	*used = len ? len : 1;
+	if (len == 0 || cp == 0 || (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+	    cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+		return out[0] = '?', 1;
+	if (cp == '\t' || cp == '\n' || cp == '\r')
+		return out[0] = ' ', 1;
+	if (utf8_is_invisible(cp))
+		return (size_t)snprintf(out, 12, "<U+%04X>", cp);
+	memcpy(out, s, len);
+	return len;
+}
+
+char *str_visible(char *dst, size_t size, const char *s, size_t n)
+{
+	size_t i = 0, o = 0;
+
+	if (size == 0)
+		return dst;
+	while (s && i < n) {
+		char one[12];
+		size_t used, len = visible_one(s + i, n - i, one, &used);
+
+		if (o + len >= size)
+			break;
+		memcpy(dst + o, one, len);
+		o += len;
+		i += used;
+	}
+	dst[o] = '\0';
+	return dst;
+}
+
+char *str_visible_dup(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+	char *d = xmalloc(4 * n + 1); /* "<U+XXXX>" (8 bytes) for 2 bytes at most */
+
+	return str_visible(d, 4 * n + 1, s, n);
+}
+
 static time_t clock_fixed;
 
 void clock_set(time_t t)
@@ -504,5 +557,13 @@ const char *os_user(void)
 		str_copy(name, e, sizeof name);
 	else
 		str_printf(name, sizeof name, "uid%ld", (long)getuid());
+	/* $USER is anyone's to set: the actor lands in the journal, the
+	 * screen and the CSV minutes, so it is made visible here once. */
+	{
+		char shown[sizeof name];
+
+		str_visible(shown, sizeof shown, name, strlen(name));
+		str_copy(name, shown, sizeof name);
+	}
 	return name;
 }

@@ -216,41 +216,7 @@ int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err,
 	return rc;
 }
 
-/* Length of the valid UTF-8 sequence at s (n bytes left), or 0. Control
- * characters count as invalid here: the result is for a screen. */
-static size_t printable_len(const unsigned char *s, size_t n)
-{
-	unsigned cp;
-	size_t len = utf8_decode((const char *)s, n, &cp);
-
-	if (len == 0 || cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-		return 0;
-	return len;
-}
-
 char *import_printable(char *dst, size_t size, const char *s, size_t n)
 {
-	const unsigned char *u = (const unsigned char *)s;
-	size_t i = 0, o = 0;
-
-	if (size == 0)
-		return dst;
-	while (i < n) {
-		size_t len = printable_len(u + i, n - i);
-
-		if (len == 0) {
-			if (o + 1 >= size)
-				break;
-			dst[o++] = '?';
-			i++;
-			continue;
-		}
-		if (o + len >= size)
-			break;
-		memcpy(dst + o, s + i, len);
-		o += len;
-		i += len;
-	}
-	dst[o] = '\0';
-	return dst;
+	return str_visible(dst, size, s, n);
 }
