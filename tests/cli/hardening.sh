@@ -37,6 +37,7 @@ is "run: the answer shows the bidi and zero-width characters" "$out" \
 # A user with no passwd entry: the actor comes from $USER.
 if [ "$(id -u)" = 0 ]; then
 	# (a folder of its own under /tmp: the test folder is private to root)
+	nb=$(mktemp -d /tmp/rapporteur-nobody.XXXXXX)
 	chown 54321:54321 "$nb"
 	setpriv --reuid 54321 --regid 54321 --clear-groups env HOME="$nb" \
 		USER="ev${esc}[2Jil${rlo}x" "$BIN" init --db "$nb/n.db" --demo >/dev/null 2>&1
