@@ -78,6 +78,12 @@ char *time_iso_in(time_t t, const char *zone, char *buf, size_t size);
  * time of zone (an offset in s wins). -1 on error. */
 time_t time_parse_in(const char *s, const char *zone);
 
+/* Temporary files named PATH.tmp.PID (a first run, an export): remove
+ * those whose process is gone (a kill -9 left them). A folder is removed
+ * with the plain files it holds, only when it holds nothing else. Returns
+ * the number removed. */
+int stale_tmp_clean(const char *path);
+
 /* The OS user name (for the journal). Never NULL. */
 const char *os_user(void);
 

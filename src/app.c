@@ -6,6 +6,7 @@
 #include "app.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +144,61 @@ const char *app_query_sql(size_t i)
 	return i < ARRAY_SIZE(sql_pick) ? sql_pick[i] : NULL;
 }
 
+/* fsync a file or a folder by name; 0 or -1. */
+static int sync_name(const char *p)
+{
+	int fd = open(p, O_RDONLY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+/* First run: build the default database in PATH.tmp.PID (fixtures and
+ * the demo session in one transaction), close it (the WAL is folded
+ * in), fsync it and link it to PATH, which never exists half made: a
+ * kill at any moment leaves no database or a complete one. link() does
+ * not replace a database that another first run made meanwhile. */
+static int create_default(struct app *app, char *err, size_t errlen)
+{
+	char *tmp = xasprintf("%s.tmp.%ld", app->db_path, (long)getpid());
+	char *final = app->db_path, *dir;
+	int rc = -1;
+
+	stale_tmp_clean(final);
+	unlink(tmp);
+	app->db_path = tmp;
+	if (db_open(tmp, DB_OPEN_CREATE, &app->db, err, errlen) == DB_OK &&
+	    app_init_db(app, true, err, errlen) == 0) {
+		db_close(&app->db);
+		if (sync_name(tmp) != 0 || (link(tmp, final) != 0 && errno != EEXIST))
+			str_printf(err, errlen, _("%s: cannot create: %s"), final, strerror(errno));
+		else
+			rc = 0;
+	}
+	db_close(&app->db);
+	unlink(tmp);
+	app->db_path = final;
+	dir = xstrdup(final);
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	sync_name(dir);
+	free(dir);
+	free(tmp);
+	return rc;
+}
+
+/* A default database with no process at all was left by an older
+ * program killed during its first run: finish that first run now. */
+static int finish_first_run(struct app *app, char *err, size_t errlen)
+{
+	if (app->read_only || db_int(app->db, 1, "SELECT count(*) FROM process", "") != 0)
+		return 0;
+	return app_init_db(app, true, err, errlen);
+}
+
 static long long pick_session(struct app *app, long long want)
 {
 	long long id;
@@ -157,7 +213,6 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 {
 	char *def = app_default_db_path();
 	bool is_default = !app->db_path || strcmp(app->db_path, def) == 0;
-	bool fresh = false;
 	struct stat st;
 	unsigned flags = app->read_only ? DB_OPEN_READONLY : 0;
 
@@ -170,14 +225,13 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 				   strerror(errno));
 			return -1;
 		}
-		flags |= DB_OPEN_CREATE;
-		fresh = true;
+		if (create_default(app, err, errlen) != 0)
+			return -1;
 	}
 	if (db_open(app->db_path, flags, &app->db, err, errlen) != DB_OK)
 		return -1;
-	if (fresh && app_init_db(app, true, err, errlen) != 0) {
+	if (is_default && finish_first_run(app, err, errlen) != 0) {
 		db_close(&app->db);
-		unlink(app->db_path);
 		return -1;
 	}
 	app->session = pick_session(app, want);

@@ -5,11 +5,14 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <pwd.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void (*die_hook)(void);
@@ -540,6 +543,67 @@ time_t time_parse_in(const char *s, const char *zone)
 
 	zone_pop(saved, pushed);
 	return t;
+}
+
+/* Remove folder p if it holds only plain files (an export's CSV files). */
+static int remove_flat(const char *p)
+{
+	DIR *d = opendir(p);
+	struct dirent *e;
+	int rc = 0;
+
+	if (!d)
+		return -1;
+	while (rc == 0 && (e = readdir(d))) {
+		char *f;
+		struct stat st;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		f = xasprintf("%s/%s", p, e->d_name);
+		rc = lstat(f, &st) == 0 && S_ISREG(st.st_mode) ? unlink(f) : -1;
+		free(f);
+	}
+	closedir(d);
+	return rc == 0 ? rmdir(p) : -1;
+}
+
+int stale_tmp_clean(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xasprintf("%.*s", (int)(slash - path + (slash == path)), path)
+			  : xstrdup(".");
+	char *prefix = xasprintf("%s.tmp.", slash ? slash + 1 : path);
+	size_t plen = strlen(prefix);
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	int removed = 0;
+
+	while (d && (e = readdir(d))) {
+		char *end, *f;
+		long pid;
+		struct stat st;
+
+		if (strncmp(e->d_name, prefix, plen) != 0)
+			continue;
+		pid = strtol(e->d_name + plen, &end, 10);
+		/* PATH.tmp.PID, or its SQLite companions -wal, -shm, -journal */
+		if (pid <= 0 || (*end && strcmp(end, "-wal") && strcmp(end, "-shm") &&
+				 strcmp(end, "-journal")))
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue; /* alive, or not ours to judge */
+		f = xasprintf("%s/%s", dir, e->d_name);
+		if (lstat(f, &st) == 0 &&
+		    (S_ISDIR(st.st_mode) ? remove_flat(f) : S_ISREG(st.st_mode) ? unlink(f) : -1) == 0)
+			removed++;
+		free(f);
+	}
+	if (d)
+		closedir(d);
+	free(prefix);
+	free(dir);
+	return removed;
 }
 
 const char *os_user(void)

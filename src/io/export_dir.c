@@ -133,6 +133,7 @@ int export_dir_prepare(const char *dir, unsigned flags, const char *const *names
 		str_printf(err, errlen, "%s: %s", target, strerror(errno));
 		return -1;
 	}
+	stale_tmp_clean(target); /* DIR.tmp.PID of exports killed before */
 	str_printf(tmp, tmpsize, "%s.tmp.%ld", target, (long)getpid());
 	if (foreign_content(tmp, names) == 0)
 		remove_flat_dir(tmp);   /* left by a crashed run of the same pid */

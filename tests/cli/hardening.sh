@@ -49,3 +49,11 @@ if [ "$(id -u)" = 0 ]; then
 else
 	echo "ok - # SKIP not root: no user without a passwd entry"
 fi
+
+# Item 15: an export killed before its rename leaves DIR.tmp.PID; the next
+# export removes those of dead processes (a live one's is kept).
+db=$(fresh_db exp)
+mkdir -p "out.tmp.4194998" "out.tmp.$$"; : >out.tmp.4194998/session.csv
+rap export --db "$db" --session 1 --out out >/dev/null 2>&1
+ok_if "export: a dead export's out.tmp.PID removed" test ! -e out.tmp.4194998
+ok_if "export: a live process's out.tmp.PID kept" test -d "out.tmp.$$"

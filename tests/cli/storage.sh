@@ -88,3 +88,31 @@ is "session open 1 (closed) answers ok twice" "$got" \
 ok session 1 (closed: read-only until session reopen)"
 is "session open of a closed session: its journal unchanged" "$(jn 1)" "$b1"
 is "session open of a closed session: no journal row at all" "$(q "SELECT count(*) FROM journal")" "$ball"
+
+# Item 12: the first run is atomic. The default database is built beside
+# its final name and linked into place complete; a first run killed while
+# building (here: blocked on a FIFO as its demo script, then SIGKILL)
+# leaves no database, and the next start builds a usable one.
+def="$XDG_DATA_HOME/rapporteur/rapporteur.db"
+rm -rf "$XDG_DATA_HOME"
+cp -r "$RAPPORTEUR_FIXTURES" fx && rm fx/demo.cmds && mkfifo fx/demo.cmds
+RAPPORTEUR_FIXTURES=$PWD/fx "$BIN" sessions >/dev/null 2>&1 &
+pid=$!
+i=0; while [ $i -lt 100 ] && ! ls "$XDG_DATA_HOME/rapporteur/" 2>/dev/null | grep -q tmp; do sleep 0.1; i=$((i + 1)); done
+kill -9 $pid; wait $pid 2>/dev/null
+ok_if "first run killed while building: no default database" test ! -e "$def"
+is "the next start is usable (the demo session)" "$(rap sessions 2>&1 | cut -f1,2)" "1	open"
+ok_if "the killed run's temporary file is gone" \
+	sh -c "! ls '$XDG_DATA_HOME/rapporteur/' | grep -q 'tmp\.$pid'"
+# What an older program left behind: an empty file, or the schema alone.
+rm -f "$def"*; : >"$def"
+is "an empty default database: the first run is finished" "$(rap sessions 2>&1 | cut -f1,2)" "1	open"
+rm -f "$def"*; rap sessions --db schema.db >/dev/null 2>&1 || true
+: >schema.db.new; rap sessions --db schema.db.new >/dev/null 2>&1; mv schema.db.new "$def"
+is "a schema-only default database: the first run is finished" "$(rap sessions 2>&1 | cut -f1,2)" "1	open"
+# Stale temporary files of dead processes are removed, a live one's kept.
+rm -f "$def"*
+: >"$def.tmp.4194999"; : >"$def.tmp.4194999-wal"; : >"$def.tmp.$$"
+rap sessions >/dev/null 2>&1
+ok_if "stale PATH.tmp.PID and its -wal removed" test ! -e "$def.tmp.4194999" -a ! -e "$def.tmp.4194999-wal"
+ok_if "a live process's temporary file kept" test -e "$def.tmp.$$"
