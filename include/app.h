@@ -26,10 +26,16 @@ struct app {
 	const char *person;       /* --as NAME, or NULL: journaled beside the OS user */
 	struct role role;         /* --role (role.h); ROLE_NONE without it */
 	struct undo_stack *undo;  /* this instance's changes (undo.h); owned */
+	char *backup_dir;         /* owned: where automatic backups go */
+	bool sync_full;           /* synchronous=FULL (the screen: one fsync per action) */
+	bool allow_damaged;       /* backup/recover: open a file that fails quick_check */
 };
 
 /* Open the database named by app->db_path (creating it from fixtures with
- * the demo session when it is the default path and does not exist), and
+ * the demo session when it is the default path and does not exist),
+ * refuse it when PRAGMA quick_check finds it damaged (unless
+ * app->allow_damaged; the check stops after RAPPORTEUR_CHECK_MS, default
+ * 2000 ms, and a file not checked in time is used), and
  * pick the current session: `want` if non-zero, else the most recent open
  * one, else the most recent. Writes a one-line reason to err on failure. */
 int app_open(struct app *app, long long want, char *err, size_t errlen);
@@ -47,6 +53,9 @@ long long app_data_version(struct app *app);
 /* The default database path: $XDG_DATA_HOME/rapporteur/rapporteur.db or
  * ~/.local/share/rapporteur/rapporteur.db. Malloc'd. */
 char *app_default_db_path(void);
+/* The folder of automatic backups: $XDG_DATA_HOME/rapporteur/backups or
+ * ~/.local/share/rapporteur/backups. Malloc'd. */
+char *app_default_backup_dir(void);
 /* The fixtures directory: $RAPPORTEUR_FIXTURES, else FIXTURESDIR if it
  * exists, else fixtures/ beside the executable. */
 const char *app_default_fixtures(void);

@@ -50,6 +50,7 @@ enum db_open_flags {
 	DB_OPEN_READONLY = 1,   /* SQLITE_OPEN_READONLY; every write fails */
 	DB_OPEN_CREATE = 2,     /* create the file (mode 0600) if missing */
 	DB_OPEN_NO_MIGRATE = 4, /* do not run migrations (tests) */
+	DB_OPEN_SYNC_FULL = 8,  /* synchronous=FULL: a commit survives a power cut */
 };
 
 /* Current schema version (PRAGMA user_version after migration): the
@@ -142,5 +143,29 @@ int db_changeset_revert(struct db *db, const void *p, int n, char *table, size_t
 
 /* PRAGMA integrity_check == "ok". */
 bool db_integrity_ok(struct db *db);
+
+/* ---- The whole file (db_copy.c) ---- */
+
+/* PRAGMA quick_check, stopped after budget_ms: DB_OK, DB_CORRUPT with the
+ * first problem in msg, DB_BUSY when it did not finish in time (not
+ * checked), or another status. */
+int db_quick_check(struct db *db, int budget_ms, char *msg, size_t msglen);
+/* A consistent copy of the open database into the file out (0600), with
+ * SQLite's online backup API: other connections may write meanwhile. out
+ * is written beside (out.tmp.PID) and renamed: whole or absent. */
+int db_backup_file(struct db *db, const char *out, char *err, size_t errlen);
+/* Replace the content of the open database by the backup `from` (same
+ * schema version, passing quick_check), through the backup API. */
+int db_restore_file(struct db *db, const char *from, char *err, size_t errlen);
+/* Copy what can be read of the (damaged) database `from` into a new
+ * database out, table by table, then 256 rows, then row by row. */
+struct db_recover_stats {
+	long long rows;     /* rows copied */
+	long long lost;     /* rows found but unreadable */
+	int tables;         /* tables copied */
+	int damaged;        /* tables that could not be read whole */
+};
+int db_recover_file(const char *from, const char *out, struct db_recover_stats *st, char *err,
+		    size_t errlen);
 
 #endif

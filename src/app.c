@@ -30,6 +30,15 @@ char *app_default_db_path(void)
 	return xasprintf("%s/.local/share/rapporteur/rapporteur.db", home && *home ? home : ".");
 }
 
+char *app_default_backup_dir(void)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+
+	if (xdg && *xdg == '/')
+		return xasprintf("%s/rapporteur/backups", xdg);
+	return xasprintf("%s/.local/share/rapporteur/backups", home && *home ? home : ".");
+}
+
 static bool is_dir(const char *p)
 {
 	struct stat st;
@@ -199,6 +208,31 @@ static int finish_first_run(struct app *app, char *err, size_t errlen)
 	return app_init_db(app, true, err, errlen);
 }
 
+/* quick_check, bounded in time: a damaged file is refused before
+ * anything is written to it or exported from it, with the ways out. */
+static int check_file(struct app *app, char *err, size_t errlen)
+{
+	const char *e = getenv("RAPPORTEUR_CHECK_MS");
+	int budget = e && *e ? atoi(e) : 2000;
+	char msg[256];
+
+	if (app->allow_damaged || budget <= 0 ||
+	    db_quick_check(app->db, budget, msg, sizeof msg) != DB_CORRUPT)
+		return 0;
+	{
+		char one[256]; /* quick_check's answer spans lines */
+
+		str_visible(one, sizeof one, msg, strlen(msg));
+		str_copy(msg, one, sizeof msg);
+	}
+	str_printf(err, errlen,
+		   _("%s: the database is damaged (%s); nothing was written. Copy what can be read "
+		     "into a new file with `rapporteur recover --db %s NEW.db`, or restore a backup "
+		     "with `rapporteur restore --db %s BACKUP.db` (automatic backups: %s)"),
+		   app->db_path, msg, app->db_path, app->db_path, app->backup_dir);
+	return -1;
+}
+
 static long long pick_session(struct app *app, long long want)
 {
 	long long id;
@@ -219,6 +253,10 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 	if (!app->db_path)
 		app->db_path = xstrdup(def);
 	free(def);
+	if (!app->backup_dir)
+		app->backup_dir = app_default_backup_dir();
+	if (app->sync_full)
+		flags |= DB_OPEN_SYNC_FULL;
 	if (is_default && stat(app->db_path, &st) != 0 && !app->read_only) {
 		if (make_parents(app->db_path) != 0) {
 			str_printf(err, errlen, _("%s: cannot create the folder: %s"), app->db_path,
@@ -230,7 +268,8 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 	}
 	if (db_open(app->db_path, flags, &app->db, err, errlen) != DB_OK)
 		return -1;
-	if (is_default && finish_first_run(app, err, errlen) != 0) {
+	if (check_file(app, err, errlen) != 0 ||
+	    (is_default && finish_first_run(app, err, errlen) != 0)) {
 		db_close(&app->db);
 		return -1;
 	}
@@ -252,6 +291,7 @@ void app_close(struct app *app)
 	undo_free(&app->undo);
 	db_close(&app->db);
 	xfree(&app->db_path);
+	xfree(&app->backup_dir);
 }
 
 long long app_data_version(struct app *app)

@@ -13,6 +13,7 @@
 
 #include "app.h"
 #include "attendance.h"
+#include "backup.h"
 #include "commands.h"
 #include "db.h"
 #include "export.h"
@@ -50,6 +51,10 @@ static void usage(FILE *f)
 		_("  rapporteur follow    [--db FILE] [--session ID]\n"
 		  "Over SSH (a forced command): --as NAME --role rapporteur|secretariat|chair|\n"
 		  "  delegation:CODE|follower, before any of them.\n"));
+	fprintf(f, "%s",
+		_("  rapporteur backup    [--db FILE] OUT.db\n"
+		  "  rapporteur restore   [--db FILE] BACKUP.db\n"
+		  "  rapporteur recover   [--db FILE] OUT.db\n"));
 }
 
 /* One line naming what is wrong (fmt takes at most one %s), then usage. */
@@ -400,6 +405,70 @@ static int do_report(struct app *app, struct opts *o)
 	return 0;
 }
 
+/* rapporteur backup OUT: a consistent copy, while the screen may write. */
+static int do_backup(struct app *app, struct opts *o)
+{
+	char err[1024];
+
+	if (o->nargs != 1)
+		return bad_usage(_("usage: backup [--db FILE] OUT.db"), NULL);
+	if (db_backup_file(app->db, o->args[0], err, sizeof err) != DB_OK) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	printf("ok %s\n", o->args[0]);
+	return 0;
+}
+
+/* rapporteur restore BACKUP: the current content is first backed up. */
+static int do_restore(struct app *app, struct opts *o)
+{
+	char err[1024], kept[1024];
+
+	if (o->nargs != 1)
+		return bad_usage(_("usage: restore [--db FILE] BACKUP.db"), NULL);
+	if (backup_auto(app->db, app->backup_dir, "before-restore", kept, sizeof kept, err,
+			sizeof err) != 0 ||
+	    db_restore_file(app->db, o->args[0], err, sizeof err) != DB_OK) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	printf(_("ok %s restored from %s (its previous content: %s)\n"), app->db_path, o->args[0],
+	       kept);
+	return 0;
+}
+
+/* rapporteur recover OUT: what can be read of a damaged file, into OUT. */
+static int do_recover(struct app *app, struct opts *o)
+{
+	struct db_recover_stats st;
+	char err[1024];
+
+	if (o->nargs != 1)
+		return bad_usage(_("usage: recover [--db FILE] OUT.db"), NULL);
+	if (!app->db_path)
+		app->db_path = app_default_db_path();
+	if (access(app->db_path, R_OK) != 0) {
+		fprintf(stderr, "rapporteur: %s: %s\n", app->db_path, strerror(errno));
+		return 2;
+	}
+	if (access(o->args[0], F_OK) == 0) {
+		fprintf(stderr, _("rapporteur: %s exists: give a new file\n"), o->args[0]);
+		return 2;
+	}
+	if (db_recover_file(app->db_path, o->args[0], &st, err, sizeof err) != DB_OK) {
+		fprintf(stderr, "rapporteur: %s\n", err);
+		return 2;
+	}
+	printf(_("ok %s: %lld rows from %d tables; %d tables damaged (rows may be missing), "
+		 "%lld rows unreadable\n"),
+	       o->args[0], st.rows, st.tables, st.damaged, st.lost);
+	if (st.damaged)
+		fprintf(stderr, _("rapporteur: %s: check the recovered file before using it (rapporteur "
+				  "sessions --db %s)\n"), o->args[0], o->args[0]);
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct app app;
@@ -435,9 +504,14 @@ int main(int argc, char **argv)
 		app_close(&app);
 		return rc;
 	}
+	if (o.sub && !strcmp(o.sub, "recover")) {
+		rc = do_recover(&app, &o);
+		app_close(&app);
+		return rc;
+	}
 	if (o.sub && strcmp(o.sub, "sessions") && strcmp(o.sub, "check") && strcmp(o.sub, "import") &&
 	    strcmp(o.sub, "run") && strcmp(o.sub, "export") && strcmp(o.sub, "follow") &&
-	    strcmp(o.sub, "report"))
+	    strcmp(o.sub, "report") && strcmp(o.sub, "backup") && strcmp(o.sub, "restore"))
 		rc = bad_usage(_("unknown command %s"), o.sub);
 	else if (o.sub && (!strcmp(o.sub, "check") || !strcmp(o.sub, "export") ||
 			   !strcmp(o.sub, "report") ||
@@ -447,12 +521,27 @@ int main(int argc, char **argv)
 		app_close(&app);
 		return rc;
 	}
+	/* The screen: one fsync per action (a power cut loses nothing shown
+	 * as done). backup and restore work on a damaged file too. */
+	app.sync_full = !o.sub;
+	app.allow_damaged = o.sub && (!strcmp(o.sub, "backup") || !strcmp(o.sub, "restore"));
 	if ((rc = open_or_report(&app, o.session)) != 0 || (rc = check_role_delegation(&app)) != 0) {
 		app_close(&app);
 		return rc;
 	}
-	if (!o.sub)
+	if (!o.sub) {
+		char err[1024];
+
 		rc = ui_main(&app);
+		/* Once a day of use, a copy into the backups folder, on leaving
+		 * (the start stays quick whatever the size of the file). */
+		if (!app.read_only && app.db &&
+		    backup_daily(app.db, app.backup_dir, err, sizeof err) != 0)
+			fprintf(stderr, _("rapporteur: warning: no daily backup: %s\n"), err);
+	} else if (!strcmp(o.sub, "backup"))
+		rc = do_backup(&app, &o);
+	else if (!strcmp(o.sub, "restore"))
+		rc = do_restore(&app, &o);
 	else if (!strcmp(o.sub, "sessions"))
 		rc = do_sessions(&app);
 	else if (!strcmp(o.sub, "check"))

@@ -13,6 +13,7 @@
 #include "agenda.h"
 #include "app.h"
 #include "attendance.h"
+#include "backup.h"
 #include "db.h"
 #include "export.h"
 #include "floor.h"
@@ -278,6 +279,20 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 	return rc;
 }
 
+/* A closed session's minutes are final: a backup of the file follows at
+ * once (after the commit, so that it holds the close). A failed backup
+ * does not undo the close; the answer says it. */
+static void backup_after_close(struct app *app, struct cmd_ctx *c)
+{
+	char err[512], path[1024];
+	size_t len = strlen(c->msg);
+
+	if (!app->backup_dir || db_in_transaction(app->db))
+		return;
+	if (backup_auto(app->db, app->backup_dir, "close", path, sizeof path, err, sizeof err) != 0)
+		str_printf(c->msg + len, sizeof c->msg - len, _("; warning: no backup: %s"), err);
+}
+
 int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 {
 	struct cmd_ctx c;
@@ -308,6 +323,8 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 			undo_committed(&c, def);
 	} else
 		rc = def->run(&c);
+	if (rc == 0 && def && def->id == CMD_SESSION_CLOSE)
+		backup_after_close(app, &c);
 	if (rc == 0 && c.new_session) {
 		app->session = c.new_session;
 		app->process = db_int(app->db, 0, "SELECT process_id FROM session WHERE id = ?",

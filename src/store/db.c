@@ -1,5 +1,5 @@
 /*
- * db.c — the only file that includes sqlite3.h. Opens the database with
+ * db.c — with db_copy.c, the only file that includes sqlite3.h. Opens the database with
  * the settings DESIGN §7 asks for (foreign keys, WAL, busy timeout, file
  * mode 0600), applies the migrations of schema.c, wraps transactions and
  * keeps a cache of prepared statements keyed by their SQL text pointer.
@@ -21,27 +21,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "db_impl.h"
 #include "i18n.h"
 #include "schema.h"
 #include "util.h"
-
-#define CACHE_SIZE 512  /* power of two; more than the distinct SQL texts */
-
-struct cache_slot {
-	const char *sql;
-	sqlite3_stmt *stmt;
-};
-
-struct db {
-	sqlite3 *h;
-	char *path;
-	bool readonly;
-	int status;              /* status class of the last error */
-	enum db_error code;      /* what the last error means */
-	char err[512];           /* last error, one line */
-	struct cache_slot cache[CACHE_SIZE];
-	sqlite3_session *capture; /* db_capture_begin .. end */
-};
 
 static int status_of(int rc)
 {
@@ -94,7 +77,7 @@ static enum db_error code_of(int status, int rc, const char *msg)
 /* Record the connection's error; returns its status class. A write that
  * the file size limit (EFBIG) or a full file system (ENOSPC) stopped is
  * reported by SQLite as an I/O error: it is a full disk to the user. */
-static int fail(struct db *db, int rc)
+int db_fail(struct db *db, int rc)
 {
 	int sys = errno; /* SQLite does not always keep it (sqlite3_system_errno) */
 
@@ -207,7 +190,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 		 SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
 	if (rc != SQLITE_OK) {
-		fail(db, rc);
+		db_fail(db, rc);
 		str_printf(err, errlen, _("%s: cannot open: %s"), path, db_errmsg(db));
 		rc = db->status;
 		goto out;
@@ -249,8 +232,9 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 			rc = db->status;
 			goto out;
 		}
-		db_exec(db, getenv("RAPPORTEUR_SYNC_FULL") ? "PRAGMA synchronous = FULL"
-							   : "PRAGMA synchronous = NORMAL");
+		db_exec(db, (flags & DB_OPEN_SYNC_FULL) || getenv("RAPPORTEUR_SYNC_FULL")
+				    ? "PRAGMA synchronous = FULL"
+				    : "PRAGMA synchronous = NORMAL");
 	}
 	if (!(flags & DB_OPEN_NO_MIGRATE) && (rc = migrate(db, err, errlen)) != DB_OK)
 		goto out;
@@ -295,14 +279,14 @@ int db_user_version(struct db *db)
 
 	rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
 	if (rc != SQLITE_OK) {
-		fail(db, rc);
+		db_fail(db, rc);
 		return -1;
 	}
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	else
-		fail(db, rc);
+		db_fail(db, rc);
 	sqlite3_finalize(st);
 	return v;
 }
@@ -311,7 +295,7 @@ int db_exec(struct db *db, const char *sql)
 {
 	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
 
-	return rc == SQLITE_OK ? DB_OK : fail(db, rc);
+	return rc == SQLITE_OK ? DB_OK : db_fail(db, rc);
 }
 
 int db_begin(struct db *db)
@@ -379,7 +363,7 @@ struct dbq *db_prepare(struct db *db, const char *sql)
 		if (!s->sql) {
 			rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 			if (rc != SQLITE_OK) {
-				fail(db, rc);
+				db_fail(db, rc);
 				return NULL;
 			}
 			s->sql = sql;
@@ -420,7 +404,7 @@ int dbq_step(struct dbq *q)
 		return DB_DONE;
 	sqlite3_reset(ST(q));
 	if (owner && owner->h == sqlite3_db_handle(ST(q)))
-		return fail(owner, rc);
+		return db_fail(owner, rc);
 	return status_of(rc);
 }
 
@@ -570,7 +554,7 @@ int db_capture_begin(struct db *db)
 	}
 	if (rc != SQLITE_OK) {
 		db_capture_cancel(db);
-		return fail(db, rc);
+		return db_fail(db, rc);
 	}
 	return DB_OK;
 }
@@ -589,7 +573,7 @@ int db_capture_end(struct db *db, void **out, int *n)
 	if (rc != SQLITE_OK) {
 		sqlite3_free(p);
 		*n = 0;
-		return fail(db, rc);
+		return db_fail(db, rc);
 	}
 	if (*n > 0) {
 		*out = xmalloc((size_t)*n);
@@ -675,7 +659,7 @@ int db_changeset_revert(struct db *db, const void *p, int n, char *table, size_t
 		str_printf(db->err, sizeof db->err, "changed since: %s", table);
 		return DB_CONSTRAINT;
 	}
-	return fail(db, rc);
+	return db_fail(db, rc);
 }
 
 bool db_integrity_ok(struct db *db)

@@ -42,6 +42,14 @@ PY
 cp cli_demo.db cli_run.db
 run_s=$(best 1 "$BIN" run --db cli_run.db cmds.txt)
 stored=$(sqlite3 cli_run.db "SELECT count(*) FROM journal")
+# The same 10,000 commands with synchronous=FULL (the screen's setting:
+# one fsync per committed action), and the cost of one action each way.
+cp cli_demo.db cli_full.db
+full_s=$(export RAPPORTEUR_SYNC_FULL=1; best 1 "$BIN" run --db cli_full.db cmds.txt)
+per_normal=$($PY -c "print('%.3f' % ($run_s * 1000 / 10000))")
+per_full=$($PY -c "print('%.3f' % ($full_s * 1000 / 10000))")
+# A backup of the demo database (SQLite's online backup API).
+backup_s=$(best 5 sh -c "rm -f b.db; '$BIN' backup --db cli_run.db b.db")
 rm -rf out out_sql; demo_s=$(best 5 sh -c "rm -rf out; '$BIN' export --db cli_demo.db --session 1 --out out")
 
 large="$work/large.db"
@@ -74,6 +82,9 @@ echo
 echo "| measure | figure |"
 echo "|---|---|"
 echo "| \`run\` of 10,000 commands (one transaction + journal row each) | ${run_s} s ($stored journal rows) |"
+echo "| the same with \`synchronous=FULL\` (the screen's default: one fsync per action) | ${full_s} s |"
+echo "| one action: NORMAL / FULL | ${per_normal} ms / ${per_full} ms |"
+echo "| \`backup\` of the database after that run ($(du -k cli_run.db | cut -f1) KB) | ${backup_s} s |"
 echo "| \`export\` of the demo session (11 files) | ${demo_s} s |"
 if [ -n "${exp_s:-}" ]; then
 	echo "| \`export\` of a session with $rows journal rows (large db) | ${exp_s} s |"

@@ -87,10 +87,12 @@ dd if=garbage of="$db" bs=4096 seek=$((page - 1)) count=1 conv=notrunc 2>/dev/nu
 unlike "the corrupt file is corrupt (precondition)" "$(integrity "$db")" '^ok$'
 s0=$(sum "$db")
 run_rc run --db "$db" one.cmds
-is "a corrupt journal: the write is refused (exit 1)" "$rc" 1
-is "a corrupt journal: answer" "$(cat out.txt)" "error: the database file is damaged"
+# (quick_check at start refuses the file before any command: issue 12)
+is "a corrupt journal: the file is refused at start (exit 2)" "$rc" 2
+is "a corrupt journal: no answer" "$(cat out.txt)" ""
 is "a corrupt journal: one line on stderr" "$(lines err.txt)" 1
-like "a corrupt journal: stderr names the script and says damaged" "$(cat err.txt)" 'one\.cmds:1: .*damaged'
+like "a corrupt journal: stderr names the file and says damaged" "$(cat err.txt)" 'corrupt\.db: the database is damaged'
+
 is "a corrupt journal: file unchanged" "$(sum "$db")" "$s0"
 
 # (b) 8 KB in the middle of the file overwritten: whatever page it hits,
@@ -105,6 +107,7 @@ ok_if "bytes overwritten in the middle: no crash (exit 0-2, got $rc)" test "$rc"
 errs=$(grep -c '^error' out.txt)
 # When the damage hits the schema, the open itself is refused: one line.
 [ -s out.txt ] || errs=1
+[ "$rc" = 2 ] && errs=1 # refused at start (quick_check): one line
 is "bytes overwritten in the middle: one stderr line per refused command" "$(lines err.txt)" "$errs"
 unlike "bytes overwritten in the middle: no raw SQLite error shown" "$(cat out.txt err.txt)" \
 	'database error|malformed'

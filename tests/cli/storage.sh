@@ -116,3 +116,64 @@ rm -f "$def"*
 rap sessions >/dev/null 2>&1
 ok_if "stale PATH.tmp.PID and its -wal removed" test ! -e "$def.tmp.4194999" -a ! -e "$def.tmp.4194999-wal"
 ok_if "a live process's temporary file kept" test -e "$def.tmp.$$"
+
+# Item 13: a damaged file (the journal's root page overwritten) is checked
+# at start: nothing is written to it or exported from it, one clear line
+# says so with the ways out; `recover` copies what can be read.
+sum() { md5sum <"$1" | cut -c1-32; }
+db=$(fresh_db damaged)
+nd=$(q "SELECT count(*) FROM delegate")
+page=$(sqlite3 "$db" "SELECT pageno FROM dbstat WHERE name = 'journal' AND path = '/'")
+head -c 4096 /dev/zero | tr '\0' '\245' >garbage
+dd if=garbage of="$db" bs=4096 seek=$((page - 1)) count=1 conv=notrunc 2>/dev/null
+s0=$(sum "$db")
+printf 'present+ MUS\n' | rap run --db "$db" - >out.txt 2>err.txt; rc=$?
+is "damaged: run refused (exit 2)" "$rc" 2
+is "damaged: nothing on stdout" "$(cat out.txt)" ""
+is "damaged: one line on stderr" "$(wc -l <err.txt | tr -d ' ')" 1
+like "damaged: it says damaged, nothing written, and the ways out" "$(cat err.txt)" \
+	'damaged .*nothing was written.*rapporteur recover --db .*rapporteur restore --db '
+rap export --db "$db" --session 1 --out exp >out.txt 2>&1; rc=$?
+is "damaged: export refused (exit 2)" "$rc" 2
+ok_if "damaged: no export folder" test ! -e exp
+is "damaged: the file unchanged" "$(sum "$db")" "$s0"
+out=$(rap recover --db "$db" rec.db 2>err.txt); rc=$?
+is "recover: exit 0" "$rc" 0
+like "recover: says what it copied and what is damaged" "$out" '^ok rec\.db: [0-9]+ rows from [0-9]+ tables; 1 tables damaged'
+is "recover: the copy passes integrity_check" "$(sqlite3 rec.db 'PRAGMA integrity_check')" ok
+is "recover: every delegate recovered" "$(sqlite3 rec.db 'SELECT count(*) FROM delegate')" "$nd"
+is "recover: the copy is usable" "$(printf 'note "reprise"\n' | rap run --db rec.db - 2>&1)" "ok note"
+rap recover --db "$db" rec.db >/dev/null 2>err.txt; rc=$?
+is "recover: an existing file is not overwritten (exit 2)" "$rc" 2
+is "recover: the damaged file still unchanged" "$(sum "$db")" "$s0"
+
+# Item 14: backups (SQLite's online backup API); `session close` leaves one
+# in the backups folder,
+# keeping the last 10; `restore` brings one back, keeping what it replaces.
+db=$(fresh_db saved)
+bk="$XDG_DATA_HOME/rapporteur/backups"
+rm -rf "$bk"
+out=$(rap backup --db "$db" copy.db 2>&1); rc=$?
+is "backup: ok, exit 0" "$out|$rc" "ok copy.db|0"
+is "backup: the copy passes integrity_check" "$(sqlite3 copy.db 'PRAGMA integrity_check')" ok
+is "backup: the same journal" "$(sqlite3 copy.db 'SELECT count(*), max(seq) FROM journal')" \
+	"$(q 'SELECT count(*), max(seq) FROM journal')"
+is "backup: mode 0600" "$(stat -c %a copy.db)" 600
+mkdir -p "$bk"
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do cp copy.db "$bk/saved-200001${i}T000000-close.db"; done
+out=$(printf 'session close\n' | rap run --db "$db" - 2>&1)
+is "session close: answer unchanged" "$out" "ok session 1 closed"
+last=$(ls "$bk" | sort | tail -1)
+like "session close: a backup named after the file" "$last" '^saved-[0-9]{8}T[0-9]{6}-close\.db$'
+is "session close: the backup holds the closed session" "$(sqlite3 "$bk/$last" 'SELECT status FROM session WHERE id = 1')" closed
+is "session close: the last 10 kept" "$(ls "$bk" | grep -c '^saved-')" 10
+ok_if "session close: the oldest removed" test ! -e "$bk/saved-20000101T000000-close.db"
+printf 'session reopen\nnote "après la sauvegarde"\n' | rap run --db "$db" - >/dev/null 2>&1
+out=$(rap restore --db "$db" "$bk/$last" 2>&1); rc=$?
+is "restore: exit 0" "$rc" 0
+like "restore: names what it kept" "$out" "^ok .*saved\.db restored from .*-close\.db \(its previous content: .*-before-restore\.db\)$"
+is "restore: the session is closed again, the later note gone" \
+	"$(q "SELECT status FROM session WHERE id = 1; SELECT count(*) FROM journal WHERE detail LIKE '%après la sauvegarde%'")" "closed
+0"
+kept=$(ls "$bk" | grep before-restore)
+is "restore: the replaced content kept" "$(sqlite3 "$bk/$kept" "SELECT count(*) FROM journal WHERE detail LIKE '%après la sauvegarde%'")" 1
