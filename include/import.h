@@ -29,9 +29,12 @@ struct import_row {
 	char reason[256];          /* for IMP_ERROR: which field and why */
 };
 
+#define IMPORT_ROWS_KEPT 10000  /* rows listed; past them, only errors (as many again) */
+
 struct import_result {
-	struct import_row *rows;   /* one per data row */
+	struct import_row *rows;   /* one per data row, up to IMPORT_ROWS_KEPT, then errors */
 	size_t n;
+	size_t n_unlisted;         /* rows counted but not listed */
 	int n_new, n_updated, n_unchanged, n_error;
 	char file_error[512];      /* the whole file refused: non-empty */
 	char warnings[512];        /* e.g. ignored unknown columns */

@@ -13,6 +13,8 @@
 #ifndef RAPPORTEUR_THEMES_H
 #define RAPPORTEUR_THEMES_H
 
+#define THEME_TITLE_MAX 500     /* bytes of a proposal's title; propose and merge refuse longer */
+
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,22 +22,35 @@
 #include "undo.h"
 #include "util.h"
 
+/* $HOME, else the passwd entry's home: never the current folder (HOME
+ * unset used to create ./.local wherever the program was started). */
+static const char *home_dir(void)
+{
+	const char *home = getenv("HOME");
+	struct passwd *pw;
+
+	if (home && *home == '/')
+		return home;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_dir && *pw->pw_dir == '/' ? pw->pw_dir : "/nonexistent";
+}
+
 char *app_default_db_path(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv("XDG_DATA_HOME");
 
 	if (xdg && *xdg == '/')
 		return xasprintf("%s/rapporteur/rapporteur.db", xdg);
-	return xasprintf("%s/.local/share/rapporteur/rapporteur.db", home && *home ? home : ".");
+	return xasprintf("%s/.local/share/rapporteur/rapporteur.db", home_dir());
 }
 
 char *app_default_backup_dir(void)
 {
-	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	const char *xdg = getenv("XDG_DATA_HOME");
 
 	if (xdg && *xdg == '/')
 		return xasprintf("%s/rapporteur/backups", xdg);
-	return xasprintf("%s/.local/share/rapporteur/backups", home && *home ? home : ".");
+	return xasprintf("%s/.local/share/rapporteur/backups", home_dir());
 }
 
 static bool is_dir(const char *p)

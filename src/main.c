@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -265,6 +266,15 @@ static int do_run(struct app *app, struct opts *o)
 		fprintf(stderr, "rapporteur: %s: %s\n", o->args[0], strerror(errno));
 		return 2;
 	}
+	{
+		struct stat st;
+
+		if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "rapporteur: %s: %s\n", o->args[0], strerror(EISDIR));
+			fclose(in);
+			return 2;
+		}
+	}
 	/* SIGHUP (the SSH link dropped) and SIGTERM: finish the command under
 	 * way (each is one transaction), then stop and close the database.
 	 * No SA_RESTART, so a read waiting on a terminal or a pipe ends. */
@@ -275,6 +285,13 @@ static int do_run(struct app *app, struct opts *o)
 	sigaction(SIGTERM, &sa, NULL);
 	rc = command_run_script(app, in, strcmp(o->args[0], "-") ? o->args[0] : "stdin",
 				o->keep_going, stdout);
+	if (ferror(in) && !command_stop_signal) {
+		/* a read error is not the end of the script: say it, exit 2 */
+		fprintf(stderr, _("rapporteur: %s: read error: %s\n"), o->args[0], strerror(errno));
+		if (in != stdin)
+			fclose(in);
+		return 2;
+	}
 	if (in != stdin)
 		fclose(in);
 	if (command_stop_signal) {
@@ -405,6 +422,26 @@ static int do_report(struct app *app, struct opts *o)
 	return 0;
 }
 
+/* The screen needs a terminal that can address the cursor: without TERM,
+ * or with TERM=dumb, say so (exit 2) rather than let curses fail or paint
+ * garbage, and name the line-by-line way to follow a meeting. */
+static int terminal_usable(void)
+{
+	const char *t = getenv("TERM");
+
+	if (!t || !*t) {
+		fputs(_("rapporteur: TERM is not set: the screen needs a terminal type (for example "
+			"TERM=xterm-256color); without one, use `rapporteur follow`\n"), stderr);
+		return 2;
+	}
+	if (!strcmp(t, "dumb")) {
+		fputs(_("rapporteur: TERM=dumb cannot show the screen; use `rapporteur follow` "
+			"(plain lines) or a terminal that moves the cursor\n"), stderr);
+		return 2;
+	}
+	return 0;
+}
+
 /* rapporteur backup OUT: a consistent copy, while the screen may write. */
 static int do_backup(struct app *app, struct opts *o)
 {
@@ -499,6 +536,11 @@ int main(int argc, char **argv)
 	}
 	if (o.db)
 		app.db_path = xstrdup(o.db);
+	if (o.sub && !strcmp(o.sub, "init") && app.read_only) {
+		rc = bad_usage(_("init creates a database: it cannot be --read-only"), NULL);
+		app_close(&app);
+		return rc;
+	}
 	if (o.sub && !strcmp(o.sub, "init")) {
 		rc = do_init(&app, &o);
 		app_close(&app);
@@ -529,7 +571,9 @@ int main(int argc, char **argv)
 		app_close(&app);
 		return rc;
 	}
-	if (!o.sub) {
+	if (!o.sub && (rc = terminal_usable()) != 0)
+		;
+	else if (!o.sub) {
 		char err[1024];
 
 		rc = ui_main(&app);

@@ -53,6 +53,9 @@ void import_print(FILE *out, const char *file, const struct import_result *r)
 			fprintf(out, "%s %s \"%s\"\n", status_word(row->status), row->delegation,
 				row->name);
 	}
+	if (r->n_unlisted)
+		fprintf(out, ngettext("(%zu more row, not listed)\n", "(%zu more rows, not listed)\n",
+				      (unsigned long)r->n_unlisted), r->n_unlisted);
 }
 
 int cmd_import(struct cmd_ctx *c)

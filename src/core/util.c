@@ -383,6 +383,15 @@ static int parse_digits(const char **s, int digits, int *out)
 	return 0;
 }
 
+/* 2026-02-30 is no date: mktime would quietly make it March 2. */
+static int days_in_month(int y, int mo)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return mo == 2 && leap ? 29 : days[mo - 1];
+}
+
 time_t time_parse(const char *s)
 {
 	struct tm tm;
@@ -424,7 +433,7 @@ time_t time_parse(const char *s)
 				return -1;
 		}
 	}
-	if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59 || sec > 59)
 		return -1;
 	tm.tm_year = y - 1900;
 	tm.tm_mon = mo - 1;
@@ -441,7 +450,8 @@ time_t time_parse(const char *s)
 	if ((*p == '+' || *p == '-') && strlen(p) == 6 && p[3] == ':') {
 		int oh, om, sign = *p == '-' ? -1 : 1;
 		p++;
-		if (parse_digits(&p, 2, &oh) || *p++ != ':' || parse_digits(&p, 2, &om))
+		if (parse_digits(&p, 2, &oh) || *p++ != ':' || parse_digits(&p, 2, &om) || oh > 14 ||
+		    om > 59)
 			return -1;
 		return timegm(&tm) - sign * (oh * 3600 + om * 60);
 	}

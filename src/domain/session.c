@@ -456,13 +456,19 @@ static int parse_host(struct cmd_ctx *c, const struct session_info *s, const cha
 static int parse_chair(struct cmd_ctx *c, const struct session_info *s, const char *v,
 		       char *out, size_t size)
 {
-	char code[32];
+	char code[32], type[32];
 
 	(void)s;
 	if (strspn(v, " ") == strlen(v))
 		return 1;
 	str_copy(code, c->delegation, sizeof code);
-	if (strlen(v) < 16 && cmd_delegation(c, v, NULL, 0)) {
+	if (strlen(v) < 16 && cmd_delegation(c, v, type, sizeof type)) {
+		/* R1: the process is chaired by a member state. */
+		if (strcmp(type, "member") != 0) {
+			cmd_err(c, _("%s is an observer: the chair is a member state (R1)"),
+				c->delegation);
+			return -1;
+		}
 		str_copy(out, c->delegation, size);
 		return 0;
 	}

@@ -121,6 +121,8 @@ int cmd_propose(struct cmd_ctx *c)
 		return cmd_err(c, _("unknown target %s (workshop or next)"), target);
 	if (str_empty(c->argv[2]))
 		return cmd_err(c, "%s", _("a theme code or title is required"));
+	if (strlen(c->argv[2]) > THEME_TITLE_MAX)
+		return cmd_err(c, _("the title is too long (%d bytes at most)"), THEME_TITLE_MAX);
 	if (c->argc == 4 && str_ieq(c->argv[3], "ctp")) {
 		kind = "ctp";
 		by = "ctp";
@@ -350,6 +352,10 @@ int cmd_merge(struct cmd_ctx *c)
 		goto out;
 	}
 	title = c->argc == 4 ? xstrdup(c->argv[3]) : xasprintf("%s + %s", p.title, q.title);
+	if (strlen(title) > THEME_TITLE_MAX) {
+		rc = cmd_err(c, _("the title is too long (%d bytes at most)"), THEME_TITLE_MAX);
+		goto out;
+	}
 	num = next_proposal_num(c->db, c->session);
 	if (merge_insert(c, &p, &q, num, title, cmd_now(now, sizeof now), &id, &kept) != 0)
 		goto out;

@@ -376,11 +376,20 @@ static int header_row(struct part *x, const struct csv_cell *cells, size_t n, co
 static int on_row(void *ud, int line, const struct csv_cell *cells, size_t n, const char *error)
 {
 	struct part *x = ud;
-	struct import_row *row;
+	struct import_row *row, spare;
+	/* Past IMPORT_ROWS_KEPT rows only the errors are listed (up to as
+	 * many again): a million-row file previews in bounded memory. */
+	bool keep = x->res->n < IMPORT_ROWS_KEPT;
 
 	if (!x->header_done)
 		return header_row(x, cells, n, error);
-	row = row_add(x, line);
+	if (keep) {
+		row = row_add(x, line);
+	} else {
+		memset(&spare, 0, sizeof spare);
+		spare.line = line;
+		row = &spare;
+	}
 	if (x->map[C_DELEGATION] < (int)n)
 		import_printable(row->delegation, sizeof row->delegation,
 				 cells[x->map[C_DELEGATION]].s, strlen(cells[x->map[C_DELEGATION]].s));
@@ -396,6 +405,12 @@ static int on_row(void *ud, int line, const struct csv_cell *cells, size_t n, co
 	case IMP_UPDATED: x->res->n_updated++; break;
 	case IMP_UNCHANGED: x->res->n_unchanged++; break;
 	case IMP_ERROR: x->res->n_error++; break;
+	}
+	if (!keep) {
+		if (row->status == IMP_ERROR && x->res->n < 2 * IMPORT_ROWS_KEPT)
+			*row_add(x, line) = spare;
+		else
+			x->res->n_unlisted++;
 	}
 	return x->fatal ? -1 : 0;
 }

@@ -15,10 +15,13 @@
  */
 #include <csv.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "i18n.h"
 #include "import_csv.h"
@@ -188,16 +191,41 @@ static int read_all(struct reader *r, FILE *f, const char *path, char *err, size
 	return rc;
 }
 
+/* Open path for reading only if it is a regular file: a FIFO would hang
+ * the caller (the screen's import prompt) until something writes to it,
+ * a device never ends. Opened non-blocking, then made blocking again. */
+static FILE *open_regular(const char *path, char *err, size_t errlen)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
+	FILE *f;
+
+	if (fd < 0) {
+		str_printf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		str_printf(err, errlen, "%s: %s", path,
+			   S_ISDIR(st.st_mode) ? strerror(EISDIR) : _("not a regular file"));
+		close(fd);
+		return NULL;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (!(f = fdopen(fd, "rb"))) {
+		str_printf(err, errlen, "%s: %s", path, strerror(errno));
+		close(fd);
+	}
+	return f;
+}
+
 int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err, size_t errlen)
 {
 	struct reader *r;
 	FILE *f;
 	int rc;
 
-	if (!(f = fopen(path, "rb"))) {
-		str_printf(err, errlen, "%s: %s", path, strerror(errno));
+	if (!(f = open_regular(path, err, errlen)))
 		return -1;
-	}
 	r = xcalloc(1, sizeof *r);
 	r->fn = fn;
 	r->ud = ud;

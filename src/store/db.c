@@ -170,6 +170,13 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 	*out = NULL;
 	db->path = xstrdup(path);
 	db->readonly = flags & DB_OPEN_READONLY;
+	/* A device, a FIFO or a folder is no database: SQLite would write its
+	 * journal beside it (/dev/null-journal as root). */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		str_printf(err, errlen, _("%s: not a regular file"), path);
+		rc = DB_ERROR;
+		goto out;
+	}
 	if (!db->readonly && stat(path, &st) != 0) {
 		if (!(flags & DB_OPEN_CREATE)) {
 			str_printf(err, errlen, _("%s: no such database"), path);
