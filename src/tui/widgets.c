@@ -49,7 +49,9 @@ static int cell_width(unsigned cp)
 {
 	int wd;
 
-	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+	/* Bidi controls and zero-width characters would reorder or hide what
+	 * follows on the terminal: escaped like the controls (issue 12). */
+	if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) || utf8_is_invisible(cp))
 		return -1;
 	if (cp < 0x7F)
 		return 1;
@@ -62,6 +64,8 @@ static int cell_width(unsigned cp)
 /* The escaped form of a control code point or a bad byte. */
 static int escape_text(unsigned cp, bool bad, unsigned char byte, char *out, size_t size)
 {
+	if (!bad && utf8_is_invisible(cp))
+		return str_printf(out, size, "<U+%04X>", cp);
 	if (bad || (cp >= 0x80 && cp < 0xA0))
 		return str_printf(out, size, "\\x%02x", bad ? byte : cp);
 	if (cp == 0x7F)
@@ -81,7 +85,7 @@ int widget_text_width(const char *s)
 
 		wd = bad ? 4 : cell_width(cp);
 		if (wd < 0)
-			wd = (cp >= 0x80) ? 4 : 2;
+			wd = utf8_is_invisible(cp) ? 8 : (cp >= 0x80) ? 4 : 2;
 		cells += wd;
 		i += (size_t)used;
 	}
@@ -178,7 +182,7 @@ int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, 
 		int wd = bad ? -1 : cell_width(cp);
 
 		if (wd < 0) {
-			char esc[8];
+			char esc[12];
 			int len = escape_text(cp, bad, (unsigned char)s[i], esc, sizeof esc);
 
 			if (used_cells + len > width)
