@@ -94,8 +94,8 @@ CMD(MERGE, "merge", "P Q [\"TITLE\"]", N_("merge two proposals into one"), 2, 3,
     A(THEMES), cmd_merge)
 
 /* Recommendations (R5, R7) */
-CMD(REC_ADD, "rec+", "CODE \"TITLE\" \"TEXT\"", N_("draft a recommendation (member states only)"),
-    3, 3, O | AT, "a", A(RECS), cmd_rec_add)
+CMD(REC_ADD, "rec+", "CODE \"TITLE\" \"TEXT\" [\"TEXT_EN\"]",
+    N_("draft a recommendation (member states only)"), 3, 4, O | AT, "a", A(RECS), cmd_rec_add)
 CMD(AMEND, "amend", "N CODE \"TEXT\" [\"TEXT_EN\"]", N_("amend a recommendation's text"), 3, 4,
     O | AT, "e", A(RECS), cmd_amend)
 CMD(COSPONSOR, "cosponsor", "N CODE", N_("add a co-sponsor"), 2, 2, O | AT, "c", A(RECS),

@@ -309,24 +309,16 @@ static void save(struct recs *r)
 	if (e->is_new) {
 		char *qt = recs_quote(e->title);
 
-		line = xasprintf("rec+ %s %s %s", e->author, qt, qf);
-		free(qt);
-		if (ui_exec(r->app, line) != 0)
-			goto out;
-		/* The new recommendation is the last one of the session. */
-		{
-			long long *nums = NULL;
-			size_t n = 0;
+		char answer[1024];
 
-			if (recs_nums(r->app->db, r->app->session, NULL, NULL, &nums, &n) == 0 && n)
-				num = nums[n - 1];
-			free(nums);
-		}
-		if (*en) {
-			free(line);
-			line = xasprintf("amend %lld %s %s %s", num, e->author, qf, qe);
-			ui_exec(r->app, line);
-		}
+		/* One command with both texts: version 1 holds the English text
+		 * too, and the number is the one this command created. */
+		line = *en ? xasprintf("rec+ %s %s %s %s", e->author, qt, qf, qe)
+			   : xasprintf("rec+ %s %s %s", e->author, qt, qf);
+		free(qt);
+		if (ui_exec_answer(r->app, line, answer, sizeof answer) != 0 ||
+		    sscanf(answer, "ok recommendation %lld", &num) != 1)
+			goto out;
 		recs_draft_clear(r->app->db, "rec", r->app->session, 0);
 	} else {
 		str_printf(label, sizeof label, _("Amendment to R%lld proposed by (member states):"),

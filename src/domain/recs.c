@@ -82,7 +82,10 @@ static long long rec_member(struct cmd_ctx *c, const char *code, enum draft_role
 
 int cmd_rec_add(struct cmd_ctx *c)
 {
-	const char *title = c->argv[2], *text = c->argv[3];
+	/* The English text, when given, belongs to version 1: one command,
+	 * one transaction (it used to take a second command, an invented
+	 * amendment that another instance's rec+ could redirect). */
+	const char *title = c->argv[2], *text = c->argv[3], *en = c->argc > 4 ? c->argv[4] : "";
 	long long author, num, id;
 	char now[32];
 
@@ -103,9 +106,9 @@ int cmd_rec_add(struct cmd_ctx *c)
 		   "iitit", c->session, num, title, author, now) != DB_OK)
 		return cmd_db_err(c);
 	id = db_last_id(c->db);
-	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, delegation_id, actor, at)"
-			  " VALUES (?, 1, ?, ?, ?, ?)",
-		   "ititt", id, text, author, actor(c), now) != DB_OK)
+	if (db_run(c->db, "INSERT INTO rec_version (rec_id, version, text_fr, text_en, delegation_id,"
+			  " actor, at) VALUES (?, 1, ?, ?, ?, ?, ?)",
+		   "ittitt", id, text, en, author, actor(c), now) != DB_OK)
 		return cmd_db_err(c);
 	c->after = xstrdup(text);
 	cmd_event(c, "rec.drafted", "iss", num, c->delegation, title);

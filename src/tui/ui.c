@@ -119,7 +119,13 @@ void ui_error(const char *fmt, ...)
 int ui_exec(struct app *app, const char *line)
 {
 	char out[1024];
-	int rc = command_exec(app, line, out, sizeof out);
+
+	return ui_exec_answer(app, line, out, sizeof out);
+}
+
+int ui_exec_answer(struct app *app, const char *line, char *out, size_t size)
+{
+	int rc = command_exec(app, line, out, size);
 
 	if (rc == 0) {
 		ui_message("%s", out);
@@ -132,13 +138,22 @@ int ui_exec(struct app *app, const char *line)
 
 int ui_execf(struct app *app, const char *fmt, ...)
 {
-	char line[2048];
-	va_list ap;
+	va_list ap, again;
+	char *line;
+	int n, rc;
 
+	/* As long as it needs: a fixed buffer cut a long summary mid-quote
+	 * ("unbalanced quote" for 3,000 bytes under a 4,000-byte limit). */
 	va_start(ap, fmt);
-	vsnprintf(line, sizeof line, fmt, ap);
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
-	return ui_exec(app, line);
+	line = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	vsnprintf(line, (size_t)(n < 0 ? 0 : n) + 1, fmt, again);
+	va_end(again);
+	rc = ui_exec(app, line);
+	free(line);
+	return rc;
 }
 
 char *ui_quote(const char *s)

@@ -177,3 +177,13 @@ is "restore: the session is closed again, the later note gone" \
 0"
 kept=$(ls "$bk" | grep before-restore)
 is "restore: the replaced content kept" "$(sqlite3 "$bk/$kept" "SELECT count(*) FROM journal WHERE detail LIKE '%après la sauvegarde%'")" 1
+
+# Item 4: rec+ takes the English text in the same command: one
+# transaction, one journal row, version 1 holds both texts.
+db=$(fresh_db recen)
+out=$(printf 'rec+ MUS "Santé" "Les États membres coopèrent." "Member states cooperate."\n' | rap run --db "$db" - 2>&1)
+is "rec+ with an English text: ok" "$out" "ok recommendation 1"
+is "rec+ with an English text: one version holding both" \
+	"$(q "SELECT group_concat(version || ':' || text_fr || ':' || text_en, ' ') FROM rec_version")" \
+	"1:Les États membres coopèrent.:Member states cooperate."
+is "rec+ with an English text: one journal row" "$(q "SELECT count(*) FROM journal WHERE command LIKE 'rec+%' OR command LIKE 'amend%'")" 1

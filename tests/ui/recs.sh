@@ -92,7 +92,8 @@ edit 'été<F3>summer<F3>'
 is "F3 switches to the English text and back" "$(ui_row "$got" 4)" "été"
 like "... the header names the language" "$(ui_row "$got" 3)" '\[French\]$'
 edit 'été<F3>summer<F2>'
-is "saving with an English text: rec+ then amend with both" "$(q "SELECT group_concat(version || ':' || text_fr || ':' || text_en, ' ') FROM rec_version")" "1:été: 2:été:summer"
+is "saving with an English text: one version 1 with both (no invented amendment)" "$(q "SELECT group_concat(version || ':' || text_fr || ':' || text_en, ' ') FROM rec_version")" "1:été:summer"
+is "... one command, one journal row (rec+), no amend" "$(q "SELECT count(*) FROM journal WHERE command LIKE 'rec+ %summer%'")/$(q "SELECT count(*) FROM journal WHERE command LIKE 'amend%'")" "1/0"
 
 # Esc keeps the draft; a resumes it.
 db=$(fresh_db esc)
