@@ -54,7 +54,7 @@ CMD(PRESENT_DEL, "present-", "CODE [\"NAME\"]", N_("mark a delegate or a whole d
     1, 2, O | AT, "Space", A(ATTENDANCE), cmd_present_del)
 CMD(CHECK, "check", "", N_("print the delegation-level check of every member state"), 0, 0, S,
     NULL, A(ATTENDANCE), cmd_check)
-CMD(IMPORT, "import", "FILE [--dry-run]", N_("import a participants CSV"), 1, 2, O, "i",
+CMD(IMPORT, "import", "FILE [--dry-run] [--digest HEX]", N_("import a participants CSV"), 1, 4, O, "i",
     A(ATTENDANCE), cmd_import)
 
 /* Agenda (R8) */

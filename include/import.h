@@ -37,6 +37,7 @@ struct import_result {
 	size_t n_unlisted;         /* rows counted but not listed */
 	int n_new, n_updated, n_unchanged, n_error;
 	char file_error[512];      /* the whole file refused: non-empty */
+	char digest[17];           /* of the file as read (import_participants_expect) */
 	char warnings[512];        /* e.g. ignored unknown columns */
 };
 
@@ -56,6 +57,11 @@ struct import_result {
  * unchanged. res must be freed with import_result_free even on error. */
 int import_participants(struct db *db, long long session, const char *path, bool dry_run,
 			struct import_result *res);
+/* The same, refusing the file (nothing written) unless its content is the
+ * one whose digest was given (res->digest of an earlier preview): the
+ * import is then exactly what was previewed. expect NULL: any content. */
+int import_participants_expect(struct db *db, long long session, const char *path, bool dry_run,
+			       const char *expect, struct import_result *res);
 void import_result_free(struct import_result *res);
 
 /* "12 new, 3 updated, 0 unchanged, 1 error" into buf. Returns buf. */

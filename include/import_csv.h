@@ -34,6 +34,11 @@ typedef int (*import_csv_row_fn)(void *ud, int line, const struct csv_cell *cell
  * whole file was read, the callback's value when it stopped, or -1 with a
  * one-line reason in err when the file cannot be read at all. */
 int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err, size_t errlen);
+/* The same, also writing the file's digest (16 hex digits, FNV-1a 64 of
+ * every byte) to digest[IMPORT_DIGEST_LEN] when not NULL. */
+#define IMPORT_DIGEST_LEN 17
+int import_csv_read_digest(const char *path, import_csv_row_fn fn, void *ud, char *digest,
+			   char *err, size_t errlen);
 
 /* Copy s[0..n) into dst[size] made printable for a terminal: str_visible
  * (control characters, DEL, C1 and invalid UTF-8 bytes become '?', bidi

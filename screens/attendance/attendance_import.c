@@ -128,14 +128,16 @@ unsigned att_import_handle(struct att *a, const struct key_event *ev)
 	unsigned r;
 
 	if (key == 'y' || key == 'Y' || key == 'o' || key == 'O') {
-		char *q = ui_quote(m->path);
+		char *q = ui_quote(m->path), digest[sizeof m->res.digest];
 		bool nothing = m->res.n_new + m->res.n_updated == 0;
 
+		/* Exactly what was previewed: the file as it was read then. */
+		str_copy(digest, m->res.digest, sizeof digest);
 		import_end(a);
 		if (nothing)
 			ui_message("%s", _("nothing to import: every row is unchanged or in error"));
 		else
-			att_exec(a, false, "import %s", q);
+			att_exec(a, false, "import %s --digest %s", q, digest);
 		free(q);
 		return H_DONE | H_REDRAW;
 	}

@@ -62,16 +62,22 @@ int cmd_import(struct cmd_ctx *c)
 {
 	struct import_result r;
 	bool dry = false;
+	const char *digest = NULL;
 	char sum[256], first[300] = "";
 	int rc;
 
-	if (c->argc > 2) {
-		if (strcmp(c->argv[2], "--dry-run") != 0)
-			return cmd_err(c, _("unknown option %s (--dry-run)"), c->argv[2]);
-		dry = true;
-		c->unchanged = true;
+	/* --digest HEX: only the content a preview read (the screen's y). */
+	for (int i = 2; i < c->argc; i++) {
+		if (!strcmp(c->argv[i], "--dry-run")) {
+			dry = true;
+			c->unchanged = true;
+		} else if (!strcmp(c->argv[i], "--digest") && i + 1 < c->argc) {
+			digest = c->argv[++i];
+		} else {
+			return cmd_err(c, _("unknown option %s (--dry-run)"), c->argv[i]);
+		}
 	}
-	rc = import_participants(c->db, c->session, c->argv[1], dry, &r);
+	rc = import_participants_expect(c->db, c->session, c->argv[1], dry, digest, &r);
 	if (rc != 0) {
 		cmd_err(c, "%s", r.file_error);
 		import_result_free(&r);

@@ -487,6 +487,12 @@ static void tx_undo(struct db *db, bool own)
 int import_participants(struct db *db, long long session, const char *path, bool dry_run,
 			struct import_result *res)
 {
+	return import_participants_expect(db, session, path, dry_run, NULL, res);
+}
+
+int import_participants_expect(struct db *db, long long session, const char *path, bool dry_run,
+			       const char *expect, struct import_result *res)
+{
 	struct part x = { .db = db, .session = session, .res = res, .path = path };
 	bool own = !db_in_transaction(db);
 	char err[512];
@@ -504,9 +510,13 @@ int import_participants(struct db *db, long long session, const char *path, bool
 	x.write = !(dry_run && db_is_readonly(db));
 	if (x.write && tx_open(db, own, res) != 0)
 		return -1;
-	rc = import_csv_read(path, on_row, &x, err, sizeof err);
+	rc = import_csv_read_digest(path, on_row, &x, res->digest, err, sizeof err);
 	free(x.heads);
-	if (rc == 0 && !x.header_done)
+	if (rc == 0 && expect && strcmp(expect, res->digest) != 0)
+		str_printf(res->file_error, sizeof res->file_error,
+			   _("%s: the file changed since its preview: nothing imported (preview it "
+			     "again)"), path);
+	else if (rc == 0 && !x.header_done)
 		str_printf(res->file_error, sizeof res->file_error, _("%s: empty file"), path);
 	else if (rc < 0 && !res->file_error[0])
 		str_printf(res->file_error, sizeof res->file_error, "%s",

@@ -50,6 +50,7 @@ struct reader {
 	int stop;              /* non-zero: the callback asked to stop */
 	import_csv_row_fn fn;
 	void *ud;
+	unsigned long long hash; /* FNV-1a 64 of every byte read */
 };
 
 static void on_field(void *s, size_t len, void *ud)
@@ -163,6 +164,16 @@ static int feed(struct reader *r, const char *buf, size_t n, char *err, size_t e
 	return 0;
 }
 
+/* The digest of the whole file: what read_all did not read (a stop) too. */
+static unsigned long long finish_hash(struct reader *r, FILE *f)
+{
+	int ch;
+
+	while ((ch = getc(f)) != EOF)
+		r->hash = (r->hash ^ (unsigned char)ch) * 0x100000001b3ULL;
+	return r->hash;
+}
+
 static int read_all(struct reader *r, FILE *f, const char *path, char *err, size_t errlen)
 {
 	char *buf = xmalloc(CHUNK);
@@ -172,6 +183,9 @@ static int read_all(struct reader *r, FILE *f, const char *path, char *err, size
 
 	while (!r->stop && (got = fread(buf, 1, CHUNK, f)) > 0) {
 		size_t off = 0;
+
+		for (size_t k = 0; k < got; k++)
+			r->hash = (r->hash ^ (unsigned char)buf[k]) * 0x100000001b3ULL;
 
 		if (first && got >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
 			off = 3;
@@ -220,6 +234,12 @@ static FILE *open_regular(const char *path, char *err, size_t errlen)
 
 int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err, size_t errlen)
 {
+	return import_csv_read_digest(path, fn, ud, NULL, err, errlen);
+}
+
+int import_csv_read_digest(const char *path, import_csv_row_fn fn, void *ud, char *digest,
+			   char *err, size_t errlen)
+{
 	struct reader *r;
 	FILE *f;
 	int rc;
@@ -232,8 +252,11 @@ int import_csv_read(const char *path, import_csv_row_fn fn, void *ud, char *err,
 	r->line = 1;
 	r->row_line = 1;
 	r->at_row_start = true;
+	r->hash = 0xcbf29ce484222325ULL;
 	parser_start(r);
 	rc = read_all(r, f, path, err, errlen);
+	if (digest) /* the whole file, even when a row asked to stop */
+		str_printf(digest, IMPORT_DIGEST_LEN, "%016llx", finish_hash(r, f));
 	if (rc == 0)
 		rc = r->stop;
 	csv_free(&r->p);

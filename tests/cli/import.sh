@@ -172,3 +172,24 @@ is "no delegation has two heads" "$(q "SELECT count(*) FROM (SELECT 1 FROM deleg
 out=$(imp twoheads.csv --dry-run 2>&1)
 like "dry run: the same error" "$out" 'twoheads.csv:3: error: head: SYC already has a head'
 is "dry run: nothing changed" "$(heads SYC)" "Tête Deux"
+
+# Item 6: `import FILE --digest HEX` imports only the content whose digest
+# a preview read (FNV-1a 64 of the bytes); another content is refused and
+# nothing is written. The screen's y passes the preview's digest.
+db=$(fresh_db digest)
+printf 'delegation,name,level,entity_category\nMUS,Prévu Un,director,interior\n' >prev.csv
+fnv() { /usr/bin/python3 -c "
+import sys
+h = 0xcbf29ce484222325
+for b in open(sys.argv[1], 'rb').read():
+    h = ((h ^ b) * 0x100000001b3) & 0xFFFFFFFFFFFFFFFF
+print('%016x' % h)" "$1"; }
+d=$(fnv prev.csv)
+printf 'delegation,name,level,entity_category\nMUS,Autre Personne,director,interior\n' >prev.csv
+n0=$(delegates)
+out=$(printf 'import prev.csv --digest %s\n' "$d" | rap run --db "$db" --session 1 - 2>/dev/null)
+is "import --digest of a changed file: refused" "$out" \
+	"error: prev.csv: the file changed since its preview: nothing imported (preview it again)"
+is "import --digest of a changed file: nothing written" "$(delegates)" "$n0"
+out=$(printf 'import prev.csv --digest %s\n' "$(fnv prev.csv)" | rap run --db "$db" --session 1 - 2>/dev/null)
+is "import --digest of the previewed content: imported" "$out" "ok 1 new, 0 updated, 0 unchanged, 0 errors"
