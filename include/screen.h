@@ -149,6 +149,13 @@ void ui_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ui_hint_override(const char *text);
 /* --- end of the Recommendations screen's addition --- */
 
+/* Keep text being typed as a draft (recs_draft_save). When the database
+ * refuses it (a lock held too long, a full disk), returns -1; if the
+ * program is stopping (a signal), the text is first appended to
+ * unsaved-drafts.txt in the data folder (0600) and named on stderr at exit,
+ * so it is never lost without a word. */
+int ui_draft_save(struct app *app, const char *kind, long long ref, const char *text);
+
 /* Run one command line through command_exec() and show its answer on the
  * message line. On success every screen is marked for reload. Returns 0
  * (ok) or 1 (refused: nothing changed). */
@@ -175,8 +182,10 @@ struct ui_prompt_opts {
 	const char *const *choices;   /* for COMPLETE_LIST, NULL-terminated */
 	bool history;                 /* Up/Down walk the command history */
 	/* Called about once a second while the prompt is open with the text
-	 * typed so far (a draft saver); may be NULL. */
-	void (*idle)(const char *text, void *ud);
+	 * typed so far (a draft saver); may be NULL.
+	 * Returns 0, or -1 when the draft could not be stored: the prompt then
+	 * says so and does not close on the first Esc (issue 12). */
+	int (*idle)(const char *text, void *ud);
 	void *ud;
 };
 

@@ -389,12 +389,11 @@ struct draft_ref {
 	long long ref;
 };
 
-static void save_draft(const char *text, void *ud)
+static int save_draft(const char *text, void *ud)
 {
 	struct draft_ref *d = ud;
 
-	if (!d->app->read_only)
-		recs_draft_save(d->app->db, "summary", d->app->session, d->ref, text);
+	return d->app->read_only ? 0 : ui_draft_save(d->app, "summary", d->ref, text);
 }
 
 static void yield_floor(struct floor_screen *f)

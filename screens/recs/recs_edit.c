@@ -33,6 +33,8 @@
 
 struct recs_edit {
 	bool is_new;             /* rec+ (else amend of num) */
+	bool save_failed;        /* the last draft could not be stored */
+	bool esc_warned;         /* Esc refused once for that reason */
 	long long num;
 	char author[32];         /* new: the author */
 	char *title;             /* new: the title */
@@ -95,15 +97,16 @@ static char *draft_encode(const struct recs_edit *e, const char *fr, const char 
 
 /* Save the draft when the text changed since the last save; a text back
  * to what is stored leaves no draft. */
-void recs_edit_save_draft(struct recs *r)
+int recs_edit_save_draft(struct recs *r)
 {
 	struct recs_edit *e = r->edit;
 	char *fr, *en, *text;
 	long long ref;
+	int rc = 0;
 
 	if (!e || r->app->read_only ||
 	    (e->ed[0].buf.changes == e->saved[0] && e->ed[1].buf.changes == e->saved[1]))
-		return;
+		return 0;
 	fr = ed_text(&e->ed[0].buf);
 	en = ed_text(&e->ed[1].buf);
 	ref = e->is_new ? 0 : e->num;
@@ -111,14 +114,26 @@ void recs_edit_save_draft(struct recs *r)
 		recs_draft_clear(r->app->db, draft_kind(e), r->app->session, ref);
 	} else {
 		text = draft_encode(e, fr, en);
-		recs_draft_save(r->app->db, draft_kind(e), r->app->session, ref, text);
+		rc = ui_draft_save(r->app, draft_kind(e), ref, text);
 		free(text);
 	}
 	free(fr);
 	free(en);
+	e->last_save = monotonic();
+	if (rc != 0) {
+		/* Not stored: retried on the next tick; said once. */
+		if (!e->save_failed)
+			ui_error("%s", _("draft NOT saved (database busy or disk full): the text is only "
+					 "on screen; F2 saves it, Esc twice leaves without it"));
+		e->save_failed = true;
+		return -1;
+	}
+	if (e->save_failed)
+		ui_message("%s", _("draft saved"));
+	e->save_failed = false;
 	e->saved[0] = e->ed[0].buf.changes;
 	e->saved[1] = e->ed[1].buf.changes;
-	e->last_save = monotonic();
+	return 0;
 }
 
 /* The draft of (kind, ref) and its time "HH:MM" (hm, 8 bytes), or NULL. */
@@ -358,7 +373,12 @@ unsigned recs_edit_handle(struct recs *r, int key)
 	case K_CTRL('c'): {
 		char hm[8], *kept;
 
-		recs_edit_save_draft(r);
+		/* Esc closes and keeps the draft; a draft the database refused
+		 * keeps the editor open, and a second Esc leaves knowingly. */
+		if (recs_edit_save_draft(r) != 0 && !e->esc_warned) {
+			e->esc_warned = true;
+			return H_DONE | H_REDRAW;
+		}
 		kept = r->app->read_only ? NULL
 					 : find_draft(r, draft_kind(e), e->is_new ? 0 : e->num, hm);
 		recs_edit_close(r, false);
@@ -380,6 +400,7 @@ unsigned recs_edit_handle(struct recs *r, int key)
 	default:
 		break;
 	}
+	e->esc_warned = false;
 	res = editor_handle(&e->ed[e->lang], key);
 	if (res & ED_CHANGED && monotonic() - e->last_save >= 1.0)
 		recs_edit_save_draft(r);

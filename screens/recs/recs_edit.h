@@ -16,7 +16,7 @@ unsigned recs_edit_handle(struct recs *r, int key);
 void recs_edit_draw(struct recs *r, WINDOW *w);
 void recs_edit_layout(struct recs *r);
 /* Save the draft now if the text changed since the last save. */
-void recs_edit_save_draft(struct recs *r);
+int recs_edit_save_draft(struct recs *r); /* 0, or -1 when the database refused it */
 unsigned recs_edit_tick(struct recs *r);
 /* The data was read again while editing (another instance wrote). */
 void recs_edit_reloaded(struct recs *r);

@@ -17,6 +17,7 @@
 #include "ui.h"
 
 #include <assert.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -372,11 +373,51 @@ void ui_tick(void)
 /* A command bound on this screen that the screen left to the shell: one
  * quoted text argument (note "TEXT") is asked for; anything else opens
  * the command line pre-filled with the command's name. */
-static void save_text_draft(const char *text, void *ud)
+static int save_text_draft(const char *text, void *ud)
 {
 	const struct command_def *c = ud;
 
-	recs_draft_save(ui.app->db, c->name, ui.app->session, 0, text);
+	return ui_draft_save(ui.app, c->name, 0, text);
+}
+
+/* Where drafts go when the database refuses them at a signal. */
+static char *unsaved_path;
+static int unsaved_count;
+
+static void draft_to_file(struct app *app, const char *kind, long long ref, const char *text)
+{
+	char *dir = app->backup_dir ? xstrdup(app->backup_dir) : xstrdup("."), *slash, now[32];
+	int fd;
+
+	if ((slash = strrchr(dir, '/')) && slash != dir)
+		*slash = '\0'; /* the data folder, beside backups/ */
+	free(unsaved_path);
+	unsaved_path = xasprintf("%s/unsaved-drafts.txt", dir);
+	free(dir);
+	fd = open(unsaved_path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return;
+	{
+		char *entry = xasprintf("--- %s %s session %lld ref %lld\n%s\n",
+					time_iso(clock_now(), now, sizeof now), kind, app->session, ref,
+					text);
+		ssize_t w = write(fd, entry, strlen(entry));
+
+		if (w == (ssize_t)strlen(entry))
+			unsaved_count++;
+		free(entry);
+	}
+	fsync(fd);
+	close(fd);
+}
+
+int ui_draft_save(struct app *app, const char *kind, long long ref, const char *text)
+{
+	if (recs_draft_save(app->db, kind, app->session, ref, text) == 0)
+		return 0;
+	if (ui_stop_signal)
+		draft_to_file(app, kind, ref, text);
+	return -1;
 }
 
 /* The text typed is kept as a draft of kind c->name ("note", recs.h)
@@ -591,5 +632,12 @@ int ui_main(struct app *app)
 	ui_view_close();
 	ui_prompt_free_history();
 	stop_curses();
+	if (unsaved_count)
+		fprintf(stderr, ngettext("rapporteur: %d draft could not be stored in the database; "
+					 "its text is kept in %s\n",
+					 "rapporteur: %d drafts could not be stored in the database; "
+					 "their text is kept in %s\n", (unsigned long)unsaved_count),
+			unsaved_count, unsaved_path);
+	xfree(&unsaved_path);
 	return 0;
 }

@@ -266,6 +266,7 @@ struct idle_ctx {
 	struct lineedit *e;
 	bool changed;   /* typed since the last call of o->idle */
 	double last;    /* when o->idle was last called (monotonic s) */
+	bool failed;    /* the last draft could not be stored */
 };
 
 static double monotonic(void)
@@ -286,9 +287,19 @@ static void prompt_idle(void *ud)
 	if (!ic->o->idle || !ic->changed)
 		return;
 	text = lineedit_text(ic->e);
-	ic->o->idle(text, ic->o->ud);
+	if (ic->o->idle(text, ic->o->ud) != 0) {
+		/* Not stored: try again on the next tick, and say so. */
+		if (!ic->failed)
+			set_hint(_("draft NOT saved (database busy or disk full): Enter runs the text, "
+				   "Esc twice drops it"));
+		ic->failed = true;
+	} else {
+		if (ic->failed)
+			set_hint(_("Enter ok  Esc cancel"));
+		ic->failed = false;
+		ic->changed = false;
+	}
 	free(text);
-	ic->changed = false;
 	ic->last = monotonic();
 }
 
@@ -298,7 +309,7 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	const struct ui_prompt_opts *o = opts ? opts : &none;
 	struct lineedit e;
 	struct completion c = { .next = -1 };
-	struct idle_ctx ic = { o, &e, false, monotonic() };
+	struct idle_ctx ic = { o, &e, false, monotonic(), false };
 	int hpos = n_history, last = K_NONE;
 	char *result = NULL, *typed = NULL;
 
@@ -309,7 +320,15 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 		int key = modal_key(prompt_idle, &ic);
 
 		if (key == K_NONE || key == K_ESC) {
+			bool again = last == K_ESC;
+
 			prompt_idle(&ic); /* a signal or a cancel keeps the draft */
+			/* A draft that could not be stored: the first Esc keeps the
+			 * prompt and its text; a second one drops it, knowingly. */
+			if (key == K_ESC && ic.failed && !again) {
+				last = key;
+				continue;
+			}
 			break;
 		}
 		if (key == K_ENTER) {

@@ -230,3 +230,22 @@ is "... the draft is cleared" "$(q "SELECT count(*) FROM draft")" 0
 T send-keys -t rap q
 gone_within
 is "q quits with status 0" "$(status)" 0
+
+# ---- the database refuses the draft (full disk, lock held): SIGHUP ----
+# The text goes to unsaved-drafts.txt in the data folder (0600), and the
+# program says so on leaving (issue 12, item 1).
+q "DELETE FROM draft; CREATE TRIGGER test_draft_refused BEFORE INSERT ON draft BEGIN SELECT RAISE(ABORT, 'disk full (test)'); END;"
+unsaved="$XDG_DATA_HOME/rapporteur/unsaved-drafts.txt"
+rm -f "$unsaved"
+printf 'floor MUS\n' | rap run --db "$db" - >/dev/null 2>&1
+start
+text="Résumé refusé par la base puis SIGHUP"
+ok_if "draft refused, SIGHUP: the summary is typed" summary_typed "$text"
+kill -HUP "$pid"
+gone_within
+is "draft refused, SIGHUP: exit status 0" "$(status)" 0
+like "... the text kept in unsaved-drafts.txt" "$(cat "$unsaved" 2>/dev/null)" "^$text\$"
+is "... the file is 0600" "$(stat -c %a "$unsaved" 2>/dev/null)" 600
+sleep 0.3 # the pane's last bytes reach out$k.log
+like "... and the program said where" "$(tr -d '\r\n' <"out$k.log")" 'could not be stored in the database; its text is kept in .*unsaved-drafts\.txt'
+q "DROP TRIGGER test_draft_refused"
