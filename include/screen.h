@@ -187,6 +187,11 @@ struct ui_prompt_opts {
 	 * says so and does not close on the first Esc (issue 12). */
 	int (*idle)(const char *text, void *ud);
 	void *ud;
+	/* A draft kind ("cmdline", "reason", "title"): without idle, the text
+	 * is kept as that draft while typed, so a dropped link or a signal
+	 * does not lose it; offered again when the prompt next opens empty;
+	 * cleared by Enter or Esc. */
+	const char *draft;
 };
 
 /* A one-line editor on the message line, modal: returns the malloc'd UTF-8

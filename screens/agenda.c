@@ -230,9 +230,10 @@ static void add_item(struct agenda *a)
 {
 	struct ui_prompt_opts ko = { .initial = "other", .complete = COMPLETE_LIST,
 				     .choices = (const char *const *)agenda_kinds };
+	static const struct ui_prompt_opts to = { .draft = "title" }; /* kept if the link drops */
 	char *title = NULL, *kind = NULL, *min = NULL, *start = NULL, *qt = NULL, *qk = NULL;
 
-	if (!(title = ui_prompt(_("Title:"), NULL)) || !*title)
+	if (!(title = ui_prompt(_("Title:"), &to)) || !*title)
 		goto out;
 	if (!(kind = ui_prompt(_("Kind (Tab completes):"), &ko)))
 		goto out;

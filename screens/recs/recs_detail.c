@@ -142,10 +142,13 @@ static void act_party(struct recs *r, long long num, bool objection)
 		   num);
 	if (!(code = recs_pick_member(r, label, NULL)))
 		return;
+	/* The wording is drafted: a dropped link does not lose it. */
+	static const struct ui_prompt_opts reason_opts = { .draft = "reason" };
+
 	str_printf(label, sizeof label, objection ? _("Reason of %s (may be empty):")
 						  : _("Reservation of %s (its wording):"),
 		   code);
-	if ((reason = ui_prompt(label, NULL))) {
+	if ((reason = ui_prompt(label, &reason_opts))) {
 		q = recs_quote(reason);
 		line = xasprintf("%s %lld %s %s", objection ? "object" : "reserve", num, code, q);
 		ui_exec(r->app, line);

@@ -249,7 +249,9 @@ static void open_new(struct recs *r, const char *draft, const char *hm)
 	}
 	if (author && (!title || !*title)) {
 		free(title);
-		title = ui_prompt(_("Title:"), NULL);
+		static const struct ui_prompt_opts o = { .draft = "title" };
+
+		title = ui_prompt(_("Title:"), &o);
 	}
 	if (!author || !title || !*title) {
 		free(author);

@@ -69,9 +69,10 @@ static void propose(struct themes_screen *t, const char *theme)
 
 static void propose_free(struct themes_screen *t)
 {
+	static const struct ui_prompt_opts o = { .draft = "title" }; /* kept if the link drops */
 	char *title = ui_prompt(t->target ? _("Theme of the next meeting (code or free title):")
 					  : _("Workshop theme (code or free title):"),
-				NULL);
+				&o);
 
 	if (title && *title)
 		propose(t, title);

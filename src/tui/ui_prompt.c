@@ -19,6 +19,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "keys.h"
+#include "recs.h"
 #include "ui_shell.h"
 #include "util.h"
 #include "widgets.h"
@@ -284,10 +285,11 @@ static void prompt_idle(void *ud)
 	struct idle_ctx *ic = ud;
 	char *text;
 
-	if (!ic->o->idle || !ic->changed)
+	if ((!ic->o->idle && !ic->o->draft) || !ic->changed)
 		return;
 	text = lineedit_text(ic->e);
-	if (ic->o->idle(text, ic->o->ud) != 0) {
+	if ((ic->o->idle ? ic->o->idle(text, ic->o->ud)
+			 : ui_draft_save(ui.app, ic->o->draft, 0, text)) != 0) {
 		/* Not stored: try again on the next tick, and say so. */
 		if (!ic->failed)
 			set_hint(_("draft NOT saved (database busy or disk full): Enter runs the text, "
@@ -309,11 +311,20 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	const struct ui_prompt_opts *o = opts ? opts : &none;
 	struct lineedit e;
 	struct completion c = { .next = -1 };
+	struct ui_prompt_opts own;
 	struct idle_ctx ic = { o, &e, false, monotonic(), false };
 	int hpos = n_history, last = K_NONE;
-	char *result = NULL, *typed = NULL;
+	char *result = NULL, *typed = NULL, *kept = NULL;
 
-	lineedit_init(&e, o->initial);
+	if (o->draft && (!ui.app || !ui.app->session || ui.app->read_only)) {
+		own = *o; /* nowhere to keep drafts: a plain prompt */
+		own.draft = NULL;
+		o = ic.o = &own;
+	}
+	if (o->draft && !o->idle && str_empty(o->initial))
+		kept = recs_draft_load(ui.app->db, o->draft, ui.app->session, 0);
+	lineedit_init(&e, kept ? kept : o->initial);
+	free(kept);
 	modal_begin(label, &e, NULL);
 	set_hint(o->complete ? _("Enter ok  Esc cancel  Tab complete") : _("Enter ok  Esc cancel"));
 	for (;;) {
@@ -329,10 +340,16 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 				last = key;
 				continue;
 			}
+			/* Kept only when a signal or a lost terminal ends the
+			 * prompt; Esc (or the end of a test script) drops it. */
+			if (o->draft && !o->idle && (key == K_ESC || !ui_stop_signal))
+				recs_draft_clear(ui.app->db, o->draft, ui.app->session, 0);
 			break;
 		}
 		if (key == K_ENTER) {
 			result = lineedit_text(&e);
+			if (o->draft && !o->idle)
+				recs_draft_clear(ui.app->db, o->draft, ui.app->session, 0);
 			break;
 		}
 		if (key == K_TAB && o->complete) {
@@ -423,7 +440,7 @@ int ui_choose(const char *label, const char *const *labels, int n, int dflt)
 void ui_command_line(struct app *app, const char *initial)
 {
 	struct ui_prompt_opts o = { .initial = initial, .complete = COMPLETE_COMMAND,
-				    .history = true };
+				    .history = true, .draft = "cmdline" };
 	char *line = ui_prompt(":", &o);
 
 	if (!line)

@@ -129,6 +129,16 @@ kill -HUP "$pid"
 gone_within
 is "SIGHUP while typing on the : line: exit status 0" "$(status)" 0
 is "... the half-typed command is not run (journal unchanged)" "$(q "SELECT count(*) FROM journal")" "$count"
+# ... but kept as a draft and offered by the next ":" (issue 12, item 2).
+is "... it is kept as a draft" "$(q "SELECT text FROM draft WHERE kind = 'cmdline'")" 'note "pas encore envoyée"'
+start
+T send-keys -t rap :
+ok_if "... the next : offers it again" wait_for '^: ?note "pas encore envoyée"$'
+T send-keys -t rap Escape
+wait_for '1 Agenda' >/dev/null
+T send-keys -t rap q
+gone_within
+is "... Esc drops it" "$(q "SELECT count(*) FROM draft WHERE kind = 'cmdline'")" 0
 
 # ---- a summary being typed at the yield prompt ----
 rap run --db "$db" - >/dev/null <<'CMDS'
