@@ -102,7 +102,7 @@ refuse "unknown status" "status 1 approved" \
 refuse "unknown theme" "rec= 1 theme nowhere" "error: unknown theme nowhere"
 refuse "unknown recommendation" "adopt 9" "error: no recommendation R9 in this session"
 refuse "unknown field" "rec= 1 colour red" "error: unknown field colour (theme, item or title)"
-refuse "usage" "rec+ MUS \"Titre\"" "error: usage: rec+ CODE \"TITLE\" \"TEXT\""
+refuse "usage" "rec+ MUS \"Titre\"" "error: usage: rec+ CODE \"TITLE\" \"TEXT\" [\"TEXT_EN\"]"
 
 # The Comorian delegation leaves the room: its objection no longer blocks.
 printf 'present- COM\n' | rap run --db "$db" - >/dev/null 2>&1
