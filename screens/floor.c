@@ -197,6 +197,7 @@ static int floor_open(struct screen *s, struct app *app)
 {
 	struct floor_screen *f = s->data;
 	struct floor_counts c;
+	long long keep;
 	int old_item;
 
 	if (!f) {
@@ -206,6 +207,9 @@ static int floor_open(struct screen *s, struct app *app)
 		list_init(&f->ql, draw_request, request_text, f);
 		list_init(&f->ll, draw_entry, entry_text, f);
 	}
+	/* The cursor stays on the request, not on its row number: another
+	 * instance's point of order jumps the queue (issue 12). */
+	keep = f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n ? f->queue[f->ql.sel].id : 0;
 	old_item = f->item.num;
 	f->minute = (long)(clock_now() / 60);
 	f->queue_n = 0;
@@ -219,6 +223,9 @@ static int floor_open(struct screen *s, struct app *app)
 		floor_counts(app->db, app->session, &c);
 	}
 	list_set_count(&f->ql, (int)f->queue_n);
+	for (size_t i = 0; keep && i < f->queue_n; i++)
+		if (f->queue[i].id == keep && (int)i != f->ql.sel)
+			list_select(&f->ql, (int)i);
 	list_set_count(&f->ll, c.item_interventions);
 	if (f->item.num != old_item || f->log_item != f->item.num)
 		list_select(&f->ll, c.item_interventions - 1); /* newest last, in view */

@@ -143,6 +143,23 @@ static int load_checks(struct att *a)
 	return 0;
 }
 
+/* A reload (another instance's change) keeps the cursor on the person or
+ * the delegation it was on, not on its row number: delegates added above
+ * would otherwise put Space on someone else (issue 12). */
+static void keep_person(struct att *a)
+{
+	const struct att_row *r;
+
+	if (a->want || !a->n_delegs || !(r = att_row_at(a, a->list.sel)) || r->kind == AK_GROUP ||
+	    r->d < 0 || (size_t)r->d >= a->n_delegs)
+		return;
+	a->want = true;
+	a->want_deleg = a->delegs[r->d].id;
+	a->want_name[0] = '\0';
+	if (r->kind == AK_PERSON && r->loaded)
+		str_copy(a->want_name, r->p.name, sizeof a->want_name);
+}
+
 static int att_open(struct screen *s, struct app *app)
 {
 	struct att *a = s->data;
@@ -152,6 +169,8 @@ static int att_open(struct screen *s, struct app *app)
 		a = s->data = xcalloc(1, sizeof *a);
 		a->app = app;
 		list_init(&a->list, att_draw_row, NULL, a);
+	} else {
+		keep_person(a);
 	}
 	free(a->checks);
 	free(a->themes);
