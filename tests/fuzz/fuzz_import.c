@@ -10,7 +10,10 @@
  *  - every string kept for display (delegation, name, reason, the file's
  *    error and warnings) is clean UTF-8 without control characters;
  *  - a dry run changes nothing (the delegate count, and integrity_check
- *    every 4096 inputs).
+ *    every 4096 inputs);
+ *  - the import of the previewed content (import_participants_expect with
+ *    the preview's digest, as the screen's y does) counts exactly what the
+ *    preview counted (then rolled back), every 8th input.
  */
 #include <fcntl.h>
 #include <stdint.h>
@@ -92,6 +95,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
+/* The import of the previewed content (its digest, as the screen's y
+ * passes it) does exactly what the preview said; rolled back after. */
+static void preview_is_import(const struct import_result *pre)
+{
+	struct import_result res;
+	int rc;
+
+	check(db_begin(app.db) == DB_OK, "begin");
+	memset(&res, 0, sizeof res);
+	rc = import_participants_expect(app.db, app.session, csv_path, false, pre->digest, &res);
+	check(rc == 0, "the previewed content refused on import");
+	check(res.n_new == pre->n_new && res.n_updated == pre->n_updated &&
+		      res.n_unchanged == pre->n_unchanged && res.n_error == pre->n_error,
+	      "the import differs from its preview");
+	import_result_free(&res);
+	db_rollback(app.db);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static unsigned long runs;
@@ -110,8 +131,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check(clean(res.file_error), "file error not clean");
 	} else {
 		check(rc == 0, "unexpected status");
-		check((size_t)(res.n_new + res.n_updated + res.n_unchanged + res.n_error) == res.n,
+		check((size_t)(res.n_new + res.n_updated + res.n_unchanged + res.n_error) ==
+			      res.n + res.n_unlisted,
 		      "counts do not add up");
+		if (runs % 8 == 0) /* a real import costs more than a preview */
+			preview_is_import(&res);
 	}
 	for (size_t i = 0; i < res.n; i++) {
 		const struct import_row *r = &res.rows[i];
