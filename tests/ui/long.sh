@@ -19,3 +19,10 @@ rap export --db "$db" --session 1 --out out >/dev/null 2>&1
 is "a long note: every byte in minutes.csv" \
 	"$(/usr/bin/python3 -c "import csv; print(max(len(r[-1]) for r in csv.reader(open('out/minutes.csv', encoding='utf-8'))))")" \
 	"${#note}"
+# A present+ of a whole delegation of 30 long names: every name in the minutes.
+for i in $(seq 1 30); do echo "delegate+ IOM \"Délégué numéro $i avec un nom assez long pour remplir\" officer other"; done |
+	rap run --db "$db" - >/dev/null 2>&1
+printf 'present+ IOM\n' | rap run --db "$db" - >/dev/null 2>&1
+rm -rf out; rap export --db "$db" --session 1 --out out >/dev/null 2>&1
+is "present+ of 30 long names: all 30 in minutes.csv" \
+	"$(/usr/bin/python3 -c "import csv; r = list(csv.reader(open('out/minutes.csv', encoding='utf-8'))); print(r[-1][-1].count('avec un nom assez long'))")" 30
