@@ -7,7 +7,7 @@
 . "$RAPPORTEUR_TOP/tests/ui/lib_ui.inc"
 db=$(fresh_db long)
 q() { sqlite3 -separator '|' "$db" "$1"; }
-printf 'start 3\nq+ MUS\nfloor\n' | rap run --db "$db" - >/dev/null 2>&1
+printf 'clock 2026-11-23T08:50:00+04:00\nstart 3\nq+ MUS\nfloor\n' | rap run --db "$db" - >/dev/null 2>&1
 sum=$(/usr/bin/python3 -c "print(' '.join('mot%04d' % i for i in range(375)))")
 got=$(ui_run "$db" "2y$sum<Enter>")
 like "y with 3,000 bytes: ok" "$(ui_row "$got" 23)" 'ok '
