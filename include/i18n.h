@@ -11,13 +11,20 @@
 #define _(s) gettext(s)
 #define N_(s) (s)
 
-/* Choose the language: `lang` ("fr"/"en") if given, else from the locale
- * (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Binds the text domain. Returns
- * "fr" or "en". */
+/* Choose the language: `lang` ("fr"/"en"/"es") if given, else from the
+ * locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Binds the text domain.
+ * Returns "fr", "en" or "es". */
 const char *i18n_init(const char *lang);
 /* The language chosen by i18n_init. */
 const char *i18n_lang(void);
-/* Pick the French or English one of a pair of labels from the fixtures. */
+/* Pick the French or English one of a pair of labels from the fixtures;
+ * in Spanish, the Spanish label registered for either of them (else the
+ * English one). */
 const char *i18n_pick(const char *fr, const char *en);
+/* Register the Spanish label of a French/English pair (ignored when es is
+ * empty); labels_load_es() does it for the reference data. */
+void i18n_label_es_add(const char *fr, const char *en, const char *es);
+/* Forget the registered Spanish labels. */
+void i18n_labels_clear(void);
 
 #endif

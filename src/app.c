@@ -20,6 +20,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "undo.h"
+#include "labels.h"
 #include "util.h"
 
 /* $HOME, else the passwd entry's home: never the current folder (HOME
@@ -297,6 +298,8 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 			       ? db_int(app->db, 0, "SELECT process_id FROM session WHERE id = ?", "i",
 					app->session)
 			       : db_int(app->db, 0, "SELECT min(id) FROM process", "");
+	if (strcmp(i18n_lang(), "es") == 0)
+		labels_load_es(app->db);   /* without them, English labels stand in */
 	return 0;
 }
 

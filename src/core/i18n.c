@@ -2,11 +2,15 @@
  * i18n.c — choose the interface language and bind the gettext catalogue.
  * The catalogue is looked for in LOCALEDIR (installed), then in locale/
  * beside the executable (a build tree), so `make run` is translated too.
+ * Also the Spanish labels of the fixtures: the reference data carry French
+ * and English labels that every reader passes to i18n_pick; in Spanish the
+ * pair is looked up in a table loaded once from the database (labels.c).
  */
 #include "i18n.h"
 
 #include <limits.h>
 #include <locale.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -16,7 +20,24 @@
 
 static const char *current = "en";
 
-/* "fr" when the first usable language named by the environment is French. */
+/* Spanish labels by French or English label, sorted by key once loaded. */
+struct label_es {
+	char *key, *es;
+};
+static struct label_es *labels;
+static size_t labels_n, labels_cap;
+static bool labels_sorted;
+
+static const char *lang_code(const char *v)
+{
+	if (strncmp(v, "fr", 2) == 0)
+		return "fr";
+	if (strncmp(v, "es", 2) == 0)
+		return "es";
+	return "en";
+}
+
+/* The language of the first usable variable of the environment. */
 static const char *lang_from_env(void)
 {
 	static const char *vars[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
@@ -26,10 +47,8 @@ static const char *lang_from_env(void)
 
 		if (!v || !*v)
 			continue;
-		if (strncmp(v, "fr", 2) == 0)
-			return "fr";
 		if (strcmp(v, "C") && strncmp(v, "C.", 2) && strcmp(v, "POSIX"))
-			return "en";
+			return lang_code(v);
 	}
 	return "en";
 }
@@ -65,7 +84,7 @@ static void bind_catalogue(void)
 const char *i18n_init(const char *lang)
 {
 	setlocale(LC_ALL, "");
-	current = (lang && *lang) ? (strncmp(lang, "fr", 2) == 0 ? "fr" : "en") : lang_from_env();
+	current = (lang && *lang) ? lang_code(lang) : lang_from_env();
 	/* LANGUAGE takes precedence over the locale for messages; it is honoured
 	 * whenever the locale is not plain "C" (C.UTF-8 is fine). */
 	setenv("LANGUAGE", current, 1);
@@ -82,9 +101,70 @@ const char *i18n_lang(void)
 	return current;
 }
 
+static void label_add(const char *key, const char *es)
+{
+	if (!key || !*key)
+		return;
+	if (labels_n == labels_cap) {
+		labels_cap = labels_cap ? 2 * labels_cap : 256;
+		labels = xrealloc(labels, labels_cap * sizeof *labels);
+	}
+	labels[labels_n].key = xstrdup(key);
+	labels[labels_n].es = xstrdup(es);
+	labels_n++;
+	labels_sorted = false;
+}
+
+void i18n_label_es_add(const char *fr, const char *en, const char *es)
+{
+	if (!es || !*es)
+		return;
+	label_add(fr, es);
+	if (en && fr && strcmp(en, fr) != 0)
+		label_add(en, es);
+}
+
+void i18n_labels_clear(void)
+{
+	for (size_t i = 0; i < labels_n; i++) {
+		free(labels[i].key);
+		free(labels[i].es);
+	}
+	free(labels);
+	labels = NULL;
+	labels_n = labels_cap = 0;
+}
+
+static int label_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct label_es *)a)->key, ((const struct label_es *)b)->key);
+}
+
+static const char *label_es_of(const char *key)
+{
+	struct label_es want = { .key = (char *)key }, *hit;
+
+	if (!key || !*key || !labels_n)
+		return NULL;
+	if (!labels_sorted) {
+		qsort(labels, labels_n, sizeof *labels, label_cmp);
+		labels_sorted = true;
+	}
+	hit = bsearch(&want, labels, labels_n, sizeof *labels, label_cmp);
+	return hit ? hit->es : NULL;
+}
+
 const char *i18n_pick(const char *fr, const char *en)
 {
 	if (strcmp(current, "fr") == 0)
 		return (fr && *fr) ? fr : (en ? en : "");
+	if (strcmp(current, "es") == 0) {
+		const char *es = label_es_of(fr);
+
+		if (!es)
+			es = label_es_of(en);
+		if (es)
+			return es;
+	}
 	return (en && *en) ? en : (fr ? fr : "");
 }

@@ -62,16 +62,18 @@ static const char *target_label(const char *target)
  * or a copy of the code. */
 static char *level_label(struct db *db, const char *code)
 {
-	char *s = db ? db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
-				   " ELSE label_en END FROM level WHERE code = ?", "tt", i18n_lang(),
+	char *s = db ? db_text(db, "SELECT CASE WHEN ?1 = 'es' AND label_es <> '' THEN label_es"
+				   " WHEN ?1 = 'fr' OR label_en = '' THEN label_fr"
+				   " ELSE label_en END FROM level WHERE code = ?2", "tt", i18n_lang(),
 			       code) : NULL;
 	return s ? s : xstrdup(code);
 }
 
 static char *category_label(struct db *db, const char *code)
 {
-	char *s = db ? db_text(db, "SELECT CASE WHEN ? = 'fr' OR label_en = '' THEN label_fr"
-				   " ELSE label_en END FROM category WHERE code = ?", "tt",
+	char *s = db ? db_text(db, "SELECT CASE WHEN ?1 = 'es' AND label_es <> '' THEN label_es"
+				   " WHEN ?1 = 'fr' OR label_en = '' THEN label_fr"
+				   " ELSE label_en END FROM category WHERE code = ?2", "tt",
 			       i18n_lang(), code) : NULL;
 	return s ? s : xstrdup(code);
 }
@@ -79,8 +81,9 @@ static char *category_label(struct db *db, const char *code)
 /* The title of theme `code` in the current language, or `title` as stored. */
 static char *theme_title(struct db *db, const char *code, const char *title)
 {
-	char *s = db && *code ? db_text(db, "SELECT CASE WHEN ? = 'fr' OR title_en = '' THEN"
-					    " title_fr ELSE title_en END FROM theme WHERE code = ?",
+	char *s = db && *code ? db_text(db, "SELECT CASE WHEN ?1 = 'es' AND title_es <> ''"
+					    " THEN title_es WHEN ?1 = 'fr' OR title_en = '' THEN"
+					    " title_fr ELSE title_en END FROM theme WHERE code = ?2",
 					"tt", i18n_lang(), code) : NULL;
 	return s ? s : xstrdup(title);
 }

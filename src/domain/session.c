@@ -146,8 +146,9 @@ static int inherit_next_theme(struct db *db, long long process, long long sessio
 		rc = db_run(db, "INSERT INTO session_theme (session_id, theme_id) VALUES (?, ?)",
 			    "ii", session, theme);
 		free(title);
-		title = db_text(db, "SELECT CASE WHEN ? = 'fr' OR title_en = '' THEN title_fr"
-				    " ELSE title_en END FROM theme WHERE id = ?", "ti",
+		title = db_text(db, "SELECT CASE WHEN ?1 = 'es' AND title_es <> '' THEN title_es"
+				    " WHEN ?1 = 'fr' OR title_en = '' THEN title_fr"
+				    " ELSE title_en END FROM theme WHERE id = ?2", "ti",
 				i18n_lang(), theme);
 	} else {
 		theme = session_free_theme(db, session, title);
@@ -650,7 +651,7 @@ static int theme_find(struct db *db, const char *s, struct theme_ref *t)
 {
 	struct dbq *q = db_query(db, "SELECT id, code, title_fr, title_en FROM theme"
 				     " WHERE code = ?1 OR title_fr = ?1 COLLATE NOCASE"
-				     " OR title_en = ?1 COLLATE NOCASE"
+				     " OR title_en = ?1 COLLATE NOCASE OR title_es = ?1 COLLATE NOCASE"
 				     " ORDER BY code = ?1 DESC, id LIMIT 1", "t", s);
 
 	return q ? theme_row(q, t) : db_errstatus(db);
@@ -715,7 +716,8 @@ int cmd_theme_del(struct cmd_ctx *c)
 					" FROM session_theme st JOIN theme t ON t.id = st.theme_id"
 					" WHERE st.session_id = ?1 AND (t.code = ?2"
 					" OR t.title_fr = ?2 COLLATE NOCASE"
-					" OR t.title_en = ?2 COLLATE NOCASE)"
+					" OR t.title_en = ?2 COLLATE NOCASE"
+					" OR t.title_es = ?2 COLLATE NOCASE)"
 					" ORDER BY t.code = ?2 DESC, t.id LIMIT 1",
 				 "it", c->session, c->argv[1]);
 	int rc = q ? theme_row(q, &t) : db_errstatus(c->db);

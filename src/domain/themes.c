@@ -100,6 +100,7 @@ static char *theme_resolve(struct db *db, const char *arg, long long *theme_id)
 	if (title)
 		return title;
 	*theme_id = db_int(db, 0, "SELECT id FROM theme WHERE title_fr = ?1 OR title_en = ?1"
+				  " OR title_es = ?1"
 				  " ORDER BY id LIMIT 1", "t", arg);
 	return xstrdup(arg);
 }

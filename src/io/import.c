@@ -123,12 +123,13 @@ static int parse_head(const char *s, long long *out)
 	return -1;
 }
 
-/* A level or category named by its code or its French/English label
+/* A level or category named by its code or its French/English/Spanish label
  * (ASCII case-insensitive, accents exact). Malloc'd code or NULL. */
 static char *find_level(struct db *db, const char *s)
 {
 	return db_text(db, "SELECT code FROM level WHERE code = ?1 COLLATE NOCASE"
 			   " OR label_fr = ?1 COLLATE NOCASE OR label_en = ?1 COLLATE NOCASE"
+			   " OR label_es = ?1 COLLATE NOCASE"
 			   " ORDER BY code = ?1 DESC LIMIT 1", "t", s);
 }
 
@@ -136,6 +137,7 @@ static char *find_category(struct db *db, const char *s)
 {
 	return db_text(db, "SELECT code FROM category WHERE code = ?1 COLLATE NOCASE"
 			   " OR label_fr = ?1 COLLATE NOCASE OR label_en = ?1 COLLATE NOCASE"
+			   " OR label_es = ?1 COLLATE NOCASE"
 			   " ORDER BY code = ?1 DESC LIMIT 1", "t", s);
 }
 

@@ -4,12 +4,14 @@
  * or theme is written in C; they all come from here).
  *
  * Six files, each with a header row naming its columns in any order:
- *   levels.csv            code,rank,label_fr,label_en
- *   categories.csv        code,core,label_fr,label_en
- *   process.csv           code,name_fr,name_en,kind,secretariat,chair
- *   delegations.csv       process,code,type,name_fr,name_en
- *   themes.csv            code,source,year,kind,title_fr,title_en
+ *   levels.csv            code,rank,label_fr,label_en[,label_es]
+ *   categories.csv        code,core,label_fr,label_en[,label_es]
+ *   process.csv           code,name_fr,name_en,kind,secretariat,chair[,name_es]
+ *   delegations.csv       process,code,type,name_fr,name_en[,name_es]
+ *   themes.csv            code,source,year,kind,title_fr,title_en[,title_es]
  *   theme_categories.csv  theme,category
+ * The Spanish column in brackets is optional (empty when absent: the
+ * English label stands in, i18n_pick).
  * Rows are upserted by code, inside the caller's transaction; the first
  * bad row stops the load with "FILE: row N: FIELD: reason".
  */
@@ -27,14 +29,15 @@
 #include "rules.h"
 #include "util.h"
 
-#define FX_COLS 6
+#define FX_COLS 7
 
 struct fx;
 typedef int (*fx_row_fn)(struct fx *, const char *const *v);
 
 struct fx_file {
 	const char *name;
-	const char *cols[FX_COLS + 1];   /* NULL-terminated; all required */
+	const char *cols[FX_COLS + 1];   /* NULL-terminated */
+	int required;                    /* the first `required` must be there */
 	fx_row_fn row;
 };
 
@@ -105,10 +108,12 @@ static int row_level(struct fx *x, const char *const *v)
 
 	if (fx_code(x, "code", v[0]) || fx_number(x, "rank", v[1], &rank))
 		return -1;
-	if (db_run(x->db, "INSERT INTO level (code, rank, label_fr, label_en) VALUES (?, ?, ?, ?)"
+	if (db_run(x->db, "INSERT INTO level (code, rank, label_fr, label_en, label_es)"
+		   " VALUES (?, ?, ?, ?, ?)"
 		   " ON CONFLICT(code) DO UPDATE SET rank = excluded.rank,"
-		   " label_fr = excluded.label_fr, label_en = excluded.label_en",
-		   "titt", v[0], rank, v[2], v[3]) != DB_OK)
+		   " label_fr = excluded.label_fr, label_en = excluded.label_en,"
+		   " label_es = excluded.label_es",
+		   "tittt", v[0], rank, v[2], v[3], v[4]) != DB_OK)
 		return fx_db_fail(x);
 	return 0;
 }
@@ -121,10 +126,12 @@ static int row_category(struct fx *x, const char *const *v)
 		return -1;
 	if (core != 0 && core != 1)
 		return fx_fail(x, "core", "%s", _("must be 0 or 1"));
-	if (db_run(x->db, "INSERT INTO category (code, core, label_fr, label_en) VALUES (?, ?, ?, ?)"
+	if (db_run(x->db, "INSERT INTO category (code, core, label_fr, label_en, label_es)"
+		   " VALUES (?, ?, ?, ?, ?)"
 		   " ON CONFLICT(code) DO UPDATE SET core = excluded.core,"
-		   " label_fr = excluded.label_fr, label_en = excluded.label_en",
-		   "titt", v[0], core, v[2], v[3]) != DB_OK)
+		   " label_fr = excluded.label_fr, label_en = excluded.label_en,"
+		   " label_es = excluded.label_es",
+		   "tittt", v[0], core, v[2], v[3], v[4]) != DB_OK)
 		return fx_db_fail(x);
 	return 0;
 }
@@ -133,12 +140,13 @@ static int row_process(struct fx *x, const char *const *v)
 {
 	if (fx_code(x, "code", v[0]) || fx_code(x, "kind", v[3]))
 		return -1;
-	if (db_run(x->db, "INSERT INTO process (code, name_fr, name_en, kind, secretariat, chair)"
-		   " VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''))"
+	if (db_run(x->db, "INSERT INTO process (code, name_fr, name_en, kind, secretariat, chair,"
+		   " name_es) VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)"
 		   " ON CONFLICT(code) DO UPDATE SET name_fr = excluded.name_fr,"
 		   " name_en = excluded.name_en, kind = excluded.kind,"
-		   " secretariat = excluded.secretariat, chair = excluded.chair",
-		   "tttttt", v[0], v[1], v[2], v[3], v[4], v[5]) != DB_OK)
+		   " secretariat = excluded.secretariat, chair = excluded.chair,"
+		   " name_es = excluded.name_es",
+		   "ttttttt", v[0], v[1], v[2], v[3], v[4], v[5], v[6]) != DB_OK)
 		return fx_db_fail(x);
 	return 0;
 }
@@ -156,14 +164,14 @@ static int row_delegation(struct fx *x, const char *const *v)
 			       v[2]);
 	/* UPDATE, then INSERT if new: the schema refuses any INSERT that
 	 * would replace a delegation (migration 2), upserts included. */
-	if (db_run(x->db, "UPDATE delegation SET type = ?, name_fr = ?, name_en = ?"
+	if (db_run(x->db, "UPDATE delegation SET type = ?, name_fr = ?, name_en = ?, name_es = ?"
 		   " WHERE process_id = ? AND code = ?",
-		   "tttit", v[2], v[3], v[4], process, v[1]) != DB_OK)
+		   "ttttit", v[2], v[3], v[4], v[5], process, v[1]) != DB_OK)
 		return fx_db_fail(x);
 	if (db_changes(x->db) == 0 &&
-	    db_run(x->db, "INSERT INTO delegation (process_id, code, type, name_fr, name_en)"
-		   " VALUES (?, ?, ?, ?, ?)",
-		   "itttt", process, v[1], v[2], v[3], v[4]) != DB_OK)
+	    db_run(x->db, "INSERT INTO delegation (process_id, code, type, name_fr, name_en, name_es)"
+		   " VALUES (?, ?, ?, ?, ?, ?)",
+		   "ittttt", process, v[1], v[2], v[3], v[4], v[5]) != DB_OK)
 		return fx_db_fail(x);
 	return 0;
 }
@@ -178,12 +186,13 @@ static int row_theme(struct fx *x, const char *const *v)
 		return -1;
 	if (!*v[4])
 		return fx_fail(x, "title_fr", "%s", _("empty"));
-	if (db_run(x->db, "INSERT INTO theme (code, source, year, kind, title_fr, title_en)"
-		   " VALUES (?1, ?2, CASE WHEN ?3 = 0 THEN NULL ELSE ?3 END, ?4, ?5, ?6)"
+	if (db_run(x->db, "INSERT INTO theme (code, source, year, kind, title_fr, title_en, title_es)"
+		   " VALUES (?1, ?2, CASE WHEN ?3 = 0 THEN NULL ELSE ?3 END, ?4, ?5, ?6, ?7)"
 		   " ON CONFLICT(code) DO UPDATE SET source = excluded.source,"
 		   " year = excluded.year, kind = excluded.kind,"
-		   " title_fr = excluded.title_fr, title_en = excluded.title_en",
-		   "ttittt", v[0], v[1], year, v[3], v[4], v[5]) != DB_OK)
+		   " title_fr = excluded.title_fr, title_en = excluded.title_en,"
+		   " title_es = excluded.title_es",
+		   "ttitttt", v[0], v[1], year, v[3], v[4], v[5], v[6]) != DB_OK)
 		return fx_db_fail(x);
 	return 0;
 }
@@ -203,13 +212,16 @@ static int row_theme_category(struct fx *x, const char *const *v)
 }
 
 static const struct fx_file fx_files[] = {
-	{ "levels.csv", { "code", "rank", "label_fr", "label_en" }, row_level },
-	{ "categories.csv", { "code", "core", "label_fr", "label_en" }, row_category },
-	{ "process.csv", { "code", "name_fr", "name_en", "kind", "secretariat", "chair" },
-	  row_process },
-	{ "delegations.csv", { "process", "code", "type", "name_fr", "name_en" }, row_delegation },
-	{ "themes.csv", { "code", "source", "year", "kind", "title_fr", "title_en" }, row_theme },
-	{ "theme_categories.csv", { "theme", "category" }, row_theme_category },
+	{ "levels.csv", { "code", "rank", "label_fr", "label_en", "label_es" }, 4, row_level },
+	{ "categories.csv", { "code", "core", "label_fr", "label_en", "label_es" }, 4,
+	  row_category },
+	{ "process.csv", { "code", "name_fr", "name_en", "kind", "secretariat", "chair", "name_es" },
+	  6, row_process },
+	{ "delegations.csv", { "process", "code", "type", "name_fr", "name_en", "name_es" }, 5,
+	  row_delegation },
+	{ "themes.csv", { "code", "source", "year", "kind", "title_fr", "title_en", "title_es" }, 6,
+	  row_theme },
+	{ "theme_categories.csv", { "theme", "category" }, 2, row_theme_category },
 };
 
 static int fx_header(struct fx *x, const struct csv_cell *cells, size_t n)
@@ -221,7 +233,7 @@ static int fx_header(struct fx *x, const struct csv_cell *cells, size_t n)
 		for (size_t j = 0; j < n; j++)
 			if (str_ieq(cells[j].s, f->cols[i]))
 				x->map[i] = (int)j;
-		if (x->map[i] < 0)
+		if (x->map[i] < 0 && i < f->required)
 			return fx_fail(x, f->cols[i], "%s", _("missing column"));
 	}
 	x->header_done = true;
@@ -244,7 +256,7 @@ static int fx_on_row(void *ud, int line, const struct csv_cell *cells, size_t n,
 		size_t j = (size_t)x->map[i];
 
 		v[i] = "";
-		if (j >= n)
+		if (x->map[i] < 0 || j >= n)
 			continue;
 		if (cells[j].len > IMPORT_FIELD_MAX)
 			return fx_fail(x, col, _("longer than %d bytes"), IMPORT_FIELD_MAX);

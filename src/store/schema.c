@@ -461,6 +461,17 @@ static const char migration_report[] =
 	"  actor TEXT NOT NULL,"
 	"  UNIQUE (session_id, version));";
 
+/* 10: Spanish labels of the reference data (R10: IOM works in English, French
+ * and Spanish; empty when a fixture set has none), and whether the
+ * delegation-level check R4 applies to a session (DiMOI's rule, not IDM's). */
+static const char migration_spanish_r4[] =
+	"ALTER TABLE level ADD COLUMN label_es TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE category ADD COLUMN label_es TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE process ADD COLUMN name_es TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE theme ADD COLUMN title_es TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE delegation ADD COLUMN name_es TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE session ADD COLUMN r4 INTEGER NOT NULL DEFAULT 1 CHECK (r4 IN (0,1));";
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
@@ -471,5 +482,6 @@ const char *const schema_migrations[] = {
 	migration_member_present,
 	migration_report,
 	migration_undo,
+	migration_spanish_r4,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));
