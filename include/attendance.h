@@ -22,6 +22,7 @@ struct check_row {
 	char code[16];
 	char name[128];
 	struct r4_outcome r4;
+	bool applied;            /* false: the session does not apply R4 (set r4 off) */
 	char detail[256];
 };
 
@@ -33,8 +34,12 @@ int attendance_check(struct db *db, long long session, struct check_row **rows, 
  * the process (out cleared), or < 0. */
 int attendance_check_delegation(struct db *db, long long session, long long delegation_id,
 				struct check_row *out);
-/* "4/5" style counts: OK member states and all member states. */
+/* "4/5" style counts: OK member states and all member states (0/0 when
+ * the session does not apply R4). */
 int attendance_check_summary(struct db *db, long long session, int *ok, int *total);
+/* The result word of a row: OK, ABSENT, LEVEL, ENTITY, or NOT_APPLIED when
+ * the session does not apply R4 (check, check.csv). */
+const char *attendance_result_code(const struct check_row *c);
 
 /* ---- Codes named by people ---- */
 

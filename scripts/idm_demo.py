@@ -147,6 +147,8 @@ set venue "Geneva, Palais des Nations"
 set host CHE
 set chair "IOM Director General"
 set min_level director
+# The delegation-level check R4 is DiMOI's rule, not IDM's (set r4 on to apply it).
+set r4 off
 theme+ idm2018_2
 
 # Agenda — day 1 (15 October)

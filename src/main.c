@@ -197,11 +197,11 @@ static int do_check(struct app *app)
 	for (size_t i = 0; i < n; i++) {
 		char *code = str_visible_dup(rows[i].code), *detail = str_visible_dup(rows[i].detail);
 
-		printf("%s\t%s%s\t%s\n", code, rules_r4_code(rows[i].r4.result),
-		       rows[i].r4.no_head ? " NO_HEAD" : "", detail);
+		printf("%s\t%s%s\t%s\n", code, attendance_result_code(&rows[i]),
+		       rows[i].r4.no_head && rows[i].applied ? " NO_HEAD" : "", detail);
 		free(code);
 		free(detail);
-		bad |= rows[i].r4.result != R4_OK;
+		bad |= rows[i].applied && rows[i].r4.result != R4_OK;
 	}
 	free(rows);
 	return bad ? 1 : 0;

@@ -189,6 +189,13 @@ static int att_open(struct screen *s, struct app *app)
 	} else {
 		a->n_delegs = 0;
 	}
+	/* R4 off (set r4 off): presence per delegation, no verdict anywhere. */
+	a->r4_off = a->n_checks && !a->checks[0].applied;
+	if (a->r4_off) {
+		free(a->checks);
+		a->checks = NULL;
+		a->n_checks = 0;
+	}
 	for (size_t i = 0; i < a->n_checks; i++)
 		a->n_ok += a->checks[i].r4.result == R4_OK;
 	att_exp_recheck(a);

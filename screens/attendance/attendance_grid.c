@@ -51,7 +51,9 @@ static void draw_summary(struct att *a, WINDOW *w)
 	int rw;
 	size_t len = 0;
 
-	if (a->n_checks)
+	if (a->r4_off)
+		str_printf(left, sizeof left, "%s", _(" R4: not applied in this session (set r4 on)"));
+	else if (a->n_checks)
 		str_printf(left, sizeof left, _(" R4: %d/%d member states validly represented"), a->n_ok,
 			   (int)a->n_checks);
 	else

@@ -80,6 +80,7 @@ struct att {
 	struct check_row *checks;
 	size_t n_checks;
 	int n_ok;
+	bool r4_off;              /* the session does not apply R4: no verdicts */
 	struct att_choice *themes;
 	size_t n_themes;
 	/* The command about to run keeps every delegate's name (presence,

@@ -479,7 +479,8 @@ static int presence(struct cmd_ctx *c, bool on)
 		return cmd_db_err(c);
 	}
 	/* The R4 result before and after: the minutes say when it changed. */
-	if (member && attendance_check_delegation(c->db, c->session, deleg, &after) == 0) {
+	if (member && before.applied &&
+	    attendance_check_delegation(c->db, c->session, deleg, &after) == 0) {
 		r4_before = rules_r4_code(before.r4.result);
 		r4_after = rules_r4_code(after.r4.result);
 	}
@@ -528,6 +529,10 @@ int cmd_check(struct cmd_ctx *c)
 
 	if (attendance_check(c->db, c->session, &rows, &n) != 0)
 		return cmd_db_err(c);
+	if (n && !rows[0].applied) {
+		free(rows);
+		return cmd_ok(c, "%s", _("R4 not applied in this session (set r4 on)"));
+	}
 	line[0] = '\0';
 	for (size_t i = 0; i < n; i++)
 		len += (size_t)str_printf(line + len, sizeof line - len, "%s%s %s%s", i ? "; " : "",

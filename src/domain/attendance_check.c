@@ -26,6 +26,7 @@ char *attendance_level_code(struct db *db, const char *s)
 {
 	return db_text(db, "SELECT code FROM level WHERE code = ?1 COLLATE NOCASE"
 			   " OR label_fr = ?1 COLLATE NOCASE OR label_en = ?1 COLLATE NOCASE"
+			   " OR label_es = ?1 COLLATE NOCASE"
 			   " ORDER BY code = ?1 DESC, rank DESC LIMIT 1", "t", s);
 }
 
@@ -50,6 +51,7 @@ struct check_ctx {
 	size_t ncore, nlinked;
 	const char **competent;  /* codes: core ∪ linked, pointing into core/linked */
 	size_t ncompetent;
+	bool applies;            /* session.r4: whether R4 applies at all */
 };
 
 static void check_ctx_free(struct check_ctx *k)
@@ -96,7 +98,7 @@ static int check_ctx_load(struct db *db, long long session, struct check_ctx *k)
 	int rc;
 
 	memset(k, 0, sizeof *k);
-	q = db_query(db, "SELECT s.process_id, l.rank, l.label_fr, l.label_en FROM session s"
+	q = db_query(db, "SELECT s.process_id, l.rank, l.label_fr, l.label_en, s.r4 FROM session s"
 			 " JOIN level l ON l.code = s.min_level WHERE s.id = ?", "i", session);
 	if (!q)
 		return db_errstatus(db);
@@ -106,6 +108,7 @@ static int check_ctx_load(struct db *db, long long session, struct check_ctx *k)
 		k->min_rank = (int)dbq_int(q, 1);
 		str_copy(k->min_label, i18n_pick(dbq_text(q, 2), dbq_text(q, 3)),
 			 sizeof k->min_label);
+		k->applies = dbq_int(q, 4) != 0;
 	}
 	dbq_reset(q);
 	if (rc != DB_ROW)
@@ -307,7 +310,12 @@ static int check_one(struct db *db, long long session, const struct check_ctx *k
 		d[i] = (struct r4_delegate){ p[i].name, p[i].rank, p[i].category, p[i].present,
 					     p[i].head };
 	out->r4 = rules_check_r4(d, n, k->min_rank, k->competent, k->ncompetent);
-	check_detail(k, p, n, out);
+	out->applied = k->applies;
+	if (k->applies)
+		check_detail(k, p, n, out);
+	else
+		str_printf(out->detail, sizeof out->detail,
+			   _("%s: R4 not applied in this session (set r4 on)"), out->name);
 	free(d);
 	people_free(p, n);
 	return 0;
@@ -390,6 +398,11 @@ int attendance_check_delegation(struct db *db, long long session, long long dele
 	return rc;
 }
 
+const char *attendance_result_code(const struct check_row *c)
+{
+	return c->applied ? rules_r4_code(c->r4.result) : "NOT_APPLIED";
+}
+
 int attendance_check_summary(struct db *db, long long session, int *ok, int *total)
 {
 	struct check_row *rows;
@@ -399,9 +412,11 @@ int attendance_check_summary(struct db *db, long long session, int *ok, int *tot
 	*ok = *total = 0;
 	if (rc != 0)
 		return rc;
-	for (size_t i = 0; i < n; i++)
-		*ok += rows[i].r4.result == R4_OK;
-	*total = (int)n;
+	if (n && rows[0].applied) {
+		for (size_t i = 0; i < n; i++)
+			*ok += rows[i].r4.result == R4_OK;
+		*total = (int)n;
+	}
 	free(rows);
 	return 0;
 }

@@ -532,6 +532,18 @@ static int parse_places(struct cmd_ctx *c, const struct session_info *s, const c
 	return 0;
 }
 
+/* R4 is DiMOI's rule (seeds/000), not IDM's: a session says whether it
+ * applies; its level stays min_level. */
+static int parse_r4(struct cmd_ctx *c, const struct session_info *s, const char *v,
+		    char *out, size_t size)
+{
+	(void)s;
+	if (!str_eq(v, "on") && !str_eq(v, "off"))
+		return cmd_err(c, _("r4: expected on or off, not %s"), v);
+	str_copy(out, v, size);
+	return 0;
+}
+
 /* The settings, each with its parser. The column is chosen inside the
  * SQL by the key, bound as a parameter: no SQL is built from data. */
 static const struct setting {
@@ -544,6 +556,7 @@ static const struct setting {
 	{ "chair", parse_chair },         { "min_level", parse_min_level },
 	{ "rule", parse_rule },           { "workshop_places", parse_places },
 	{ "next_places", parse_places },  { "tz", parse_tz },
+	{ "r4", parse_r4 },
 };
 
 static char *setting_read(struct db *db, long long session, const char *key)
@@ -553,8 +566,9 @@ static char *setting_read(struct db *db, long long session, const char *key)
 			   " WHEN 'venue' THEN venue WHEN 'host' THEN host WHEN 'chair' THEN chair"
 			   " WHEN 'min_level' THEN min_level WHEN 'rule' THEN decision_rule"
 			   " WHEN 'workshop_places' THEN workshop_places"
-			   " WHEN 'next_places' THEN next_places WHEN 'tz' THEN tz END"
-			   " FROM session WHERE id = ?2",
+			   " WHEN 'next_places' THEN next_places WHEN 'tz' THEN tz"
+			   " WHEN 'r4' THEN CASE r4 WHEN 1 THEN 'on' ELSE 'off' END"
+			   " END FROM session WHERE id = ?2",
 		       "ti", key, session);
 }
 
@@ -574,7 +588,8 @@ static int setting_write(struct db *db, long long session, const char *key, cons
 			  " workshop_places = CASE ?1 WHEN 'workshop_places' THEN ?2"
 			  "   ELSE workshop_places END,"
 			  " next_places = CASE ?1 WHEN 'next_places' THEN ?2 ELSE next_places END,"
-			  " tz = CASE ?1 WHEN 'tz' THEN ?2 ELSE tz END"
+			  " tz = CASE ?1 WHEN 'tz' THEN ?2 ELSE tz END,"
+			  " r4 = CASE ?1 WHEN 'r4' THEN ?2 = 'on' ELSE r4 END"
 			  " WHERE id = ?3", "tti", key, value, session);
 }
 
@@ -591,7 +606,7 @@ int cmd_session_set(struct cmd_ctx *c)
 			k = &settings[i];
 	if (!k)
 		return cmd_err(c, _("unknown setting %s (title, level, start_date, end_date, venue, "
-				    "host, chair, min_level, rule, workshop_places, next_places, tz)"),
+				    "host, chair, min_level, rule, workshop_places, next_places, tz, r4)"),
 			       c->argv[1]);
 	rc = session_get(c->db, c->session, &s);
 	if (rc != 0)
@@ -611,7 +626,7 @@ int cmd_session_set(struct cmd_ctx *c)
 	free(old);
 	if (null)
 		return cmd_ok(c, _("%s cleared"), k->key);
-	if (str_eq(k->key, "min_level"))
+	if (str_eq(k->key, "min_level") || str_eq(k->key, "r4"))
 		return cmd_ok(c, "%s %s%s", k->key, value,
 			      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
 	if (str_eq(k->key, "level") && str_eq(value, "ministerial") &&

@@ -374,8 +374,8 @@ static int file_check(struct exp *x)
 	}
 	for (size_t i = 0; i < n; i++) {
 		export_csv_text(&x->out, rows[i].code);
-		export_csv_text(&x->out, rules_r4_code(rows[i].r4.result));
-		export_csv_bool(&x->out, rows[i].r4.no_head);
+		export_csv_text(&x->out, attendance_result_code(&rows[i]));
+		export_csv_bool(&x->out, rows[i].r4.no_head && rows[i].applied);
 		export_csv_text(&x->out, rows[i].detail);
 		export_csv_end_row(&x->out);
 	}

@@ -64,3 +64,37 @@ mkdir -p "$T/bad" && cp "$TOP"/fixtures/idm/*.csv "$T/bad/"
 sed -i '1s/,label_en,/,label_xx,/' "$T/bad/levels.csv"
 got=$(rap init --db "$T/bad.db" --fixtures "$T/bad" 2>&1)
 like "a missing label_en column is refused" "$got" 'levels\.csv: row 1: label_en: missing column'
+
+# ---- R4 as a session setting (set r4 on|off) ------------------------------
+is "the IDM demo does not apply R4 (DiMOI's rule)" "$(sq "SELECT r4 FROM session")" 0
+got=$(rap check --db "$db" --session 1); rc=$?
+is "check without R4: exit 0" "$rc" 0
+is "check without R4: every member state NOT_APPLIED" \
+	"$(printf '%s\n' "$got" | cut -f2 | sort -u)" "NOT_APPLIED"
+like "check without R4: says so" "$(printf '%s\n' "$got" | grep '^DEU')" \
+	'^DEU	NOT_APPLIED	Germany: R4 not applied in this session \(set r4 on\)$'
+is "check command: not applied" "$(echo check | rap run --db "$db" -)" \
+	"ok R4 not applied in this session (set r4 on)"
+is "presence answers carry no R4 change" "$(echo 'present- DEU' | rap run --db "$db" -)" \
+	"ok DEU absent (7 delegates)"
+rap export --db "$db" --session 1 --out "$T/x-off" >/dev/null
+got=$(python3 - "$T/x-off/check.csv" <<'PY'
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="", encoding="utf-8")))
+print(len(rows), sorted({r["result"] for r in rows}), sorted({r["no_head"] for r in rows}),
+      list(rows[0].keys()))
+PY
+)
+is "check.csv without R4: same columns, 175 rows NOT_APPLIED" "$got" \
+	"175 ['NOT_APPLIED'] ['no'] ['member_state', 'result', 'no_head', 'detail']"
+is "set r4 on: the check is back, with its summary" "$(echo 'set r4 on' | rap run --db "$db" -)" \
+	"ok r4 on (check: 49/175 OK)"
+is "set r4 off is journaled (before/after)" \
+	"$(sq "SELECT before, after FROM journal WHERE command = 'set r4 on'")" "r4=off|r4=on"
+got=$(rap check --db "$db" --session 1); rc=$?
+is "check with R4: exit 1 (absent states)" "$rc" 1
+is "check with R4: 49 OK" "$(printf '%s\n' "$got" | cut -f2 | grep -c '^OK')" 49
+is "set r4 maybe is refused" "$(echo 'set r4 maybe' | rap run --db "$db" - 2>/dev/null)" \
+	"error: r4: expected on or off, not maybe"
+is "the refusal changed nothing" "$(sq "SELECT r4 FROM session")" 1
+echo 'set r4 off' | rap run --db "$db" - >/dev/null

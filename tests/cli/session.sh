@@ -128,7 +128,7 @@ refuse_s1() {
 	is "$1: nothing changed" "$(dump)" "$before"
 }
 refuse_s1 "set: unknown key" "set colour blue" \
-	"error: unknown setting colour (title, level, start_date, end_date, venue, host, chair, min_level, rule, workshop_places, next_places, tz)"
+	"error: unknown setting colour (title, level, start_date, end_date, venue, host, chair, min_level, rule, workshop_places, next_places, tz, r4)"
 refuse_s1 "set: empty title" 'set title ""' "error: title: must not be empty"
 refuse_s1 "set: unknown level" "set level summit" \
 	"error: level: expected expert, senior or ministerial, not summit"
