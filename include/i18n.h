@@ -1,6 +1,6 @@
 /*
  * i18n.h — interface strings through gettext. Message ids are English;
- * po/fr.po and po/en.po hold the catalogues, compiled into locale/ at
+ * po/fr.po, po/en.po and po/es.po hold the catalogues, compiled into locale/ at
  * build time and installed under $(PREFIX)/share/locale.
  */
 #ifndef RAPPORTEUR_I18N_H

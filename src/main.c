@@ -37,7 +37,7 @@ static void usage(FILE *f)
 {
 	fprintf(f, "%s",
 		_("Usage:\n"
-		  "  rapporteur [--db FILE] [--session ID] [--read-only] [--lang fr|en] [--no-color]\n"
+		  "  rapporteur [--db FILE] [--session ID] [--read-only] [--lang fr|en|es] [--no-color]\n"
 		  "             [--low-bandwidth]\n"
 		  "  rapporteur init      [--db FILE] [--fixtures DIR] [--demo]\n"
 		  "  rapporteur sessions  [--db FILE]\n"

@@ -395,7 +395,8 @@ bool ui_confirm(const char *question)
 	for (;;) {
 		int key = modal_key(NULL, NULL);
 
-		if (key == 'y' || key == 'Y' || key == 'o' || key == 'O') {
+		/* y, or the French o(ui) and Spanish s(í) of the translated hint. */
+		if (key == 'y' || key == 'Y' || key == 'o' || key == 'O' || key == 's' || key == 'S') {
 			yes = true;
 			break;
 		}

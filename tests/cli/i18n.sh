@@ -16,33 +16,52 @@ like "fr.po header: French, UTF-8, French plural rule" "$(msgcat "$TOP/po/fr.po"
 	'Plural-Forms: nplurals=2; plural=\(n > 1\);'
 
 # Extract the messages of the sources as they are now (the same command as
-# `make po`), then merge fr.po into them without fuzzy matching: whatever
-# is left untranslated or fuzzy has no French translation.
+# `make po`), then merge each catalogue into them without fuzzy matching:
+# whatever is left untranslated or fuzzy has no translation.
 (cd "$TOP" && xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS \
 	-o "$T/current.pot" $(ls src/*.c src/*/*.c screens/*.c screens/*/*.c screens/*/*.h include/*.h | sort)) 2>"$T/xgettext.err"
 ok_if "xgettext extracts the messages of the sources" test -s "$T/current.pot"
-msgmerge -q --no-fuzzy-matching "$TOP/po/fr.po" "$T/current.pot" -o "$T/merged.po" 2>/dev/null
-total=$(msgattrib --no-obsolete "$T/merged.po" 2>/dev/null | grep -c '^msgid ')
-missing=$( { msgattrib --no-obsolete --untranslated "$T/merged.po"; \
-	     msgattrib --no-obsolete --only-fuzzy "$T/merged.po"; } 2>/dev/null |
-	   msgcat --no-wrap - 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$')
-ok_if "the sources hold messages to translate ($total)" test "$total" -gt 100
-is "every message of the sources has a French translation" "$missing" ""
-# msgcmp agrees (it treats untranslated and fuzzy entries as missing).
-ok_if "msgcmp po/fr.po against the sources" msgcmp "$T/merged.po" "$T/current.pot"
+catalogue_complete() { # LANG NAME
+	msgmerge -q --no-fuzzy-matching "$TOP/po/$1.po" "$T/current.pot" -o "$T/merged-$1.po" 2>/dev/null
+	total=$(msgattrib --no-obsolete "$T/merged-$1.po" 2>/dev/null | grep -c '^msgid ')
+	missing=$( { msgattrib --no-obsolete --untranslated "$T/merged-$1.po"; \
+		     msgattrib --no-obsolete --only-fuzzy "$T/merged-$1.po"; } 2>/dev/null |
+		   msgcat --no-wrap - 2>/dev/null | grep '^msgid ' | grep -v '^msgid ""$')
+	ok_if "the sources hold messages to translate ($total)" test "$total" -gt 100
+	is "every message of the sources has a $2 translation" "$missing" ""
+	# msgcmp agrees (it treats untranslated and fuzzy entries as missing).
+	ok_if "msgcmp po/$1.po against the sources" msgcmp "$T/merged-$1.po" "$T/current.pot"
 
-# Same leading and trailing blanks and newlines in msgid and msgstr: the
-# strings are padded or aligned by the screens. (French puts a space before
-# a leading ";" or ":" of a suffix: "… (OK) ; aucun chef de délégation".)
-blanks=$(msgattrib --no-obsolete --translated "$TOP/po/fr.po" | msgcat --no-wrap - | awk '
-	function lead(s) { sub(/^ [;:]/, ";", s); match(s, /^( |\\n|\\t)*/); return substr(s, 1, RLENGTH) }
-	function trail(s) { match(s, /( |\\n|\\t)*$/); return substr(s, RSTART) }
-	/^msgid "/ { id = substr($0, 8, length($0) - 8); next }
-	/^msgstr(\[0\])? "/ { s = $0; sub(/^msgstr(\[0\])? "/, "", s); s = substr(s, 1, length(s) - 1)
-		if (id != "" && (lead(id) != lead(s) || trail(id) != trail(s)))
-			print "\"" id "\" -> \"" s "\"" }')
-is "translations keep the leading and trailing blanks of their msgid" "$blanks" ""
+	# Same leading and trailing blanks and newlines in msgid and msgstr: the
+	# strings are padded or aligned by the screens. (French puts a space before
+	# a leading ";" or ":" of a suffix: "… (OK) ; aucun chef de délégation".)
+	blanks=$(msgattrib --no-obsolete --translated "$TOP/po/$1.po" | msgcat --no-wrap - | awk '
+		function lead(s) { sub(/^ [;:]/, ";", s); match(s, /^( |\\n|\\t)*/); return substr(s, 1, RLENGTH) }
+		function trail(s) { match(s, /( |\\n|\\t)*$/); return substr(s, RSTART) }
+		/^msgid "/ { id = substr($0, 8, length($0) - 8); next }
+		/^msgstr(\[0\])? "/ { s = $0; sub(/^msgstr(\[0\])? "/, "", s); s = substr(s, 1, length(s) - 1)
+			if (id != "" && (lead(id) != lead(s) || trail(id) != trail(s)))
+				print "\"" id "\" -> \"" s "\"" }')
+	is "$2 translations keep the leading and trailing blanks of their msgid" "$blanks" ""
+	# The same format specifiers, in the same order (msgfmt --check-format
+	# checks c-format entries; this also covers the ones xgettext did not mark).
+	specs=$(msgattrib --no-obsolete --translated "$TOP/po/$1.po" | msgcat --no-wrap - | awk '
+		function specs(s,   out) { out = ""; while (match(s, /%[-0-9.]*(l|ll|z)?[dsuxc%]/)) {
+			out = out substr(s, RSTART, RLENGTH) " "; s = substr(s, RSTART + RLENGTH) } return out }
+		/^msgid "/ { id = substr($0, 8, length($0) - 8); next }
+		/^msgstr(\[[01]\])? "/ { s = $0; sub(/^msgstr(\[[01]\])? "/, "", s)
+			if (id != "" && specs(id) != specs(s)) print "\"" id "\" -> \"" s "\"" }')
+	is "$2 translations keep the format specifiers of their msgid" "$specs" ""
+}
+catalogue_complete fr French
 ok_if "the French catalogue is compiled" test -s "$TOP/locale/fr/LC_MESSAGES/rapporteur.mo"
+
+# Spanish (IOM works in English, French and Spanish: seeds/002, R10).
+ok_if "po/es.po passes msgfmt --check" msgfmt --check -o /dev/null "$TOP/po/es.po"
+like "es.po header: Spanish, UTF-8, Spanish plural rule" "$(msgcat "$TOP/po/es.po" 2>&1 | sed -n '1,/^$/p')" \
+	'Plural-Forms: nplurals=2; plural=\(n != 1\);'
+catalogue_complete es Spanish
+ok_if "the Spanish catalogue is compiled" test -s "$TOP/locale/es/LC_MESSAGES/rapporteur.mo"
 
 # ---- choosing the language ---------------------------------------------
 
@@ -50,7 +69,7 @@ help_fr=$(LANGUAGE= rap --lang fr --help)
 ok_if "--lang fr --help exits 0" test $? -eq 0
 like "--lang fr --help: French usage" "$(echo "$help_fr" | head -1)" '^Utilisation :$'
 like "--lang fr --help: French placeholders" "$help_fr" 'rapporteur init +\[--db FICHIER\] \[--fixtures DOSSIER\] \[--demo\]'
-like "--lang fr --help: options stay untranslated" "$help_fr" '\[--read-only\] \[--lang fr\|en\] \[--no-color\]'
+like "--lang fr --help: options stay untranslated" "$help_fr" '\[--read-only\] \[--lang fr\|en\|es\] \[--no-color\]'
 help_en=$(LANGUAGE= rap --help)
 is "English by default under LC_ALL=C.UTF-8" "$(echo "$help_en" | head -1)" "Usage:"
 is "--lang en --help: English" "$(LANGUAGE= rap --lang en --help | head -1)" "Usage:"
@@ -131,3 +150,47 @@ like "French Minutes headings" "$(ui_row "$got" 4)" 'Heure +N° +Événement +D�
 long=$(for k in '@tick' '2' '3' '4' '5' '6' '?'; do ui_run "$db" "$k" --lang fr; done |
 	while IFS= read -r row; do [ "$(printf '%s' "$row" | wc -m)" -le 80 ] || echo "$row"; done)
 is "no French screen row is wider than 80 columns" "$long" ""
+
+# ---- Spanish ------------------------------------------------------------
+
+help_es=$(LANGUAGE= rap --lang es --help)
+like "--lang es --help: Spanish usage" "$(echo "$help_es" | head -1)" '^Uso:$'
+like "--lang es --help: Spanish placeholders" "$help_es" 'rapporteur init +\[--db ARCHIVO\] \[--fixtures CARPETA\] \[--demo\]'
+got=$(echo 'frobnicate' | LANGUAGE= rap --lang es run --db "$db" - 2>/dev/null)
+is "run --lang es: unknown command in Spanish" "$got" "error: comando desconocido frobnicate (help los enumera)"
+es_msg="error: todos los delegados de MUS ya están presentes"
+is "LANG=es_ES.UTF-8: Spanish" "$(say LANG=es_ES.UTF-8)" "$es_msg"
+is "LANGUAGE=es (LANG=C.UTF-8): Spanish" "$(say LANG=C.UTF-8 LANGUAGE=es)" "$es_msg"
+got=$(echo 'present+ MUS' | LANGUAGE=fr "$BIN" --lang es run --db "$db" - 2>/dev/null)
+is "--lang es wins over LANGUAGE=fr" "$got" "$es_msg"
+# Labels of levels, categories, states and themes in Spanish from fixtures/idm.
+idm="$T/idm-es.db"
+rap init --db "$idm" --fixtures "$TOP/fixtures/idm" --demo >/dev/null 2>&1
+echo 'set r4 on' | rap run --db "$idm" - >/dev/null
+got=$(LANGUAGE= rap --lang es check --db "$idm" --session 1)
+like "check --lang es: state, level and category in Spanish" "$(printf '%s\n' "$got" | grep '^DEU')" \
+	'^DEU	OK	Alemania: OK \((Embajador|Director general|Director), (Relaciones Exteriores|Interior|Trabajo y asuntos sociales|Diáspora)\)$'
+like "check --lang es: the absence in Spanish" "$(printf '%s\n' "$got" | grep '^AFG')" \
+	'^AFG	ABSENT NO_HEAD	Afganistán: ningún delegado registrado; ningún jefe de delegación designado$'
+ok_if "check --lang es output is valid UTF-8" sh -c "'$BIN' --lang es check --db '$idm' --session 1 | iconv -f UTF-8 -t UTF-8 >/dev/null"
+got=$(ui_run "$idm" '3' --lang es)
+like "the Attendance screen names the states in Spanish" "$got" 'AFG +Afganistán'
+like "the session's theme in Spanish" "$(ui_row "$got" 4)" '^ Temas \(t\): idm2018_2 \(Hacia una gobernanza eficaz'
+got=$(ui_run "$idm" '4c' --lang es)
+like "the catalogue in Spanish" "$got" 'Los desafíos migratorios del siglo XXI'
+# A label the fixtures give no Spanish for falls back to English.
+is "no Spanish label: the English one" "$(echo 'present+ MUS' | LANGUAGE= rap --lang es run --db "$db" - 2>/dev/null)" "$es_msg"
+like "DiMOI (no Spanish labels): English level and state names" \
+	"$(LANGUAGE= rap --lang es check --db "$db" --session 1 | grep '^COM')" '^COM	OK	Comoros: OK \(Permanent Secretary, Foreign Affairs\)$'
+
+got=$(ui_run "$db" '@tick' --lang es)
+tabs=$(ui_row "$got" 2)
+like "Spanish tabs: all six labels on the tab row" "$tabs" \
+	'^ ?1 Orden del día +2 Palabra +3 Asistencia +4 Temas +5 Recomendaciones +6 Acta ?$'
+like "Spanish agenda headings" "$(ui_row "$got" 3)" '^ +Nº +Hora +Min +Real +Estado +Exc\. +Tipo +Título'
+like "Spanish item status and kind" "$(ui_row "$got" 4)" 'previsto +apertura'
+long=$(for d in "$db" "$idm"; do for k in '@tick' '2' '3' '4' '5' '6' '?'; do ui_run "$d" "$k" --lang es; done; done |
+	while IFS= read -r row; do [ "$(printf '%s' "$row" | wc -m)" -le 80 ] || echo "$row"; done)
+is "no Spanish screen row is wider than 80 columns" "$long" ""
+got=$(ui_run "$db" '1sjs' --lang es)
+like "a yes/no question in Spanish" "$(ui_row "$got" 23)" '\(s/n\)$'
