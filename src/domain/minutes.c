@@ -1,5 +1,5 @@
 /*
- * minutes.c — the `note "TEXT"` command: a free line of the minutes. The
+ * minutes.c — the `note [key|lesson|practice] "TEXT"` command: a line of the minutes. The
  * journal row that command_exec writes is the note itself. What the
  * Minutes screen reads is in minutes_read.c.
  */
@@ -9,13 +9,35 @@
 #include "i18n.h"
 #include "util.h"
 
+/* ---- note [KIND] "TEXT" ---- */
+
+/* The kinds of note of an IDM workshop report (the "Red Book" series,
+ * seeds/002): key messages, lessons learned, examples of good practice.
+ * Each is its own journal event named by the kind (a free note's event is
+ * "note"), so minutes.csv carries the kind in its event column and the
+ * Minutes screen filters by it. */
+static const char *const note_kinds[] = { "key", "lesson", "practice" };
+
 int cmd_note(struct cmd_ctx *c)
 {
+	const char *text = c->argv[c->argc - 1], *event = "note";
+
+	if (c->argc == 3) {
+		event = NULL;
+		for (size_t i = 0; i < ARRAY_SIZE(note_kinds); i++)
+			if (str_eq(c->argv[1], note_kinds[i]))
+				event = note_kinds[i];
+		if (!event)
+			return cmd_err(c, _("note: unknown kind %s (key, lesson, practice)"),
+				       c->argv[1]);
+	}
 	/* The journal row written by command_exec is the note itself, filed
 	 * under the item in progress (CMD_AT_ITEM) so the minutes place it. */
-	if (str_empty(c->argv[1]))
+	if (str_empty(text))
 		return cmd_err(c, "%s", _("note: the text is empty"));
-	cmd_event(c, "note", "s", c->argv[1]);
-	str_copy(c->event, "note", sizeof c->event);
+	cmd_event(c, "note", "s", text);
+	str_copy(c->event, event, sizeof c->event);
+	if (c->argc == 3)
+		return cmd_ok(c, "note %s", c->argv[1]);
 	return cmd_ok(c, "%s", _("note"));
 }
