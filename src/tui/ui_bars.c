@@ -84,7 +84,8 @@ void ui_bars_refresh_title(void)
 		   si.title);
 	closed = strcmp(si.status, "closed") == 0 ? _(" [closed]") : "";
 	title_item(item, sizeof item, now);
-	if (ui_r4_check(&checks, &total) == 0 && total > 0) {
+	/* No R4 summary when the session does not apply R4 (set r4 off). */
+	if (ui_r4_check(&checks, &total) == 0 && total > 0 && checks[0].applied) {
 		for (size_t i = 0; i < total; i++)
 			ok += checks[i].r4.result == R4_OK;
 		str_printf(r4, sizeof r4, _("R4 %d/%d"), ok, (int)total);

@@ -42,6 +42,16 @@ $got"
 	done
 done
 
+# R4 off (the IDM demo): no R4 summary in the title bar; on: R4 n/m.
+got=$(ui_run "$db" '3')
+unlike "r4 off: no R4 summary in the title bar" "$(ui_row "$got" 1)" 'R4'
+like "r4 off: the Attendance screen says so" "$(ui_row "$got" 3)" '^ R4: not applied in this session \(set r4 on\)'
+got=$(ui_run "$db" ':set r4 on<Enter>')
+like "r4 on: the summary is back in the title bar" "$(ui_row "$got" 1)" 'R4 [0-9]+/175 +[0-9][0-9]:[0-9][0-9]$'
+rap run --db "$db" - >/dev/null <<'CMDS'
+set r4 off
+CMDS
+
 # What each screen shows, in each language.
 got=$(ui_run "$db" '1' --lang es)
 like "es Agenda: the Voix de migrants item" "$got" 'testimonio +Voix de migrants'
