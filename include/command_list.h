@@ -172,6 +172,8 @@ CMD(NEW_SESSION, "new-session", "", N_("a new session carrying over this one's r
     0, 0, L, "N", A(AGENDA), NULL)
 CMD(GRID, "grid", "", N_("move into the R4 grid (Enter selects the delegation)"), 0, 0, L, "c",
     A(ATTENDANCE), NULL)
+CMD(NEXT_NOT_OK, "next-not-ok", "", N_("jump to the next member state that is not OK (R4)"), 0, 0,
+    L, "!", A(ATTENDANCE), NULL)
 CMD(MIN_LEVEL, "min-level", "", N_("choose the session's minimum level"), 0, 0, L, "m",
     A(ATTENDANCE), NULL)
 CMD(THEMES, "themes", "", N_("add or remove the session's themes"), 0, 0, L, "t", A(ATTENDANCE),

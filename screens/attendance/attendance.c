@@ -196,8 +196,12 @@ static int att_open(struct screen *s, struct app *app)
 		a->checks = NULL;
 		a->n_checks = 0;
 	}
-	for (size_t i = 0; i < a->n_checks; i++)
+	memset(a->n_res, 0, sizeof a->n_res);
+	for (size_t i = 0; i < a->n_checks; i++) {
 		a->n_ok += a->checks[i].r4.result == R4_OK;
+		if ((unsigned)a->checks[i].r4.result < ARRAY_SIZE(a->n_res))
+			a->n_res[a->checks[i].r4.result]++;
+	}
 	att_exp_recheck(a);
 	att_tree_index(a);
 	if (a->want) {
@@ -331,6 +335,15 @@ static unsigned on_row(struct att *a, enum cmd_id cmd)
 	return H_DONE | H_REDRAW;
 }
 
+/* The check row of delegation d of the list, or -1. */
+static int check_index(const struct att *a, int d)
+{
+	for (size_t i = 0; d >= 0 && i < a->n_checks; i++)
+		if (a->checks[i].delegation_id == a->delegs[d].id)
+			return (int)i;
+	return -1;
+}
+
 static unsigned att_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	int key = ev->key;
@@ -393,6 +406,8 @@ static unsigned att_handle(struct screen *s, struct app *app, const struct key_e
 	case CMD_PRESENT_ADD:
 	case CMD_PRESENT_DEL:
 		return on_row(a, ev->cmd);
+	case CMD_NEXT_NOT_OK:
+		return att_grid_next_bad(a, check_index(a, d));
 	default:
 		return H_IGNORED;
 	}

@@ -8,8 +8,11 @@
  * yellow (underlined in monochrome), so the grid reads without colour.
  *
  * c moves the focus into the grid: arrows (or h j k l) move between
- * cells, the detail line explains the selected state's result, Enter goes
- * to its delegation in the list, Esc or c goes back. The grid is redrawn
+ * cells, PgUp/PgDn by a page of the grid, the detail line explains the
+ * selected state's result, Enter goes to its delegation in the list, Esc
+ * or c goes back; ! (grid or list) jumps to the next state not OK. When
+ * the grid cannot show every member state (175 at IDM), the first line
+ * counts the states per result instead of OK/total. The grid is redrawn
  * on every draw (a few rows): curses sends only the cells that changed,
  * so a presence toggle costs the changed cell, not the grid.
  */
@@ -53,6 +56,10 @@ static void draw_summary(struct att *a, WINDOW *w)
 
 	if (a->r4_off)
 		str_printf(left, sizeof left, "%s", _(" R4: not applied in this session (set r4 on)"));
+	else if ((int)a->n_checks > a->grid_h * a->per_row)
+		str_printf(left, sizeof left, _(" R4: OK %d, ABSENT %d, LEVEL %d, ENTITY %d (! next)"),
+			   a->n_res[R4_OK], a->n_res[R4_ABSENT], a->n_res[R4_LEVEL],
+			   a->n_res[R4_ENTITY]);
 	else if (a->n_checks)
 		str_printf(left, sizeof left, _(" R4: %d/%d member states validly represented"), a->n_ok,
 			   (int)a->n_checks);
@@ -138,6 +145,23 @@ static void grid_leave(struct att *a)
 	a->list.drawn_sel = -2; /* the bar comes back */
 }
 
+unsigned att_grid_next_bad(struct att *a, int from)
+{
+	int n = (int)a->n_checks;
+
+	for (int k = 1; k <= n; k++) {
+		int i = ((from < 0 ? -1 : from) + k) % n;
+
+		if (a->checks[i].r4.result != R4_OK) {
+			grid_move(a, i);
+			att_select(a, a->checks[i].delegation_id, NULL);
+			return H_DONE | H_REDRAW;
+		}
+	}
+	ui_message("%s", n ? _("every member state is OK") : _("no member state in this process"));
+	return H_DONE;
+}
+
 unsigned att_grid_handle(struct att *a, const struct key_event *ev)
 {
 	int n = (int)a->n_checks, key = ev->key;
@@ -146,6 +170,8 @@ unsigned att_grid_handle(struct att *a, const struct key_event *ev)
 		grid_leave(a);
 		return H_DONE | H_REDRAW;
 	}
+	if (ev->cmd == CMD_NEXT_NOT_OK)
+		return att_grid_next_bad(a, a->grid_sel);
 	if (key == K_ENTER) {
 		grid_leave(a);
 		att_select(a, a->checks[a->grid_sel].delegation_id, NULL);
@@ -163,6 +189,12 @@ unsigned att_grid_handle(struct att *a, const struct key_event *ev)
 		break;
 	case NAV_DOWN:
 		grid_move(a, a->grid_sel + a->per_row);
+		break;
+	case NAV_PGUP:
+		grid_move(a, a->grid_sel - a->per_row * a->grid_h);
+		break;
+	case NAV_PGDN:
+		grid_move(a, a->grid_sel + a->per_row * a->grid_h);
 		break;
 	case NAV_HOME:
 		grid_move(a, 0);

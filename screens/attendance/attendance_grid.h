@@ -11,5 +11,9 @@
 void att_grid_layout(struct att *a);
 void att_grid_draw(struct att *a, WINDOW *w);
 unsigned att_grid_handle(struct att *a, const struct key_event *ev);
+/* ! — the next member state after check row `from` (-1: from the start),
+ * wrapping, whose R4 result is not OK: the grid's cursor moves to it and
+ * its delegation is selected in the list. */
+unsigned att_grid_next_bad(struct att *a, int from);
 
 #endif

@@ -80,6 +80,7 @@ struct att {
 	struct check_row *checks;
 	size_t n_checks;
 	int n_ok;
+	int n_res[4];             /* member states per R4 result (enum r4_result) */
 	bool r4_off;              /* the session does not apply R4: no verdicts */
 	struct att_choice *themes;
 	size_t n_themes;

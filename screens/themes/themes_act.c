@@ -184,9 +184,9 @@ unsigned themes_proposals_key(struct themes_screen *t, const struct key_event *e
 	case NAV_DOWN:
 		return move_member(t, t->member + 1);
 	case NAV_PGUP:
-		return move_member(t, t->member - (t->area > 1 ? t->area : 1));
+		return move_member(t, t->member - (themes_grid_rows(t) > 1 ? themes_grid_rows(t) : 1));
 	case NAV_PGDN:
-		return move_member(t, t->member + (t->area > 1 ? t->area : 1));
+		return move_member(t, t->member + (themes_grid_rows(t) > 1 ? themes_grid_rows(t) : 1));
 	case NAV_HOME:
 		return move_member(t, 0);
 	case NAV_END:

@@ -164,10 +164,10 @@ void themes_load_visible(struct themes_screen *t)
 		t->member = 0;
 	if (t->member < t->mtop)
 		t->mtop = t->member;
-	if (t->area > 0 && t->member >= t->mtop + t->area)
-		t->mtop = t->member - t->area + 1;
-	if (t->mtop > (int)t->grid.n_members - t->area)
-		t->mtop = (int)t->grid.n_members - t->area;
+	if (themes_grid_rows(t) > 0 && t->member >= t->mtop + themes_grid_rows(t))
+		t->mtop = t->member - themes_grid_rows(t) + 1;
+	if (t->mtop > (int)t->grid.n_members - themes_grid_rows(t))
+		t->mtop = (int)t->grid.n_members - themes_grid_rows(t);
 	if (t->mtop < 0)
 		t->mtop = 0;
 }

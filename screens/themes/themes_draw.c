@@ -175,7 +175,7 @@ static void grid_row(struct themes_screen *t, WINDOW *w, int m)
 	char code[32];
 	int y = 2 + m - t->mtop;
 
-	if (m < 0 || m >= (int)t->grid.n_members || m < t->mtop || m >= t->mtop + t->area)
+	if (m < 0 || m >= (int)t->grid.n_members || m < t->mtop || m >= t->mtop + themes_grid_rows(t))
 		return;
 	gm = &t->grid.members[m];
 	str_copy(code, gm->code, sizeof code);
@@ -202,7 +202,7 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 	widget_blank(w, 1, 0, t->gw + 1, h);
 	if (t->mtop > 0)
 		buf[k++] = '^';
-	if (t->mtop + t->area < (int)t->grid.n_members)
+	if (t->mtop + themes_grid_rows(t) < (int)t->grid.n_members)
 		buf[k++] = 'v';
 	if (t->gleft > 0)
 		buf[k++] = '<';
@@ -218,10 +218,13 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 }
 
 /* Below the member rows, when there is room: the cursor's member state
- * and the legend. */
+ * and the legend; when the member states fill the area, its last row
+ * names the cursor's member state (themes_grid_rows). */
 static void grid_legend(struct themes_screen *t, WINDOW *w, bool full)
 {
-	int y = 2 + (int)t->grid.n_members - t->mtop + 1, room = 2 + t->area - y;
+	bool crowded = themes_grid_rows(t) < t->area;
+	int y = crowded ? 2 + themes_grid_rows(t) : 2 + (int)t->grid.n_members - t->mtop + 1;
+	int room = 2 + t->area - y;
 	const struct grid_member *gm;
 	char buf[160];
 
@@ -389,7 +392,7 @@ void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 			widget_text(w, 2 + r, t->gw, 1, widget_utf8_locale() ? "│" : "|",
 				    ui_attr(ROLE_DIM), false);
 		}
-		for (int m = t->mtop; m < (int)t->grid.n_members && m < t->mtop + t->area; m++)
+		for (int m = t->mtop; m < (int)t->grid.n_members && m < t->mtop + themes_grid_rows(t); m++)
 			grid_row(t, w, m);
 		grid_legend(t, w, true);
 	} else if (col_moved || t->drawn_member != t->member) {

@@ -58,7 +58,7 @@ struct themes_screen {
 	struct proposal_info *gprops;
 	size_t gprops_n;
 	bool grid_valid;
-	int gleft, gcols, gw, area, mtop;
+	int gleft, gcols, gw, area, mtop;   /* member rows: themes_grid_rows() */
 	int grid_left_loaded;
 	/* What is on screen (repaint only what changed). */
 	int drawn_member, drawn_col, drawn_gleft, drawn_mtop;
@@ -102,5 +102,13 @@ void themes_free_data(struct themes_screen *t);
  * number of proposals; places the list when it moved. */
 void themes_layout_props(struct themes_screen *t);
 void themes_place_catalogue(struct themes_screen *t);
+
+/* The member rows the grid shows: the whole area, or one less when the
+ * member states outnumber it (175 at IDM), so that the last row names the
+ * selected one in full. */
+static inline int themes_grid_rows(const struct themes_screen *t)
+{
+	return (int)t->grid.n_members > t->area && t->area > 1 ? t->area - 1 : t->area;
+}
 
 #endif

@@ -521,11 +521,42 @@ int cmd_present_del(struct cmd_ctx *c)
 
 /* ---- check ---- */
 
+/* The check in one line when it fits: "COM OK; MDG LEVEL; …". With many
+ * member states (175 at IDM) it does not: the counts per result and the
+ * first states not OK instead (rapporteur check lists every one). */
+static void check_line(const struct check_row *rows, size_t n, char *line, size_t size)
+{
+	int count[4] = { 0 };
+	size_t len = 0;
+
+	line[0] = '\0';
+	for (size_t i = 0; i < n && len < size; i++)
+		len += (size_t)str_printf(line + len, size - len, "%s%s %s%s", i ? "; " : "",
+					  rows[i].code, rules_r4_code(rows[i].r4.result),
+					  rows[i].r4.no_head ? " NO_HEAD" : "");
+	if (len < size - 1)
+		return;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned)rows[i].r4.result < ARRAY_SIZE(count))
+			count[rows[i].r4.result]++;
+	len = (size_t)str_printf(line, size, _("OK %d, ABSENT %d, LEVEL %d, ENTITY %d of %zu; not OK:"),
+				 count[R4_OK], count[R4_ABSENT], count[R4_LEVEL], count[R4_ENTITY], n);
+	for (size_t i = 0; i < n; i++) {
+		if (rows[i].r4.result == R4_OK)
+			continue;
+		if (len + strlen(rows[i].code) + 6 >= size) {
+			str_copy(line + len, " …", size - len);
+			break;
+		}
+		len += (size_t)str_printf(line + len, size - len, " %s", rows[i].code);
+	}
+}
+
 int cmd_check(struct cmd_ctx *c)
 {
 	struct check_row *rows;
-	char line[sizeof c->msg];
-	size_t n, len = 0;
+	char line[sizeof c->msg - 8];
+	size_t n;
 
 	if (attendance_check(c->db, c->session, &rows, &n) != 0)
 		return cmd_db_err(c);
@@ -533,11 +564,7 @@ int cmd_check(struct cmd_ctx *c)
 		free(rows);
 		return cmd_ok(c, "%s", _("R4 not applied in this session (set r4 on)"));
 	}
-	line[0] = '\0';
-	for (size_t i = 0; i < n; i++)
-		len += (size_t)str_printf(line + len, sizeof line - len, "%s%s %s%s", i ? "; " : "",
-					  rows[i].code, rules_r4_code(rows[i].r4.result),
-					  rows[i].r4.no_head ? " NO_HEAD" : "");
+	check_line(rows, n, line, sizeof line);
 	free(rows);
 	if (!n)
 		return cmd_ok(c, "%s", _("no member state in this process"));

@@ -420,6 +420,16 @@ int ui_draft_save(struct app *app, const char *kind, long long ref, const char *
 	return -1;
 }
 
+/* A command whose one required argument is a quoted text, after optional
+ * words: note "TEXT" (its kind, note key "TEXT", is typed on the : line). */
+static bool asks_text(const struct command_def *c)
+{
+	size_t n = c->args ? strlen(c->args) : 0;
+
+	return c->min_args == 1 && n > 1 && c->args[n - 1] == '"' &&
+	       (c->args[0] == '"' || c->args[0] == '[');
+}
+
 /* The text typed is kept as a draft of kind c->name ("note", recs.h)
  * about every second and when a signal or Esc ends the prompt; the key
  * offers it again; the command done, it is cleared. */
@@ -427,7 +437,7 @@ static void bound_command(const struct command_def *c)
 {
 	char initial[64];
 
-	if (c->max_args == 1 && c->args && c->args[0] == '"') {
+	if (asks_text(c)) {
 		bool drafts = ui.app->session && !ui.app->read_only;
 		struct ui_prompt_opts o = { .idle = drafts ? save_text_draft : NULL, .ud = (void *)c };
 		char label[256], *text, *q, *draft = NULL;

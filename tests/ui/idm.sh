@@ -69,3 +69,57 @@ like "en Minutes: the key message with its kind" "$got" 'key +.*Partnerships are
 # Monochrome: the selection reads without colour (reverse video).
 got=$(RAPPORTEUR_TEST_ATTRS=1 ui_run "$db" '3<Down>' --no-color)
 like "mono Attendance: the selected row in reverse" "$got" '^ *R{20,}'
+
+# ---- 175 member states at 80×24, R4 on (issue 17) ---------------------------
+rap run --db "$db" - >/dev/null <<'CMDS'
+set r4 on
+CMDS
+got=$(ui_run "$db" '3')
+like "R4 summary: counts per result when the grid cannot show every state" "$(ui_row "$got" 3)" \
+	'^ R4: OK [0-9]+, ABSENT [0-9]+, LEVEL 0, ENTITY 0 \(! next\) +minimum level \(m\): Director$'
+like "the title bar's R4 n/m fits, with the item in progress" "$(ui_row "$got" 1)" \
+	' 1 Opening remarks [0-9]+./30.  R4 [0-9]+/175  09:30$'
+got=$(ui_run "$db" '3!')
+like "! jumps to the next state not OK (AFG is first, AGO next)" "$(ui_row "$got" 22)" '^ Angola: no delegate registered'
+got=$(ui_run "$db" '3c<PgDn>')
+like "the R4 grid pages: PgDn shows the next states" "$(ui_row "$got" 5)" '^ (AUS|AUT|AZE|BDI|BEL|BEN|BFA) '
+unlike "... AFG scrolled out" "$(ui_row "$got" 5)" '^ AFG '
+got=$(ui_run "$db" '3c<End>')
+like "the R4 grid reaches the last member state" "$(printf '%s\n' "$got" | sed -n 5,8p)" 'ZWE (OK|ABSENT)'
+like "... its result explained on the detail line" "$(ui_row "$got" 22)" '^ Zimbabwe: '
+got=$(ui_run "$db" '3c!!!')
+like "! in the grid: the third state not OK" "$(ui_row "$got" 22)" '^ Armenia: '
+is "check from the command line: one line even with 175 states" \
+	"$(echo check | rap run --db "$db" - | cut -c1-40)" "ok OK 50, ABSENT 125, LEVEL 0, ENTITY 0 "
+got=$(ui_run "$db" ':check<Enter>')
+like "check on the : line: counts and the first states not OK" "$(ui_row "$got" 23)" \
+	'^ok OK 50, ABSENT 125, LEVEL 0, ENTITY 0 of 175; not OK: AFG AGO ALB'
+
+# Themes: the grid pages over 175 states with the selected state's name in view.
+got=$(ui_run "$db" '4')
+like "Themes: a page of member states, more below" "$(ui_row "$got" 4)" '^ v '
+like "... the last grid row names the selected state" "$(ui_row "$got" 19)" '^ AFG Afghanistan \(absent\) +│'
+got=$(ui_run "$db" '4<PgDn><PgDn>')
+like "PgDn twice: two pages further" "$(ui_row "$got" 18)" '^ CIV  \[·\]'
+like "... its name in view" "$(ui_row "$got" 19)" "^ CIV Côte d'Ivoire +│"
+got=$(ui_run "$db" '4<End>' --lang es)
+like "End: the last state, named in Spanish" "$(ui_row "$got" 19)" '^ ZWE Zimbabwe( \(ausente\))? +│'
+got=$(ui_run "$db" '4<PgDn>' --lang fr --no-color)
+like "fr monochrome: a page further, the name row too" "$(ui_row "$got" 19)" '^ BGR Bulgarie \(absent\) +│'
+
+# Check-in among 600 participants: / a few letters of the name, Enter, Space.
+db6="$TEST_TMP/idm600.db"
+rap init --db "$db6" --fixtures "$TOP/fixtures/idm" >/dev/null 2>&1
+echo 'session new "IDM workshop" senior 2026-10-15' | rap run --db "$db6" - >/dev/null
+python3 "$TOP/scripts/idm_demo.py" participants 600 >"$TEST_TMP/p600.csv"
+rap import participants "$TEST_TMP/p600.csv" --db "$db6" --session 1 >/dev/null 2>&1
+is "600 participants to check in" "$(sqlite3 "$db6" 'SELECT count(*) FROM delegate')" 600
+keys=0
+for line in 50 200 450; do
+	name=$(sed -n "${line}p" "$TEST_TMP/p600.csv" | cut -d, -f2)
+	got=$(ui_run "$db6" "3/$name<Enter><Space>")
+	like "check-in of $name: / the name, Enter, Space" "$(ui_row "$got" 23)" "^ok [A-Z]+ \"$name\" present"
+	keys=$((keys + 3 + ${#name}))
+done
+is "three people checked in" "$(sqlite3 "$db6" 'SELECT count(*) FROM delegate WHERE present = 1')" 3
+echo "# keys for three check-ins among 600: $keys (name typed in full; fewer letters often suffice)"

@@ -333,7 +333,9 @@ like "16 member states, 9 proposals: more below and to the right" "$(ui_row "$go
 got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right>')
 like "End, Right ×8: the last state and proposal, rows above and columns to the left hidden" \
 	"$(ui_row "$got" 4)" '^ \^<   P4  P6  P7  P8  P9  P10  No   Title'
-like "... the cursor on the last row" "$(row "$got" 15)" '^ zzz   ·   ·   ·   ·   ·  \[·\]│$'
+like "... the cursor on the last member row" "$(row "$got" 14)" '^ zzz   ·   ·   ·   ·   ·  \[·\]│$'
+like "... more member states than rows: the last row names the selected one" "$(row "$got" 15)" \
+	'^ ZZZ Testland \(absent\) +│$'
 like "... the list shows every proposal" "$(row "$got" 9)" " P10  Recherche d'une cohérence … Sec\\. no support$"
 got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right><Resize 120x30>')
 like "wider and taller: everything shown" "$(ui_row "$got" 4)" \
