@@ -1,7 +1,7 @@
 /*
- * minutes.c — the `note [key|lesson|practice] "TEXT"` command: a line of the minutes. The
- * journal row that command_exec writes is the note itself. What the
- * Minutes screen reads is in minutes_read.c.
+ * minutes.c — the `note [key|lesson|practice] "TEXT"` command: a line of
+ * the minutes. The journal row that command_exec writes is the note
+ * itself. What the Minutes screen reads is in minutes_read.c.
  */
 #include "minutes.h"
 
