@@ -185,8 +185,9 @@ like "DiMOI (no Spanish labels): English level and state names" \
 
 got=$(ui_run "$db" '@tick' --lang es)
 tabs=$(ui_row "$got" 2)
-like "Spanish tabs: all six labels on the tab row" "$tabs" \
-	'^ ?1 Orden del día +2 Palabra +3 Asistencia +4 Temas +5 Recomendaciones +6 Acta ?$'
+like "Spanish tabs: all seven labels on the tab row, in full" "$tabs" \
+	'^ ?1 Agenda +2 Palabra +3 Presencia +4 Temas +5 Recomendaciones +6 Acta +7 Seguimiento ?$'
+ok_if "Spanish tabs fit in 80 columns" test "$(printf '%s' "$tabs" | wc -m)" -le 80
 like "Spanish agenda headings" "$(ui_row "$got" 3)" '^ +Nº +Hora +Min +Real +Estado +Exc\. +Tipo +Título'
 like "Spanish item status and kind" "$(ui_row "$got" 4)" 'previsto +apertura'
 long=$(for d in "$db" "$idm"; do for k in '@tick' '2' '3' '4' '5' '6' '?'; do ui_run "$d" "$k" --lang es; done; done |
