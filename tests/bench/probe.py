@@ -92,14 +92,24 @@ class Child:
             self.app_cursor = False
         return data
 
-    def pump(self, quiet, timeout):
-        """Read until `quiet` s of silence; -> (bytes, reads, last_ms)."""
+    def pump(self, quiet, timeout, first=False):
+        """Read until `quiet` s of silence; -> (bytes, reads, last_ms).
+        With first, the silence counts only once output has begun (a slow
+        start — a sanitizer build, a loaded machine — is not a quiet screen)."""
         start = last = time.monotonic()
         got = reads = 0
         while not self.eof:
             now = time.monotonic()
-            if now - last >= quiet or now - start >= timeout:
+            if now - start >= timeout or (now - last >= quiet and (got or not first)):
                 break
+            if first and not got:
+                if select.select([self.fd], [], [], timeout - (now - start))[0]:
+                    data = self.read()
+                    if data:
+                        got += len(data)
+                        reads += 1
+                        last = time.monotonic()
+                continue
             if select.select([self.fd], [], [], quiet - (now - last))[0]:
                 data = self.read()
                 if data:
@@ -141,7 +151,7 @@ def main():
     env.update(kv.split('=', 1) for kv in a.env)
     quiet = a.quiet_ms / 1000
     c = Child(cmd, cols, rows, env)
-    got, _, ms = c.pump(quiet, 10)
+    got, _, ms = c.pump(quiet, 10, first=True)
     out = {'first_paint_bytes': got, 'first_paint_ms': round(ms + 0.0, 1)}
     if a.idle > 0:
         out['idle_bytes_per_s'] = round(c.listen(a.idle) / a.idle, 2)
