@@ -36,10 +36,10 @@ static long long reopen(struct testdb *t, long long want)
 	struct app a = { 0 };
 	long long s;
 
-	a.db_path = t->path;
+	a.db_path = xstrdup(t->path);
 	assert_int_equal(app_open(&a, want, err, sizeof err), 0);
 	s = a.session;
-	db_close(&a.db);
+	app_close(&a);   /* frees what app_open made (db, paths) */
 	return s;
 }
 
