@@ -243,18 +243,10 @@ const char *followup_overall(struct db *db, long long session, long long rec)
 
 /* ---- actions ---- */
 
-int followup_actions(struct db *db, long long session, bool open_only, long long after,
-		     size_t limit, struct action_row **rows, size_t *n)
+/* The rows of an action query (columns: num, owner, text, due, state,
+ * opened_in, closed_in, note, overdue), at most limit. */
+static int actions_read(struct dbq *q, size_t limit, struct action_row **rows, size_t *n)
 {
-	struct dbq *q = db_query(db,
-		"SELECT a.num, a.owner, a.text, coalesce(a.due, ''), a.state, a.opened_in,"
-		" coalesce(a.closed_in, 0), a.note,"
-		" a.state = 'open' AND a.due IS NOT NULL AND a.due < s.start_date"
-		" FROM session s JOIN action a ON a.process_id = s.process_id"
-		"  AND a.opened_in <= s.id"
-		" WHERE s.id = ?1 AND (?2 = 0 OR a.state = 'open')"
-		" ORDER BY a.num LIMIT ?4 OFFSET ?3",
-		"iiii", session, (long long)open_only, after, (long long)limit);
 	int rc = DB_DONE;
 
 	*rows = NULL;
@@ -282,6 +274,21 @@ int followup_actions(struct db *db, long long session, bool open_only, long long
 		return -1;
 	}
 	return 0;
+}
+
+int followup_actions(struct db *db, long long session, bool open_only, long long after,
+		     size_t limit, struct action_row **rows, size_t *n)
+{
+	struct dbq *q = db_query(db,
+		"SELECT a.num, a.owner, a.text, coalesce(a.due, ''), a.state, a.opened_in,"
+		" coalesce(a.closed_in, 0), a.note,"
+		" a.state = 'open' AND a.due IS NOT NULL AND a.due < s.start_date"
+		" FROM session s JOIN action a ON a.process_id = s.process_id"
+		"  AND a.opened_in <= s.id"
+		" WHERE s.id = ?1 AND (?2 = 0 OR a.state = 'open')"
+		" ORDER BY a.num LIMIT ?4 OFFSET ?3",
+		"iiii", session, (long long)open_only, after, (long long)limit);
+	return actions_read(q, limit, rows, n);
 }
 
 int followup_actions_count(struct db *db, long long session, bool open_only)
@@ -430,31 +437,5 @@ int followup_actions_at(struct db *db, long long session, long long offset, size
 		"  AND a.opened_in <= s.id AND (a.closed_in IS NULL OR a.closed_in >= s.id)"
 		" WHERE s.id = ?1 ORDER BY a.num LIMIT ?3 OFFSET ?2",
 		"iii", session, offset, (long long)limit);
-	int rc = DB_DONE;
-
-	*rows = NULL;
-	*n = 0;
-	if (!q)
-		return -1;
-	*rows = xcalloc(limit ? limit : 1, sizeof **rows);
-	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
-		struct action_row *r = &(*rows)[(*n)++];
-
-		r->num = dbq_int(q, 0);
-		col_copy(q, 1, r->owner, sizeof r->owner);
-		r->text = col_dup(q, 2);
-		col_copy(q, 3, r->due, sizeof r->due);
-		col_copy(q, 4, r->state, sizeof r->state);
-		r->opened_in = dbq_int(q, 5);
-		r->closed_in = dbq_int(q, 6);
-		r->note = col_dup(q, 7);
-		r->overdue = dbq_int(q, 8) != 0;
-	}
-	dbq_reset(q);
-	if (rc != DB_DONE && rc != DB_ROW) {
-		followup_actions_free(rows, *n);
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	return actions_read(q, limit, rows, n);
 }
