@@ -44,6 +44,10 @@ enum db_error {
 	DBE_UNIQUE,             /* a UNIQUE or PRIMARY KEY constraint */
 	DBE_R5_OBSERVER,        /* trigger: an observer may not draft (R5) */
 	DBE_JOURNAL_APPEND_ONLY, /* trigger: the journal is append-only */
+	DBE_DELEGATION_IN_USE,  /* trigger: a delegation the record refers to stays */
+	DBE_DELEGATION_REPLACE, /* trigger: a delegation is never replaced (REPLACE) */
+	DBE_VERSION_KEPT,       /* trigger: a version of a text is never replaced */
+	DBE_FOLLOWUP_NOT_ADOPTED, /* trigger: only adopted recommendations are followed up */
 };
 
 enum db_open_flags {

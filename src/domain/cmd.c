@@ -57,6 +57,18 @@ int cmd_db_err(struct cmd_ctx *c)
 					  "reserve or take positions)"));
 	case DBE_JOURNAL_APPEND_ONLY:
 		return cmd_err(c, "%s", _("refused: the journal is append-only"));
+	case DBE_DELEGATION_IN_USE:
+		return cmd_err(c, "%s", _("refused: the record refers to this delegation; it is "
+					  "never removed or renumbered"));
+	case DBE_DELEGATION_REPLACE:
+		return cmd_err(c, "%s", _("refused: this delegation exists already; it is never "
+					  "replaced"));
+	case DBE_VERSION_KEPT:
+		return cmd_err(c, "%s", _("refused: a version of a recommendation's text is kept "
+					  "as it was"));
+	case DBE_FOLLOWUP_NOT_ADOPTED:
+		return cmd_err(c, "%s", _("refused: only an adopted or submitted recommendation "
+					  "is followed up"));
 	case DBE_BUSY:
 		return cmd_err(c, "%s", _("the database is busy (another writer); nothing was "
 					  "changed, try again"));

@@ -52,6 +52,10 @@ static const struct {
 } raised[] = {
 	{ "R5_OBSERVER", DBE_R5_OBSERVER },
 	{ "JOURNAL_APPEND_ONLY", DBE_JOURNAL_APPEND_ONLY },
+	{ "DELEGATION_IN_USE", DBE_DELEGATION_IN_USE },
+	{ "DELEGATION_REPLACE", DBE_DELEGATION_REPLACE },
+	{ "VERSION_KEPT", DBE_VERSION_KEPT },
+	{ "FOLLOWUP_NOT_ADOPTED", DBE_FOLLOWUP_NOT_ADOPTED },
 };
 
 /* What an error of status class `status` means; rc is SQLite's extended

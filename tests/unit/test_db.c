@@ -270,6 +270,31 @@ static void test_error_codes(void **state)
 	assert_int_equal(journal_add(f->db, &e), DB_OK);
 	assert_int_equal(db_run(f->db, "DELETE FROM journal", ""), DB_CONSTRAINT);
 	assert_int_equal(db_error_code(f->db), DBE_JOURNAL_APPEND_ONLY);
+	assert_int_equal(db_run(f->db, "INSERT OR REPLACE INTO delegation (id, process_id, code,"
+				       " type, name_fr) VALUES (2, 1, 'IOM', 'member', 'OIM')", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_DELEGATION_REPLACE);
+	assert_int_equal(db_run(f->db, "INSERT INTO delegate (session_id, delegation_id, name,"
+				       " level, category) VALUES (1, 1, 'X', 'director', 'interior')",
+				""), DB_OK);
+	assert_int_equal(db_run(f->db, "DELETE FROM delegation WHERE id = 1", ""), DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_DELEGATION_IN_USE);
+	assert_int_equal(db_run(f->db, "UPDATE delegation SET id = 9 WHERE id = 1", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_DELEGATION_IN_USE);
+	assert_int_equal(db_exec(f->db, "INSERT INTO recommendation (id, session_id, num, title,"
+				 " author_id, created_at) VALUES (1, 1, 1, 'T', 1, 'now');"
+				 "INSERT INTO rec_version (rec_id, version, text_fr, delegation_id,"
+				 " actor, at) VALUES (1, 1, 'texte', 1, 'u', 'now');"), DB_OK);
+	assert_int_equal(db_run(f->db, "INSERT OR REPLACE INTO rec_version (rec_id, version,"
+				       " text_fr, delegation_id, actor, at)"
+				       " VALUES (1, 1, 'autre', 1, 'u', 'now')", ""), DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_VERSION_KEPT);
+	assert_int_equal(db_run(f->db, "INSERT INTO followup (rec_id, delegation_id, status,"
+				       " reported_at, reported_by, session_id)"
+				       " VALUES (1, 1, 'in_progress', 'now', 'u', 1)", ""),
+			 DB_CONSTRAINT);
+	assert_int_equal(db_error_code(f->db), DBE_FOLLOWUP_NOT_ADOPTED);
 	/* The code of the error that caused a rollback survives it. */
 	assert_int_equal(db_begin(f->db), DB_OK);
 	assert_int_equal(db_run(f->db, "INSERT INTO process (id, code, name_fr, name_en)"
