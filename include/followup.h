@@ -101,6 +101,12 @@ struct action_row {
 int followup_actions(struct db *db, long long session, bool open_only, long long offset,
 		     size_t limit, struct action_row **rows, size_t *n);
 int followup_actions_count(struct db *db, long long session, bool open_only);
+
+/* What the report's follow-up section has to say of session `session`:
+ * whether a member state reported at it, and whether an action of the
+ * process was open at some point during it. */
+bool followup_reported_at(struct db *db, long long session);
+bool followup_actions_during(struct db *db, long long session);
 void followup_actions_free(struct action_row **rows, size_t n);
 
 /* History of representation: for a member state and a session, the R4
@@ -139,12 +145,5 @@ int cmd_follow(struct cmd_ctx *);       /* follow REC CODE STATUS ["NOTE"] */
 int cmd_review(struct cmd_ctx *);       /* review REC "CONCLUSION" */
 int cmd_action_add(struct cmd_ctx *);   /* action+ OWNER "TEXT" [DUE] */
 int cmd_action_set(struct cmd_ctx *);   /* action N open|done|dropped ["NOTE"] */
-
-/* session new … --from ID: carry the roster, the agenda template and the
- * settings of session `from` into the new session `to` (same process).
- * Returns 0 with the counts, or a db status < 0; 1 when `from` is not a
- * session of the same process. */
-int session_carry_over(struct db *db, long long from, long long to, int *delegates,
-		       int *items);
 
 #endif

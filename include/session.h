@@ -3,7 +3,7 @@
  * and the exporter read about one session, and the helpers the session
  * commands share with the theme and attendance commands, and the command
  * handlers (session new/open/close/reopen, set, theme+, theme-)
- * implemented in session.c and session_themes.c.
+ * implemented in session.c, and the carry-over (session_carry.c).
  */
 #ifndef RAPPORTEUR_SESSION_H
 #define RAPPORTEUR_SESSION_H
@@ -55,7 +55,15 @@ int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_
  * the check cannot be read. Returns buf. */
 const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size);
 
-/* Command handlers (session.c, session_themes.c). */
+/* session new … --from ID (session_carry.c): carry the roster, the
+ * agenda template and the settings of session `from` into the new
+ * session `to` (same process).
+ * Returns 0 with the counts, or a db status < 0; 1 when `from` is not a
+ * session of the same process. */
+int session_carry_over(struct db *db, long long from, long long to, int *delegates,
+		       int *items);
+
+/* Command handlers (session.c). */
 int cmd_session_new(struct cmd_ctx *);   /* session new "TITLE" LEVEL DATE */
 int cmd_session_open(struct cmd_ctx *);  /* session open ID */
 int cmd_session_close(struct cmd_ctx *); /* session close */

@@ -311,6 +311,20 @@ void followup_actions_free(struct action_row **rows, size_t n)
 
 /* ---- history of representation ---- */
 
+bool followup_reported_at(struct db *db, long long session)
+{
+	return db_int(db, 0, "SELECT 1 FROM followup_history WHERE session_id = ? LIMIT 1", "i",
+		      session) != 0;
+}
+
+bool followup_actions_during(struct db *db, long long session)
+{
+	return db_int(db, 0, "SELECT 1 FROM session s JOIN action a"
+			     " ON a.process_id = s.process_id AND a.opened_in <= s.id"
+			     " AND (a.closed_in IS NULL OR a.closed_in >= s.id)"
+			     " WHERE s.id = ? LIMIT 1", "i", session) != 0;
+}
+
 int followup_sessions_count(struct db *db, long long session)
 {
 	return (int)db_int(db, 0, "SELECT count(*) FROM session cur JOIN session s"

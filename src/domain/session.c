@@ -33,7 +33,6 @@
 #include "attendance.h"
 #include "cmd.h"
 #include "db.h"
-#include "followup.h"
 #include "i18n.h"
 #include "report.h"
 #include "rules.h"

@@ -87,12 +87,8 @@ static void actions(struct rp *r)
 
 void rp_followup(struct rp *r)
 {
-	bool any_report = db_int(r->db, 0, "SELECT 1 FROM followup_history WHERE session_id = ?"
-				 " LIMIT 1", "i", r->session) != 0;
-	bool any_action = db_int(r->db, 0, "SELECT 1 FROM session s JOIN action a"
-				 " ON a.process_id = s.process_id AND a.opened_in <= s.id"
-				 " AND (a.closed_in IS NULL OR a.closed_in >= s.id)"
-				 " WHERE s.id = ? LIMIT 1", "i", r->session) != 0;
+	bool any_report = followup_reported_at(r->db, r->session);
+	bool any_action = followup_actions_during(r->db, r->session);
 
 	if (!any_report && !any_action)
 		return;
