@@ -165,6 +165,8 @@ CMD(FU_FILTER_STATE, "filter-state", "", N_("cycle the overall-state filter"), 0
     A(FOLLOWUP), NULL)
 CMD(FU_FILTER_SESSION, "filter-session", "", N_("cycle the session filter"), 0, 0, L, "s",
     A(FOLLOWUP), NULL)
+CMD(FU_FILTER_THEME, "filter-theme", "", N_("cycle the theme filter"), 0, 0, L, "t",
+    A(FOLLOWUP), NULL)
 CMD(FU_DONE, "done", "", N_("the action is done"), 0, 0, L, "d", A(FOLLOWUP), NULL)
 CMD(FU_REOPEN, "reopen", "", N_("reopen the action"), 0, 0, L, "o", A(FOLLOWUP), NULL)
 CMD(FU_DROP, "drop", "", N_("drop the action"), 0, 0, L, "X", A(FOLLOWUP), NULL)

@@ -51,14 +51,23 @@ struct fu_rec {
 	char overall[16];        /* derived from the member states' statuses */
 };
 
+/* What the grid shows of them: session 0 = every session, overall NULL
+ * = every overall state, theme NULL = every theme ("" = no theme). */
+struct fu_filter {
+	long long session;
+	const char *overall;
+	const char *theme;       /* a theme code */
+};
+
 /* The recommendations that can be followed, in (session, num) order,
- * from the offset-th, at most limit. filter_session 0 = all; overall NULL
- * = all. followup_recs_count counts them with the same filters. */
-int followup_recs(struct db *db, long long session, long long filter_session,
-		  const char *overall, long long offset, size_t limit, struct fu_rec **rows,
-		  size_t *n);
-int followup_recs_count(struct db *db, long long session, long long filter_session,
-			const char *overall);
+ * from the offset-th, at most limit, that the filter keeps (NULL: all).
+ * followup_recs_count counts them with the same filter. */
+int followup_recs(struct db *db, long long session, const struct fu_filter *flt,
+		  long long offset, size_t limit, struct fu_rec **rows, size_t *n);
+int followup_recs_count(struct db *db, long long session, const struct fu_filter *flt);
+/* The theme codes of the recommendations that can be followed, sorted,
+ * "" last for those without a theme (malloc'd array of n). */
+int followup_themes(struct db *db, long long session, char (**codes)[32], size_t *n);
 /* The grid row of one recommendation: marks[i] is the mark of the status
  * of member state codes[i] ('.' when never reported). */
 int followup_row_marks(struct db *db, long long rec, char (*codes)[16], size_t n, char *marks);

@@ -10,7 +10,8 @@
  *    between states (the grid shifts when the cursor leaves it); the keys
  *    0 p i x . set the cell's status the way the Themes grid sets a
  *    position (`follow REC CODE STATUS`), `N` with a note, `r` records the
- *    CTP's review; `f` cycles the overall-state filter, `s` the session.
+ *    CTP's review; `f` cycles the overall-state filter, `s` the session,
+ *    `t` the theme.
  *  - Actions: number, owner, due date (overdue marked `!`), state, text;
  *    `a` opens one, `d` done, `o` reopen, `X` dropped.
  *  - Representation: member states × sessions (newest first), each cell
@@ -50,6 +51,8 @@ struct fu {
 	bool page_valid;
 	int filter_overall;             /* 0 = all, else index + 1 in followup_statuses */
 	long long filter_session;       /* 0 = all */
+	bool theme_filtered;            /* filter_theme applies ("" = no theme) */
+	char filter_theme[32];
 	/* actions page */
 	struct action_row *acts;
 	/* representation: sessions as columns */
@@ -68,6 +71,12 @@ struct fu {
 static const char *overall_filter(const struct fu *f)
 {
 	return f->filter_overall ? followup_statuses[f->filter_overall - 1] : NULL;
+}
+
+static struct fu_filter grid_filter(const struct fu *f)
+{
+	return (struct fu_filter){ .session = f->filter_session, .overall = overall_filter(f),
+				   .theme = f->theme_filtered ? f->filter_theme : NULL };
 }
 
 static void free_page(struct fu *f)
@@ -110,8 +119,9 @@ static void load_page(struct fu *f)
 	if (!s)
 		goto done;
 	if (f->view == V_GRID) {
-		followup_recs(f->app->db, s, f->filter_session, overall_filter(f), f->page_top,
-			      (size_t)h, &f->recs, &f->page_n);
+		struct fu_filter flt = grid_filter(f);
+
+		followup_recs(f->app->db, s, &flt, f->page_top, (size_t)h, &f->recs, &f->page_n);
 		f->marks = xcalloc(f->page_n * (f->nmem ? f->nmem : 1) + 1, 1);
 		for (size_t i = 0; i < f->page_n; i++)
 			followup_row_marks(f->app->db, f->recs[i].id, f->members, f->nmem,
@@ -263,7 +273,11 @@ static int count_rows(struct fu *f)
 		return 0;
 	switch (f->view) {
 	case V_GRID:
-		return followup_recs_count(f->app->db, s, f->filter_session, overall_filter(f));
+	{
+		struct fu_filter flt = grid_filter(f);
+
+		return followup_recs_count(f->app->db, s, &flt);
+	}
 	case V_ACTIONS:
 		return followup_actions_count(f->app->db, s, false);
 	default:
@@ -548,10 +562,59 @@ static void review(struct fu *f)
 	free(text);
 }
 
-/* Cycle a filter of the grid: the overall state, or the session. */
-static void cycle_filter(struct fu *f, bool session)
+/* all → the first theme of the followed recommendations → … → no theme
+ * → all. */
+static void cycle_theme(struct fu *f)
 {
-	if (session) {
+	char (*codes)[32] = NULL;
+	size_t n = 0, i = 0;
+
+	followup_themes(f->app->db, f->app->session, &codes, &n);
+	if (f->theme_filtered)
+		while (i < n && strcmp(codes[i], f->filter_theme) != 0)
+			i++;
+	else
+		i = (size_t)-1;
+	f->theme_filtered = i + 1 < n;
+	str_copy(f->filter_theme, f->theme_filtered ? codes[i + 1] : "", sizeof f->filter_theme);
+	free(codes);
+}
+
+/* Add ", piece" (or "piece" first) to the text in buf. */
+static void add_part(char *buf, size_t size, const char *piece)
+{
+	size_t len = strlen(buf);
+
+	str_printf(buf + len, size - len, "%s%s", len ? ", " : "", piece);
+}
+
+/* "filter: in progress, S2 2027, theme MIG-3" on the message line. */
+static void say_filter(const struct fu *f)
+{
+	char parts[256] = "", theme[64];
+
+	if (f->filter_overall)
+		add_part(parts, sizeof parts, followup_status_label(overall_filter(f)));
+	if (f->filter_session)
+		add_part(parts, sizeof parts, f->slabels[0]);
+	if (f->theme_filtered) {
+		if (f->filter_theme[0])
+			str_printf(theme, sizeof theme, _("theme %s"), f->filter_theme);
+		else
+			str_copy(theme, _("no theme"), sizeof theme);
+		add_part(parts, sizeof parts, theme);
+	}
+	if (parts[0])
+		ui_message(_("filter: %s"), parts);
+	else
+		ui_message("%s", _("filter: all"));
+}
+
+/* Cycle a filter of the grid: the overall state, the session or the
+ * theme. */
+static void cycle_filter(struct fu *f, enum cmd_id which)
+{
+	if (which == CMD_FU_FILTER_SESSION) {
 		/* all → newest session → … → oldest → all */
 		size_t i = 0;
 
@@ -559,19 +622,15 @@ static void cycle_filter(struct fu *f, bool session)
 			i++;
 		f->filter_session = f->filter_session == 0 ? (f->nsess ? f->sess[0] : 0)
 				    : i + 1 < f->nsess ? f->sess[i + 1] : 0;
+	} else if (which == CMD_FU_FILTER_THEME) {
+		cycle_theme(f);
 	} else {
 		f->filter_overall = (f->filter_overall + 1) % (int)(followup_status_count + 1);
 	}
 	list_select(&f->list, 0);
 	list_set_count(&f->list, count_rows(f));
 	f->page_valid = false;
-	if (f->filter_session || f->filter_overall)
-		ui_message(_("filter: %s%s%s"),
-			   f->filter_overall ? followup_status_label(overall_filter(f)) : "",
-			   f->filter_overall && f->filter_session ? ", " : "",
-			   f->filter_session ? f->slabels[0] : "");
-	else
-		ui_message("%s", _("filter: all"));
+	say_filter(f);
 }
 
 static void next_view(struct fu *f)
@@ -638,10 +697,9 @@ static unsigned fu_command(struct fu *f, enum cmd_id id)
 		review(f);
 		break;
 	case CMD_FU_FILTER_STATE:
-		cycle_filter(f, false);
-		return H_RELOAD;
 	case CMD_FU_FILTER_SESSION:
-		cycle_filter(f, true);
+	case CMD_FU_FILTER_THEME:
+		cycle_filter(f, id);
 		return H_RELOAD;
 	case CMD_ACTION_ADD:
 		add_action(f);

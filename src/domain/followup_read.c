@@ -37,27 +37,57 @@ static void col_copy(struct dbq *q, int col, char *dst, size_t size)
 	" JOIN recommendation r ON r.session_id = s.id"                               \
 	"  AND r.status IN ('adopted','submitted')"                                   \
 	" JOIN followup_overall o ON o.rec_id = r.id"                                 \
+	" LEFT JOIN theme t ON t.id = r.theme_id"                                     \
 	" WHERE cur.id = ?1 AND (?2 = 0 OR r.session_id = ?2)"                        \
-	"  AND (?3 IS NULL OR o.overall = ?3)"
+	"  AND (?3 IS NULL OR o.overall = ?3)"                                        \
+	"  AND (?4 IS NULL OR coalesce(t.code, '') = ?4)"
 
-int followup_recs_count(struct db *db, long long session, long long filter_session,
-			const char *overall)
+static const struct fu_filter no_filter;
+
+int followup_recs_count(struct db *db, long long session, const struct fu_filter *flt)
 {
-	return (int)db_int(db, 0, "SELECT count(*)" FOLLOWED_FROM, "iit", session,
-			   filter_session, overall);
+	if (!flt)
+		flt = &no_filter;
+	return (int)db_int(db, 0, "SELECT count(*)" FOLLOWED_FROM, "iitt", session, flt->session,
+			   flt->overall, flt->theme);
 }
 
-int followup_recs(struct db *db, long long session, long long filter_session,
-		  const char *overall, long long offset, size_t limit, struct fu_rec **rows,
-		  size_t *n)
+int followup_themes(struct db *db, long long session, char (**codes)[32], size_t *n)
 {
-	struct dbq *q = db_query(db,
-		"SELECT r.id, r.session_id, r.num, r.title, r.status,"
-		" coalesce((SELECT code FROM theme WHERE id = r.theme_id), ''), o.overall"
-		FOLLOWED_FROM " ORDER BY r.session_id, r.num LIMIT ?5 OFFSET ?4",
-		"iitii", session, filter_session, overall, offset, (long long)limit);
+	struct dbq *q = db_query(db, "SELECT DISTINCT coalesce(t.code, '')" FOLLOWED_FROM
+				     " ORDER BY coalesce(t.code, '') = '', 1",
+				 "iitt", session, (long long)0, (const char *)NULL,
+				 (const char *)NULL);
+	size_t cap = 8;
+	int rc;
+
+	*n = 0;
+	*codes = NULL;
+	if (!q)
+		return -1;
+	*codes = xcalloc(cap, sizeof **codes);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (*n == cap)
+			*codes = xrealloc(*codes, (cap *= 2) * sizeof **codes);
+		col_copy(q, 0, (*codes)[(*n)++], sizeof **codes);
+	}
+	dbq_reset(q);
+	return rc == DB_DONE ? 0 : -1;
+}
+
+int followup_recs(struct db *db, long long session, const struct fu_filter *flt,
+		  long long offset, size_t limit, struct fu_rec **rows, size_t *n)
+{
+	struct dbq *q;
 	int rc = DB_DONE;
 
+	if (!flt)
+		flt = &no_filter;
+	q = db_query(db, "SELECT r.id, r.session_id, r.num, r.title, r.status,"
+			 " coalesce(t.code, ''), o.overall"
+			 FOLLOWED_FROM " ORDER BY r.session_id, r.num LIMIT ?6 OFFSET ?5",
+		     "iittii", session, flt->session, flt->overall, flt->theme, offset,
+		     (long long)limit);
 	*rows = NULL;
 	*n = 0;
 	if (!q)

@@ -72,6 +72,24 @@ got=$(ui_run "$db" '7ff')
 like "filter in progress: both" "$(ui_row "$got" 5)" 'S1/R2'
 like "... says so" "$(ui_row "$got" 23)" 'filter: in progress'
 
+# t cycles the theme filter: R1's theme, R2's theme, then all again.
+rap run --db "$db" - >/dev/null 2>&1 <<'CMDS'
+rec= 1 theme idm2002_1
+rec= 2 theme idm2001
+CMDS
+got=$(ui_run "$db" '7t')
+like "theme filter: the first theme in code order (R2: idm2001)" "$(ui_row "$got" 4)" 'S1/R2'
+unlike "... R1 left out" "$got" 'S1/R1'
+like "... says so" "$(ui_row "$got" 23)" 'filter: theme idm2001'
+got=$(ui_run "$db" '7tt')
+like "the next theme: R1 only" "$(ui_row "$got" 4)" 'S1/R1'
+unlike "... R2 left out" "$got" 'S1/R2'
+got=$(ui_run "$db" '7ttt')
+like "past the last theme: all again" "$(ui_row "$got" 23)" 'filter: all'
+like "... both rows" "$(ui_row "$got" 5)" 'S1/R2'
+got=$(ui_run "$db" '7fft')
+like "filters combine: in progress and a theme" "$(ui_row "$got" 23)" 'filter: in progress, theme idm2001'
+
 # ---- actions ----------------------------------------------------------------
 got=$(ui_run "$db" '7v')
 like "view 2: actions" "$(ui_row "$got" 3)" 'No +Owner +Due +State +Action'
