@@ -33,6 +33,13 @@ struct session_info {
 	char status[16];           /* planned, open, closed */
 };
 
+/* The code lists of a session as stored (the schema's CHECKs allow
+ * exactly these; test_db checks it), NULL-terminated. */
+extern const char *const session_levels[];      /* expert senior ministerial */
+extern const char *const session_rules[];       /* consensus majority */
+extern const char *const session_statuses[];    /* planned open closed */
+bool session_code_in(const char *const *list, const char *s);
+
 /* Read session id into *out. Returns 0, 1 when there is no such session
  * (out cleared), or < 0 (db status). */
 int session_get(struct db *db, long long id, struct session_info *out);

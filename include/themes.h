@@ -52,6 +52,12 @@ void themes_categories_free(struct theme_category **rows, size_t n);
 
 /* ---- Proposals ---- */
 
+/* The code lists of a proposal as stored (the schema's CHECKs allow
+ * exactly these), NULL-terminated. */
+extern const char *const themes_targets[];           /* workshop next */
+extern const char *const themes_proposer_kinds[];    /* secretariat ctp member */
+extern const char *const themes_proposal_statuses[]; /* open selected rejected merged */
+
 struct proposal_info {
 	long long id;
 	long long num;              /* P1, P2, … within the session */

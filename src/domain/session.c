@@ -77,9 +77,21 @@ long long session_free_theme(struct db *db, long long session, const char *title
 
 /* ---- shared checks ---- */
 
+const char *const session_levels[] = { "expert", "senior", "ministerial", NULL };
+const char *const session_rules[] = { "consensus", "majority", NULL };
+const char *const session_statuses[] = { "planned", "open", "closed", NULL };
+
+bool session_code_in(const char *const *list, const char *s)
+{
+	for (; s && *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
 static bool is_session_level(const char *s)
 {
-	return str_eq(s, "expert") || str_eq(s, "senior") || str_eq(s, "ministerial");
+	return session_code_in(session_levels, s);
 }
 
 int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
@@ -512,7 +524,7 @@ static int parse_rule(struct cmd_ctx *c, const struct session_info *s, const cha
 		      char *out, size_t size)
 {
 	(void)s;
-	if (!str_eq(v, "consensus") && !str_eq(v, "majority"))
+	if (!session_code_in(session_rules, v))
 		return cmd_err(c, _("rule: expected consensus or majority, not %s"), v);
 	str_copy(out, v, size);
 	return 0;

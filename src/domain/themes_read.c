@@ -29,6 +29,11 @@
 #include "rules.h"
 #include "util.h"
 
+const char *const themes_targets[] = { "workshop", "next", NULL };
+const char *const themes_proposer_kinds[] = { "secretariat", "ctp", "member", NULL };
+const char *const themes_proposal_statuses[] = { "open", "selected", "rejected", "merged",
+						 NULL };
+
 /* ---- member states and their stances ---- */
 
 /* A member state's stance on one proposal, and whether it is in the room. */

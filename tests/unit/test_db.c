@@ -29,6 +29,8 @@
 #include "i18n.h"
 #include "journal.h"
 #include "rules.h"
+#include "session.h"
+#include "themes.h"
 #include "util.h"
 #include "testdb.h"
 
@@ -408,6 +410,12 @@ static void test_check_lists_agree_with_the_program(void **state)
 		    floor_speech_type_count);
 	codes_agree(f->db, "followup", "status", followup_statuses, 32);
 	codes_agree(f->db, "action", "state", action_states, 32);
+	codes_agree(f->db, "session", "level", session_levels, 32);
+	codes_agree(f->db, "session", "decision_rule", session_rules, 32);
+	codes_agree(f->db, "session", "status", session_statuses, 32);
+	codes_agree(f->db, "proposal", "target", themes_targets, 32);
+	codes_agree(f->db, "proposal", "proposer_kind", themes_proposer_kinds, 32);
+	codes_agree(f->db, "proposal", "status", themes_proposal_statuses, 32);
 }
 
 /* member_present: one row per member state with a delegate present in
