@@ -100,6 +100,8 @@ int dbq_step(struct dbq *q);                 /* DB_ROW, DB_DONE or < 0 */
 long long dbq_int(struct dbq *q, int col);   /* from 0 */
 const char *dbq_text(struct dbq *q, int col);/* NULL for SQL NULL; valid until next step */
 bool dbq_is_null(struct dbq *q, int col);
+char *dbq_dup(struct dbq *q, int col);       /* malloc'd copy, "" for SQL NULL */
+void dbq_copy(struct dbq *q, int col, char *dst, size_t size); /* "" for NULL; truncated */
 void dbq_reset(struct dbq *q);
 
 /*

@@ -19,16 +19,6 @@
 #include "i18n.h"
 #include "util.h"
 
-static char *col_dup(struct dbq *q, int col)
-{
-	return xstrdup(dbq_is_null(q, col) ? "" : dbq_text(q, col));
-}
-
-static void col_copy(struct dbq *q, int col, char *dst, size_t size)
-{
-	str_copy(dst, dbq_is_null(q, col) ? "" : dbq_text(q, col), size);
-}
-
 /* ---- recommendations ---- */
 
 #define FOLLOWED_FROM                                                                 \
@@ -69,7 +59,7 @@ int followup_themes(struct db *db, long long session, char (**codes)[32], size_t
 	while ((rc = dbq_step(q)) == DB_ROW) {
 		if (*n == cap)
 			*codes = xrealloc(*codes, (cap *= 2) * sizeof **codes);
-		col_copy(q, 0, (*codes)[(*n)++], sizeof **codes);
+		dbq_copy(q, 0, (*codes)[(*n)++], sizeof **codes);
 	}
 	dbq_reset(q);
 	return rc == DB_DONE ? 0 : -1;
@@ -100,10 +90,10 @@ int followup_recs(struct db *db, long long session, const struct fu_filter *flt,
 		r->session = dbq_int(q, 1);
 		r->num = dbq_int(q, 2);
 		str_printf(r->ref, sizeof r->ref, "S%lld/R%lld", r->session, r->num);
-		r->title = col_dup(q, 3);
-		col_copy(q, 4, r->status, sizeof r->status);
-		r->theme = col_dup(q, 5);
-		col_copy(q, 6, r->overall, sizeof r->overall);
+		r->title = dbq_dup(q, 3);
+		dbq_copy(q, 4, r->status, sizeof r->status);
+		r->theme = dbq_dup(q, 5);
+		dbq_copy(q, 6, r->overall, sizeof r->overall);
 	}
 	dbq_reset(q);
 	if (rc != DB_DONE && rc != DB_ROW) {
@@ -165,7 +155,7 @@ int followup_members(struct db *db, long long session, char (**codes)[16], size_
 			cap *= 2;
 			*codes = xrealloc(*codes, cap * sizeof **codes);
 		}
-		col_copy(q, 0, (*codes)[(*n)++], sizeof **codes);
+		dbq_copy(q, 0, (*codes)[(*n)++], sizeof **codes);
 	}
 	dbq_reset(q);
 	if (rc != DB_DONE) {
@@ -195,10 +185,10 @@ int followup_cell(struct db *db, long long rec, const char *code, struct fu_cell
 		return -1;
 	rc = dbq_step(q);
 	if (rc == DB_ROW) {
-		col_copy(q, 0, out->status, sizeof out->status);
-		out->note = col_dup(q, 1);
-		col_copy(q, 2, out->reported_at, sizeof out->reported_at);
-		out->reported_by = col_dup(q, 3);
+		dbq_copy(q, 0, out->status, sizeof out->status);
+		out->note = dbq_dup(q, 1);
+		dbq_copy(q, 2, out->reported_at, sizeof out->reported_at);
+		out->reported_by = dbq_dup(q, 3);
 		out->in_session = dbq_int(q, 4);
 	}
 	dbq_reset(q);
@@ -288,13 +278,13 @@ static int actions_read(struct dbq *q, size_t limit, struct action_row **rows, s
 		struct action_row *r = &(*rows)[(*n)++];
 
 		r->num = dbq_int(q, 0);
-		col_copy(q, 1, r->owner, sizeof r->owner);
-		r->text = col_dup(q, 2);
-		col_copy(q, 3, r->due, sizeof r->due);
-		col_copy(q, 4, r->state, sizeof r->state);
+		dbq_copy(q, 1, r->owner, sizeof r->owner);
+		r->text = dbq_dup(q, 2);
+		dbq_copy(q, 3, r->due, sizeof r->due);
+		dbq_copy(q, 4, r->state, sizeof r->state);
 		r->opened_in = dbq_int(q, 5);
 		r->closed_in = dbq_int(q, 6);
-		r->note = col_dup(q, 7);
+		r->note = dbq_dup(q, 7);
 		r->overdue = dbq_int(q, 8) != 0;
 	}
 	dbq_reset(q);
@@ -447,10 +437,10 @@ int followup_reports_at(struct db *db, long long session, long long offset, size
 	while (*n < limit && (rc = dbq_step(q)) == DB_ROW) {
 		struct fu_report *x = &(*rows)[(*n)++];
 
-		col_copy(q, 0, x->ref, sizeof x->ref);
-		col_copy(q, 1, x->code, sizeof x->code);
-		col_copy(q, 2, x->status, sizeof x->status);
-		x->note = col_dup(q, 3);
+		dbq_copy(q, 0, x->ref, sizeof x->ref);
+		dbq_copy(q, 1, x->code, sizeof x->code);
+		dbq_copy(q, 2, x->status, sizeof x->status);
+		x->note = dbq_dup(q, 3);
 	}
 	dbq_reset(q);
 	if (rc != DB_DONE && rc != DB_ROW) {

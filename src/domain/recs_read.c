@@ -19,17 +19,6 @@
 #include "i18n.h"
 #include "util.h"
 
-/* Copy a column that may be NULL as "" (malloc'd). */
-static char *col_dup(struct dbq *q, int col)
-{
-	return xstrdup(dbq_is_null(q, col) ? "" : dbq_text(q, col));
-}
-
-static void col_copy(struct dbq *q, int col, char *dst, size_t size)
-{
-	str_copy(dst, dbq_is_null(q, col) ? "" : dbq_text(q, col), size);
-}
-
 /* The id of recommendation num of the session, 0 when none. */
 static long long rec_id_of(struct db *db, long long session, long long num)
 {
@@ -65,10 +54,10 @@ int recs_list(struct db *db, long long session, const char *status, const char *
 		r->id = dbq_int(q, 0);
 		r->num = dbq_int(q, 1);
 		r->title = xstrdup(dbq_text(q, 2));
-		col_copy(q, 3, r->status, sizeof r->status);
-		col_copy(q, 4, r->author, sizeof r->author);
-		r->cosponsors = col_dup(q, 5);
-		r->theme = col_dup(q, 6);
+		dbq_copy(q, 3, r->status, sizeof r->status);
+		dbq_copy(q, 4, r->author, sizeof r->author);
+		r->cosponsors = dbq_dup(q, 5);
+		r->theme = dbq_dup(q, 6);
 		r->item = dbq_int(q, 7);
 		r->versions = (int)dbq_int(q, 8);
 	}
@@ -106,10 +95,10 @@ static int detail_latest(struct db *db, struct rec_detail *d)
 	rc = dbq_step(q);
 	if (rc == DB_ROW) {
 		d->version = (int)dbq_int(q, 0);
-		d->text_fr = col_dup(q, 1);
-		d->text_en = col_dup(q, 2);
-		col_copy(q, 3, d->version_by, sizeof d->version_by);
-		col_copy(q, 4, d->version_at, sizeof d->version_at);
+		d->text_fr = dbq_dup(q, 1);
+		d->text_en = dbq_dup(q, 2);
+		dbq_copy(q, 3, d->version_by, sizeof d->version_by);
+		dbq_copy(q, 4, d->version_at, sizeof d->version_at);
 	}
 	dbq_reset(q);
 	if (rc == DB_DONE) {
@@ -145,18 +134,18 @@ int recs_get(struct db *db, long long session, long long num, struct rec_detail 
 		d->id = dbq_int(q, 0);
 		d->num = dbq_int(q, 1);
 		d->title = xstrdup(dbq_text(q, 2));
-		col_copy(q, 3, d->status, sizeof d->status);
-		col_copy(q, 4, d->author, sizeof d->author);
+		dbq_copy(q, 3, d->status, sizeof d->status);
+		dbq_copy(q, 4, d->author, sizeof d->author);
 		d->author_name = xstrdup(i18n_pick(dbq_text(q, 5), dbq_text(q, 6)));
-		d->cosponsors = col_dup(q, 7);
-		d->theme = col_dup(q, 8);
+		d->cosponsors = dbq_dup(q, 7);
+		d->theme = dbq_dup(q, 8);
 		d->theme_title = xstrdup(dbq_is_null(q, 8) ? "" : i18n_pick(dbq_text(q, 9),
 									      dbq_text(q, 10)));
 		d->item = dbq_int(q, 11);
-		d->item_title = col_dup(q, 12);
-		col_copy(q, 13, d->created_at, sizeof d->created_at);
-		col_copy(q, 14, d->adopted_at, sizeof d->adopted_at);
-		col_copy(q, 15, d->submitted_at, sizeof d->submitted_at);
+		d->item_title = dbq_dup(q, 12);
+		dbq_copy(q, 13, d->created_at, sizeof d->created_at);
+		dbq_copy(q, 14, d->adopted_at, sizeof d->adopted_at);
+		dbq_copy(q, 15, d->submitted_at, sizeof d->submitted_at);
 		d->objections = (int)dbq_int(q, 16);
 		d->objections_present = (int)dbq_int(q, 17);
 		d->reservations = (int)dbq_int(q, 18);
@@ -212,9 +201,9 @@ int recs_versions(struct db *db, long long session, long long num, struct rec_ve
 		}
 		v = &(*rows)[(*n)++];
 		v->version = (int)dbq_int(q, 0);
-		col_copy(q, 1, v->delegation, sizeof v->delegation);
-		v->actor = col_dup(q, 2);
-		col_copy(q, 3, v->at, sizeof v->at);
+		dbq_copy(q, 1, v->delegation, sizeof v->delegation);
+		v->actor = dbq_dup(q, 2);
+		dbq_copy(q, 3, v->at, sizeof v->at);
 		v->len_fr = (size_t)dbq_int(q, 4);
 		v->len_en = (size_t)dbq_int(q, 5);
 	}
@@ -249,8 +238,8 @@ int recs_version_text(struct db *db, long long session, long long num, int versi
 		return -1;
 	rc = dbq_step(q);
 	if (rc == DB_ROW) {
-		*fr = col_dup(q, 0);
-		*en = col_dup(q, 1);
+		*fr = dbq_dup(q, 0);
+		*en = dbq_dup(q, 1);
 	}
 	dbq_reset(q);
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? 1 : -1;
@@ -276,10 +265,10 @@ static int parties_read(struct dbq *q, struct rec_party **rows, size_t *n)
 			*rows = xrealloc(*rows, cap * sizeof **rows);
 		}
 		p = &(*rows)[(*n)++];
-		col_copy(q, 0, p->code, sizeof p->code);
+		dbq_copy(q, 0, p->code, sizeof p->code);
 		p->name = xstrdup(i18n_pick(dbq_text(q, 1), dbq_text(q, 2)));
-		p->reason = col_dup(q, 3);
-		col_copy(q, 4, p->at, sizeof p->at);
+		p->reason = dbq_dup(q, 3);
+		dbq_copy(q, 4, p->at, sizeof p->at);
 		p->present = dbq_int(q, 5) != 0;
 	}
 	dbq_reset(q);

@@ -434,6 +434,20 @@ bool dbq_is_null(struct dbq *q, int col)
 	return sqlite3_column_type(ST(q), col) == SQLITE_NULL;
 }
 
+char *dbq_dup(struct dbq *q, int col)
+{
+	const char *s = dbq_text(q, col);
+
+	return xstrdup(s ? s : "");
+}
+
+void dbq_copy(struct dbq *q, int col, char *dst, size_t size)
+{
+	const char *s = dbq_text(q, col);
+
+	str_copy(dst, s ? s : "", size);
+}
+
 void dbq_reset(struct dbq *q)
 {
 	sqlite3_reset(ST(q));
