@@ -6,7 +6,7 @@
 # `make run` asks for "run" only; `make test`, `make asan`, `make bench`
 # and `make deps` ask for "test".
 RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev libzip-dev gettext tzdata"
-TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client libreoffice-writer-nogui poppler-utils libxml2-utils unzip time"
+TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client mosh libreoffice-writer-nogui poppler-utils libxml2-utils unzip time"
 
 have_run() {
 	command -v cc >/dev/null 2>&1 || return 1
@@ -31,6 +31,8 @@ have_test() {
 	[ -x /usr/sbin/sshd ] || return 1
 	command -v ssh >/dev/null 2>&1 || return 1
 	command -v ssh-keygen >/dev/null 2>&1 || return 1
+	command -v mosh >/dev/null 2>&1 || return 1     # tests/pty/mosh.sh
+	command -v mosh-server >/dev/null 2>&1 || return 1
 	# the report's tests: ODT to PDF, its text, a picture of a page, AKN validation
 	command -v soffice >/dev/null 2>&1 || return 1
 	command -v pdftotext >/dev/null 2>&1 || return 1

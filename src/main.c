@@ -334,7 +334,11 @@ static int check_role_delegation(struct app *app)
  * `ssh host follow` reaches a forced command with the words typed on the
  * client in SSH_ORIGINAL_COMMAND. Only "follow [--session ID]" (optionally
  * after "rapporteur") is taken from there; --as and --role never are.
- * Without it the forced command runs as written (the screen).
+ * Without it the forced command runs as written (the screen). So it does
+ * when the request is mosh's "mosh-server new …": a key for mosh has the
+ * forced command "mosh-server new … -- rapporteur …", which is what the
+ * client asked for (README "Serving a meeting over SSH"); the person gets
+ * the screen under the key's role, as with a plain ssh -t.
  */
 static int ssh_original_command(struct opts *o)
 {
@@ -346,6 +350,10 @@ static int ssh_original_command(struct opts *o)
 		return 0;
 	copy = xstrdup(cmd);
 	w = strtok_r(copy, " \t", &save);
+	if (w && !strcmp(w, "mosh-server")) {
+		free(copy);
+		return 0;
+	}
 	if (w && !strcmp(w, "rapporteur"))
 		w = strtok_r(NULL, " \t", &save);
 	if (!w || strcmp(w, "follow") != 0)

@@ -8,6 +8,8 @@
 #   sshd_setup DIR DB      host key, sshd_config, empty authorized_keys in DIR
 #   sshd_person KEY ARGS…  a key DIR/KEY whose forced command is
 #                          "rapporteur --db DB ARGS…" (ARGS quoted for sh)
+#   sshd_mosh_person KEY ARGS…  the same for mosh: the forced command starts
+#                          mosh-server, which runs the binary (README)
 #   sshd_start             start sshd; sets SSHD_PID and SSH_PORT; 1 on failure
 #   sshd_stop              stop it by its pid and wait for it
 #   ssh_as KEY [ARGS…]     the client with the key DIR/KEY (add -tt for a pty)
@@ -60,6 +62,18 @@ sshd_person() {
 	for a in "$@"; do args="$args '$a'"; done
 	printf 'restrict,pty,command="exec env LC_ALL=C.UTF-8 TZ='\''%s'\'' ESCDELAY=25 %sRAPPORTEUR_FIXTURES=%s %s --db %s%s" %s\n' \
 		"$TZ" "${SSHD_ENV:+$SSHD_ENV }" "$RAPPORTEUR_FIXTURES" "$BIN" "$SSHD_DB" "$args" "$(cat "$SSHD_DIR/$key.pub")" \
+		>>"$SSHD_DIR/authorized_keys"
+}
+
+# As README "Serving a meeting over SSH" says for mosh: `pty` is needed
+# (the mosh client asks for one and reads mosh-server's answer through it).
+sshd_mosh_person() {
+	key=$1; shift
+	ssh-keygen -q -t ed25519 -N '' -C "$key" -f "$SSHD_DIR/$key" || return 1
+	args=""
+	for a in "$@"; do args="$args '$a'"; done
+	printf 'restrict,pty,command="exec env LC_ALL=C.UTF-8 mosh-server new -s -l LC_ALL=C.UTF-8 -- env TZ='\''%s'\'' ESCDELAY=25 RAPPORTEUR_FIXTURES=%s %s --db %s%s" %s\n' \
+		"$TZ" "$RAPPORTEUR_FIXTURES" "$BIN" "$SSHD_DB" "$args" "$(cat "$SSHD_DIR/$key.pub")" \
 		>>"$SSHD_DIR/authorized_keys"
 }
 
