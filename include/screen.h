@@ -81,6 +81,10 @@ struct screen {
 	bool loaded;   /* open() has run since the data last changed */
 	bool full;     /* set by the shell before draw(): the body window was
 			* cleared (screen switch, resize, reload), paint everything */
+	bool deferred; /* set by draw(): a part was left for when the keys stop
+			* (a detail line after a move, so that the move's write
+			* stays small); the shell draws again once the keys pause
+			* (UI_DEFER_MS), and the test harness before each key */
 };
 
 struct screen_ops {

@@ -13,6 +13,10 @@
 
 #define UI_MIN_COLS 80
 #define UI_MIN_ROWS 24
+/* A part a screen deferred (struct screen.deferred) is drawn once no key
+ * came for this long: after the keys of a quick run of moves, not between
+ * them, and soon enough to read as part of the move. */
+#define UI_DEFER_MS 250
 
 struct ui {
 	struct app *app;
@@ -61,6 +65,9 @@ void ui_relayout(void);
 void ui_reload_all(void);
 /* Idle work (once a second): another instance's writes, the minute. */
 void ui_tick(void);
+/* Draw what the current screen deferred (struct screen.deferred), now: the
+ * test harness does before each key, as if the keys had paused. */
+void ui_settle(void);
 
 /* ui_r4.c: forget the shared R4 check (the data changed). */
 void ui_r4_forget(void);

@@ -79,15 +79,18 @@ static void att_draw(struct screen *s, WINDOW *w)
 			    a->app->session ? _("No delegation in this process.")
 					    : _("No session: create one with :session new"),
 			    ui_attr(ROLE_DIM), false);
-	/* --low-bandwidth: a move sends the two markers only; the detail
-	 * line follows when the keys stop (the idle tick). */
-	if (a->moved && !full && ui_low_bandwidth()) {
+	/* A move sends the two rows only (the bar or the markers); the
+	 * detail line follows when the keys pause (s->deferred), so that a
+	 * run of moves does not send a detail line per row; under
+	 * --low-bandwidth at the idle tick (att_tick). */
+	if (a->moved && !full) {
 		a->detail_stale = true;
 	} else {
 		att_draw_detail(a, w);
 		a->detail_stale = false;
 	}
 	a->moved = false;
+	s->deferred = a->detail_stale && !ui_low_bandwidth(); /* else: att_tick */
 }
 
 static unsigned att_tick(struct screen *s, struct app *app)

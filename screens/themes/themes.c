@@ -93,6 +93,8 @@ static void themes_draw(struct screen *s, WINDOW *w)
 		themes_draw_catalogue(t, w, full);
 	else
 		themes_draw_proposals(t, w, full);
+	/* --low-bandwidth keeps it for the idle tick (themes_tick). */
+	s->deferred = t->detail_stale && !ui_low_bandwidth();
 }
 
 static void themes_close(struct screen *s)

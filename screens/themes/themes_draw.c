@@ -376,7 +376,7 @@ static void draw_prop_header(struct themes_screen *t, WINDOW *w)
 void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 {
 	bool grid_all = full || t->drawn_gleft != t->gleft || t->drawn_mtop != t->mtop;
-	bool col_moved = t->drawn_col != t->pl.sel;
+	bool col_moved = t->drawn_col != t->pl.sel, member_moved = t->drawn_member != t->member;
 
 	if (full) {
 		list_invalidate(&t->pl);
@@ -402,13 +402,17 @@ void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 			grid_row(t, w, t->drawn_member);
 		grid_row(t, w, t->member);
 	}
-	/* --low-bandwidth: a move sends the cursor only; the member state's
-	 * name and the proposal's detail follow when the keys stop (the idle
-	 * tick, themes.c). */
-	if (!full && ui_low_bandwidth() && (col_moved || t->drawn_member != t->member)) {
+	/* A step to another proposal sends the cursor only; its detail
+	 * lines follow when the keys pause (the screen's deferred part,
+	 * themes.c), so that a run of steps does not send three lines per
+	 * step. --low-bandwidth: a move to another member state too leaves
+	 * the name line, until the idle tick. */
+	if (!full && (col_moved || (member_moved && ui_low_bandwidth()))) {
+		if (!grid_all && member_moved && !ui_low_bandwidth())
+			grid_legend(t, w, false);
 		t->detail_stale = true;
 	} else {
-		if (!grid_all && (t->detail_stale || t->drawn_member != t->member))
+		if (!grid_all && (t->detail_stale || member_moved))
 			grid_legend(t, w, false);
 		if (full || col_moved || t->detail_stale)
 			draw_detail(t, w);
@@ -469,8 +473,8 @@ void themes_draw_catalogue(struct themes_screen *t, WINDOW *w, bool full)
 		widget_text_fit(w, 1, 1 + C_CODE + 1 + C_SOURCE + 1, t->cols - 35, _("Title"), h);
 	}
 	list_draw(&t->cl, w);
-	if (!full && old != t->cl.sel && ui_low_bandwidth()) {
-		t->detail_stale = true; /* drawn at the idle tick */
+	if (!full && old != t->cl.sel) {
+		t->detail_stale = true; /* drawn when the keys pause */
 		return;
 	}
 	if (!full && old == t->cl.sel && !t->detail_stale)

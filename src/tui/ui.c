@@ -366,6 +366,18 @@ void ui_tick(void)
 	}
 	if (s->ops->tick && (s->ops->tick(s, ui.app) & H_REDRAW))
 		ui.body_dirty = true;
+	if (s->deferred)
+		ui.body_dirty = true;
+}
+
+void ui_settle(void)
+{
+	struct screen *s = ui_current();
+
+	if (!s->deferred || ui.prompting || ui.too_small || ui.view_open)
+		return;
+	ui.body_dirty = true;
+	ui_paint();
 }
 
 /* ---- keys ---- */
@@ -616,7 +628,7 @@ int ui_main(struct app *app)
 	screen_ensure_open(ui_current());
 	for (;;) {
 		ui_paint();
-		key = keys_get(1000);
+		key = keys_get(ui_current()->deferred ? UI_DEFER_MS : 1000);
 		if (key == K_NONE)
 			break;
 		if (key == K_TICK) {

@@ -193,6 +193,10 @@ static void write_stats(const char *path)
 
 int uitest_next_key(void)
 {
+	/* Between two keys of a script the keys have paused: what a screen
+	 * deferred to that moment is on screen before the next key (and in
+	 * every dump), as on a terminal after UI_DEFER_MS. */
+	ui_settle();
 	if (!script)
 		return K_NONE; /* the script ended: every later read ends too */
 	for (;;) {

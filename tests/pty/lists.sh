@@ -1,0 +1,55 @@
+#!/bin/sh
+# lists.sh — what a real terminal shows after the moves of issue 16 that
+# are sent in pieces (tmux at 80x24): the detail lines that follow a move
+# once the keys pause (Themes, Attendance), the Themes grid after it
+# shifted sideways, lists after a one-row scroll at the edge of their
+# page. The screen tests read curses' own copy of the screen; these read
+# the terminal's.
+. "$RAPPORTEUR_TOP/tests/lib.sh"
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "ok 1 # skip tmux not installed (make deps)"
+	exit 0
+fi
+db=$(fresh_db lists)
+rap run --db "$db" - >/dev/null <<'CMDS'
+clock 2026-11-23T09:00:00+04:00
+propose workshop midiocc_health
+propose workshop "Mobilité des jeunes" FRA
+position 2 MUS object
+CMDS
+sock="$TEST_TMP/tmux.sock"
+T() { tmux -S "$sock" "$@"; }
+screen_text() { T capture-pane -p -t rap; }
+row() { screen_text | sed -n "$1p"; }
+# wait_for REGEX: poll the pane for up to 10 s (a limit, not a measure).
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen_text | grep -Eq -- "$1" && return 0
+		sleep 0.1; i=$((i + 1))
+	done
+	return 1
+}
+k=0
+start() { # TERM
+	T kill-server 2>/dev/null
+	k=$((k + 1))
+	sock="$TEST_TMP/tmux$k.sock"
+	T -f /dev/null new-session -d -s rap -x 80 -y 24 \
+		"exec env TERM=$1 TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db"
+	wait_for '^1 Agenda' >/dev/null
+}
+
+start screen-256color
+T send-keys -t rap 4
+ok_if "Themes: P1's detail" wait_for '^ P1 Migration et santé'
+T send-keys -t rap Right
+ok_if "Right: P2's detail follows once the keys pause" wait_for '^ P2 Mobilité des jeunes'
+ok_if "... its proposer" wait_for '^ By FRA France'
+ok_if "... its decision" wait_for '^ Blocked: Mauritius objects'
+T send-keys -t rap 3
+ok_if "Attendance: COM's R4 line" wait_for '^ Comoros: OK'
+T send-keys -t rap Down
+ok_if "Down: FRA's R4 line follows" wait_for '^ France / Réunion: OK'
+ok_if "... and COM's is gone" sh -c "! tmux -S '$sock' capture-pane -p -t rap | grep -q '^ Comoros: OK'"
+T kill-server 2>/dev/null
