@@ -136,6 +136,13 @@ bool ui_low_bandwidth(void);
 
 /* ---- services to screens ---- */
 
+/* The cells [x, x + width) of row y of w now show what was n columns to
+ * their right (n > 0; n < 0: to their left): the caller has drawn the run
+ * so. Asks the terminal to move the cells already there (delete and
+ * insert character, ui_shift.c) so that the next update sends only the
+ * cells that came into view; nothing else on the row moves. */
+void ui_shift_cells(WINDOW *w, int y, int x, int width, int n);
+
 /* The message line (translated text; one line, control characters are
  * shown escaped). Cleared by the next key. */
 void ui_message(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

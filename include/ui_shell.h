@@ -84,6 +84,9 @@ void ui_bars_draw_too_small(void);
 void ui_out_start(void);
 void ui_out_stop(void);
 void ui_out_update(void);             /* doupdate(), captured and sent at once */
+/* ui_shift.c: the moves asked by ui_shift_cells, sent just before
+ * doupdate() (ui_out_update) and applied to curscr. */
+void ui_shift_flush(void);
 
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);

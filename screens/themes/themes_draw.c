@@ -217,6 +217,19 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 	}
 }
 
+/* The grid's columns moved sideways (a step past its edge): the terminal
+ * moves the cells already drawn, so that the repaint that follows sends
+ * the column that came into view and the cursor, not every cell. */
+static void grid_shift(struct themes_screen *t, WINDOW *w)
+{
+	int d = t->gleft - t->drawn_gleft, width = t->gcols * TG_COL;
+
+	if (d == 0 || d >= t->gcols || -d >= t->gcols)
+		return;
+	for (int y = 1; y < 2 + themes_grid_rows(t) && y - 2 < (int)t->grid.n_members - t->mtop; y++)
+		ui_shift_cells(w, y, TG_CODE, width, d * TG_COL);
+}
+
 /* Below the member rows, when there is room: the cursor's member state
  * and the legend; when the member states fill the area, its last row
  * names the cursor's member state (themes_grid_rows). */
@@ -383,6 +396,8 @@ void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 		draw_prop_header(t, w);
 	}
 	list_draw(&t->pl, w);
+	if (grid_all && !full && t->drawn_mtop == t->mtop)
+		grid_shift(t, w);
 	if (grid_all) {
 		grid_heading(t, w);
 		/* A rule between the grid and the list: their rows are not

@@ -80,15 +80,13 @@ void ui_out_update(void)
 {
 	off_t n;
 
-	if (cap_fd < 0) {
-		doupdate();
-		return;
-	}
-	if (dup2(cap_fd, STDOUT_FILENO) < 0) {
+	if (cap_fd < 0 || dup2(cap_fd, STDOUT_FILENO) < 0) {
+		ui_shift_flush();
 		doupdate();
 		return;
 	}
 	capturing = 1;
+	ui_shift_flush(); /* cells moved sideways, in the same write */
 	doupdate();
 	dup2(tty_fd, STDOUT_FILENO);
 	capturing = 0;

@@ -6,6 +6,7 @@
 # page. The screen tests read curses' own copy of the screen; these read
 # the terminal's.
 . "$RAPPORTEUR_TOP/tests/lib.sh"
+. "$RAPPORTEUR_TOP/tests/ui/lib_ui.inc"
 if ! command -v tmux >/dev/null 2>&1; then
 	echo "ok 1 # skip tmux not installed (make deps)"
 	exit 0
@@ -53,3 +54,52 @@ T send-keys -t rap Down
 ok_if "Down: FRA's R4 line follows" wait_for '^ France / Réunion: OK'
 ok_if "... and COM's is gone" sh -c "! tmux -S '$sock' capture-pane -p -t rap | grep -q '^ Comoros: OK'"
 T kill-server 2>/dev/null
+
+# The terminal against curses' copy (the screen-test harness) after the
+# same keys: every row but the message line.
+db=$(fresh_db long)
+{
+	echo "clock 2026-11-23T09:00:00+04:00"
+	i=1
+	while [ $i -le 12 ]; do
+		echo "propose workshop \"Thème $i\""
+		for c in COM FRA MDG MUS SYC; do
+			case $(((i + $(printf '%d' "'$c")) % 3)) in 0) echo "position $i $c support" ;; 1) echo "position $i $c object" ;; esac
+		done
+		i=$((i + 1))
+	done
+	i=1
+	while [ $i -le 16 ]; do echo "item+ \"Point supplémentaire $i\" other 15"; i=$((i + 1)); done
+} | rap run --db "$db" - >/dev/null
+same() { # LABEL TMUX-KEYS… -- SCRIPT
+	label=$1
+	shift
+	keys=""
+	while [ "$1" != "--" ]; do keys="$keys $1"; shift; done
+	want=$(ui_run "$db" "$2" | sed -n '1,21p')
+	# shellcheck disable=SC2086
+	for key in $keys; do T send-keys -t rap "$key"; sleep 0.05; done
+	sleep 1.5
+	got=$(screen_text | sed -n '1,21p' | sed 's/ *$//')
+	if [ "$got" = "$want" ]; then
+		ok_if "$label" true
+	else
+		ok_if "$label" false
+		printf '%s\n' "$want" >"$TEST_TMP/want.txt"
+		printf '%s\n' "$got" | diff -u "$TEST_TMP/want.txt" - | sed 's/^/#   /' | head -30
+	fi
+}
+for term in screen-256color xterm-256color vt100; do
+	start $term
+	same "$term: the grid shifted one column to the right, twice (dch/ich)" \
+		4 Right Right Right Right Right Right Right -- '4<Right><Right><Right><Right><Right><Right><Right>'
+	same "$term: ... to its last column" \
+		Right Right Right Right Right -- '4<Right><Right><Right><Right><Right><Right><Right><Right><Right><Right><Right><Right>'
+	same "$term: ... and back to the left" \
+		Left Left Left Left Left Left Left Left Left -- '4<Right><Right><Right><Right><Right><Right><Right><Right><Right><Right><Right><Right><Left><Left><Left><Left><Left><Left><Left><Left><Left>'
+	same "$term: Agenda scrolled up at the top of its page, three rows one at a time" \
+		1 End Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up Up -- '1<End><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up>'
+	same "$term: ... and down at its bottom" \
+		Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down Down -- '1<End><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Up><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down><Down>'
+	T kill-server 2>/dev/null
+done

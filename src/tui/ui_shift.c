@@ -1,0 +1,112 @@
+/*
+ * ui_shift.c — moving a run of cells sideways on the terminal itself.
+ *
+ * When a grid scrolls by a column (the Themes grid), every cell of its
+ * rows changes, and curses rewrites them all: it uses insert and delete
+ * character only for a single change per row, while a grid inside a row
+ * needs two (cells deleted at one side of the run, blanks inserted at the
+ * other, so that what follows the run stays in place). A screen asks for
+ * the move (ui_shift_cells) while drawing; at the next update, inside the
+ * captured write of ui_out.c and just before doupdate(), the terminal is
+ * told with dch/ich and curses' copy of the screen (curscr) gets the same
+ * change, so doupdate() then sends only the cells that really differ (the
+ * column that came into view). Where the terminal has no dch/ich (vt100)
+ * nothing is sent and curses repaints the row as before.
+ */
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <stdio.h>
+#include <term.h>
+
+#include "screen.h"
+#include "ui_shell.h"
+
+enum { SHIFT_MAX = 64 };
+
+static struct shift {
+	int y, x, width, n; /* screen row and column; n > 0: to the left */
+} queue[SHIFT_MAX];
+static int queued;
+
+void ui_shift_cells(WINDOW *w, int y, int x, int width, int n)
+{
+	int sy = getbegy(w) + y, sx = getbegx(w) + x;
+
+	if (n == 0 || (n < 0 ? -n : n) >= width || sx < 0 || sx + width > COLS || sy < 0 ||
+	    sy >= LINES)
+		return;
+	if (queued == SHIFT_MAX) /* too many: curses repaints the rest */
+		return;
+	queue[queued++] = (struct shift){ sy, sx, width, n };
+}
+
+static bool can_shift(void)
+{
+	return (parm_dch || delete_character) && (parm_ich || insert_character);
+}
+
+static int cur_y = -1, cur_x = -1; /* the terminal's cursor, -1: unknown */
+
+static void move_to(int y, int x)
+{
+	mvcur(cur_y, cur_x, y, x); /* -1: an absolute move */
+	cur_y = y;
+	cur_x = x;
+}
+
+static void delete_cells(int y, int x, int n)
+{
+	move_to(y, x);
+	if (parm_dch)
+		putp(tiparm(parm_dch, n));
+	else
+		for (int i = 0; i < n; i++)
+			putp(delete_character);
+	wmove(curscr, y, x);
+	for (int i = 0; i < n; i++)
+		wdelch(curscr);
+}
+
+static void insert_cells(int y, int x, int n)
+{
+	move_to(y, x);
+	if (parm_ich)
+		putp(tiparm(parm_ich, n));
+	else
+		for (int i = 0; i < n; i++)
+			putp(insert_character);
+	wmove(curscr, y, x);
+	for (int i = 0; i < n; i++)
+		winsch(curscr, ' ');
+}
+
+/* Called by ui_out_update() inside its capture, before doupdate(). The
+ * cells are deleted on the side the run leaves and blanks inserted on the
+ * other, in the order that pushes nothing of the row off its end. */
+void ui_shift_flush(void)
+{
+	if (!queued)
+		return;
+	if (can_shift() && !isendwin()) {
+		vidattr(A_NORMAL); /* the blanks dch/ich bring take no colour */
+		cur_y = cur_x = -1;
+		for (int i = 0; i < queued; i++) {
+			const struct shift *s = &queue[i];
+
+			if (s->n > 0) {
+				delete_cells(s->y, s->x, s->n);
+				insert_cells(s->y, s->x + s->width - s->n, s->n);
+			} else {
+				delete_cells(s->y, s->x + s->width + s->n, -s->n);
+				insert_cells(s->y, s->x, -s->n);
+			}
+		}
+		/* mvcur and putp write through stdio: out before doupdate's
+		 * own writes (the cursor and attributes curses now believes
+		 * in are those left here). */
+		fflush(stdout);
+	}
+	queued = 0;
+}
