@@ -325,28 +325,67 @@ static const char *proposer(const char *by)
 	return by;
 }
 
+/* A proposal's title as the journal stored it: a title of the catalogue
+ * (in either language) comes back in the reader's language (malloc'd);
+ * a free title as typed. */
+static char *proposal_title(struct db *db, const char *title)
+{
+	char *code = db && *title ? db_text(db, "SELECT code FROM theme WHERE title_fr = ?1"
+						" OR (title_en <> '' AND title_en = ?1)"
+						" OR (title_es <> '' AND title_es = ?1)"
+						" ORDER BY id LIMIT 1", "t", title) : NULL;
+	char *s = theme_title(db, code ? code : "", title);
+
+	free(code);
+	return s;
+}
+
+/* A member state's position in the reader's language. */
+static const char *stance_label(const char *code)
+{
+	switch (rules_stance(code)) {
+	case ST_SUPPORT: return _("support");
+	case ST_OBJECT: return _("object");
+	case ST_ABSTAIN: return _("abstain");
+	case ST_NONE:
+	default: return str_eq(code, "none") ? _("none") : code;
+	}
+}
+
 static void r_theme_proposed(struct rd *r)
 {
-	P(_("P%lld for %s: %s (proposed by %s)"), N(r, 0), target_label(S(r, 1)), S(r, 2),
+	char *t = proposal_title(r->db, S(r, 2));
+
+	P(_("P%lld for %s: %s (proposed by %s)"), N(r, 0), target_label(S(r, 1)), t,
 	  proposer(S(r, 3)));
+	free(t);
 }
 
 static void r_theme_position(struct rd *r)
 {
-	P(_("P%lld (%s): position of %s: %s"), N(r, 0), S(r, 1), S(r, 2), S(r, 3));
+	char *t = proposal_title(r->db, S(r, 1));
+
+	P(_("P%lld (%s): position of %s: %s"), N(r, 0), t, S(r, 2), stance_label(S(r, 3)));
+	free(t);
 }
 
 static void r_theme_selected(struct rd *r)
 {
+	char *t = proposal_title(r->db, S(r, 2));
+
 	P(ngettext("P%lld selected for %s: %s (%d support, %d abstain, of %d member state present)",
 		   "P%lld selected for %s: %s (%d support, %d abstain, of %d member states present)",
 		   (unsigned long)N(r, 5)),
-	  N(r, 0), target_label(S(r, 1)), S(r, 2), (int)N(r, 3), (int)N(r, 4), (int)N(r, 5));
+	  N(r, 0), target_label(S(r, 1)), t, (int)N(r, 3), (int)N(r, 4), (int)N(r, 5));
+	free(t);
 }
 
 static void r_theme_rejected(struct rd *r)
 {
-	P(_("P%lld rejected: %s"), N(r, 0), S(r, 1));
+	char *t = proposal_title(r->db, S(r, 1));
+
+	P(_("P%lld rejected: %s"), N(r, 0), t);
+	free(t);
 }
 
 /* Since merges keep the positions both proposals agree on, a fifth
@@ -425,9 +464,19 @@ static void r_rec_adopted(struct rd *r)
 		P(_("R%lld adopted: %s"), N(r, 0), S(r, 1));
 }
 
+/* A recommendation's status in the reader's language. */
+static const char *rec_status_label(const char *code)
+{
+	static const char *const l[] = { N_("draft"), N_("discussion"), N_("adopted"),
+					 N_("withdrawn"), N_("deferred"), N_("submitted") };
+	enum rec_status s = rules_rec_status(code);
+
+	return s < RS_INVALID ? _(l[s]) : code;
+}
+
 static void r_rec_status(struct rd *r)
 {
-	P(_("R%lld: %s → %s"), N(r, 0), S(r, 1), S(r, 2));
+	P(_("R%lld: %s → %s"), N(r, 0), rec_status_label(S(r, 1)), rec_status_label(S(r, 2)));
 }
 
 static void r_rec_set(struct rd *r)

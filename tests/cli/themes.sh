@@ -73,9 +73,11 @@ position MDG
 position SYC
 position MDG
 position FRA"
+# The catalogue theme in the reader's language (English here), though the
+# proposal keeps the title it was stored with.
 like "journal detail names the proposal and its proposer" \
 	"$(q "SELECT detail FROM journal WHERE event = 'propose' ORDER BY seq DESC LIMIT 1")" \
-	'^P4 for the next meeting.s theme: Collecte, analyse et partage d.informations sur les données migratoires \(proposed by COM\)$'
+	'^P4 for the next meeting.s theme: Collection, analysis and sharing of migration data \(proposed by COM\)$'
 
 # Refusals, each changing nothing.
 refuse "an objection of a present member state blocks" "select 2" \

@@ -104,8 +104,10 @@ events = {}
 for r in mins:
     events[r['event']] = events.get(r['event'], 0) + 1
 same('minutes.csv: the events of the meeting counted',
-     {k: events.get(k, 0) for k in ['start', 'end', 'floor', 'yield', 'rec+', 'adopt', 'note', 'item+']},
-     {'start': 10, 'end': 10, 'floor': 30, 'yield': 30, 'rec+': 5, 'adopt': 5, 'note': 1, 'item+': 10})
+     {k: events.get(k, 0) for k in ['start', 'end', 'floor', 'yield', 'rec+', 'adopt', 'note', 'item+',
+                                    'status', 'propose', 'position', 'select', 'reject']},
+     {'start': 10, 'end': 10, 'floor': 30, 'yield': 30, 'rec+': 5, 'adopt': 5, 'note': 1, 'item+': 10,
+      'status': 1, 'propose': 4, 'position': 20, 'select': 3, 'reject': 1})
 check('minutes.csv: the note typed', any(r['detail'] == E['note'] for r in mins))
 
 # --- one language -----------------------------------------------------
@@ -171,10 +173,17 @@ def untyped(line):
     return line
 
 
+# The titles of the theme catalogue in the other language (where the two
+# differ): a theme proposed from the catalogue is named in the reader's.
+with open(os.path.join(top, 'fixtures', 'themes.csv'), encoding='utf-8', newline='') as f:
+    OTHER_TITLES = [r['title_en' if LANG == 'fr' else 'title_fr'] for r in csv.DictReader(f)
+                    if r['title_en'] and r['title_fr'] != r['title_en']]
+
+
 def foreign(lines):
     bad = []
     for line in lines:
-        hit = sorted(words(untyped(line)) & OTHER)
+        hit = sorted(words(untyped(line)) & OTHER) + [t for t in OTHER_TITLES if t in line]
         if hit:
             bad.append('%s   <- %s' % (line, ', '.join(hit)))
     return bad

@@ -441,6 +441,8 @@ def recommendations():
         S.k('c%d' % (others.index(co) + 1)).nl()
         if res:
             S.k('r%d' % (MEMBERS.index(res[0]) + 1)).text(t(res[1], res[2])).k('<Enter>').nl()
+        if n == 5:  # put under discussion first (t, 1), then adopted
+            S.k('t1').nl()
         S.k('A').nl()
         EXP['recs'].append({'number': n, 'author': author, 'title': t(tfr, ten), 'text_fr': xfr,
                             'text_en': xen, 'cosponsors': co,
