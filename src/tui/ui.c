@@ -259,13 +259,18 @@ void ui_relayout(void)
 	del(&ui.hints);
 	ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = true;
 	ui.body_dirty = ui.body_full = true;
-	if (ui.too_small)
+	if (ui.too_small) {
+		wresize(stdscr, ui.rows, ui.cols); /* the notice's window */
 		return;
+	}
 	if (was_small) {
 		/* The notice was drawn on stdscr: forget it. */
 		werase(stdscr);
 		wnoutrefresh(stdscr);
 	}
+	/* stdscr holds only that notice: one cell otherwise, not a screen's
+	 * worth of cells (336 KB at 200×60; DESIGN §7's 6 MB). */
+	wresize(stdscr, 1, 1);
 	ui.title = mkwin(1, ui.cols, 0, 0);
 	ui.tabs = mkwin(1, ui.cols, 1, 0);
 	ui.body = mkwin(ui.rows - 4, ui.cols, 2, 0);
