@@ -219,14 +219,17 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 
 /* The grid's columns moved sideways (a step past its edge): the terminal
  * moves the cells already drawn, so that the repaint that follows sends
- * the column that came into view and the cursor, not every cell. */
+ * the column that came into view and the cursor, not every cell. Not
+ * under --low-bandwidth: its cells are plain letters, cheaper to send
+ * again than the 24 B of moving a row. */
 static void grid_shift(struct themes_screen *t, WINDOW *w)
 {
 	int d = t->gleft - t->drawn_gleft, width = t->gcols * TG_COL;
 
-	if (d == 0 || d >= t->gcols || -d >= t->gcols)
+	if (d == 0 || d >= t->gcols || -d >= t->gcols || ui_low_bandwidth())
 		return;
-	for (int y = 1; y < 2 + themes_grid_rows(t) && y - 2 < (int)t->grid.n_members - t->mtop; y++)
+	/* The member rows; the headings are plain labels, as cheap to send again. */
+	for (int y = 2; y < 2 + themes_grid_rows(t) && y - 2 < (int)t->grid.n_members - t->mtop; y++)
 		ui_shift_cells(w, y, TG_CODE, width, d * TG_COL);
 }
 
