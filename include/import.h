@@ -39,7 +39,13 @@ struct import_result {
 	char file_error[512];      /* the whole file refused: non-empty */
 	char digest[17];           /* of the file as read (import_participants_expect) */
 	char warnings[512];        /* e.g. ignored unknown columns */
+	bool stopped;              /* the poll asked to stop (file_error says where) */
 };
+
+/* Called every IMPORT_POLL_ROWS rows with the line reached; non-zero
+ * stops the import: nothing written, file_error names the line. */
+typedef int (*import_poll_fn)(void *ud, int line);
+#define IMPORT_POLL_ROWS 1000
 
 /* Import (or with dry_run, only preview) a participants CSV into the
  * session. Valid rows are written in one transaction (the caller's when
@@ -62,6 +68,10 @@ int import_participants(struct db *db, long long session, const char *path, bool
  * import is then exactly what was previewed. expect NULL: any content. */
 int import_participants_expect(struct db *db, long long session, const char *path, bool dry_run,
 			       const char *expect, struct import_result *res);
+/* The screen's preview: a dry run that calls poll while it reads (the
+ * screen shows the progress and stops on Esc: res->stopped). */
+int import_participants_preview(struct db *db, long long session, const char *path,
+				import_poll_fn poll, void *ud, struct import_result *res);
 void import_result_free(struct import_result *res);
 
 /* "12 new, 3 updated, 0 unchanged, 1 error" into buf. Returns buf. */

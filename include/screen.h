@@ -151,6 +151,12 @@ void ui_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Like ui_message, but painted at once (with whatever else is dirty), for
  * progress during long work inside one key, such as an export. */
 void ui_progress(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* During long work inside one key (a large import preview): the key typed
+ * meanwhile, without waiting — K_ESC (stop asked), K_NONE (the program
+ * must stop: a signal, the terminal gone, the test script ended) or
+ * K_TICK when nothing was typed. A size change is applied at once; other
+ * keys are dropped (src/ui_progress.c). */
+int ui_poll_key(void);
 /* --- end of the Minutes screen's addition --- */
 /* --- added by the Recommendations screen (src/ui_hints.c) --- */
 /* Replace the hint bar with text (translated) while a screen is in a mode

@@ -2,7 +2,9 @@
  * attendance_import.c — importing a participants CSV from the Attendance
  * screen (DESIGN §4.3, §5): i asks for the file, then shows the preview
  * of every row — new, updated, unchanged, or error with its reason —
- * before anything is written (import_participants with dry_run). y runs
+ * before anything is written (import_participants_preview: a dry run read
+ * row by row, its progress on the message line, Esc stops it; what it
+ * keeps is capped, IMPORT_ROWS_KEPT). y runs
  * the `import FILE` command (one transaction, journaled, the same as
  * `rapporteur import participants`): the valid rows are written, the rows
  * in error are left out. n or Esc cancels.
@@ -13,6 +15,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "i18n.h"
@@ -71,6 +74,27 @@ static void draw_line(void *ud, WINDOW *w, int y, int x, int width, int index)
 				ui_attr(r->status == IMP_ERROR ? ROLE_BAD : ROLE_NORMAL));
 }
 
+/* While the preview reads the file: its progress (at most once a second)
+ * and Esc to stop it. */
+struct preview_poll {
+	const char *path;
+	time_t shown;
+};
+
+static int preview_poll(void *ud, int line)
+{
+	struct preview_poll *p = ud;
+	time_t now = time(NULL);
+	int key;
+
+	if (now != p->shown) {
+		ui_progress(_("reading %s… line %d (Esc stops)"), p->path, line);
+		p->shown = now;
+	}
+	key = ui_poll_key();
+	return key == K_ESC || key == K_NONE;
+}
+
 void att_import_start(struct att *a)
 {
 	struct att_import *m;
@@ -86,8 +110,13 @@ void att_import_start(struct att *a)
 		return;
 	}
 	m = xcalloc(1, sizeof *m);
-	if (import_participants(a->app->db, a->app->session, path, true, &m->res) != 0) {
-		ui_error("%s", m->res.file_error[0] ? m->res.file_error : _("cannot read the file"));
+	if (import_participants_preview(a->app->db, a->app->session, path, preview_poll,
+					&(struct preview_poll){ path, 0 }, &m->res) != 0) {
+		if (m->res.stopped)
+			ui_message("%s", m->res.file_error);
+		else
+			ui_error("%s", m->res.file_error[0] ? m->res.file_error
+							    : _("cannot read the file"));
 		import_result_free(&m->res);
 		free(m);
 		free(path);

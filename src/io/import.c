@@ -48,6 +48,9 @@ struct part {
 	int fatal;              /* a database error that stops the import */
 	struct head_seen { long long deleg; int line; } *heads; /* head=yes rows so far */
 	size_t nheads;
+	import_poll_fn poll;    /* asked every IMPORT_POLL_ROWS rows whether to stop */
+	void *poll_ud;
+	int rows, stopped_at;   /* data rows read; the line where the poll stopped */
 };
 
 /* One delegate's fields as stored. */
@@ -385,6 +388,10 @@ static int on_row(void *ud, int line, const struct csv_cell *cells, size_t n, co
 
 	if (!x->header_done)
 		return header_row(x, cells, n, error);
+	if (x->poll && ++x->rows % IMPORT_POLL_ROWS == 0 && x->poll(x->poll_ud, line) != 0) {
+		x->stopped_at = line;
+		return 1;
+	}
 	if (keep) {
 		row = row_add(x, line);
 	} else {
@@ -486,6 +493,8 @@ static void tx_undo(struct db *db, bool own)
 		db_rollback(db);
 }
 
+static int import_run(struct part x, bool dry_run, const char *expect);
+
 int import_participants(struct db *db, long long session, const char *path, bool dry_run,
 			struct import_result *res)
 {
@@ -496,6 +505,26 @@ int import_participants_expect(struct db *db, long long session, const char *pat
 			       const char *expect, struct import_result *res)
 {
 	struct part x = { .db = db, .session = session, .res = res, .path = path };
+
+	return import_run(x, dry_run, expect);
+}
+
+int import_participants_preview(struct db *db, long long session, const char *path,
+				import_poll_fn poll, void *ud, struct import_result *res)
+{
+	struct part x = { .db = db, .session = session, .res = res, .path = path,
+			  .poll = poll, .poll_ud = ud };
+
+	return import_run(x, true, NULL);
+}
+
+/* The import (or its dry run) described by x, as import_participants_expect. */
+static int import_run(struct part x, bool dry_run, const char *expect)
+{
+	struct db *db = x.db;
+	struct import_result *res = x.res;
+	long long session = x.session;
+	const char *path = x.path;
 	bool own = !db_in_transaction(db);
 	char err[512];
 	int rc;
@@ -514,7 +543,12 @@ int import_participants_expect(struct db *db, long long session, const char *pat
 		return -1;
 	rc = import_csv_read_digest(path, on_row, &x, res->digest, err, sizeof err);
 	free(x.heads);
-	if (rc == 0 && expect && strcmp(expect, res->digest) != 0)
+	if (x.stopped_at) {
+		res->stopped = true;
+		str_printf(res->file_error, sizeof res->file_error,
+			   _("%s: stopped at line %d: nothing imported"), path,
+			   x.stopped_at);
+	} else if (rc == 0 && expect && strcmp(expect, res->digest) != 0)
 		str_printf(res->file_error, sizeof res->file_error,
 			   _("%s: the file changed since its preview: nothing imported (preview it "
 			     "again)"), path);

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 
+#include "keys.h"
 #include "ui_shell.h"
 
 void ui_progress(const char *fmt, ...)
@@ -20,4 +21,15 @@ void ui_progress(const char *fmt, ...)
 	ui.msg_dirty = true;
 	if (!ui.prompting)
 		ui_paint(); /* what is dirty (the message line at least), one doupdate */
+}
+
+int ui_poll_key(void)
+{
+	int key = keys_get(0);
+
+	if (key == K_RESIZE) {
+		ui_relayout();
+		return K_TICK;
+	}
+	return key == K_ESC || key == K_NONE ? key : K_TICK;
 }

@@ -23,3 +23,29 @@ is "a file changed after its preview: nothing imported" "$(q "SELECT count(*) FR
 rap export --db "$db" --session 1 --out exp2 >/dev/null 2>&1
 got=$(ui_run "$db" '3iexp2/attendance.csv<Enter>y' --session 2)
 like "an unchanged file: imported" "$(ui_row "$got" 23)" "^ok $n1 new|^ok [0-9]+ new"
+
+# A huge file (issue 12, item 15): the preview reads it row by row, shows
+# its progress, and Esc typed while it reads stops it at once — back to
+# the list, nothing imported, the database free for the other instances.
+# (Memory and time of a million rows: tests/bench/bench_preview.sh.)
+/usr/bin/python3 - >big.csv <<'PY'
+print("delegation,name,level,entity_category")
+for i in range(60000):
+    print("MUS,Participant %05d,officer,interior" % i)
+PY
+n2=$(q "SELECT count(*) FROM delegate")
+got=$(ui_run "$db" '3ibig.csv<Enter><Esc>
+@other note "écrit par une autre instance"' --session 2)
+like "Esc while a big file is read: the preview stops early, saying so" "$(ui_row "$got" 23)" \
+	'big\.csv: stopped at line [0-9]+: nothing imported'
+line=$(ui_row "$got" 23 | sed -n 's/.*stopped at line \([0-9]*\).*/\1/p')
+ok_if "... after the first rows, long before the end ($line < 60001)" test "${line:-60001}" -lt 60001
+unlike "... back to the list (no preview)" "$(ui_row "$got" 3)" 'Import preview'
+is "... nothing imported" "$(q "SELECT count(*) FROM delegate")" "$n2"
+is "... the database free: the other instance wrote at once" \
+	"$(q "SELECT count(*) FROM journal WHERE detail LIKE '%écrit par une autre instance%'")" 1
+# Without Esc (idle ticks while it reads) the whole file is previewed.
+ticks=$(printf '<Tick>%.0s' $(seq 1 80))
+got=$(ui_run "$db" "3ibig.csv<Enter>$ticks" --session 2)
+like "ticks while a big file is read: the whole file previewed" "$got" \
+	'60000 new, 0 updated, 0 unchanged, 0 errors'
