@@ -241,6 +241,7 @@ static void styles_xml(struct odt *o, FILE *f)
 	      "</style:master-page></office:master-styles></office:document-styles>\n", f);
 }
 
+/* meta.xml holds text only (no text: namespace): a line break is a space. */
 static void meta_xml(struct odt *o, FILE *f, const char *fp)
 {
 	fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-meta"
@@ -248,15 +249,15 @@ static void meta_xml(struct odt *o, FILE *f, const char *fp)
 	      " xmlns:meta=\"urn:oasis:names:tc:opendocument:xmlns:meta:1.0\""
 	      " xmlns:dc=\"http://purl.org/dc/elements/1.1/\" office:version=\"1.3\">"
 	      "<office:meta><meta:generator>", f);
-	esc(f, o->generator);
+	report_xml(f, o->generator, NULL);
 	fputs("</meta:generator><dc:title>", f);
-	esc(f, o->title);
+	report_xml(f, o->title, NULL);
 	fputs("</dc:title><dc:language>", f);
-	esc(f, o->lang);
+	report_xml(f, o->lang, NULL);
 	fputs("</dc:language><meta:creation-date>", f);
-	esc(f, o->stamp);
+	report_xml(f, o->stamp, NULL);
 	fputs("</meta:creation-date><meta:user-defined meta:name=\"fingerprint\">", f);
-	esc(f, fp);
+	report_xml(f, fp, NULL);
 	fputs("</meta:user-defined></office:meta></office:document-meta>\n", f);
 }
 

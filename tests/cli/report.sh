@@ -270,3 +270,13 @@ out=$(printf 'report follower.html\nminutes circulate\n' |
 is "a follower may not write the report" "$(echo "$out" | sed -n 1p)" "error: role follower may not run report"
 like "a follower may not circulate" "$(echo "$out" | sed -n 2p)" '^error: role follower may not run minutes'
 ok_if "... and no file was written" test ! -e follower.html
+
+# ---- a line break in the title (found by make fuzz, fuzz_report) ----
+# meta.xml's dc:title holds text only: a line break there is a space, not
+# <text:line-break/> (a prefix meta.xml does not declare: not XML).
+nl=$PWD/newline.db
+cp "$demo" "$nl"
+sqlite3 "$nl" "UPDATE session SET title = 'Ligne 1' || char(10) || 'Ligne 2' WHERE id = 1"
+rap report --db "$nl" --session 1 --out nl.odt >/dev/null 2>&1
+is "a title with a line break: every ODT part well-formed" "$($PY odt_check.py nl.odt 2>&1 | tail -1)" ok
+like "... the title in meta.xml with a space" "$(unzip -p nl.odt meta.xml)" '<dc:title>Ligne 1 Ligne 2</dc:title>'
