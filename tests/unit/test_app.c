@@ -86,11 +86,44 @@ static void test_pick_indexed(void **state)
 	testdb_close(&t);
 }
 
+/* The screen's database runs with synchronous=FULL (one fsync per action:
+ * a power cut loses nothing shown as done), the other commands with
+ * NORMAL unless RAPPORTEUR_SYNC_FULL (issue 12, item 14). */
+static long long sync_mode(struct testdb *t, bool full)
+{
+	char err[512];
+	struct app a = { 0 };
+	long long mode;
+
+	a.db_path = xstrdup(t->path);
+	a.sync_full = full;
+	assert_int_equal(app_open(&a, 0, err, sizeof err), 0);
+	mode = db_int(a.db, -1, "PRAGMA synchronous", "");
+	app_close(&a);
+	return mode;
+}
+
+static void test_sync(void **state)
+{
+	struct testdb t = { 0 };
+
+	(void)state;
+	testdb_open(&t, "app-sync");
+	unsetenv("RAPPORTEUR_SYNC_FULL");
+	assert_int_equal(sync_mode(&t, true), 2);   /* FULL */
+	assert_int_equal(sync_mode(&t, false), 1);  /* NORMAL */
+	setenv("RAPPORTEUR_SYNC_FULL", "1", 1);
+	assert_int_equal(sync_mode(&t, false), 2);
+	unsetenv("RAPPORTEUR_SYNC_FULL");
+	testdb_close(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pick),
 		cmocka_unit_test(test_pick_indexed),
+		cmocka_unit_test(test_sync),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
