@@ -29,6 +29,8 @@ struct app {
 	char *backup_dir;         /* owned: where automatic backups go */
 	bool sync_full;           /* synchronous=FULL (the screen: one fsync per action) */
 	bool allow_damaged;       /* backup/recover: open a file that fails quick_check */
+	bool last_unstored;       /* the last command_exec was refused because the database
+				   * could not write (busy, disk full): what was typed is kept */
 };
 
 /* Open the database named by app->db_path (creating it from fixtures with

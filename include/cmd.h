@@ -35,6 +35,8 @@ struct cmd_ctx {
 	char *args;               /* malloc'd JSON event (cmd_event), or NULL */
 	long long new_session;    /* set by session new/open to switch */
 	bool unchanged;           /* nothing was written (a dry run): no journal row */
+	bool unstored;            /* refused because the database could not write
+				   * (busy past the timeout, disk full): cmd_db_err */
 	/* Undo (undo.h): */
 	long long journal_seq;    /* the journal row written (set by command_exec) */
 	long long reverts;        /* undo/redo: the journal row reverted */

@@ -175,7 +175,9 @@ int ui_draft_save(struct app *app, const char *kind, long long ref, const char *
 
 /* Run one command line through command_exec() and show its answer on the
  * message line. On success every screen is marked for reload. Returns 0
- * (ok) or 1 (refused: nothing changed). */
+ * (ok), 1 (refused: nothing changed) or 2 (not stored: the database could
+ * not write — another writer held it past the busy timeout, the disk is
+ * full —, nothing changed: a prompt keeps what was typed, issue 12). */
 /* Show a whole text over the body (a summary, a journal entry), wrapped
  * to the width; the movement keys scroll it, Esc, Enter or q close it.
  * The text is copied. */
@@ -209,6 +211,10 @@ struct ui_prompt_opts {
 	 * does not lose it; offered again when the prompt next opens empty;
 	 * cleared by Enter or Esc. */
 	const char *draft;
+	/* The initial text is stored nowhere yet (a command made of it could
+	 * not be stored: ui_exec returned 2): kept as the draft at the first
+	 * idle second, like text typed. */
+	bool unsaved;
 };
 
 /* A one-line editor on the message line, modal: returns the malloc'd UTF-8

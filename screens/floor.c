@@ -408,6 +408,7 @@ static void yield_floor(struct floor_screen *f)
 	struct draft_ref d = { f->app, f->speaker.id };
 	struct ui_prompt_opts o = { .idle = save_draft, .ud = &d };
 	char label[128], *draft, *summary, *q;
+	int rc;
 
 	if (!f->speaker.id) {
 		ui_exec(f->app, "yield"); /* the command explains: nobody has the floor */
@@ -416,14 +417,20 @@ static void yield_floor(struct floor_screen *f)
 	draft = recs_draft_load(f->app->db, "summary", f->app->session, d.ref);
 	o.initial = draft;
 	str_printf(label, sizeof label, _("Summary (%s):"), f->speaker.who.code);
-	summary = ui_prompt(label, &o);
+	while ((summary = ui_prompt(label, &o))) {
+		q = ui_quote(summary);
+		rc = ui_execf(f->app, "yield %s", q);
+		free(q);
+		if (rc == 0 && !f->app->read_only)
+			recs_draft_clear(f->app->db, "summary", f->app->session, d.ref);
+		if (rc != 2)
+			break;
+		/* Not stored (busy, disk full): the prompt again, holding it. */
+		free(draft);
+		o.initial = draft = summary;
+		o.unsaved = true;
+	}
 	free(draft);
-	if (!summary)
-		return;
-	q = ui_quote(summary);
-	if (ui_execf(f->app, "yield %s", q) == 0 && !f->app->read_only)
-		recs_draft_clear(f->app->db, "summary", f->app->session, d.ref);
-	free(q);
 	free(summary);
 }
 

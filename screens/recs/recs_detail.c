@@ -142,19 +142,28 @@ static void act_party(struct recs *r, long long num, bool objection)
 		   num);
 	if (!(code = recs_pick_member(r, label, NULL)))
 		return;
-	/* The wording is drafted: a dropped link does not lose it. */
-	static const struct ui_prompt_opts reason_opts = { .draft = "reason" };
+	/* The wording is drafted: a dropped link does not lose it; a wording
+	 * the database could not store (busy, disk full) comes back. */
+	struct ui_prompt_opts reason_opts = { .draft = "reason" };
+	char *kept = NULL;
+	int rc;
 
 	str_printf(label, sizeof label, objection ? _("Reason of %s (may be empty):")
 						  : _("Reservation of %s (its wording):"),
 		   code);
-	if ((reason = ui_prompt(label, &reason_opts))) {
+	while ((reason = ui_prompt(label, &reason_opts))) {
 		q = recs_quote(reason);
 		line = xasprintf("%s %lld %s %s", objection ? "object" : "reserve", num, code, q);
-		ui_exec(r->app, line);
+		rc = ui_exec(r->app, line);
 		free(line);
 		free(q);
+		if (rc != 2)
+			break;
+		free(kept);
+		reason_opts.initial = kept = reason;
+		reason_opts.unsaved = true;
 	}
+	free(kept);
 	free(reason);
 	free(code);
 }

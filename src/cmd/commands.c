@@ -338,6 +338,7 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 		str_visible(shown, sizeof shown, c.msg, strlen(c.msg));
 		str_printf(out, outsize, rc == 0 ? "ok %s" : "error: %s", shown);
 	}
+	app->last_unstored = rc != 0 && c.unstored;
 	free(c.before);
 	free(c.after);
 	free(c.args);

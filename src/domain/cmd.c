@@ -70,9 +70,11 @@ int cmd_db_err(struct cmd_ctx *c)
 		return cmd_err(c, "%s", _("refused: only an adopted or submitted recommendation "
 					  "is followed up"));
 	case DBE_BUSY:
+		c->unstored = true;
 		return cmd_err(c, "%s", _("the database is busy (another writer); nothing was "
 					  "changed, try again"));
 	case DBE_FULL:
+		c->unstored = true;
 		return cmd_err(c, "%s", _("disk full: nothing was changed"));
 	case DBE_READONLY:
 		return cmd_err(c, "%s", _("the database is read-only: nothing was changed"));

@@ -134,7 +134,7 @@ int ui_exec_answer(struct app *app, const char *line, char *out, size_t size)
 	} else {
 		ui_error("%s", out);
 	}
-	return rc;
+	return rc == 0 ? 0 : app->last_unstored ? 2 : 1;
 }
 
 int ui_execf(struct app *app, const char *fmt, ...)
@@ -458,20 +458,26 @@ static void bound_command(const struct command_def *c)
 		bool drafts = ui.app->session && !ui.app->read_only;
 		struct ui_prompt_opts o = { .idle = drafts ? save_text_draft : NULL, .ud = (void *)c };
 		char label[256], *text, *q, *draft = NULL;
+		int rc = 1;
 
 		if (drafts)
 			o.initial = draft = recs_draft_load(ui.app->db, c->name, ui.app->session, 0);
 		str_printf(label, sizeof label, "%s:", _(c->help));
-		text = ui_prompt(label, &o);
-		free(draft);
-		if (text && *text) {
+		while ((text = ui_prompt(label, &o)) && *text) {
 			q = ui_quote(text);
-			if (ui_execf(ui.app, "%s %s", c->name, q) == 0 && drafts)
-				recs_draft_clear(ui.app->db, c->name, ui.app->session, 0);
+			rc = ui_execf(ui.app, "%s %s", c->name, q);
 			free(q);
-		} else if (text && drafts) {
-			recs_draft_clear(ui.app->db, c->name, ui.app->session, 0);
+			if (rc != 2)
+				break;
+			/* Not stored (busy, disk full): the prompt again with the
+			 * text, its draft as soon as the database takes it. */
+			free(draft);
+			o.initial = draft = text;
+			o.unsaved = true;
 		}
+		free(draft);
+		if (text && drafts && (!*text || rc == 0))
+			recs_draft_clear(ui.app->db, c->name, ui.app->session, 0);
 		free(text);
 		return;
 	}

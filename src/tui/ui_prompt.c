@@ -312,7 +312,7 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	struct lineedit e;
 	struct completion c = { .next = -1 };
 	struct ui_prompt_opts own;
-	struct idle_ctx ic = { o, &e, false, monotonic(), false };
+	struct idle_ctx ic = { o, &e, o->unsaved, monotonic(), false };
 	int hpos = n_history, last = K_NONE;
 	char *result = NULL, *typed = NULL, *kept = NULL;
 
@@ -442,13 +442,19 @@ void ui_command_line(struct app *app, const char *initial)
 {
 	struct ui_prompt_opts o = { .initial = initial, .complete = COMPLETE_COMMAND,
 				    .history = true, .draft = "cmdline" };
-	char *line = ui_prompt(":", &o);
+	char *line, *kept = NULL;
 
-	if (!line)
-		return;
-	history_add(line);
-	if (!str_empty(line))
-		ui_exec(app, line);
+	/* A line the database could not store (busy, disk full) comes back
+	 * to be tried again: nothing typed is lost. */
+	while ((line = ui_prompt(":", &o))) {
+		history_add(line);
+		if (str_empty(line) || ui_exec(app, line) != 2)
+			break;
+		free(kept);
+		o.initial = kept = line;
+		o.unsaved = true;
+	}
+	free(kept);
 	free(line);
 }
 
