@@ -6,7 +6,7 @@
 # `make run` asks for "run" only; `make test`, `make asan`, `make bench`
 # and `make deps` ask for "test".
 RUN_PKGS="build-essential pkg-config libncurses-dev libsqlite3-dev libcsv-dev libzip-dev gettext tzdata"
-TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client mosh libreoffice-writer-nogui poppler-utils libxml2-utils unzip time"
+TEST_PKGS="clang libcmocka-dev sqlite3 tmux python3 python3-pyte openssh-server openssh-client mosh libreoffice-writer-nogui poppler-utils libxml2-utils libxml2-dev unzip time"
 
 have_run() {
 	command -v cc >/dev/null 2>&1 || return 1
@@ -38,6 +38,7 @@ have_test() {
 	command -v pdftotext >/dev/null 2>&1 || return 1
 	command -v pdftoppm >/dev/null 2>&1 || return 1
 	command -v xmllint >/dev/null 2>&1 || return 1
+	pkg-config --exists libxml-2.0 2>/dev/null || return 1   # make fuzz: the report target
 	command -v unzip >/dev/null 2>&1 || return 1
 	[ -x /usr/bin/time ] || return 1    # GNU time: peak memory in make bench
 	return 0

@@ -5,14 +5,14 @@
 # inputs go to build-fuzz/corpus/TARGET, crashes to build-fuzz/crash-*.
 # Prints the executions of each target and exits 1 if one crashed.
 #   FUZZ_SECONDS   time per target
-#   FUZZ_TARGETS   which targets (default: command import)
+#   FUZZ_TARGETS   which targets (default: command import preview report)
 #   FUZZ_JOBS      parallel compiles (default: the number of CPUs)
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$top" || exit 2
 CLANG=${CLANG:-clang}
 SECONDS_PER=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-command import}
+TARGETS=${FUZZ_TARGETS:-command import preview report}
 JOBS=${FUZZ_JOBS:-$(nproc 2>/dev/null || echo 2)}
 out=build-fuzz
 command -v "$CLANG" >/dev/null 2>&1 || {
@@ -26,6 +26,10 @@ cflags="$cflags -DVERSION=\"fuzz\" -DFIXTURESDIR=\"$top/fixtures\" -DLOCALEDIR=\
 cflags="$cflags $($PKG_CONFIG --cflags ncursesw sqlite3 2>/dev/null)"
 libs="$($PKG_CONFIG --libs ncursesw 2>/dev/null || echo -lncursesw)"
 libs="$libs $($PKG_CONFIG --libs sqlite3 2>/dev/null || echo -lsqlite3) -lcsv"
+libs="$libs $($PKG_CONFIG --libs libzip 2>/dev/null || echo -lzip)"
+# fuzz_report checks the reports with libxml2 (libxml2-dev: scripts/deps.sh).
+xml_cflags=$($PKG_CONFIG --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)
+xml_libs=$($PKG_CONFIG --libs libxml-2.0 2>/dev/null || echo -lxml2)
 
 # The project's objects: src/**/*.c and screens/**/*.c but src/main.c, compiled
 # for coverage (fuzzer-no-link) and the sanitizers.
@@ -56,7 +60,10 @@ failed=0
 summary=""
 for t in $TARGETS; do
 	bin="$out/fuzz_$t"
-	$CLANG -fsanitize=fuzzer $cflags -o "$bin" "tests/fuzz/fuzz_$t.c" $objs $libs ||
+	extra=""
+	[ "$t" = report ] && extra="$xml_cflags $xml_libs"
+	# shellcheck disable=SC2086
+	$CLANG -fsanitize=fuzzer $cflags -o "$bin" "tests/fuzz/fuzz_$t.c" $objs $libs $extra ||
 		{ echo "fuzz: link of fuzz_$t failed" >&2; exit 2; }
 	mkdir -p "$out/corpus/$t" "$out/tmp"
 	export FUZZ_TMPDIR="$top/$out/tmp"
@@ -72,7 +79,7 @@ for t in $TARGETS; do
 	if [ "$rc" -ne 0 ]; then
 		failed=1
 		echo "fuzz: $t FAILED (exit $rc) — $log"
-		grep -E 'ERROR|SUMMARY|fuzz_(command|import):|Test unit written' "$log" | head -8 | sed 's/^/    /'
+		grep -E 'ERROR|SUMMARY|fuzz_[a-z]+:|Test unit written' "$log" | head -8 | sed 's/^/    /'
 	fi
 	summary="$summary
 fuzz: $t: ${execs:-?} executions in $SECONDS_PER s, ${cov:-cov: ?}, corpus $(ls "$out/corpus/$t" | wc -l) inputs, $([ $rc -eq 0 ] && echo 'no crash' || echo CRASH)"
