@@ -49,3 +49,12 @@ ticks=$(printf '<Tick>%.0s' $(seq 1 80))
 got=$(ui_run "$db" "3ibig.csv<Enter>$ticks" --session 2)
 like "ticks while a big file is read: the whole file previewed" "$got" \
 	'60000 new, 0 updated, 0 unchanged, 0 errors'
+
+# A FIFO given to the import prompt (item 15): refused at once with one
+# line, the screen usable (it hung, Esc ignored, before).
+mkfifo fifo.csv
+printf '3ififo.csv<Enter>\n' >fifo.keys
+RAPPORTEUR_NOW=$UI_NOW TERM=xterm-256color LINES=24 COLUMNS=80 RAPPORTEUR_TEST_SCRIPT=fifo.keys \
+	RAPPORTEUR_TEST_DUMP=fifo.dump timeout 30 "$BIN" --db "$db" --session 2 >/dev/null 2>&1
+is "a FIFO: the screen ends normally (no hang)" "$?" 0
+like "a FIFO: refused with one line" "$(sed -n 23p fifo.dump)" 'fifo\.csv: not a regular file'
