@@ -46,7 +46,7 @@ static void usage(FILE *f)
 		  "  rapporteur run       [--db FILE] [--session ID] [--keep-going] SCRIPT|-\n"
 		  "  rapporteur export    [--db FILE] --session ID --out DIR [--force] [--bom]\n"
 		  "  rapporteur report    [--db FILE] --session ID --out FILE [--format html|odt|akn]\n"
-		  "                       [--lang fr|en] [--force]\n"
+		  "                       [--lang fr|en|es] [--force]\n"
 		  "  rapporteur --help | --version\n"));
 	fprintf(f, "%s",
 		_("  rapporteur follow    [--db FILE] [--session ID]\n"
@@ -416,7 +416,7 @@ static int do_report(struct app *app, struct opts *o)
 	enum report_format f;
 
 	if (!file)
-		return bad_usage(_("usage: report [--db FILE] --session ID --out FILE [--format html|odt|akn] [--lang fr|en] [--force]"), NULL);
+		return bad_usage(_("usage: report [--db FILE] --session ID --out FILE [--format html|odt|akn] [--lang fr|en|es] [--force]"), NULL);
 	if (o->format ? report_format_parse(o->format, &f) != 0 : report_format_of_path(file, &f) != 0)
 		return bad_usage(o->format ? _("unknown format %s (html, odt, akn)") :
 				 _("%s: the extension names no format; add --format html|odt|akn"),

@@ -78,7 +78,9 @@ char *rp_date(const char *ymd, char *buf, size_t size)
 		str_copy(buf, ymd ? ymd : "", size);
 		return buf;
 	}
-	str_printf(buf, size, "%d %s %d", d, _(months[m - 1]), y);
+	/* TRANSLATORS: a date: the day, the month's name, the year
+	 * ("23 November 2026"); Spanish "%d de %s de %d". */
+	str_printf(buf, size, _("%d %s %d"), d, _(months[m - 1]), y);
 	return buf;
 }
 

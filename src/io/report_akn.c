@@ -79,7 +79,8 @@ static int akn_begin(void *w, const struct report_doc *d)
 	a->state = xstrdup(d->state);
 	a->date = xstrdup(d->date);
 	a->stamp = xstrdup(d->stamp);
-	a->lang = xstrdup(str_eq(d->lang, "en") ? "eng" : "fra");
+	/* ISO 639-2 (AKN's FRBRlanguage). */
+	a->lang = xstrdup(str_eq(d->lang, "en") ? "eng" : str_eq(d->lang, "es") ? "spa" : "fra");
 	a->generator = xstrdup(d->generator);
 	a->country = xstrdup(d->country);
 	for (char *p = a->country; *p; p++)

@@ -1,5 +1,5 @@
 /*
- * report_cmd.c — the `report FILE [--format html|odt|akn] [--lang fr|en]
+ * report_cmd.c — the `report FILE [--format html|odt|akn] [--lang fr|en|es]
  * [--force]` command: the report of the current session into FILE, the
  * format from the option or else from the file's extension, in the
  * language asked (the interface's by default). It reads only: no journal
@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "labels.h"
 #include "report.h"
 #include "util.h"
 
@@ -34,8 +35,9 @@ static int parse_args(struct cmd_ctx *c, struct report_args *a)
 			have_format = true;
 		} else if (str_eq(o, "--lang") && i + 1 < c->argc) {
 			a->lang = c->argv[++i];
-			if (!str_eq(a->lang, "fr") && !str_eq(a->lang, "en"))
-				return cmd_err(c, _("unknown language %s (fr, en)"), a->lang);
+			if (!str_eq(a->lang, "fr") && !str_eq(a->lang, "en") &&
+			    !str_eq(a->lang, "es"))
+				return cmd_err(c, _("unknown language %s (fr, en, es)"), a->lang);
 		} else {
 			return cmd_err(c, _("unknown option %s (--format, --lang, --force)"), o);
 		}
@@ -57,6 +59,12 @@ int cmd_report(struct cmd_ctx *c)
 	str_copy(was, i18n_lang(), sizeof was);
 	if (a.lang)
 		i18n_init(a.lang);
+	/* The Spanish labels of levels, categories, states and themes are
+	 * loaded when the interface starts in Spanish; a report asked in
+	 * Spanish from another language loads them here (they are used only
+	 * while the language is Spanish). */
+	if (a.lang && str_eq(a.lang, "es") && !str_eq(was, "es"))
+		labels_load_es(c->db);
 	rc = report_render(c->db, c->session, c->argv[1], a.format, a.flags, NULL, NULL, fp, err,
 			   sizeof err);
 	if (a.lang)

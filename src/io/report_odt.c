@@ -197,9 +197,11 @@ static void odt_chart(void *w, const struct report_chart *c)
 	" fo:margin-top=\"0.4cm\" fo:margin-bottom=\"0.2cm\" fo:keep-with-next=\"always\"/>" \
 	"<style:text-properties fo:font-size=\"" size "\" fo:font-weight=\"bold\"/></style:style>"
 
-static const char styles_head[] =
+static const char styles_open[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-styles" NS_STYLES
-	" office:version=\"1.3\"><office:styles>"
+	" office:version=\"1.3\"><office:styles>";
+
+static const char styles_head[] =
 	"<style:style style:name=\"Standard\" style:family=\"paragraph\">"
 	"<style:paragraph-properties fo:margin-bottom=\"0.15cm\"/>"
 	"<style:text-properties style:font-name=\"DejaVu Serif\" fo:font-family=\"'DejaVu Serif'\""
@@ -231,8 +233,21 @@ static const char styles_head[] =
 	"<style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\">"
 	"<style:header><text:p text:style-name=\"Banner\">";
 
+/* The document's language (spelling, hyphenation): fr-FR, en-GB, es-ES. */
+static void default_language(struct odt *o, FILE *f)
+{
+	const char *country = str_eq(o->lang, "es") ? "ES" : str_eq(o->lang, "en") ? "GB" : "FR";
+
+	fputs("<style:default-style style:family=\"paragraph\"><style:text-properties"
+	      " fo:language=\"", f);
+	esc(f, o->lang);
+	fprintf(f, "\" fo:country=\"%s\"/></style:default-style>", country);
+}
+
 static void styles_xml(struct odt *o, FILE *f)
 {
+	fputs(styles_open, f);
+	default_language(o, f);
 	fputs(styles_head, f);
 	esc(f, o->state);
 	fputs("</text:p></style:header><style:footer><text:p text:style-name=\"Footer\">", f);

@@ -114,7 +114,12 @@ static void check_table(struct rp *r)
 	size_t n = 0;
 
 	r->o->ops->section(r->o->w, 2, "check", _("Delegation-level check (R4)"));
-	if (rp_fail(r, attendance_check(r->db, r->session, &rows, &n)) == 0) {
+	if (rp_fail(r, attendance_check(r->db, r->session, &rows, &n)) == 0 && n &&
+	    !rows[0].applied) {
+		/* set r4 off (IDM): no verdict per state, one line. */
+		r->o->ops->para(r->o->w, RP_SMALL,
+				_("The delegation-level check (R4) does not apply to this session."));
+	} else if (r->status == 0) {
 		r->o->ops->table(r->o->w, RT_PLAIN, 3, head);
 		for (size_t i = 0; i < n; i++) {
 			char res[32];
