@@ -126,7 +126,7 @@ CMD(ACTION_ADD, "action+", "OWNER \"TEXT\" [DUE]",
 CMD(ACTION_SET, "action", "N open|done|dropped [\"NOTE\"]", N_("change an action's state"), 2, 3,
     O, NULL, 0, cmd_action_set)
 
-CMD(NOTE, "note", "[key|lesson|practice] \"TEXT\"", N_("write a free line in the minutes"), 1, 2,
+CMD(NOTE, "note", "[key|lesson|practice|satisfaction] \"TEXT\"", N_("write a free line in the minutes"), 1, 2,
     O | AT, "n", ALL,
     cmd_note)
 CMD(EXPORT, "export", "DIR [--force] [--bom]", N_("export the CSV minutes of the session"), 1, 3,

@@ -72,6 +72,11 @@ time_t time_parse(const char *s);
  * and the exports show every time.
  */
 bool tz_valid(const char *zone);
+/* Switch this process to zone (the TZ variable; NULL or "" keeps it):
+ * returns what to give to tz_pop to switch back (the previous TZ,
+ * malloc'd, or NULL when unset). */
+char *tz_push(const char *zone, bool *pushed);
+void tz_pop(char *saved, bool pushed);
 /* t as ISO 8601 with the offset of zone at t. buf needs 32 bytes. */
 char *time_iso_in(time_t t, const char *zone, char *buf, size_t size);
 /* As time_parse, but a date and time without an offset is a wall-clock

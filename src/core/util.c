@@ -495,10 +495,9 @@ bool tz_valid(const char *zone)
 	return !zone || !*zone || str_eq(zone, "UTC") || tz_fixed(zone, &off) || tz_named(zone);
 }
 
-/* Switch this process to zone (the TZ variable) and back: returns what to
- * give to zone_pop (the previous TZ, malloc'd, or NULL when unset). The
- * program is single-threaded; every caller pops before returning. */
-static char *zone_push(const char *zone, bool *pushed)
+/* util.h. The program is single-threaded; every caller pops before
+ * returning. */
+char *tz_push(const char *zone, bool *pushed)
 {
 	const char *old = getenv("TZ");
 	char posix[32];
@@ -523,7 +522,7 @@ static char *zone_push(const char *zone, bool *pushed)
 	return saved;
 }
 
-static void zone_pop(char *saved, bool pushed)
+void tz_pop(char *saved, bool pushed)
 {
 	if (pushed) {
 		if (saved)
@@ -538,20 +537,20 @@ static void zone_pop(char *saved, bool pushed)
 char *time_iso_in(time_t t, const char *zone, char *buf, size_t size)
 {
 	bool pushed;
-	char *saved = zone_push(zone, &pushed);
+	char *saved = tz_push(zone, &pushed);
 
 	time_iso(t, buf, size);
-	zone_pop(saved, pushed);
+	tz_pop(saved, pushed);
 	return buf;
 }
 
 time_t time_parse_in(const char *s, const char *zone)
 {
 	bool pushed;
-	char *saved = zone_push(zone, &pushed);
+	char *saved = tz_push(zone, &pushed);
 	time_t t = time_parse(s);
 
-	zone_pop(saved, pushed);
+	tz_pop(saved, pushed);
 	return t;
 }
 

@@ -12,11 +12,13 @@
 /* ---- note [KIND] "TEXT" ---- */
 
 /* The kinds of note of an IDM workshop report (the "Red Book" series,
- * seeds/002): key messages, lessons learned, examples of good practice.
+ * seeds/002): key messages, lessons learned, examples of good practice,
+ * and the result of the satisfaction questionnaire handed out at the
+ * workshop (seeds/002: "over 80 % satisfied"), as the secretariat words it.
  * Each is its own journal event named by the kind (a free note's event is
  * "note"), so minutes.csv carries the kind in its event column and the
  * Minutes screen filters by it. */
-static const char *const note_kinds[] = { "key", "lesson", "practice" };
+static const char *const note_kinds[] = { "key", "lesson", "practice", "satisfaction" };
 
 int cmd_note(struct cmd_ctx *c)
 {
@@ -28,7 +30,7 @@ int cmd_note(struct cmd_ctx *c)
 			if (str_eq(c->argv[1], note_kinds[i]))
 				event = note_kinds[i];
 		if (!event)
-			return cmd_err(c, _("note: unknown kind %s (key, lesson, practice)"),
+			return cmd_err(c, _("note: unknown kind %s (key, lesson, practice, satisfaction)"),
 				       c->argv[1]);
 	}
 	/* The journal row written by command_exec is the note itself, filed

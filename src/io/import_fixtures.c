@@ -6,12 +6,13 @@
  * Six files, each with a header row naming its columns in any order:
  *   levels.csv            code,rank,label_fr,label_en[,label_es]
  *   categories.csv        code,core,label_fr,label_en[,label_es]
- *   process.csv           code,name_fr,name_en,kind,secretariat,chair[,name_es]
+ *   process.csv           code,name_fr,name_en,kind,secretariat,chair[,name_es][,report]
  *   delegations.csv       process,code,type,name_fr,name_en[,name_es]
  *   themes.csv            code,source,year,kind,title_fr,title_en[,title_es]
  *   theme_categories.csv  theme,category
  * The Spanish column in brackets is optional (empty when absent: the
- * English label stands in, i18n_pick).
+ * English label stands in, i18n_pick); so is a process's `report`, the
+ * structure of its reports: meeting (the default) or workshop (IDM).
  * Rows are upserted by code, inside the caller's transaction; the first
  * bad row stops the load with "FILE: row N: FIELD: reason".
  */
@@ -29,7 +30,7 @@
 #include "rules.h"
 #include "util.h"
 
-#define FX_COLS 7
+#define FX_COLS 8
 
 struct fx;
 typedef int (*fx_row_fn)(struct fx *, const char *const *v);
@@ -138,15 +139,19 @@ static int row_category(struct fx *x, const char *const *v)
 
 static int row_process(struct fx *x, const char *const *v)
 {
+	const char *report = *v[7] ? v[7] : "meeting";
+
 	if (fx_code(x, "code", v[0]) || fx_code(x, "kind", v[3]))
 		return -1;
+	if (!str_eq(report, "meeting") && !str_eq(report, "workshop"))
+		return fx_fail(x, "report", _("unknown report \"%s\" (meeting, workshop)"), report);
 	if (db_run(x->db, "INSERT INTO process (code, name_fr, name_en, kind, secretariat, chair,"
-		   " name_es) VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?)"
+		   " name_es, report) VALUES (?, ?, ?, ?, NULLIF(?, ''), NULLIF(?, ''), ?, ?)"
 		   " ON CONFLICT(code) DO UPDATE SET name_fr = excluded.name_fr,"
 		   " name_en = excluded.name_en, kind = excluded.kind,"
 		   " secretariat = excluded.secretariat, chair = excluded.chair,"
-		   " name_es = excluded.name_es",
-		   "ttttttt", v[0], v[1], v[2], v[3], v[4], v[5], v[6]) != DB_OK)
+		   " name_es = excluded.name_es, report = excluded.report",
+		   "tttttttt", v[0], v[1], v[2], v[3], v[4], v[5], v[6], report) != DB_OK)
 		return fx_db_fail(x);
 	return 0;
 }
@@ -215,8 +220,8 @@ static const struct fx_file fx_files[] = {
 	{ "levels.csv", { "code", "rank", "label_fr", "label_en", "label_es" }, 4, row_level },
 	{ "categories.csv", { "code", "core", "label_fr", "label_en", "label_es" }, 4,
 	  row_category },
-	{ "process.csv", { "code", "name_fr", "name_en", "kind", "secretariat", "chair", "name_es" },
-	  6, row_process },
+	{ "process.csv", { "code", "name_fr", "name_en", "kind", "secretariat", "chair", "name_es",
+			   "report" }, 6, row_process },
 	{ "delegations.csv", { "process", "code", "type", "name_fr", "name_en", "name_es" }, 5,
 	  row_delegation },
 	{ "themes.csv", { "code", "source", "year", "kind", "title_fr", "title_en", "title_es" }, 6,

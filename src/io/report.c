@@ -20,6 +20,7 @@
  * same bytes.
  */
 #include <errno.h>
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,9 +169,30 @@ static char *name_of(struct rp *r, const char *code)
 	return out;
 }
 
+/* The zone the report's times are written in: the session's (set tz),
+ * else this computer's, with its offset on the session's first day. */
+static void zone_text(struct rp *r, char *buf, size_t size)
+{
+	char iso[32], noon[32];
+	const char *off;
+
+	str_printf(noon, sizeof noon, "%sT12:00:00", r->s.start_date);
+	time_iso(time_parse(noon), iso, sizeof iso);
+	off = strlen(iso) >= 6 ? iso + strlen(iso) - 6 : "";
+	if (str_eq(r->tz, "UTC"))
+		str_copy(buf, "UTC", size);
+	else if (!str_empty(r->tz) && (r->tz[0] == '+' || r->tz[0] == '-'))
+		str_printf(buf, size, "UTC%s", r->tz);
+	else if (!str_empty(r->tz))
+		str_printf(buf, size, "%s (UTC%s)", r->tz, off);
+	else
+		str_printf(buf, size, _("UTC%s, the zone of the computer that wrote this report"
+					" (the session names none: set tz)"), off);
+}
+
 static void cover_fields(struct rp *r, const char *process, const char *state)
 {
-	char a[64], b[64], dates[160];
+	char a[64], b[64], dates[160], zone[160];
 	char *host = name_of(r, r->s.host), *chair = name_of(r, r->s.chair), *themes = NULL;
 
 	rp_date(r->s.start_date, a, sizeof a);
@@ -179,6 +201,7 @@ static void cover_fields(struct rp *r, const char *process, const char *state)
 		str_copy(dates, a, sizeof dates);
 	else
 		str_printf(dates, sizeof dates, _("%s to %s"), a, b);
+	zone_text(r, zone, sizeof zone);
 	if (themes_view_session_themes(r->db, r->session, &themes) != 0)
 		rp_fail(r, DB_ERROR);
 	/* The fingerprint takes the stored values, not their wording. */
@@ -200,6 +223,7 @@ static void cover_fields(struct rp *r, const char *process, const char *state)
 	field(r, _("Chair"), chair);
 	field(r, _("Themes"), themes ? themes : "");
 	field(r, _("Minimum delegation level"), r->s.min_level_label);
+	field(r, _("Time zone"), zone);
 	r->o->ops->row(r->o->w, (const char *[]){ _("Report"), state });
 	r->o->ops->table_end(r->o->w);
 	rp_row_done(r, "cover");
@@ -241,11 +265,19 @@ static int changed_since(struct rp *r, long long seq, bool *changed)
 static int load(struct rp *r)
 {
 	int rc = session_get(r->db, r->session, &r->s);
+	char *tz;
 
 	if (rc != 0)
 		return rc == 1 ? 1 : rc;
 	if ((rc = report_state_get(r->db, r->session, &r->st)) < 0)
 		return rc;
+	tz = db_text(r->db, "SELECT tz FROM session WHERE id = ?", "i", r->session);
+	str_copy(r->tz, tz ? tz : "", sizeof r->tz);
+	free(tz);
+	/* The report's structure is the process's (fixtures: process.csv). */
+	r->workshop = db_int(r->db, 0, "SELECT p.report = 'workshop' FROM process p"
+			     " JOIN session s ON s.process_id = p.id WHERE s.id = ?", "i",
+			     r->session) == 1;
 	if (r->st.version > 0)
 		return changed_since(r, r->st.journal_seq, &r->changed);
 	return 0;
@@ -260,7 +292,8 @@ static void cover(struct rp *r, const char *state)
 	const char *process = pfr ? i18n_pick(pfr, pen ? pen : "") : r->s.process_code;
 	char stamp[32], country[16], gen[64];
 	struct report_doc d = {
-		.lang = i18n_lang(), .heading = _("Meeting report"), .process = process,
+		.lang = i18n_lang(),
+		.heading = r->workshop ? _("Workshop report") : _("Meeting report"), .process = process,
 		.title = r->s.title, .state = state, .date = r->s.start_date,
 		.stamp = stamp, .country = country, .session = r->s.id, .generator = gen,
 	};
@@ -290,6 +323,8 @@ static int walk(struct rp *r, char fp[65])
 
 	state_text(r, state, sizeof state);
 	cover(r, state);
+	if (r->workshop)
+		rp_workshop(r);
 	rp_participation(r);
 	rp_agenda(r);
 	rp_proceedings(r);
@@ -412,7 +447,7 @@ static int sync_dir_of(const char *path)
 	return 0;
 }
 
-int report_render(struct db *db, long long session, const char *path, enum report_format f,
+static int render(struct db *db, long long session, const char *path, enum report_format f,
 		  unsigned flags, report_progress_fn progress, void *ud, char fpout[65], char *err,
 		  size_t errlen)
 {
@@ -455,4 +490,27 @@ int report_render(struct db *db, long long session, const char *path, enum repor
 	if (fpout)
 		str_copy(fpout, fp, 65);
 	return 0;
+}
+
+/* Render in the session's zone (set tz) whatever the zone of this
+ * process, and with C's decimal point in the charts whatever the locale,
+ * so that the same record gives the same bytes on any computer. */
+int report_render(struct db *db, long long session, const char *path, enum report_format f,
+		  unsigned flags, report_progress_fn progress, void *ud, char fpout[65], char *err,
+		  size_t errlen)
+{
+	char *zone = db_text(db, "SELECT tz FROM session WHERE id = ?", "i", session);
+	const char *cur = setlocale(LC_NUMERIC, NULL);
+	char *numeric = xstrdup(cur ? cur : "C");
+	bool pushed;
+	char *saved = tz_push(zone, &pushed);
+	int rc;
+
+	setlocale(LC_NUMERIC, "C");
+	rc = render(db, session, path, f, flags, progress, ud, fpout, err, errlen);
+	setlocale(LC_NUMERIC, numeric);
+	tz_pop(saved, pushed);
+	free(numeric);
+	free(zone);
+	return rc;
 }

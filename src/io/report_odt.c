@@ -5,8 +5,12 @@
  * header of every page, page numbers in the footer), meta.xml,
  * META-INF/manifest.xml, and each chart as an SVG picture (Pictures/).
  *
- * content.xml and the pictures stream to temporary files that libzip
- * reads at zip_close, so memory does not grow with the record. Every
+ * The body of content.xml and the pictures stream to temporary files that
+ * libzip reads at zip_close, so memory does not grow with the record.
+ * Each table's columns get widths that fit their content: the writer
+ * measures the cells as they pass (their longest line and longest word)
+ * and, at the end, writes content.xml as its head — the column styles
+ * thus measured — followed by the body. Every
  * entry carries the report's fixed time (report_doc.stamp), never now, so
  * the same record gives the same bytes.
  */
@@ -20,6 +24,15 @@
 #include "util.h"
 
 #define MAX_PICTURES 16
+#define MAX_COLS 16
+#define TABLE_WIDTH_CM 17.0
+
+/* What a table's columns hold, in characters: the longest line and the
+ * longest word of each (header included). */
+struct odt_table {
+	int ncols;
+	unsigned short line[MAX_COLS], word[MAX_COLS];
+};
 
 struct odt {
 	zip_t *zip;
@@ -29,6 +42,8 @@ struct odt {
 	int npic;
 	long tables;
 	int ncols;
+	struct odt_table *tbl;     /* tbl[tables - 1] is the open table */
+	size_t captbl;
 	char *state, *title, *lang, *generator, *stamp;
 	time_t mtime;
 };
@@ -38,7 +53,7 @@ static void esc(FILE *f, const char *s)
 	report_xml(f, s, "<text:line-break/>");
 }
 
-static const char content_head[] =
+static const char content_head_open[] =
 	"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	"<office:document-content"
 	" xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
@@ -59,7 +74,8 @@ static const char content_head[] =
 	"</style:style>"
 	"<style:style style:name=\"HeadCell\" style:family=\"table-cell\">"
 	"<style:table-cell-properties fo:padding=\"0.08cm\" fo:background-color=\"#eeeeee\""
-	" fo:border=\"0.5pt solid #999999\"/></style:style>"
+	" fo:border=\"0.5pt solid #999999\"/></style:style>";
+static const char content_head_close[] =
 	"</office:automatic-styles>\n<office:body>\n<office:text>\n";
 
 static int odt_begin(void *w, const struct report_doc *d)
@@ -74,7 +90,6 @@ static int odt_begin(void *w, const struct report_doc *d)
 	o->mtime = time_parse(d->stamp);
 	if (o->mtime < 0)
 		o->mtime = 0;
-	fputs(content_head, o->c);
 	fputs("<text:p text:style-name=\"Subtitle\">", o->c);
 	esc(o->c, d->heading);
 	fputs("</text:p>\n<text:p text:style-name=\"Subtitle\">", o->c);
@@ -113,10 +128,41 @@ static void odt_para(void *w, enum report_para kind, const char *text)
 	fputs("</text:p>\n", o->c);
 }
 
+/* Note the longest line and word of s in column i of the open table. */
+static void measure(struct odt *o, int i, const char *s)
+{
+	struct odt_table *t = &o->tbl[o->tables - 1];
+	unsigned line = 0, word = 0;
+
+	if (i >= MAX_COLS || !s)
+		return;
+	for (const unsigned char *p = (const unsigned char *)s;; p++) {
+		if ((*p & 0xC0) == 0x80)
+			continue;          /* a continuation byte: same character */
+		if (*p == '\0' || *p == '\n' || *p == ' ') {
+			if (word > t->word[i])
+				t->word[i] = (unsigned short)(word > 60000 ? 60000 : word);
+			word = 0;
+		} else {
+			word++;
+		}
+		if (*p == '\0' || *p == '\n') {
+			if (line > t->line[i])
+				t->line[i] = (unsigned short)(line > 60000 ? 60000 : line);
+			line = 0;
+		} else {
+			line++;
+		}
+		if (*p == '\0')
+			break;
+	}
+}
+
 static void cells(struct odt *o, const char *const *v, const char *cell, const char *para)
 {
 	fputs("<table:table-row>", o->c);
 	for (int i = 0; i < o->ncols; i++) {
+		measure(o, i, v[i]);
 		fprintf(o->c, "<table:table-cell table:style-name=\"%s\" office:value-type=\"string\">"
 			      "<text:p text:style-name=\"%s\">", cell, para);
 		esc(o->c, v[i]);
@@ -130,9 +176,17 @@ static void odt_table(void *w, enum report_table kind, int ncols, const char *co
 	struct odt *o = w;
 
 	o->ncols = ncols;
-	fprintf(o->c, "<table:table table:name=\"Table%ld\" table:style-name=\"Tbl\">"
-		      "<table:table-column table:number-columns-repeated=\"%d\"/>\n", ++o->tables,
-		ncols);
+	if ((size_t)o->tables == o->captbl) {
+		o->captbl = o->captbl ? o->captbl * 2 : 16;
+		o->tbl = xrealloc(o->tbl, o->captbl * sizeof *o->tbl);
+	}
+	o->tbl[o->tables] = (struct odt_table){ .ncols = ncols };
+	fprintf(o->c, "<table:table table:name=\"Table%ld\" table:style-name=\"Tbl\">",
+		++o->tables);
+	for (int i = 0; i < ncols; i++)
+		fprintf(o->c, "<table:table-column table:style-name=\"T%ld.%d\"/>", o->tables,
+			i < MAX_COLS ? i + 1 : MAX_COLS);
+	fputs("\n", o->c);
 	if (head && kind != RT_FIELDS) {
 		fputs("<table:table-header-rows>", o->c);
 		cells(o, head, "HeadCell", "TH");
@@ -347,12 +401,83 @@ static int add_file(struct odt *o, const char *name, FILE **f)
 	return add(o, name, src, false);
 }
 
+/* The widths of one table's columns, in cm, filling the table's width:
+ * each column wants its longest line (at most 60 characters) and needs at
+ * least its longest word (at most 20: a fingerprint may break); when the
+ * wants do not fit, each column keeps what it needs and shares the rest
+ * in proportion to what it wants beyond. About 0.2 cm a character at the
+ * tables' 9 pt, plus the cell's padding. */
+static void column_widths(const struct odt_table *t, int n, double *w)
+{
+	double want[MAX_COLS], need[MAX_COLS], sum_want = 0, sum_need = 0;
+
+	for (int i = 0; i < n; i++) {
+		want[i] = 0.3 + 0.2 * (t->line[i] < 60 ? t->line[i] : 60);
+		need[i] = 0.3 + 0.2 * (t->word[i] < 20 ? t->word[i] : 20);
+		sum_want += want[i];
+		sum_need += need[i];
+	}
+	for (int i = 0; i < n; i++) {
+		if (sum_want <= TABLE_WIDTH_CM)
+			w[i] = want[i] * TABLE_WIDTH_CM / sum_want;
+		else if (sum_need >= TABLE_WIDTH_CM)
+			w[i] = need[i] * TABLE_WIDTH_CM / sum_need;
+		else
+			w[i] = need[i] + (want[i] - need[i]) * (TABLE_WIDTH_CM - sum_need) /
+						 (sum_want - sum_need);
+	}
+}
+
+static void column_styles(struct odt *o, FILE *f)
+{
+	for (long t = 0; t < o->tables; t++) {
+		int n = o->tbl[t].ncols < MAX_COLS ? o->tbl[t].ncols : MAX_COLS;
+		double w[MAX_COLS];
+
+		column_widths(&o->tbl[t], n, w);
+		for (int i = 0; i < n; i++)
+			fprintf(f, "<style:style style:name=\"T%ld.%d\" style:family=\"table-column\">"
+				   "<style:table-column-properties style:column-width=\"%.2fcm\"/>"
+				   "</style:style>", t + 1, i + 1, w[i]);
+	}
+}
+
+/* content.xml: its head with the column styles, then the body. */
+static FILE *content_xml(struct odt *o)
+{
+	FILE *f = tmpfile();
+	char buf[65536];
+	size_t n;
+
+	if (!f)
+		return NULL;
+	fputs(content_head_open, f);
+	column_styles(o, f);
+	fputs(content_head_close, f);
+	fputs("</office:text>\n</office:body>\n</office:document-content>\n", o->c);
+	if (fflush(o->c) != 0 || ferror(o->c) || fseek(o->c, 0, SEEK_SET) != 0) {
+		fclose(f);
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof buf, o->c)) > 0)
+		if (fwrite(buf, 1, n, f) != n)
+			break;
+	if (ferror(o->c) || ferror(f)) {
+		fclose(f);
+		return NULL;
+	}
+	fclose(o->c);
+	o->c = f;
+	return f;
+}
+
 static int package(struct odt *o, const char *fp)
 {
 	static const char mime[] = "application/vnd.oasis.opendocument.text";
 
 	meta_fp = fp;
-	fputs("</office:text>\n</office:body>\n</office:document-content>\n", o->c);
+	if (!content_xml(o))
+		return -1;
 	if (add(o, "mimetype", zip_source_buffer(o->zip, mime, sizeof mime - 1, 0), true) != 0 ||
 	    add_file(o, "content.xml", &o->c) != 0 || add_mem(o, "styles.xml", styles_xml) != 0 ||
 	    add_mem(o, "meta.xml", meta_fill) != 0 ||
@@ -387,6 +512,7 @@ static void odt_free(struct odt *o)
 		if (o->pic[i])
 			fclose(o->pic[i]);
 	free(o->state), free(o->title), free(o->lang), free(o->generator), free(o->stamp);
+	free(o->tbl);
 	free(o);
 }
 

@@ -39,6 +39,9 @@ struct rp {
 	struct session_info s;
 	struct report_state st;
 	bool changed;              /* the record changed since the latest version */
+	char tz[72];               /* the session's zone (set tz), or "" */
+	bool workshop;             /* the process's report is a workshop report (IDM) */
+	bool loose_open;           /* the proceedings' "Other notes" section is open */
 	char next_theme[1024];     /* the theme chosen for the next meeting */
 	struct rp_speaker *spk;
 	size_t nspk, capspk;
@@ -59,10 +62,21 @@ char *rp_when(struct rp *r, time_t t, char *buf, size_t size);   /* 09:30, or 24
 char *rp_minutes(long seconds, char *buf, size_t size);         /* 5 min, 1 h 05 */
 char *rp_iso(time_t t, char *buf, size_t size);                 /* "" when t is 0 */
 
-/* The parts, in order (report_walk.c, report_walk2.c). */
+/* The parts, in order (report_walk.c, report_walk2.c); a workshop report
+ * starts with rp_workshop (report_workshop.c). */
+void rp_workshop(struct rp *r);
 void rp_participation(struct rp *r);
 void rp_agenda(struct rp *r);
 void rp_proceedings(struct rp *r);
+/* One agenda item of the proceedings: its interventions and notes, in a
+ * section named PREFIX-NUM. */
+struct agenda_row;
+void rp_item(struct rp *r, const struct agenda_row *item, const char *prefix);
+/* Open the proceedings' "Other notes" section (once). */
+void rp_loose_head(struct rp *r);
+/* The notes of a kind (key, lesson, practice, satisfaction) of item
+ * (0: those under no item), each introduced by its kind. Returns how many. */
+int rp_kind_notes(struct rp *r, long long item);
 void rp_themes(struct rp *r);
 void rp_recommendations(struct rp *r);
 void rp_followup(struct rp *r);      /* report_followup.c: only when there is any */

@@ -319,6 +319,13 @@ static void interventions(struct rp *r, int num, struct floor_entry *rows)
 	} while (n == PAGE);
 }
 
+void rp_loose_head(struct rp *r)
+{
+	if (!r->loose_open)
+		r->o->ops->section(r->o->w, 2, "notes", _("Other notes"));
+	r->loose_open = true;
+}
+
 /* The notes of one item (item 0: those filed under no item). */
 static int notes(struct rp *r, long long item, bool emit_head)
 {
@@ -334,8 +341,8 @@ static int notes(struct rp *r, long long item, bool emit_head)
 		for (size_t i = 0; i < n; i++) {
 			if (item == 0 && rows[i].item != 0)
 				continue;
-			if (emit_head && count == 0)
-				r->o->ops->section(r->o->w, 2, "notes", _("Other notes"));
+			if (emit_head)
+				rp_loose_head(r);
 			count++;
 			rp_hash_int(r, rows[i].item);
 			rp_hash(r, rows[i].detail);
@@ -349,10 +356,40 @@ static int notes(struct rp *r, long long item, bool emit_head)
 	return count;
 }
 
+void rp_item(struct rp *r, const struct agenda_row *item, const char *prefix)
+{
+	struct floor_entry *log = xcalloc(PAGE, sizeof *log);
+	char name[48], title[AGENDA_TITLE_MAX + 16];
+
+	str_printf(name, sizeof name, "%s-%d", prefix, item->num);
+	str_printf(title, sizeof title, "%d. %s", item->num, item->title);
+	r->o->ops->section(r->o->w, 2, name, title);
+	if (item->status == IS_SKIPPED)
+		r->o->ops->para(r->o->w, RP_SMALL, _("This item was skipped."));
+	interventions(r, item->num, log);
+	notes(r, item->num, false);
+	if (!r->workshop)
+		rp_kind_notes(r, item->num);
+	r->o->ops->section_end(r->o->w);
+	free(log);
+}
+
+/* In a workshop report the "Voix de migrants" items are reported in their
+ * own part (report_workshop.c): here a line points to it. */
+static void pointer(struct rp *r, const struct agenda_row *item)
+{
+	char name[32], title[AGENDA_TITLE_MAX + 16];
+
+	str_printf(name, sizeof name, "item-%d", item->num);
+	str_printf(title, sizeof title, "%d. %s", item->num, item->title);
+	r->o->ops->section(r->o->w, 2, name, title);
+	r->o->ops->para(r->o->w, RP_SMALL, _("Reported above, under \"Migrants' voices\"."));
+	r->o->ops->section_end(r->o->w);
+}
+
 void rp_proceedings(struct rp *r)
 {
 	struct agenda_row *items = xcalloc(PAGE, sizeof *items);
-	struct floor_entry *log = xcalloc(PAGE, sizeof *log);
 	int after = 0;
 	size_t n;
 
@@ -361,23 +398,21 @@ void rp_proceedings(struct rp *r)
 		if (rp_fail(r, agenda_list(r->db, r->session, after, items, PAGE, &n)) < 0)
 			break;
 		for (size_t i = 0; i < n; i++) {
-			char name[32], title[AGENDA_TITLE_MAX + 16];
-
-			str_printf(name, sizeof name, "item-%d", items[i].num);
-			str_printf(title, sizeof title, "%d. %s", items[i].num, items[i].title);
-			r->o->ops->section(r->o->w, 2, name, title);
-			if (items[i].status == IS_SKIPPED)
-				r->o->ops->para(r->o->w, RP_SMALL, _("This item was skipped."));
-			interventions(r, items[i].num, log);
-			notes(r, items[i].num, false);
-			r->o->ops->section_end(r->o->w);
+			if (r->workshop && str_eq(items[i].kind, "testimony"))
+				pointer(r, &items[i]);
+			else
+				rp_item(r, &items[i], "item");
 		}
 		if (n)
 			after = items[n - 1].pos;
 	} while (n == PAGE);
-	if (notes(r, 0, true))
+	/* The notes filed under no item, free ones then (a meeting report)
+	 * those of a kind, under one heading opened by the first. */
+	notes(r, 0, true);
+	if (!r->workshop)
+		rp_kind_notes(r, 0);
+	if (r->loose_open)
 		r->o->ops->section_end(r->o->w);
 	r->o->ops->section_end(r->o->w);
 	free(items);
-	free(log);
 }

@@ -351,10 +351,25 @@ static bool lifecycle_event(const char *e)
 	       str_eq(e, "session_reopen");
 }
 
+/* One correction: when, what (in the reader's language), and the state
+ * before and after it as the journal keeps them. */
+static void correction_row(struct rp *r, const struct minutes_row *m)
+{
+	char t[32];
+	char *before = db_text(r->db, "SELECT before FROM journal WHERE seq = ?", "i", m->seq);
+	char *after = db_text(r->db, "SELECT after FROM journal WHERE seq = ?", "i", m->seq);
+	const char *cells[4] = { rp_when(r, m->time, t, sizeof t), m->detail,
+				 before ? before : "", after ? after : "" };
+
+	r->o->ops->row(r->o->w, cells);
+	free(before);
+	free(after);
+}
+
 /* The journal rows in (from, to] that changed the record. */
 static void corrections(struct rp *r, long long from, long long to)
 {
-	const char *head[3] = { _("Time"), _("Change"), _("Detail") };
+	const char *head[4] = { _("Time"), _("Correction"), _("Before"), _("After") };
 	struct minutes_row *rows = xcalloc(PAGE, sizeof *rows);
 	size_t n, count = 0;
 
@@ -362,15 +377,11 @@ static void corrections(struct rp *r, long long from, long long to)
 		if (rp_fail(r, minutes_after(r->db, r->session, NULL, from, rows, PAGE, &n)) < 0)
 			break;
 		for (size_t i = 0; i < n && (!to || rows[i].seq <= to); i++) {
-			char t[32];
-			const char *cells[3] = { rp_when(r, rows[i].time, t, sizeof t),
-						 rows[i].event, rows[i].detail };
-
 			if (lifecycle_event(rows[i].event))
 				continue;
 			if (!count++)
-				r->o->ops->table(r->o->w, RT_PLAIN, 3, head);
-			r->o->ops->row(r->o->w, cells);
+				r->o->ops->table(r->o->w, RT_PLAIN, 4, head);
+			correction_row(r, &rows[i]);
 		}
 		if (n)
 			from = rows[n - 1].seq;

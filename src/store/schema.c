@@ -472,6 +472,13 @@ static const char migration_spanish_r4[] =
 	"ALTER TABLE delegation ADD COLUMN name_es TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE session ADD COLUMN r4 INTEGER NOT NULL DEFAULT 1 CHECK (r4 IN (0,1));";
 
+/* The structure of a process's reports (issue 17): DiMOI's meeting
+ * report, or IDM's workshop report (key messages, lessons learned, good
+ * practices, "Voix de migrants" first). From the fixtures' process.csv. */
+static const char migration_process_report[] =
+	"ALTER TABLE process ADD COLUMN report TEXT NOT NULL DEFAULT 'meeting'"
+	" CHECK (report IN ('meeting', 'workshop'));";
+
 const char *const schema_migrations[] = {
 	migration_1,
 	migration_2,
@@ -483,5 +490,6 @@ const char *const schema_migrations[] = {
 	migration_report,
 	migration_undo,
 	migration_spanish_r4,
+	migration_process_report,
 };
 const int schema_migration_count = (int)(sizeof(schema_migrations) / sizeof(schema_migrations[0]));

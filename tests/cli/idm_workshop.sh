@@ -119,7 +119,7 @@ is "every floor and note command answered ok" "$(grep -vc '^ok' "$T/floor.out")"
 is "three interventions" "$(sq "SELECT count(*) FROM intervention")" 3
 is "a note kind is refused when unknown, and nothing is written" \
 	"$(echo 'note summary "x"' | rap run --db "$db" - 2>/dev/null; sq "SELECT count(*) FROM journal WHERE detail = 'x'")" \
-	"error: note: unknown kind summary (key, lesson, practice)
+	"error: note: unknown kind summary (key, lesson, practice, satisfaction)
 0"
 
 # ---- the CSV minutes, read back field by field ----------------------------
