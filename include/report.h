@@ -35,7 +35,8 @@ typedef void (*report_progress_fn)(void *ud, const char *part, long long rows);
 
 /*
  * Render the report of `session` into `path` in format f, in the current
- * interface language. The file is written to a temporary file beside it,
+ * interface language, its times in the session's zone (set tz) or, when
+ * it names none, in this process's. The file is written to a temporary file beside it,
  * flushed, fsync'ed and renamed into place; an existing path is refused
  * unless REPORT_FORCE. On success 0, with the record's fingerprint (64 hex
  * digits) in fp when fp is not NULL; else -1 with a one-line reason naming

@@ -17,7 +17,13 @@
  * the journal (but for notes) are not part of it, so circulating or
  * approving a version does not change it. Nothing in a report depends on
  * the time it is rendered: rendering an approved version twice gives the
- * same bytes.
+ * same bytes. Nor on the computer: times are written in the session's
+ * zone (set tz, stated on the cover) and numbers with C's decimal point,
+ * whatever the zone and locale of the process (report_render).
+ *
+ * A process's reports are meeting reports (DiMOI) or workshop reports
+ * (IDM: process.report); a workshop report starts with its own parts
+ * (report_workshop.c).
  */
 #include <errno.h>
 #include <locale.h>
