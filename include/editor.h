@@ -145,4 +145,9 @@ unsigned editor_handle(struct editor *e, int key);
  * attr and leave the window cursor at the editing position. */
 void editor_draw(struct editor *e, WINDOW *w, attr_t attr);
 
+/* editor_term.c: at the next update, the terminal rows top … bottom
+ * (screen rows) are brought to what curses will show with insert/delete
+ * line and character where the text moved (editor_draw calls it). */
+void editor_term_area(int top, int bottom);
+
 #endif

@@ -87,6 +87,11 @@ void ui_out_update(void);             /* doupdate(), captured and sent at once *
 /* ui_shift.c: the moves asked by ui_shift_cells, sent just before
  * doupdate() (ui_out_update) and applied to curscr. */
 void ui_shift_flush(void);
+/* Run fn(arg) inside the next update's capture, just before doupdate():
+ * terminal output curses does not produce (it must keep curscr true). */
+void ui_out_before(void (*fn)(void *arg), void *arg);
+/* Where the last update left the terminal's cursor; false when unknown. */
+bool ui_out_cursor(int *y, int *x);
 
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);

@@ -204,5 +204,7 @@ void editor_draw(struct editor *e, WINDOW *w, attr_t attr)
 		e->drawn[i] = h;
 	}
 	e->full = false;
+	if (e->rows_painted > 0)
+		editor_term_area(getbegy(w) + e->y, getbegy(w) + e->y + e->height - 1);
 	wmove(w, e->y + (int)(crow - e->top), e->x + (ccol < e->width ? ccol : e->width - 1));
 }

@@ -11,9 +11,16 @@
  *
  * When the capture cannot be set up (no memfd and no tmpfile), updates go
  * straight to the terminal as before.
+ *
+ * A widget may add output curses does not produce itself (the editor's
+ * insert/delete character and line, editor_term.c): ui_out_before()
+ * registers it for the next update, run just before doupdate() inside the
+ * same capture. For it, ui_out_cursor() tells where the last update left
+ * the terminal's cursor.
  */
 #define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +35,10 @@ static volatile int capturing; /* stdout points at cap_fd now */
 static int tty_fd = -1;  /* a copy of the real stdout */
 static char *buf;
 static size_t cap;
+static void (*before_fn)(void *); /* for the next update only */
+static void *before_arg;
+static bool cursor_known;        /* where the last update left the cursor */
+static int cursor_y, cursor_x;
 
 void ui_out_start(void)
 {
@@ -49,6 +60,7 @@ void ui_out_start(void)
 
 void ui_out_stop(void)
 {
+	cursor_known = false;
 	if (capturing && tty_fd >= 0) /* die() in the middle of an update */
 		dup2(tty_fd, STDOUT_FILENO);
 	capturing = 0;
@@ -76,18 +88,45 @@ static void write_all(int fd, const char *p, size_t n)
 	}
 }
 
+void ui_out_before(void (*fn)(void *arg), void *arg)
+{
+	before_fn = fn;
+	before_arg = arg;
+}
+
+bool ui_out_cursor(int *y, int *x)
+{
+	*y = cursor_y;
+	*x = cursor_x;
+	return cursor_known;
+}
+
+/* doupdate() after the registered output. Unless the last window
+ * refreshed leaves the cursor alone, doupdate() ends by moving the
+ * cursor to newscr's position, which it copies to curscr. */
+static void update(void)
+{
+	void (*fn)(void *) = before_fn;
+
+	before_fn = NULL;
+	if (fn)
+		fn(before_arg); /* first: it needs the cursor the last update left */
+	ui_shift_flush();       /* cells moved sideways, in the same write */
+	doupdate();
+	cursor_known = !is_leaveok(newscr);
+	getyx(curscr, cursor_y, cursor_x);
+}
+
 void ui_out_update(void)
 {
 	off_t n;
 
 	if (cap_fd < 0 || dup2(cap_fd, STDOUT_FILENO) < 0) {
-		ui_shift_flush();
-		doupdate();
+		update();
 		return;
 	}
 	capturing = 1;
-	ui_shift_flush(); /* cells moved sideways, in the same write */
-	doupdate();
+	update();
 	dup2(tty_fd, STDOUT_FILENO);
 	capturing = 0;
 	n = lseek(cap_fd, 0, SEEK_CUR);

@@ -61,12 +61,14 @@ if [ "${BENCH_LARGE:-1}" = 1 ] && [ ! -f "$work/recs-large.db" ]; then
 	fi
 fi
 
-run_probe() { # NAME DB KEYS
+run_probe() { # NAME DB KEYS [PROBE-OPTIONS…]
 	# Each run starts from a copy: a run leaves a draft behind.
-	cp "$2" "$work/recs-run.db"
+	_name=$1 _db=$2 _keys=$3
+	shift 3
+	cp "$_db" "$work/recs-run.db"
 	rm -f "$work/recs-run.db-wal" "$work/recs-run.db-shm"
-	"$PY" "$probe" --keys "$3" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
-		--env RAPPORTEUR_NOW=$NOW -- "$BIN" --db "$work/recs-run.db" >"$work/recs-$1.json" 2>/dev/null
+	"$PY" "$probe" --keys "$_keys" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--env RAPPORTEUR_NOW=$NOW "$@" -- "$BIN" --db "$work/recs-run.db" >"$work/recs-$_name.json" 2>/dev/null
 }
 
 letters='abcdefghijklmnopqrstuvwxyz'
@@ -119,6 +121,87 @@ rows = [  # label, bar, check, getter
     ('memory VmHWM (MB)', '<= 6', lambda v: v <= 6, lambda p: round(((load(p + '-para') or {}).get('max_rss_kb') or 0) / 1024, 2) or None),
 ]
 print_table('Recommendations screen', rows)
+EOF
+# Issue 16, the editor's rows (one table, `| measure | median / max | bar |`,
+# for the table of every issue-16 row): in the long paragraph, on the row
+# "préparation aux épidémies … aux soins", 30 cells from its end: a..g
+# typed (the row has room), h (the last word, "soins", moves down), eight
+# Backspaces (the first brings "soins" back up); Enter there (the rest of
+# the paragraph re-wraps) and Backspace (joined again); Enter and
+# Backspace at the start of the text (every row moves down, then up).
+# Under two terminal types, on the demo database (the bytes do not depend
+# on the database).
+ED_TYPE='5,ENTER,e,UP*4,LEFT*30,abcdefgh,BS*8,ESC,q'
+ED_ENTER='5,ENTER,e,UP*4,LEFT*30,ENTER,BS,ESC,q'
+ED_TOP='5,ENTER,e,UP*9,HOME,ENTER,BS,ESC,q'
+for t in xterm-256color screen-256color; do
+	[ -f "$work/recs-demo.db" ] || break
+	run_probe "ed-type-$t" "$work/recs-demo.db" "$ED_TYPE" --term $t --detail
+	run_probe "ed-enter-$t" "$work/recs-demo.db" "$ED_ENTER" --term $t --detail
+	run_probe "ed-top-$t" "$work/recs-demo.db" "$ED_TOP" --term $t --detail
+done
+PYTHONPATH="$top/tests/bench" "$PY" - "$work" "$ED_TYPE" "$ED_ENTER" "$ED_TOP" <<'EOF'
+import statistics, sys
+from benchlib import loader
+work, scripts = sys.argv[1], dict(zip(('type', 'enter', 'top'), sys.argv[2:5]))
+load = loader(work, 'recs-')
+
+
+def keys_of(script):
+    """The probe's step labels of a key script."""
+    out = []
+    for tok in script.split(','):
+        k, _, n = tok.partition('*')
+        if n:
+            out += [k] * int(n)
+        elif len(k) > 1 and not k.isupper():
+            out += list(k)
+        else:
+            out.append(k)
+    return out
+
+
+def pick(name, term, after, which):
+    """Bytes of the keys `which` (indexes among the keys that follow the
+    labels `after`) of a run; None when absent or not as scripted."""
+    d = load('ed-%s-%s' % (name, term))
+    try:
+        st = [(s[0], s[1]) for s in d['steps']]
+    except (TypeError, KeyError, IndexError):
+        return None
+    keys = [k for k, _ in st]
+    if keys != keys_of(scripts[name])[:len(keys)]:
+        return None
+    for i in range(len(keys) - len(after) + 1):
+        if keys[i:i + len(after)] == after:
+            rest = st[i + len(after):]
+            return [rest[j][1] for j in which if j < len(rest)] or None
+    return None
+
+
+def fmt(v):
+    return 'n/a' if not v else '%g / %g B' % (statistics.median(v), max(v))
+
+
+L = 80
+left = ['LEFT'] * 30
+bar_line = '<= 2L+40 = %d B' % (2 * L + 40)
+rows = [
+    ('a character typed in the middle of a line (editor)', 'type', left, range(0, 7), '<= 12 B'),
+    ('... when a word moves down (editor)', 'type', left, [7], '<= 12 B: unreachable (README)'),
+    ('Backspace mid-line (editor)', 'type', left, range(9, 16), '<= 12 B'),
+    ('... when a word moves back up (editor)', 'type', left, [8], '<= 12 B: unreachable (README)'),
+    ('Enter mid-text, the paragraph re-wraps (editor)', 'enter', left, [0], bar_line),
+    ('Backspace joining it again (editor)', 'enter', left, [1], bar_line),
+    ('Enter at the start of the text, every row moves down (editor)', 'top', ['HOME'], [0], bar_line),
+    ('Backspace there, every row moves up (editor)', 'top', ['HOME'], [1], bar_line),
+]
+print()
+print('| measure | median / max | bar |')
+print('|---|---|---|')
+for term in ('xterm-256color', 'screen-256color'):
+    for label, name, after, which, bar in rows:
+        print('| %s, TERM=%s | %s | %s |' % (label, term, fmt(pick(name, term, after, list(which))), bar))
 EOF
 rm -f "$work/recs-run.db" "$work/recs-run.db-wal" "$work/recs-run.db-shm"
 [ -n "${BENCH_WORK:-}" ] || rm -rf "$work"
