@@ -61,6 +61,10 @@ struct edbuf {
 	struct ed_row *rows;     /* the wrap layout, recomputed on demand */
 	size_t n_rows, cap_rows;
 	bool rows_valid;
+	bool one_edit;           /* one edit since the layout was valid: */
+	size_t edit_pos;         /* where, and how many code points it */
+	long edit_delta;         /* inserted (> 0) or deleted (< 0) */
+	int rewrapped;           /* rows the last layout wrapped (tests) */
 	struct ed_stack undo, redo;
 	unsigned group;          /* last undo group number given */
 	enum ed_last last;       /* what the last change was (coalescing) */

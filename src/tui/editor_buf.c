@@ -92,22 +92,31 @@ static void reserve(struct edbuf *b, size_t need)
 	b->text = xrealloc(b->text, b->cap * sizeof *b->text);
 }
 
+/* The layout is out of date: by one edit (wrapped again from there) or
+ * more (wrapped again whole). */
+static void edited(struct edbuf *b, size_t pos, long delta)
+{
+	b->one_edit = b->rows_valid;
+	b->edit_pos = pos;
+	b->edit_delta = delta;
+	b->rows_valid = false;
+	b->changes++;
+}
+
 static void raw_insert(struct edbuf *b, size_t pos, const wchar_t *s, size_t n)
 {
 	reserve(b, b->len + n);
 	memmove(b->text + pos + n, b->text + pos, (b->len - pos) * sizeof *b->text);
 	memcpy(b->text + pos, s, n * sizeof *s);
 	b->len += n;
-	b->rows_valid = false;
-	b->changes++;
+	edited(b, pos, (long)n);
 }
 
 static void raw_delete(struct edbuf *b, size_t pos, size_t n)
 {
 	memmove(b->text + pos, b->text + pos + n, (b->len - pos - n) * sizeof *b->text);
 	b->len -= n;
-	b->rows_valid = false;
-	b->changes++;
+	edited(b, pos, -(long)n);
 }
 
 static void op_free(struct ed_op *op)
@@ -205,6 +214,7 @@ void ed_set_width(struct edbuf *b, int width)
 	if (width != b->width) {
 		b->width = width;
 		b->rows_valid = false;
+		b->one_edit = false;
 	}
 }
 

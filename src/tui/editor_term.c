@@ -293,32 +293,30 @@ struct route {
 	char pre[64], post[64];
 };
 
-static void copy(char *dst, const char *src)
+/* dst (the size of struct route's strings) = a then b (NULL: nothing);
+ * false when that does not fit. */
+static bool put(char *dst, const char *a, const char *b)
 {
-	size_t n = src ? strlen(src) : 0;
+	size_t na = a ? strlen(a) : 0, nb = b ? strlen(b) : 0;
 
-	if (n >= sizeof ((struct route *)0)->pre)
-		n = 0;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
+	if (na + nb >= sizeof ((struct route *)0)->pre)
+		return false;
+	memcpy(dst, a ? a : "", na);
+	memcpy(dst + na, b ? b : "", nb);
+	dst[na + nb] = '\0';
+	return true;
 }
 
-static void route(struct route *rt, int y, int p, int cy, int cx)
+static bool route(struct route *rt, int y, int p, int cy, int cx)
 {
 	rt->pre[0] = rt->post[0] = '\0';
 	if (y == cy && p == cx)
-		return;
-	if (y == cy && p == cx - 1 && cap.cub1 && cap.cuf1) {
-		copy(rt->pre, cap.cub1);
-		copy(rt->post, cap.cuf1);
-	} else if (y == cy && cap.hpa) {
-		copy(rt->pre, tiparm(cap.hpa, p));
-		copy(rt->post, tiparm(cap.hpa, cx));
-	} else {
-		copy(rt->pre, cap.sc);
-		strcat(rt->pre, tiparm(cap.cup, y, p));
-		copy(rt->post, cap.rc);
-	}
+		return true;
+	if (y == cy && p == cx - 1 && cap.cub1 && cap.cuf1)
+		return put(rt->pre, cap.cub1, NULL) && put(rt->post, cap.cuf1, NULL);
+	if (y == cy && cap.hpa)
+		return put(rt->pre, tiparm(cap.hpa, p), NULL) && put(rt->post, tiparm(cap.hpa, cx), NULL);
+	return put(rt->pre, cap.sc, tiparm(cap.cup, y, p)) && put(rt->post, cap.rc, NULL);
 }
 
 /* The cost of the operation itself with its route; -1 when the terminal
@@ -328,9 +326,8 @@ static int op_cost(int d, int y, int p, int cy, int cx)
 	size_t n = d > 0 ? op_len(cap.ich, cap.ich1, d) : op_len(cap.dch, cap.dch1, -d);
 	struct route rt;
 
-	if (n == 0)
+	if (n == 0 || !route(&rt, y, p, cy, cx))
 		return -1;
-	route(&rt, y, p, cy, cx);
 	return (int)(n + strlen(rt.pre) + strlen(rt.post));
 }
 
@@ -341,7 +338,8 @@ static void chars_op(int y, int p, int d, int cy, int cx)
 	cchar_t blank = blank_cell();
 	struct route rt;
 
-	route(&rt, y, p, cy, cx);
+	if (!route(&rt, y, p, cy, cx))
+		return;
 	emit(rt.pre);
 	emit(d > 0 ? op_str(cap.ich, cap.ich1, d) : op_str(cap.dch, cap.dch1, -d));
 	emit(rt.post);

@@ -6,7 +6,9 @@
  * hanging spaces, cursor moves across wrapped rows (Up/Down keep the
  * column, Home/End of a visual row), word moves, cut and paste of a line,
  * and undo/redo sequences (typing by word, runs of Backspace, a cut, a
- * replacement, redo cleared by a new change); and the widget (src/editor.c)
+ * replacement, redo cleared by a new change); the layout after an edit
+ * wrapped again only from the edit to where rows start as before, always
+ * the same as wrapping the whole text (random edits); and the widget (src/editor.c)
  * on a curses screen written to /dev/null: a draw repaints only the rows
  * whose wrapped content changed.
  */
@@ -404,6 +406,149 @@ static void test_changes_counter(void **state)
 	ed_free(&b);
 }
 
+/* The rows of b as they would be wrapped from scratch. */
+static void assert_layout_fresh(struct edbuf *b)
+{
+	char *text = ed_text(b);
+	struct edbuf f;
+	size_t n, nf;
+	const struct ed_row *rows = ed_rows(b, &n), *rf;
+
+	ed_init(&f, text, b->width);
+	rf = ed_rows(&f, &nf);
+	assert_int_equal(n, nf);
+	for (size_t i = 0; i < n; i++) {
+		assert_int_equal(rows[i].start, rf[i].start);
+		assert_int_equal(rows[i].end, rf[i].end);
+		assert_int_equal(rows[i].cells, rf[i].cells);
+	}
+	ed_free(&f);
+	free(text);
+}
+
+/* Random edits (a fixed seed): after each, the layout wrapped again from
+ * the edit is the one of the whole text. */
+static void test_relayout_random(void **state)
+{
+	static const wchar_t chars[] = L"abcdefghij  \n\u00e9\u6f22.";
+	struct edbuf b;
+
+	(void)state;
+	srand(16);
+	for (int width = 7; width <= 79; width += 36) {
+		ed_init(&b, "Les \xc3\x89tats membres de la Commission\nSecond paragraphe.", width);
+		for (int k = 0; k < 3000; k++) {
+			int op = rand() % 16;
+
+			if (op < 8)
+				ed_insert(&b, chars[rand() % (int)(sizeof chars / sizeof *chars - 1)]);
+			else if (op == 8)
+				ed_backspace(&b);
+			else if (op == 9)
+				ed_delete(&b);
+			else if (op == 10)
+				ed_move(&b, (enum ed_move)(rand() % (ED_BOTTOM + 1)));
+			else if (op == 11)
+				ed_move_rows(&b, rand() % 5 - 2);
+			else if (op == 12)
+				rand() % 4 ? ed_undo(&b) : ed_redo(&b);
+			else if (op == 13)
+				rand() % 2 ? ed_cut_line(&b) : ed_paste(&b);
+			else if (op == 14)
+				ed_delete_word_back(&b);
+			else if (b.len > 400)
+				ed_replace_all(&b, "Court.");
+			assert_layout_fresh(&b);
+		}
+		ed_free(&b);
+	}
+}
+
+/* Type s laying out after each character (as the widget draws after each
+ * key): the most rows one layout wrapped again. */
+static int type_wrapped(struct edbuf *b, const char *s)
+{
+	int most = 0;
+
+	for (; *s; s++) {
+		size_t n;
+
+		ed_insert(b, (wchar_t)(unsigned char)*s);
+		ed_rows(b, &n);
+		if (b->rewrapped > most)
+			most = b->rewrapped;
+	}
+	return most;
+}
+
+/* In a long paragraph (the bench's, at the editor's width 79): a character
+ * typed in the middle of a row wraps two rows again (the one before and
+ * its own) and no others; one that moves a word down wraps until the rows
+ * start as before; Backspace brings it back; Enter in the middle of the
+ * text wraps the rest of the paragraph only. The text is right each time. */
+static void test_rewrap_rows(void **state)
+{
+	const char *text =
+		"Les \xc3\x89tats membres de la Commission de l'oc\xc3\xa9""an Indien, r\xc3\xa9unis "
+		"\xc3\xa0 Port-Louis, reconnaissent que la sant\xc3\xa9 des personnes migrantes est "
+		"une condition de la sant\xc3\xa9 publique r\xc3\xa9gionale et conviennent de "
+		"renforcer la coop\xc3\xa9ration entre les autorit\xc3\xa9s sanitaires et les "
+		"services de l'immigration, notamment par l'\xc3\xa9""change d'informations, la "
+		"formation conjointe des agents aux fronti\xc3\xa8res, la pr\xc3\xa9paration aux "
+		"\xc3\xa9pid\xc3\xa9mies et l'acc\xc3\xa8s des travailleurs migrants aux soins "
+		"essentiels, sans discrimination, dans le respect des l\xc3\xa9gislations "
+		"nationales et des engagements internationaux, en particulier du R\xc3\xa8glement "
+		"sanitaire international.\nLe Secr\xc3\xa9tariat en rend compte chaque ann\xc3\xa9""e.";
+	struct edbuf b;
+	size_t n;
+
+	(void)state;
+	ed_init(&b, text, 79);
+	ed_rows(&b, &n);
+	assert_int_equal(n, 10);
+	assert_int_equal(b.rewrapped, 10); /* the first layout: all */
+	assert_row(&b, 5, "pr\xc3\xa9paration aux \xc3\xa9pid\xc3\xa9mies et l'acc\xc3\xa8s des "
+			  "travailleurs migrants aux soins ");
+	/* The cursor after "pr\xc3\xa9paration a" (row 5). */
+	b.cur = b.rows[5].start + 13;
+	assert_int_equal(type_wrapped(&b, "abcdefg"), 2);
+	assert_row(&b, 5, "pr\xc3\xa9paration aabcdefgux \xc3\xa9pid\xc3\xa9mies et l'acc\xc3\xa8s des "
+			  "travailleurs migrants aux soins ");
+	/* "soins" goes down, "nationales et" after it, "sanitaire" after that:
+	 * rows 4 to 8, and row 9 starts as before. */
+	assert_int_equal(type_wrapped(&b, "h"), 5);
+	ed_rows(&b, &n);
+	assert_int_equal(n, 10);
+	assert_row(&b, 5, "pr\xc3\xa9paration aabcdefghux \xc3\xa9pid\xc3\xa9mies et l'acc\xc3\xa8s "
+			  "des travailleurs migrants aux ");
+	assert_row(&b, 6, "soins essentiels, sans discrimination, dans le respect des "
+			  "l\xc3\xa9gislations ");
+	assert_layout_fresh(&b);
+	ed_backspace(&b);
+	ed_rows(&b, &n);
+	assert_row(&b, 5, "pr\xc3\xa9paration aabcdefgux \xc3\xa9pid\xc3\xa9mies et l'acc\xc3\xa8s des "
+			  "travailleurs migrants aux soins ");
+	assert_layout_fresh(&b);
+	for (int i = 0; i < 7; i++) {
+		ed_backspace(&b);
+		ed_rows(&b, &n);
+		assert_true(b.rewrapped <= 2);
+	}
+	ed_insert(&b, '\n'); /* Enter in the middle of the row */
+	ed_rows(&b, &n);
+	assert_int_equal(n, 10);
+	assert_int_equal(b.rewrapped, 5); /* rows 4 to 8 */
+	assert_row(&b, 5, "pr\xc3\xa9paration a");
+	assert_row(&b, 6, "ux \xc3\xa9pid\xc3\xa9mies et l'acc\xc3\xa8s des travailleurs migrants "
+			  "aux soins essentiels, sans ");
+	assert_row(&b, 9, "Le Secr\xc3\xa9tariat en rend compte chaque ann\xc3\xa9""e.");
+	assert_layout_fresh(&b);
+	ed_backspace(&b); /* joined again */
+	assert_text(&b, text);
+	assert_layout_fresh(&b);
+	ed_free(&b);
+}
+
 /* The widget on a curses screen written to /dev/null: a draw repaints
  * only the rows whose wrapped content changed, and leaves the cursor at
  * the editing position. */
@@ -486,6 +631,8 @@ int main(void)
 		cmocka_unit_test(test_cut_paste),
 		cmocka_unit_test(test_undo_redo),
 		cmocka_unit_test(test_changes_counter),
+		cmocka_unit_test(test_relayout_random),
+		cmocka_unit_test(test_rewrap_rows),
 		cmocka_unit_test(test_widget_repaint),
 	};
 
