@@ -127,6 +127,10 @@ struct diff_op {
  */
 int recs_diff_words(const char *a, const char *b, struct diff_op **ops, size_t *n);
 
+/* A status code ("adopted") as a word of the current language ("adoptée"
+ * in French); an unknown code as given. For messages and the minutes. */
+const char *recs_status_text(const char *code);
+
 /* ---- The filters of the Recommendations screen ---- */
 
 /* The numbers of the session's recommendations that recs_list() would

@@ -14,6 +14,7 @@
 #include "floor.h"
 #include "followup.h"
 #include "i18n.h"
+#include "recs.h"
 #include "rules.h"
 #include "util.h"
 
@@ -464,19 +465,9 @@ static void r_rec_adopted(struct rd *r)
 		P(_("R%lld adopted: %s"), N(r, 0), S(r, 1));
 }
 
-/* A recommendation's status in the reader's language. */
-static const char *rec_status_label(const char *code)
-{
-	static const char *const l[] = { N_("draft"), N_("discussion"), N_("adopted"),
-					 N_("withdrawn"), N_("deferred"), N_("submitted") };
-	enum rec_status s = rules_rec_status(code);
-
-	return s < RS_INVALID ? _(l[s]) : code;
-}
-
 static void r_rec_status(struct rd *r)
 {
-	P(_("R%lld: %s → %s"), N(r, 0), rec_status_label(S(r, 1)), rec_status_label(S(r, 2)));
+	P(_("R%lld: %s → %s"), N(r, 0), recs_status_text(S(r, 1)), recs_status_text(S(r, 2)));
 }
 
 static void r_rec_set(struct rd *r)

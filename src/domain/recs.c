@@ -33,6 +33,15 @@ struct rec {
 	char *title;
 };
 
+const char *recs_status_text(const char *code)
+{
+	static const char *const l[] = { N_("draft"), N_("discussion"), N_("adopted"),
+					 N_("withdrawn"), N_("deferred"), N_("submitted") };
+	enum rec_status s = rules_rec_status(code);
+
+	return s < RS_INVALID ? _(l[s]) : code;
+}
+
 /* The recommendation numbered argv[i] ("2" or "R2") in the current
  * session. Returns 0, or -1 with the reason in msg. */
 /* Who typed a version: the person (--as) when there is one, else the OS user. */
@@ -129,7 +138,7 @@ int cmd_amend(struct cmd_ctx *c)
 		goto out;
 	if (!rules_rec_editable(r.status)) {
 		rc = cmd_err(c, _("refused: R%lld is %s: its text can no longer change"), r.num,
-			     r.status_code);
+			     recs_status_text(r.status_code));
 		goto out;
 	}
 	if (str_empty(fr)) {
@@ -183,7 +192,7 @@ int cmd_cosponsor(struct cmd_ctx *c)
 		goto out;
 	if (!rules_rec_editable(r.status)) {
 		rc = cmd_err(c, _("refused: R%lld is %s: its co-sponsors can no longer change"), r.num,
-			     r.status_code);
+			     recs_status_text(r.status_code));
 	} else if (who == r.author_id) {
 		rc = cmd_err(c, _("%s is the author of R%lld"), c->delegation, r.num);
 	} else if (db_int(c->db, 0, "SELECT 1 FROM rec_cosponsor WHERE rec_id = ? AND delegation_id = ?",
@@ -214,7 +223,7 @@ int cmd_reserve(struct cmd_ctx *c)
 	/* A reservation accompanies adoption: it may come until submission. */
 	if (r.status != RS_DRAFT && r.status != RS_DISCUSSION && r.status != RS_ADOPTED) {
 		rc = cmd_err(c, _("refused: R%lld is %s: reservations are closed"), r.num,
-			     r.status_code);
+			     recs_status_text(r.status_code));
 		goto out;
 	}
 	old = db_text(c->db, "SELECT reason FROM rec_reservation WHERE rec_id = ? AND delegation_id = ?",
@@ -253,7 +262,8 @@ int cmd_object(struct cmd_ctx *c)
 	if (rec_find(c, 1, &r) != 0 || !(who = rec_member(c, c->argv[2], ROLE_OBJECT)))
 		goto out;
 	if (!rules_rec_editable(r.status)) {
-		rc = cmd_err(c, _("refused: R%lld is %s: objections are closed"), r.num, r.status_code);
+		rc = cmd_err(c, _("refused: R%lld is %s: objections are closed"), r.num,
+			     recs_status_text(r.status_code));
 		goto out;
 	}
 	c->before = db_text(c->db, "SELECT reason FROM rec_objection WHERE rec_id = ?"
@@ -344,7 +354,8 @@ static int rec_adopt(struct cmd_ctx *c, const struct rec *r)
 		int rc = objections && (r->status == RS_DRAFT || r->status == RS_DISCUSSION)
 				 ? cmd_err(c, _("refused: %s"), who)
 				 : cmd_err(c, _("refused: R%lld is %s: only a draft or a recommendation "
-						"under discussion can be adopted"), r->num, r->status_code);
+						"under discussion can be adopted"), r->num,
+					     recs_status_text(r->status_code));
 		free(who);
 		return rc;
 	}
@@ -386,12 +397,12 @@ int cmd_status(struct cmd_ctx *c)
 		rc = cmd_err(c, _("unknown status %s (draft, discussion, adopted, withdrawn, deferred, "
 				  "submitted)"), c->argv[2]);
 	} else if (to == r.status) {
-		rc = cmd_err(c, _("R%lld is already %s"), r.num, r.status_code);
+		rc = cmd_err(c, _("R%lld is already %s"), r.num, recs_status_text(r.status_code));
 	} else if (to == RS_ADOPTED) {
 		rc = rec_adopt(c, &r);
 	} else if (!rules_rec_transition(r.status, to)) {
-		rc = cmd_err(c, _("refused: R%lld cannot go from %s to %s"), r.num, r.status_code,
-			     rules_rec_status_code(to));
+		rc = cmd_err(c, _("refused: R%lld cannot go from %s to %s"), r.num,
+			     recs_status_text(r.status_code), recs_status_text(rules_rec_status_code(to)));
 	} else if (db_run(c->db, "UPDATE recommendation SET status = ?1, submitted_at = CASE ?1"
 				 " WHEN 'submitted' THEN ?2 ELSE submitted_at END WHERE id = ?3",
 			  "tti", rules_rec_status_code(to), cmd_now(now, sizeof now), r.id) != DB_OK) {
@@ -459,7 +470,7 @@ int cmd_rec_set(struct cmd_ctx *c)
 	} else if (strcmp(field, "title") == 0) {
 		if (!rules_rec_editable(r.status))
 			rc = cmd_err(c, _("refused: R%lld is %s: its title can no longer change"), r.num,
-				     r.status_code);
+				     recs_status_text(r.status_code));
 		else if (str_empty(v))
 			rc = cmd_err(c, "%s", _("the title is empty"));
 		else if (strcmp(v, r.title) == 0)

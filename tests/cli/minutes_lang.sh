@@ -5,7 +5,8 @@
 # language, not the command's code ("position de COM : soutien", not
 # ": support"); a theme of the catalogue is named in the reader's language
 # whatever the language it was proposed in, a free title stays as typed;
-# a status change reads "R1 : projet → reportée", not "draft → deferred".
+# a status change reads "R1 : projet → reportée", not "draft → deferred",
+# and so does a refusal naming the status.
 . "$RAPPORTEUR_TOP/tests/lib.sh"
 cd "${TEST_TMP:-.}" || exit 2
 db=$(fresh_db)
@@ -41,3 +42,12 @@ P1 (Integrated border management): position of SYC: object"
 is "en: rejected, in English" "$(rows en reject)" "P1 rejected: Integrated border management"
 is "fr: a status change in French" "$(rows fr status)" "R1 : projet → reportée"
 is "en: a status change in English" "$(rows en status)" "R1: draft → deferred"
+
+# A refusal names the status in the reader's language too.
+out=$(rap --lang fr run --keep-going --db "$db" - 2>/dev/null <<'EOS'
+adopt 1
+status 1 deferred
+EOS
+)
+is "fr: refusals name the status in French" "$out" "error: refusé : R1 est au statut reportée ; seul un projet ou une recommandation en discussion peut être adopté
+error: R1 est déjà au statut reportée"

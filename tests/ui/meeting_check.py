@@ -11,8 +11,8 @@ line per check, "0|what" (passed) or "1|what" (failed) followed by
 
 The language check: the marker words of a language are the words (4
 letters or more) of the journal messages (the msgids of
-src/domain/minutes_render.c and their msgstr in po/fr.po) that the other
-language's messages do not use. A rendered line (minutes.csv `detail`, a
+src/domain/minutes_render.c and the status words of src/domain/recs.c, and
+their msgstr in po/fr.po) that the other language's messages do not use. A rendered line (minutes.csv `detail`, a
 row of the Minutes screen) holds none of the other language's markers once
 the text typed by the rapporteur (names, titles, summaries…) is taken out.
 """
@@ -140,9 +140,15 @@ def words(s):
     return {w.lower() for w in re.findall(r'[^\W\d_]{4,}', s)}
 
 
-src = open(os.path.join(top, 'src', 'domain', 'minutes_render.c'), encoding='utf-8').read()
+def literals(path, pattern=r'\bN?_\("((?:[^"\\]|\\.)*)"\)'):
+    return set(re.findall(pattern, open(os.path.join(top, path), encoding='utf-8').read()))
+
+
 po = po_messages()
-pairs = [(i, po.get(i)) for i in set(re.findall(r'\bN?_\("((?:[^"\\]|\\.)*)"\)', src))]
+# The journal's messages, and the words of a recommendation's status that
+# they use (recs_status_text, the N_() labels of recs.c).
+pairs = [(i, po.get(i)) for i in literals('src/domain/minutes_render.c') |
+         literals('src/domain/recs.c', r'\bN_\("((?:[^"\\]|\\.)*)"\)')]
 check('every journal message has its French', all(s for _, s in pairs),
       *[i for i, s in pairs if not s])
 EN = set().union(*(words(i) for i, s in pairs if s))
