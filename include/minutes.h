@@ -43,6 +43,7 @@ struct minutes_row {
 	char delegation[MINUTES_CODE_MAX + 1];
 	char actor[64];
 	char detail[MINUTES_DETAIL_MAX + 1];
+	bool cut;                              /* detail may be cut: minutes_detail_full */
 };
 
 /*
@@ -84,6 +85,13 @@ void minutes_detail(struct db *db, struct dbq *q, int col, const char *stored, c
  * command as typed and the state before and after. Malloc'd; NULL when
  * there is no such entry or on a db error. */
 char *minutes_entry_text(struct db *db, long long seq);
+/* The detail of entry seq rendered in the reader's language without the
+ * list's limit (malloc'd; NULL when there is no such entry): for what
+ * reads a row whose detail is cut (row.cut), the report and follow. */
+char *minutes_detail_full(struct db *db, long long seq);
+/* row's detail whole: row->detail, or when it is cut the full text into
+ * *owned (free it). */
+const char *minutes_row_text(struct db *db, const struct minutes_row *row, char **owned);
 
 /* The SQL text of the i-th read query (NULL past the end), for EXPLAIN
  * QUERY PLAN checks. Parameters: ?1 session, ?2 seq, ?3 limit, ?4 item,

@@ -68,15 +68,21 @@ static void put_line(struct follow *f, const char *line)
 
 static void print_row(struct follow *f, const struct minutes_row *r)
 {
-	char hm[8], item[32] = "", line[MINUTES_DETAIL_MAX + 128];
+	char hm[8], item[32] = "", *owned, *line;
+	const char *text = minutes_row_text(f->app->db, r, &owned);
+	size_t size;
 
 	if (r->item)
 		str_printf(item, sizeof item, _("item %lld"), r->item);
-	str_printf(line, sizeof line, "%s%s%s  %s%s%s  %s",
+	size = strlen(text) + 128;
+	line = xmalloc(size);
+	str_printf(line, size, "%s%s%s  %s%s%s  %s",
 		   r->time ? time_hm(r->time, hm, sizeof hm) : "--:--", item[0] ? "  " : "", item,
-		   r->event, r->delegation[0] ? "  " : "", r->delegation, r->detail);
-	plain(line, sizeof line, line);
+		   r->event, r->delegation[0] ? "  " : "", r->delegation, text);
+	plain(line, size, line);
 	put_line(f, line);
+	free(line);
+	free(owned);
 }
 
 /* Print the rows after last_seq. DB_OK or a db status < 0. */

@@ -39,3 +39,25 @@ char *minutes_entry_text(struct db *db, long long seq)
 	dbq_reset(q);
 	return out;
 }
+
+char *minutes_detail_full(struct db *db, long long seq)
+{
+	struct dbq *q = db_query(db, "SELECT detail, " MINUTES_ARGS_COLS
+				 " FROM journal WHERE seq = ?", "i", seq);
+	char *out = NULL;
+
+	if (!q)
+		return NULL;
+	if (dbq_step(q) == DB_ROW) {
+		out = xmalloc(ENTRY_TEXT_MAX);
+		minutes_detail(db, q, 1, dbq_text(q, 0), out, ENTRY_TEXT_MAX);
+	}
+	dbq_reset(q);
+	return out;
+}
+
+const char *minutes_row_text(struct db *db, const struct minutes_row *row, char **owned)
+{
+	*owned = row->cut ? minutes_detail_full(db, row->seq) : NULL;
+	return *owned ? *owned : row->detail;
+}

@@ -138,6 +138,8 @@ static void read_row(struct db *db, struct dbq *q, struct minutes_row *r)
 	str_copy(r->delegation, dbq_text(q, 4) ? dbq_text(q, 4) : "", sizeof r->delegation);
 	str_copy(r->actor, dbq_text(q, 5) ? dbq_text(q, 5) : "", sizeof r->actor);
 	minutes_detail(db, q, 7, dbq_text(q, 6), r->detail, sizeof r->detail);
+	/* Cut on a character boundary: up to 3 bytes short of full. */
+	r->cut = strlen(r->detail) + 4 > sizeof r->detail;
 }
 
 /* Run one page query: rows arrive in the statement's order. */

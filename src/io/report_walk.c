@@ -343,10 +343,14 @@ static int notes(struct rp *r, long long item, bool emit_head)
 				continue;
 			if (emit_head)
 				rp_loose_head(r);
+			char *owned;
+			const char *text = minutes_row_text(r->db, &rows[i], &owned);
+
 			count++;
 			rp_hash_int(r, rows[i].item);
-			rp_hash(r, rows[i].detail);
-			r->o->ops->para(r->o->w, RP_NOTE, rows[i].detail);
+			rp_hash(r, text);
+			r->o->ops->para(r->o->w, RP_NOTE, text);
+			free(owned);
 			rp_row_done(r, "proceedings");
 		}
 		if (n)

@@ -355,13 +355,15 @@ static bool lifecycle_event(const char *e)
  * before and after it as the journal keeps them. */
 static void correction_row(struct rp *r, const struct minutes_row *m)
 {
-	char t[32];
+	char t[32], *owned;
 	char *before = db_text(r->db, "SELECT before FROM journal WHERE seq = ?", "i", m->seq);
 	char *after = db_text(r->db, "SELECT after FROM journal WHERE seq = ?", "i", m->seq);
-	const char *cells[4] = { rp_when(r, m->time, t, sizeof t), m->detail,
-				 before ? before : "", after ? after : "" };
+	const char *cells[4] = { rp_when(r, m->time, t, sizeof t),
+				 minutes_row_text(r->db, m, &owned), before ? before : "",
+				 after ? after : "" };
 
 	r->o->ops->row(r->o->w, cells);
+	free(owned);
 	free(before);
 	free(after);
 }

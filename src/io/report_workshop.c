@@ -40,7 +40,7 @@ static const struct {
 /* Feed the notes of kind k (of item `item`, or of every item when item is
  * -1) to emit, in journal order. Returns how many. */
 static int each_note(struct rp *r, size_t k, long long item,
-		     void (*emit)(struct rp *, size_t, int, const struct minutes_row *))
+		     void (*emit)(struct rp *, size_t, int, const struct minutes_row *, const char *))
 {
 	struct minutes_filter f = { .item = item > 0 ? item : 0 };
 	struct minutes_row *rows = xcalloc(PAGE, sizeof *rows);
@@ -55,10 +55,14 @@ static int each_note(struct rp *r, size_t k, long long item,
 		for (size_t i = 0; i < n; i++) {
 			if (item == 0 && rows[i].item != 0)
 				continue;
+			char *owned;
+			const char *text = minutes_row_text(r->db, &rows[i], &owned);
+
 			rp_hash(r, kinds[k].event);
 			rp_hash_int(r, rows[i].item);
-			rp_hash(r, rows[i].detail);
-			emit(r, k, ++count, &rows[i]);
+			rp_hash(r, text);
+			emit(r, k, ++count, &rows[i], text);
+			free(owned);
 			rp_row_done(r, kinds[k].name);
 		}
 		if (n)
@@ -70,9 +74,10 @@ static int each_note(struct rp *r, size_t k, long long item,
 
 /* ---- the meeting report: under their item, introduced by their kind ---- */
 
-static void kind_note(struct rp *r, size_t k, int count, const struct minutes_row *m)
+static void kind_note(struct rp *r, size_t k, int count, const struct minutes_row *m,
+		      const char *text)
 {
-	char *t = xasprintf(_(kinds[k].lead), m->detail);
+	char *t = xasprintf(_(kinds[k].lead), text);
 
 	(void)count;
 	if (m->item == 0)
@@ -92,19 +97,21 @@ int rp_kind_notes(struct rp *r, long long item)
 
 /* ---- the workshop report ---- */
 
-static void numbered(struct rp *r, size_t k, int count, const struct minutes_row *m)
+static void numbered(struct rp *r, size_t k, int count, const struct minutes_row *m,
+		     const char *text)
 {
-	char *t = xasprintf("%d. %s", count, m->detail);
+	char *t = xasprintf("%d. %s", count, text);
 
-	(void)k;
+	(void)k, (void)m;
 	r->o->ops->para(r->o->w, RP_TEXT, t);
 	free(t);
 }
 
-static void plain(struct rp *r, size_t k, int count, const struct minutes_row *m)
+static void plain(struct rp *r, size_t k, int count, const struct minutes_row *m,
+		  const char *text)
 {
-	(void)k, (void)count;
-	r->o->ops->para(r->o->w, RP_TEXT, m->detail);
+	(void)k, (void)count, (void)m;
+	r->o->ops->para(r->o->w, RP_TEXT, text);
 }
 
 static bool any_note(struct rp *r, size_t k)
