@@ -136,8 +136,11 @@ def po_messages():
 
 
 def words(s):
+    """The words of S of 4 letters or more, in lower case; words written
+    in capitals are codes (the R4 results ABSENT, LEVEL, ENTITY), the same
+    in every language."""
     s = re.sub(r'%[-0-9.]*(lld|ld|d|s)', ' ', s)
-    return {w.lower() for w in re.findall(r'[^\W\d_]{4,}', s)}
+    return {w.lower() for w in re.findall(r'[^\W\d_]{4,}', s) if not w.isupper()}
 
 
 def literals(path, pattern=r'\bN?_\("((?:[^"\\]|\\.)*)"\)'):
