@@ -79,6 +79,10 @@ void ui_bars_draw_tabs(void);
 void ui_bars_draw_msg(void);
 void ui_bars_draw_hints(void);
 void ui_bars_draw_too_small(void);
+/* The hint bar differs from the one last drawn (and is now taken as
+ * drawn); ui_bars_forget_hints: the next call says it does (new window). */
+bool ui_bars_hints_changed(void);
+void ui_bars_forget_hints(void);
 
 /* ui_out.c: each update in one write(2) to the terminal. */
 void ui_out_start(void);
@@ -92,6 +96,10 @@ void ui_shift_flush(void);
 void ui_out_before(void (*fn)(void *arg), void *arg);
 /* Where the last update left the terminal's cursor; false when unknown. */
 bool ui_out_cursor(int *y, int *x);
+/* ui_out_squeeze.c: drop from an update's n bytes what changes nothing on
+ * the terminal (redundant G0 designations and colour resets); returns the
+ * new length. *g0_ascii: G0 is known to be ASCII (kept across updates). */
+size_t ui_out_squeeze(char *buf, size_t n, bool *g0_ascii);
 
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);

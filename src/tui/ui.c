@@ -257,6 +257,7 @@ void ui_relayout(void)
 	del(&ui.body);
 	del(&ui.msg);
 	del(&ui.hints);
+	ui_bars_forget_hints(); /* a new window may come back at the same address */
 	ui.title_dirty = ui.tabs_dirty = ui.msg_dirty = ui.hints_dirty = true;
 	ui.body_dirty = ui.body_full = true;
 	if (ui.too_small) {
@@ -327,7 +328,7 @@ void ui_paint(void)
 		wnoutrefresh(ui.body);
 		any = true;
 	}
-	if (ui.hints_dirty) {
+	if (ui.hints_dirty && ui_bars_hints_changed()) {
 		ui_bars_draw_hints();
 		wnoutrefresh(ui.hints);
 		any = true;

@@ -222,6 +222,41 @@ static int hint_add(int x, const char *keys, const char *label)
 	return x;
 }
 
+/* What the hint bar was last drawn from: a reload (after every command)
+ * or a switch back to the same kind of bar does not draw it again. */
+static struct {
+	WINDOW *win;
+	int tab, cols;
+	bool help, view, low_bw, read_only;
+	char override[sizeof ui.hint_override];
+} hints_drawn;
+
+bool ui_bars_hints_changed(void)
+{
+	bool same = hints_drawn.win == ui.hints && hints_drawn.tab == ui.cur &&
+		    hints_drawn.cols == ui.cols && hints_drawn.help == ui.help_open &&
+		    hints_drawn.view == ui.view_open && hints_drawn.low_bw == ui.low_bw &&
+		    hints_drawn.read_only == ui.app->read_only &&
+		    !strcmp(hints_drawn.override, ui.hint_override);
+
+	if (same)
+		return false;
+	hints_drawn.win = ui.hints;
+	hints_drawn.tab = ui.cur;
+	hints_drawn.cols = ui.cols;
+	hints_drawn.help = ui.help_open;
+	hints_drawn.view = ui.view_open;
+	hints_drawn.low_bw = ui.low_bw;
+	hints_drawn.read_only = ui.app->read_only;
+	str_copy(hints_drawn.override, ui.hint_override, sizeof hints_drawn.override);
+	return true;
+}
+
+void ui_bars_forget_hints(void)
+{
+	hints_drawn.win = NULL;
+}
+
 void ui_bars_draw_hints(void)
 {
 	int x = 0, tab = ui.cur;

@@ -164,11 +164,58 @@ void widget_blank(WINDOW *w, int y, int x, int width, attr_t attr)
 	mvwhline(w, y, x, ' ' | (chtype)attr, width);
 }
 
+/* Cells of widget_text waiting to be put in the window in one call: a
+ * waddch per character went through ncurses' character rendering each
+ * time, most of the CPU of a row repaint (issue 16). */
+struct cells {
+	WINDOW *w;
+	int y, x;      /* where cell[0] goes */
+	int n;
+	attr_t attr;   /* without the colour pair */
+	short pair;
+	cchar_t cell[128];
+};
+
+static void cells_flush(struct cells *c)
+{
+	if (c->n > 0)
+		mvwadd_wchnstr(c->w, c->y, c->x, c->cell, c->n);
+	c->x += c->n; /* one cell per entry, except wide ones: see cells_put */
+	c->n = 0;
+}
+
+/* One character of wd cells at the next place. */
+static void cells_put(struct cells *c, wchar_t wc, int wd)
+{
+	wchar_t one[2] = { wc, 0 };
+
+	if (c->n == (int)ARRAY_SIZE(c->cell))
+		cells_flush(c);
+	setcchar(&c->cell[c->n++], one, c->attr, c->pair, NULL);
+	if (wd > 1) {
+		/* mvwadd_wchnstr fills the wide character's second cell: the
+		 * next entry starts after it. */
+		cells_flush(c);
+		c->x += wd - 1;
+	}
+}
+
+/* The cursor after the text, as waddch left it. */
+static void text_cursor(WINDOW *w, int y, int x)
+{
+	if (x <= getmaxx(w) - 1)
+		wmove(w, y, x);
+	else if (y < getmaxy(w) - 1)
+		wmove(w, y + 1, 0);
+}
+
 int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, bool pad)
 {
 	size_t n = s ? strlen(s) : 0, i = 0;
 	int used_cells = 0;
 	bool utf8 = widget_utf8_locale();
+	struct cells c = { .w = w, .y = y, .x = x, .attr = attr & ~A_COLOR,
+			   .pair = (short)PAIR_NUMBER(attr) };
 
 	if (width <= 0)
 		return 0;
@@ -187,36 +234,36 @@ int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, 
 
 			if (used_cells + len > width)
 				break;
-			waddnstr(w, esc, len);
+			for (int k = 0; k < len; k++)
+				cells_put(&c, (wchar_t)(unsigned char)esc[k], 1);
 			used_cells += len;
 		} else if (wd == 0) {
 			wchar_t wc[2] = { (wchar_t)cp, 0 };
 
-			if (utf8 && used_cells > 0)
-				waddnwstr(w, wc, 1); /* combines with the previous cell */
+			if (utf8 && used_cells > 0) {
+				cells_flush(&c); /* combines with the previous cell */
+				wmove(w, y, x + used_cells);
+				waddnwstr(w, wc, 1);
+			}
 		} else {
 			if (used_cells + wd > width)
 				break;
-			if (cp < 0x80) {
-				waddch(w, (chtype)cp);
-			} else if (!utf8) {
-				waddch(w, '?');
-			} else {
-				wchar_t wc[2] = { (wchar_t)cp, 0 };
-
-				if (wcwidth((wchar_t)cp) < 0)
-					wc[0] = L'?';
-				waddnwstr(w, wc, 1);
-			}
+			if (cp < 0x80)
+				cells_put(&c, (wchar_t)cp, 1);
+			else if (!utf8 || wcwidth((wchar_t)cp) < 0)
+				cells_put(&c, L'?', 1);
+			else
+				cells_put(&c, (wchar_t)cp, wd);
 			used_cells += wd;
 		}
 		i += (size_t)used;
 	}
+	cells_flush(&c);
 	if (pad && used_cells < width) {
-		for (int k = used_cells; k < width; k++)
-			waddch(w, ' ');
-		return width;
+		mvwhline(w, y, x + used_cells, ' ' | (chtype)attr, width - used_cells);
+		used_cells = width;
 	}
+	text_cursor(w, y, x + used_cells);
 	return used_cells;
 }
 
