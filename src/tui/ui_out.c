@@ -17,6 +17,13 @@
  * registers it for the next update, run just before doupdate() inside the
  * same capture. For it, ui_out_cursor() tells where the last update left
  * the terminal's cursor.
+ *
+ * System calls per update: dup2 to the file, ncurses' writes, dup2 back,
+ * lseek for the length, one write to the terminal, lseek back to 0. The
+ * bytes are read through a shared mapping of the file (its size set
+ * once), not with pread: one system call less per key (issue 16). Before
+ * they leave, ui_out_squeeze() drops the escape sequences that change
+ * nothing (ui_out_squeeze.c).
  */
 #define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
@@ -39,6 +46,9 @@ static void (*before_fn)(void *); /* for the next update only */
 static void *before_arg;
 static bool cursor_known;        /* where the last update left the cursor */
 static int cursor_y, cursor_x;
+static char *map;        /* the file mapped, MAP_SIZE bytes; NULL: pread */
+static bool g0_ascii;    /* the terminal's G0 set is ASCII (ui_out_squeeze) */
+#define MAP_SIZE ((size_t)1 << 20)
 
 void ui_out_start(void)
 {
@@ -54,8 +64,18 @@ void ui_out_start(void)
 		}
 	}
 	tty_fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
-	if (cap_fd < 0 || tty_fd < 0)
+	if (cap_fd < 0 || tty_fd < 0) {
 		ui_out_stop();
+		return;
+	}
+	/* Pages are used only as far as an update writes: a 200x60 repaint
+	 * touches a few dozen KB of the MB. */
+	if (ftruncate(cap_fd, (off_t)MAP_SIZE) == 0) {
+		/* Writable: the update is squeezed in place. */
+		void *m = mmap(NULL, MAP_SIZE, PROT_READ | PROT_WRITE, MAP_SHARED, cap_fd, 0);
+
+		map = m == MAP_FAILED ? NULL : m;
+	}
 }
 
 void ui_out_stop(void)
@@ -64,6 +84,10 @@ void ui_out_stop(void)
 	if (capturing && tty_fd >= 0) /* die() in the middle of an update */
 		dup2(tty_fd, STDOUT_FILENO);
 	capturing = 0;
+	if (map)
+		munmap(map, MAP_SIZE);
+	map = NULL;
+	g0_ascii = false; /* the terminal may be reset before a new start */
 	if (cap_fd >= 0)
 		close(cap_fd);
 	if (tty_fd >= 0)
@@ -132,12 +156,16 @@ void ui_out_update(void)
 	n = lseek(cap_fd, 0, SEEK_CUR);
 	if (n <= 0)
 		return;
-	if ((size_t)n > cap) {
-		cap = (size_t)n;
-		buf = xrealloc(buf, cap);
+	if (map && (size_t)n <= MAP_SIZE) {
+		write_all(STDOUT_FILENO, map, ui_out_squeeze(map, (size_t)n, &g0_ascii));
+	} else {
+		if ((size_t)n > cap) {
+			cap = (size_t)n;
+			buf = xrealloc(buf, cap);
+		}
+		if (pread(cap_fd, buf, (size_t)n, 0) == n)
+			write_all(STDOUT_FILENO, buf, ui_out_squeeze(buf, (size_t)n, &g0_ascii));
 	}
-	if (pread(cap_fd, buf, (size_t)n, 0) == n)
-		write_all(STDOUT_FILENO, buf, (size_t)n);
 	/* Rewind only: the next update overwrites from 0 and its length is
 	 * the new offset, so stale bytes past it never matter. */
 	if (lseek(cap_fd, 0, SEEK_SET) != 0)
