@@ -11,6 +11,7 @@
 #include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -81,8 +82,35 @@ static void bind_catalogue(void)
 	bindtextdomain("rapporteur", LOCALEDIR);
 }
 
+/* Translations by message address (i18n.h): open addressing, a few
+ * probes, gettext itself past them. */
+#define TR_SLOTS 2048
+#define TR_PROBES 8
+static struct {
+	const char *id, *tr;
+} tr_cache[TR_SLOTS];
+
+const char *i18n_gettext(const char *s)
+{
+	size_t h = (size_t)(((uintptr_t)s >> 2) * 2654435761u) % TR_SLOTS;
+
+	for (int k = 0; k < TR_PROBES; k++) {
+		size_t i = (h + (size_t)k) % TR_SLOTS;
+
+		if (tr_cache[i].id == s)
+			return tr_cache[i].tr;
+		if (!tr_cache[i].id) {
+			tr_cache[i].id = s;
+			tr_cache[i].tr = gettext(s);
+			return tr_cache[i].tr;
+		}
+	}
+	return gettext(s);
+}
+
 const char *i18n_init(const char *lang)
 {
+	memset(tr_cache, 0, sizeof tr_cache); /* another language */
 	setlocale(LC_ALL, "");
 	current = (lang && *lang) ? lang_code(lang) : lang_from_env();
 	/* LANGUAGE takes precedence over the locale for messages; it is honoured

@@ -81,8 +81,14 @@ int widget_text_width(const char *s)
 	while (i < n) {
 		unsigned cp;
 		bool bad;
-		int used = widget_utf8_decode(s + i, n - i, &cp, &bad), wd;
+		int used, wd;
 
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			cells++; /* printable ASCII */
+			i++;
+			continue;
+		}
+		used = widget_utf8_decode(s + i, n - i, &cp, &bad);
 		wd = bad ? 4 : cell_width(cp);
 		if (wd < 0)
 			wd = utf8_is_invisible(cp) ? 8 : (cp >= 0x80) ? 4 : 2;
@@ -187,11 +193,27 @@ static void cells_flush(struct cells *c)
 /* One character of wd cells at the next place. */
 static void cells_put(struct cells *c, wchar_t wc, int wd)
 {
-	wchar_t one[2] = { wc, 0 };
-
 	if (c->n == (int)ARRAY_SIZE(c->cell))
 		cells_flush(c);
-	setcchar(&c->cell[c->n++], one, c->attr, c->pair, NULL);
+#if defined(NCURSES_VERSION) && defined(NCURSES_EXT_COLORS)
+	/* What setcchar() stores (curses.h: the attributes with the pair
+	 * up to 255, the pair in ext_color), without its checks: this runs
+	 * for every character of every row drawn. */
+	{
+		cchar_t *cc = &c->cell[c->n++];
+
+		memset(cc, 0, sizeof *cc);
+		cc->attr = c->attr | (attr_t)COLOR_PAIR(c->pair);
+		cc->chars[0] = wc;
+		cc->ext_color = c->pair;
+	}
+#else
+	{
+		wchar_t one[2] = { wc, 0 };
+
+		setcchar(&c->cell[c->n++], one, c->attr, c->pair, NULL);
+	}
+#endif
 	if (wd > 1) {
 		/* mvwadd_wchnstr fills the wide character's second cell: the
 		 * next entry starts after it. */
@@ -225,9 +247,16 @@ int widget_text(WINDOW *w, int y, int x, int width, const char *s, attr_t attr, 
 	while (i < n && used_cells < width) {
 		unsigned cp;
 		bool bad;
-		int used = widget_utf8_decode(s + i, n - i, &cp, &bad);
-		int wd = bad ? -1 : cell_width(cp);
+		int used, wd;
 
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			/* Printable ASCII, most of what is drawn: one cell. */
+			cells_put(&c, (wchar_t)s[i++], 1);
+			used_cells++;
+			continue;
+		}
+		used = widget_utf8_decode(s + i, n - i, &cp, &bad);
+		wd = bad ? -1 : cell_width(cp);
 		if (wd < 0) {
 			char esc[12];
 			int len = escape_text(cp, bad, (unsigned char)s[i], esc, sizeof esc);
