@@ -8,6 +8,9 @@
 # present, else tests/bench/probe.py (same measures, fewer fields).
 #   BENCH_FULL=1   idle measured over 60 s instead of 10 s, full-size large db
 #   BENCH_KEEP=DIR keep (and reuse) the databases in DIR
+#   BENCH_ONLY=16  only issue 16's table (and bench_typing.sh, which it reads)
+# Last, issue 16's table (tests/bench/issue16.py): every key against its
+# bar, with tig, ncdu and htop measured in the same run.
 # Other benchmarks (tests/bench/bench_*.sh) run after this one.
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -43,7 +46,35 @@ prepare() { # DB
 		echo "q+ IOM"
 		echo "q+ SYC"
 		echo "floor MUS"
+		more
 	} | "$BIN" run --db "$1" - >/dev/null || { echo "bench: prepare $1 failed" >&2; exit 1; }
+}
+# Every list longer than a page (issue 16's page edges): 16 more agenda
+# items, 40 delegates in MUS, 12 proposals with positions (more than the
+# grid's columns, so Left/Right shifts it). The Recommendations list is
+# bench_typing.sh's (recs-*.db: 40 recommendations).
+more() {
+	i=1
+	while [ $i -le 16 ]; do
+		echo "item+ \"Point supplémentaire $i\" other 15"
+		i=$((i + 1))
+	done
+	i=1
+	while [ $i -le 40 ]; do
+		printf 'delegate+ MUS "Participant %03d" officer labour\n' $i
+		i=$((i + 1))
+	done
+	i=1
+	while [ $i -le 12 ]; do
+		echo "propose workshop \"Thème $i : migration de travail et santé\""
+		for c in COM FRA MDG MUS SYC; do
+			case $(((i + ${#c}) % 3)) in
+			0) p=support ;; 1) p=abstain ;; *) p=object ;;
+			esac
+			echo "position $i $c $p"
+		done
+		i=$((i + 1))
+	done
 }
 
 if [ ! -f "$work/demo.db" ]; then
@@ -67,9 +98,10 @@ run_probe() { # NAME DB KEYS [PROBE-ARGS] -- [RAPPORTEUR-ARGS]
 		--env RAPPORTEUR_NOW=$NOW $pargs -- "$BIN" --db "$db" "$@" >"$work/$name.json" 2>/dev/null
 }
 
+only16=${BENCH_ONLY:-}
 for d in demo large; do
 	db="$work/$d.db"
-	[ -f "$db" ] || continue
+	[ -f "$db" ] && [ "$only16" != 16 ] || continue
 	# Enough keys for steady medians; the moves stay inside the 12 items
 	# of the agenda and the 11 visible rows of the log, then page.
 	run_probe "$d-agenda" "$db" 'DOWN*11,UP*11,DOWN*11,UP*11,PGDN,PGUP,q'
@@ -79,10 +111,10 @@ for d in demo large; do
 	run_probe "$d-idle" "$db" 'q' --idle "$idle"
 done
 # The real clock: the title-bar minute may change once during the idle time.
-"$PY" "$probe" --keys 'q' --idle "$idle" --env TZ="$TZ" --env LC_ALL=C.UTF-8 -- \
+[ "$only16" = 16 ] || "$PY" "$probe" --keys 'q' --idle "$idle" --env TZ="$TZ" --env LC_ALL=C.UTF-8 -- \
 	"$BIN" --db "$work/demo.db" >"$work/demo-idle-clock.json" 2>/dev/null
 
-PYTHONPATH="$top/tests/bench" "$PY" - "$work" "$idle" <<'EOF'
+[ "$only16" = 16 ] || PYTHONPATH="$top/tests/bench" "$PY" - "$work" "$idle" <<'EOF'
 import sys
 from benchlib import loader, key, cpu, print_table
 work, idle = sys.argv[1], sys.argv[2]
@@ -121,6 +153,61 @@ if clock:
 EOF
 
 for b in "$top"/tests/bench/bench_*.sh; do
+	[ "$only16" = 16 ] && [ "${b##*/}" != bench_typing.sh ] && continue
 	[ -f "$b" ] && RAPPORTEUR_BIN="$BIN" BENCH_WORK="$work" sh "$b"
 done
+
+# ---- issue 16: every key at the floor, one table (tests/bench/issue16.py) ----
+# The reference programs, measured in this same run: installed when
+# missing (as root), else the table says they were not measured.
+sh "$top/scripts/deps.sh" --check bench || sh "$top/scripts/deps.sh" bench ||
+	echo "bench: tig, ncdu, htop or valgrind missing: their rows say so"
+ref_probe() { # NAME DIR KEYS -- COMMAND...
+	name=$1 dir=$2 keys=$3
+	shift 4
+	command -v "$1" >/dev/null 2>&1 || { rm -f "$work/$name.json"; return; }
+	(cd "$dir" && "$PY" "$probe" --keys "$keys" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--detail -- "$@") >"$work/$name.json" 2>/dev/null
+}
+moves='DOWN*25,UP*25,q'
+ref_probe ref-tig "$top" "$moves" -- tig
+ref_probe ref-ncdu "$top" "$moves" -- ncdu -x "$top"
+ref_probe ref-htop "$top" "$moves" -- htop -d 600
+for d in demo large; do
+	db="$work/$d.db"
+	[ -f "$db" ] || continue
+	# Each screen: 25 moves down then up, from the top (past the page's
+	# edge where the list is longer than the page; Floor: its log).
+	# A start on the large file under load can take seconds (quick_check):
+	# the keys wait for the first paint.
+	w="--first-timeout 60"
+	for s in 1 2 3 4 5 6 7; do
+		k="$s,DOWN*25,UP*25,DOWN*5,q" sdb=$db
+		[ $s = 2 ] && k="2,RIGHT,UP*25,DOWN*25,UP*5,q"
+		[ $s = 5 ] && [ -f "$work/recs-$d.db" ] && sdb="$work/recs-$d.db"
+		run_probe "$d-i16-scr$s" "$sdb" "$k" --detail $w
+	done
+	run_probe "$d-i16-themes" "$db" '4,RIGHT*11,LEFT*11,RIGHT*11,q' --detail $w
+	run_probe "$d-i16-themes-lowbw" "$db" '4,RIGHT*11,LEFT*11,RIGHT*11,q' --detail $w -- --low-bandwidth
+	# Every switch, by number and by Tab; the raw output replayed in
+	# pyte gives what differs between the two screens.
+	run_probe "$d-i16-switch" "$db" '2,3,4,5,6,7,1,TAB*7,BTAB*2,q' --detail $w --dump "$work/$d-i16-switch.dump"
+	run_probe "$d-i16-mem" "$db" '2,3,4,5,6,7,1,DOWN*5,q' --size 200x60 $w
+	# The editor inside a row: Backspace mid-line, Enter mid-text (the
+	# recommendation of bench_typing.sh with its long first paragraph).
+	if [ -f "$work/recs-$d.db" ]; then
+		cp "$work/recs-$d.db" "$work/i16-run.db"
+		rm -f "$work/i16-run.db-wal" "$work/i16-run.db-shm"
+		run_probe "$d-i16-edit" "$work/i16-run.db" '5,ENTER,e,UP*4,LEFT*30,BS*8,ENTER,ENTER,ESC,q' --detail $w
+	fi
+	# Start-up: instructions from start to the session opened (run with
+	# an empty script; the time-bounded quick_check off, as it reads the
+	# whole file by design).
+	if command -v valgrind >/dev/null 2>&1; then
+		: | RAPPORTEUR_CHECK_MS=0 valgrind --tool=callgrind --callgrind-out-file="$work/$d-i16-start.cg" \
+			"$BIN" run --db "$db" - >/dev/null 2>&1
+	fi
+done
+rm -f "$work/i16-run.db" "$work/i16-run.db-wal" "$work/i16-run.db-shm"
+"$PY" "$top/tests/bench/issue16.py" "$work"
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
