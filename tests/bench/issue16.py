@@ -279,7 +279,7 @@ add('CPU per key, median (ms): Themes Left/Right',
     "<= tig's (%s)" % TIG if TIG is not None else "<= tig's (tig not measured)",
     (lambda v: v <= TIG) if TIG is not None else None)
 add('memory at 200x60, every screen visited (VmHWM, MB)',
-    lambda p: round((load(p + '-i16-mem') or {}).get('max_rss_kb', 0) / 1024, 2) or None,
+    lambda p: round(((load(p + '-i16-mem') or {}).get('max_rss_kb') or 0) / 1024, 2) or None,
     '<= 6', lambda v: v <= 6)
 add('start-up: instructions to the session opened (millions; quick_check off)',
     lambda p: round(start_ir(p) / 1e6, 1) if start_ir(p) else None,

@@ -88,14 +88,15 @@ if [ ! -f "$work/large.db" ]; then
 fi
 
 run_probe() { # NAME DB KEYS [PROBE-ARGS] -- [RAPPORTEUR-ARGS]
-	name=$1 db=$2 keys=$3
+	# Its own names: the callers' loops keep their $db.
+	rp_name=$1 rp_db=$2 rp_keys=$3
 	shift 3
 	pargs=""
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do pargs="$pargs $1"; shift; done
 	[ $# -gt 0 ] && shift
 	# shellcheck disable=SC2086
-	"$PY" "$probe" --keys "$keys" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
-		--env RAPPORTEUR_NOW=$NOW $pargs -- "$BIN" --db "$db" "$@" >"$work/$name.json" 2>/dev/null
+	"$PY" "$probe" --keys "$rp_keys" --env TZ="$TZ" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--env RAPPORTEUR_NOW=$NOW $pargs -- "$BIN" --db "$rp_db" "$@" >"$work/$rp_name.json" 2>/dev/null
 }
 
 only16=${BENCH_ONLY:-}
