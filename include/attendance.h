@@ -133,12 +133,21 @@ struct att_hit {
 	char code[16];
 	bool delegate;
 	char name[208];          /* the delegate's name, "" for a delegation */
+	int rank;                /* how it matched (enum fold_match): FOLD_WORD,
+				  * FOLD_INSIDE; 0 for a row that is no match */
 };
-/* The next row after `after` (NULL: from the start), wrapping around,
- * whose delegation code or name (French or English) or delegate name
- * contains needle (ASCII case-insensitive). 0 found (*hit), 1 none, < 0. */
+/* The screen's search (/, then n and N): rows whose delegation code or
+ * name (French, English, Spanish) or delegate name holds needle, case
+ * and accents ignored (fold.h). The matches form a ring: those where
+ * needle starts a word, in the screen's order, then those where it is
+ * only inside a word, then round again.
+ * From a row that is no match (from->rank 0) or from NULL (before the
+ * first row): a new search, the first row after it (back: before it)
+ * among the word starts, wrapping; only when no word starts, among the
+ * others. From a match (from->rank > 0): the next (back: previous) match
+ * of the ring. 0 found (*hit), 1 none, < 0 a db status. */
 int attendance_search(struct db *db, long long session, const char *needle,
-		      const struct att_hit *after, struct att_hit *hit);
+		      const struct att_hit *from, bool back, struct att_hit *hit);
 
 /* The themes of the session (code, title in the interface language), in
  * catalogue order. */

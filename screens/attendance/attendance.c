@@ -18,7 +18,8 @@
  * row, its delegation's count, the grid cell, the summary).
  *
  * The fastest check-in: / and a few letters of the name, Enter (the
- * search expands the delegation and selects the delegate), Space.
+ * search expands the delegation and selects the delegate; n and N the
+ * next and previous match: attendance_search.c), Space.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -369,6 +370,8 @@ static unsigned att_handle(struct screen *s, struct app *app, const struct key_e
 	case AM_LIST:
 		break;
 	}
+	if (a->searching && (res = att_search_key(a, key)) != H_IGNORED)
+		return res;
 	if (a->grid_focus && (res = att_grid_handle(a, ev)) != H_IGNORED)
 		return res;
 	if ((sel = att_row_at(a, a->list.sel)) != NULL) {
@@ -414,39 +417,6 @@ static unsigned att_handle(struct screen *s, struct app *app, const struct key_e
 	default:
 		return H_IGNORED;
 	}
-}
-
-/* / — a delegation by its code (exactly) or a delegate or delegation by a
- * part of its name, after the selection, wrapping; the delegation of a
- * delegate found is expanded. */
-static bool att_search(struct screen *s, const char *needle, bool next)
-{
-	struct att *a = s->data;
-	const struct att_row *r;
-	struct att_hit after, hit;
-	const struct att_hit *from = NULL;
-
-	(void)next;
-	if (!a || a->mode != AM_LIST || !a->app->session || !needle || !*needle)
-		return false;
-	for (size_t i = 0; i < a->n_delegs; i++)
-		if (str_ieq(a->delegs[i].code, needle) && a->list.sel != a->start[i]) {
-			att_select(a, a->delegs[i].id, NULL);
-			return true;
-		}
-	if ((r = att_row_at(a, a->list.sel)) != NULL && r->kind != AK_GROUP) {
-		memset(&after, 0, sizeof after);
-		after.type = a->delegs[r->d].type;
-		str_copy(after.code, a->delegs[r->d].code, sizeof after.code);
-		after.delegate = r->kind == AK_PERSON && r->loaded;
-		if (after.delegate)
-			str_copy(after.name, r->p.name, sizeof after.name);
-		from = &after;
-	}
-	if (attendance_search(a->app->db, a->app->session, needle, from, &hit) != 0)
-		return false;
-	att_select(a, hit.delegation_id, hit.delegate ? hit.name : NULL);
-	return true;
 }
 
 static void att_close(struct screen *s)

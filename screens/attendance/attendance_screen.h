@@ -105,6 +105,11 @@ struct att {
 	struct att_form *form;
 	struct att_pick *pick;
 	struct att_import *imp;
+	/* After a / search: n and N go to the next and previous match until
+	 * another key (attendance_search.c). */
+	bool searching;
+	int hit_rank;             /* how the row shown matched (enum fold_match) */
+	char needle[128];
 	char text[1024];
 };
 
@@ -127,6 +132,12 @@ const struct check_row *att_check_of(const struct att *a, long long delegation_i
 /* Select the row of delegation id (and of its delegate name when not
  * NULL, expanding it). */
 void att_select(struct att *a, long long delegation_id, const char *name);
+
+/* attendance_search.c: / (the screen's search op), then n and N. */
+bool att_search(struct screen *s, const char *needle, bool next);
+/* While a search is on: n and N move between the matches (H_DONE…);
+ * any other key ends it and is left to the screen (H_IGNORED). */
+unsigned att_search_key(struct att *a, int key);
 
 /* attendance_base.c: what the sub-views share. */
 /* Back to the list after a form, pick list or preview (whose own state the

@@ -11,8 +11,10 @@
  * (delegation_type, delegate_by_delegation (session_id, delegation_id,
  * name)) starting from the key shown, so a screen reads only the rows it
  * paints, scrolling up or jumping to the end included; a position is an
- * indexed count. The search scans the session's delegates (a few hundred
- * rows): it runs once per `/`, never while scrolling.
+ * indexed count. The search reads every delegation and delegate of the
+ * session once per `/`, n or N (a few hundred rows; 817 at IDM size) and
+ * matches them in C (fold.c: case and accents ignored); never while
+ * scrolling.
  */
 #include "attendance.h"
 
@@ -20,6 +22,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "fold.h"
 #include "i18n.h"
 #include "rules.h"
 #include "util.h"
@@ -241,58 +244,143 @@ int attendance_delegate_pos(struct db *db, long long session, long long delegati
 	return 0;
 }
 
-/* The next match strictly after (t, code, k, name), in the screen's order. */
-static int search_from(struct db *db, long long session, long long process, const char *needle,
-		       int t, const char *code, int k, const char *name, struct att_hit *hit)
-{
-	struct dbq *q = db_query(db,
-		"SELECT t, code, k, name, id FROM ("
-		" SELECT CASE g.type WHEN 'member' THEN 0 WHEN 'observer_state' THEN 1 ELSE 2 END"
-		"  AS t, g.code AS code, 0 AS k, '' AS name, g.id AS id FROM delegation g"
-		"  WHERE g.process_id = ?1 AND (instr(lower(g.code), lower(?2)) > 0"
-		"  OR instr(lower(g.name_fr), lower(?2)) > 0 OR instr(lower(g.name_en), lower(?2)) > 0)"
-		" UNION ALL"
-		" SELECT CASE g.type WHEN 'member' THEN 0 WHEN 'observer_state' THEN 1 ELSE 2 END,"
-		"  g.code, 1, d.name, g.id FROM delegate d JOIN delegation g ON g.id = d.delegation_id"
-		"  WHERE d.session_id = ?3 AND g.process_id = ?1 AND instr(lower(d.name), lower(?2)) > 0)"
-		" WHERE (t, code, k, name) > (?4, ?5, ?6, ?7) ORDER BY t, code, k, name LIMIT 1",
-		"itiitit", process, needle, session, (long long)t, code, (long long)k, name);
-	int rc;
+/* Every row of the screen's tree (delegations of the process, delegates
+ * of the session) in the screen's order, with the names a search looks
+ * at: code and names (French, English, Spanish) of a delegation, the
+ * name of a delegate. */
+static const char sql_search_rows[] =
+	"SELECT t, code, k, name, id, n1, n2, n3 FROM ("
+	" SELECT CASE g.type WHEN 'member' THEN 0 WHEN 'observer_state' THEN 1 ELSE 2 END"
+	"  AS t, g.code AS code, 0 AS k, '' AS name, g.id AS id, g.name_fr AS n1,"
+	"  g.name_en AS n2, g.name_es AS n3 FROM delegation g WHERE g.process_id = ?1"
+	" UNION ALL"
+	" SELECT CASE g.type WHEN 'member' THEN 0 WHEN 'observer_state' THEN 1 ELSE 2 END,"
+	"  g.code, 1, d.name, g.id, '', '', '' FROM delegate d"
+	"  JOIN delegation g ON g.id = d.delegation_id"
+	"  WHERE d.session_id = ?2 AND g.process_id = ?1)"
+	" ORDER BY t, code, k, name";
 
-	if (!q)
-		return db_errstatus(db);
-	rc = dbq_step(q);
-	if (rc == DB_ROW) {
-		memset(hit, 0, sizeof *hit);
-		hit->type = (enum deleg_type)dbq_int(q, 0);
-		str_copy(hit->code, dbq_text(q, 1), sizeof hit->code);
-		hit->delegate = dbq_int(q, 2) != 0;
-		str_copy(hit->name, dbq_text(q, 3), sizeof hit->name);
-		hit->delegation_id = dbq_int(q, 4);
+/* The screen's order of two rows. */
+static int hit_cmp(const struct att_hit *x, const struct att_hit *y)
+{
+	int c;
+
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	if ((c = strcmp(x->code, y->code)) != 0)
+		return c;
+	if (x->delegate != y->delegate)
+		return x->delegate ? 1 : -1;
+	return strcmp(x->name, y->name);
+}
+
+/* What a search keeps of the rows of each rank (FOLD_WORD, FOLD_INSIDE):
+ * the first and last of the list, the first after and the last before
+ * the row it starts from. */
+struct search_state {
+	struct att_hit first[3], last[3], next[3], prev[3];
+	bool has_first[3], has_next[3], has_prev[3];
+};
+
+static void search_see(struct search_state *st, const struct att_hit *row,
+		       const struct att_hit *from)
+{
+	int r = row->rank, c = from ? hit_cmp(row, from) : 1;
+
+	if (!st->has_first[r])
+		st->first[r] = *row, st->has_first[r] = true;
+	st->last[r] = *row;
+	if (c > 0 && !st->has_next[r])
+		st->next[r] = *row, st->has_next[r] = true;
+	if (c < 0)
+		st->prev[r] = *row, st->has_prev[r] = true;
+}
+
+/* The answer (see attendance.h) from what the rows left in st. */
+static int search_pick(const struct search_state *st, const struct att_hit *from, bool back,
+		       struct att_hit *hit)
+{
+	int r = from && from->rank >= FOLD_INSIDE && from->rank <= FOLD_WORD ? from->rank : 0;
+	int other = r == FOLD_WORD ? FOLD_INSIDE : FOLD_WORD;
+
+	if (r == 0) { /* a new search: the word starts first, each tier wrapping */
+		for (int t = FOLD_WORD; t >= FOLD_INSIDE; t--) {
+			if (!st->has_first[t])
+				continue;
+			if (back)
+				*hit = st->has_prev[t] ? st->prev[t] : st->last[t];
+			else
+				*hit = st->has_next[t] ? st->next[t] : st->first[t];
+			return 0;
+		}
+		return 1;
 	}
-	dbq_reset(q);
-	if (rc == DB_ROW)
-		return 0;
-	return rc == DB_DONE ? 1 : rc;
+	/* From a match: on within its tier, then into the other one. */
+	if (back ? st->has_prev[r] : st->has_next[r])
+		*hit = back ? st->prev[r] : st->next[r];
+	else if (st->has_first[other])
+		*hit = back ? st->last[other] : st->first[other];
+	else if (st->has_first[r])
+		*hit = back ? st->last[r] : st->first[r];
+	else
+		return 1;
+	return 0;
+}
+
+/* The rank of a row of the query q against the folded needle. */
+static int row_rank(struct dbq *q, const char *folded, struct att_hit *row)
+{
+	int rank = FOLD_NONE;
+
+	memset(row, 0, sizeof *row);
+	row->type = (enum deleg_type)dbq_int(q, 0);
+	str_copy(row->code, dbq_text(q, 1), sizeof row->code);
+	row->delegate = dbq_int(q, 2) != 0;
+	str_copy(row->name, dbq_text(q, 3), sizeof row->name);
+	row->delegation_id = dbq_int(q, 4);
+	if (row->delegate) {
+		rank = fold_match_folded(row->name, folded);
+	} else {
+		rank = fold_match_folded(row->code, folded);
+		for (int c = 5; c <= 7 && rank != FOLD_WORD; c++) {
+			int m = fold_match_folded(dbq_text(q, c), folded);
+
+			rank = m > rank ? m : rank;
+		}
+	}
+	return row->rank = rank;
 }
 
 int attendance_search(struct db *db, long long session, const char *needle,
-		      const struct att_hit *after, struct att_hit *hit)
+		      const struct att_hit *from, bool back, struct att_hit *hit)
 {
 	long long process = db_int(db, 0, "SELECT process_id FROM session WHERE id = ?", "i", session);
+	struct search_state *st;
+	struct att_hit row;
+	struct dbq *q;
+	char *folded;
 	int rc;
 
 	if (!process)
 		return db_errstatus(db) ? db_errstatus(db) : DB_ERROR;
-	if (!needle || !*needle)
+	folded = fold_dup(needle);
+	if (!*folded) {
+		free(folded);
 		return 1;
-	if (after) {
-		rc = search_from(db, session, process, needle, (int)after->type, after->code,
-				 after->delegate ? 1 : 0, after->name, hit);
-		if (rc != 1)
-			return rc;
 	}
-	return search_from(db, session, process, needle, -1, "", 0, "", hit);
+	if (!(q = db_query(db, sql_search_rows, "ii", process, session))) {
+		free(folded);
+		return db_errstatus(db) ? db_errstatus(db) : DB_ERROR;
+	}
+	st = xcalloc(1, sizeof *st);
+	while ((rc = dbq_step(q)) == DB_ROW)
+		if (row_rank(q, folded, &row) != FOLD_NONE)
+			search_see(st, &row, from);
+	dbq_reset(q);
+	free(folded);
+	rc = rc == DB_DONE ? search_pick(st, from, back, hit) : rc;
+	free(st);
+	return rc;
 }
 
 int attendance_session_themes(struct db *db, long long session, struct att_choice **rows,
