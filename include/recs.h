@@ -32,6 +32,7 @@ struct rec_row {
 	char *theme;              /* theme code, or "" */
 	long long item;           /* agenda item number, or 0 */
 	int versions;             /* number of versions of the text */
+	int reservations;         /* reservations recorded */
 };
 
 /* Recommendations of a session with num > after_num, in number order, at

@@ -36,7 +36,7 @@
 
 /* ---- the list ---- */
 
-enum { C_NUM = 4, C_STATUS = 11, C_AUTHOR = 4, C_COSP = 11, C_THEME = 12, C_ITEM = 3 };
+enum { C_NUM = 4, C_STATUS = 11, C_AUTHOR = 4, C_COSP = 11, C_RES = 3, C_THEME = 12, C_ITEM = 3 };
 
 static void load_page(struct recs *r)
 {
@@ -107,6 +107,11 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 	cx += C_AUTHOR + 1;
 	widget_text_fit(w, y, cx, C_COSP, row->cosponsors, normal);
 	cx += C_COSP + 1;
+	if (row->reservations) { /* how many; the detail names them */
+		str_printf(buf, sizeof buf, "%d", row->reservations);
+		widget_text_right(w, y, cx, C_RES, buf, normal);
+	}
+	cx += C_RES + 1;
 	widget_text_fit(w, y, cx, C_THEME, row->theme, ui_attr(ROLE_DIM));
 	cx += C_THEME + 1;
 	if (row->item) {
@@ -159,6 +164,9 @@ static void draw_header(WINDOW *w, int cols)
 	x += C_AUTHOR + 1;
 	widget_text(w, 0, x, C_COSP, _("Co-sponsors"), h, false);
 	x += C_COSP + 1;
+	/* TRANSLATORS: the column of the number of reservations, 3 columns. */
+	widget_text_right(w, 0, x, C_RES, _("Res"), h);
+	x += C_RES + 1;
 	widget_text(w, 0, x, C_THEME, _("Theme"), h, false);
 	x += C_THEME + 1;
 	widget_text_right(w, 0, x, C_ITEM, _("It"), h);
@@ -361,7 +369,7 @@ static unsigned command_key(struct recs *r, enum cmd_id cmd, const struct rec_ro
 	copy = *row; /* prompts may reload the page under us */
 	copy.title = xstrdup(row->title);
 	copy.theme = xstrdup(row->theme);
-	copy.cosponsors = NULL;
+	copy.cosponsors = xstrdup(row->cosponsors ? row->cosponsors : "");
 	if (cmd == CMD_AMEND) {
 		r->num = copy.num;
 		recs_edit_amend(r);
@@ -370,6 +378,7 @@ static unsigned command_key(struct recs *r, enum cmd_id cmd, const struct rec_ro
 	}
 	free(copy.title);
 	free(copy.theme);
+	free(copy.cosponsors);
 	return H_DONE | H_REDRAW;
 }
 

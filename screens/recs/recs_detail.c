@@ -118,7 +118,7 @@ static void recs_detail_build(struct recs *r)
 
 /* ---- actions ---- */
 
-/* The author is not offered (nor the co-sponsors, when the row has them). */
+/* Neither the author nor the co-sponsors already there are offered. */
 static void act_cosponsor(struct recs *r, const struct rec_row *row)
 {
 	char label[128], *code, *except;
@@ -281,6 +281,7 @@ const struct rec_row *recs_detail_row(struct recs *r, struct rec_row *tmp)
 	tmp->title = r->det.title;
 	str_copy(tmp->status, r->det.status, sizeof tmp->status);
 	str_copy(tmp->author, r->det.author, sizeof tmp->author);
+	tmp->cosponsors = r->det.cosponsors;
 	tmp->theme = r->det.theme;
 	tmp->item = r->det.item;
 	return tmp;

@@ -33,7 +33,8 @@ int recs_list(struct db *db, long long session, const char *status, const char *
 		"SELECT r.id, r.num, r.title, r.status, a.code,"
 		" (SELECT group_concat(code, '; ') FROM (SELECT d.code FROM rec_cosponsor c"
 		"   JOIN delegation d ON d.id = c.delegation_id WHERE c.rec_id = r.id ORDER BY d.code)),"
-		" t.code, i.num, (SELECT count(*) FROM rec_version v WHERE v.rec_id = r.id)"
+		" t.code, i.num, (SELECT count(*) FROM rec_version v WHERE v.rec_id = r.id),"
+		" (SELECT count(*) FROM rec_reservation v WHERE v.rec_id = r.id)"
 		" FROM recommendation r JOIN delegation a ON a.id = r.author_id"
 		" LEFT JOIN theme t ON t.id = r.theme_id LEFT JOIN agenda_item i ON i.id = r.item_id"
 		" WHERE r.session_id = ?1 AND r.num > ?2 AND (?3 IS NULL OR r.status = ?3)"
@@ -60,6 +61,7 @@ int recs_list(struct db *db, long long session, const char *status, const char *
 		r->theme = dbq_dup(q, 6);
 		r->item = dbq_int(q, 7);
 		r->versions = (int)dbq_int(q, 8);
+		r->reservations = (int)dbq_int(q, 9);
 	}
 	dbq_reset(q);
 	if (rc != DB_DONE && rc != DB_ROW) {
