@@ -98,6 +98,17 @@ int floor_log(struct db *db, long long session, long long item_num,
 	      size_t *n);
 int floor_counts(struct db *db, long long session, struct floor_counts *c);
 
+/* A delegate of a delegation, as the Floor screen offers speakers. */
+struct floor_name {
+	char name[FLOOR_NAME_MAX + 1];
+	bool present;
+};
+/* The delegates of the delegation with code (any case) in the session,
+ * by name: *rows malloc'd (free()), *n of them. 0, 1 no such delegation,
+ * < 0 a db status. */
+int floor_delegates(struct db *db, long long session, const char *code,
+		    struct floor_name **rows, size_t *n);
+
 /* The SQL text of the i-th read query (NULL past the end), for EXPLAIN
  * QUERY PLAN checks in tests and benchmarks. */
 const char *floor_query_sql(size_t i);

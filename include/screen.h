@@ -192,13 +192,18 @@ int ui_execf(struct app *app, const char *fmt, ...) __attribute__((format(printf
 /* s quoted for a command line ("…" with \" and \\), malloc'd. */
 char *ui_quote(const char *s);
 
-/* What Tab completes in a prompt. */
-enum ui_complete { COMPLETE_NONE = 0, COMPLETE_COMMAND, COMPLETE_DELEGATION, COMPLETE_LIST };
+/* What Tab completes in a prompt. COMPLETE_NAME: the whole text is one
+ * of choices (people's names): Tab offers those where what was typed
+ * starts a word, case and accents ignored (fold.h), all of them when
+ * nothing was typed; one is put in whole, several are listed on the hint
+ * bar and Tab again goes through them. */
+enum ui_complete { COMPLETE_NONE = 0, COMPLETE_COMMAND, COMPLETE_DELEGATION, COMPLETE_LIST,
+		   COMPLETE_NAME };
 
 struct ui_prompt_opts {
 	const char *initial;          /* text to start from, or NULL */
 	enum ui_complete complete;    /* what Tab completes */
-	const char *const *choices;   /* for COMPLETE_LIST, NULL-terminated */
+	const char *const *choices;   /* for COMPLETE_LIST, _NAME: NULL-terminated */
 	bool history;                 /* Up/Down walk the command history */
 	/* Called about once a second while the prompt is open with the text
 	 * typed so far (a draft saver); may be NULL.

@@ -21,6 +21,7 @@
 #include "agenda.h"
 #include "app.h"
 #include "floor.h"
+#include "fold.h"
 #include "i18n.h"
 #include "keys.h"
 #include "recs.h"
@@ -45,6 +46,7 @@ struct floor_screen {
 	int log_item;                 /* item whose log the list shows */
 	int rows, cols;
 	bool chrome_dirty;            /* status lines and headings to repaint */
+	int ql_top_shown;             /* the speakers' top when their heading was drawn */
 	long minute;
 	char text[FLOOR_SUMMARY_MAX + 200];
 };
@@ -316,15 +318,38 @@ static void own_place(const struct floor_screen *f, char *out, size_t size)
 	str_printf(out, size, _(" — %s: not on the list (a requests the floor)"), r->code);
 }
 
-static void draw_headings(struct floor_screen *f, WINDOW *w)
+/* The speakers' heading: their count, the delegation's own place, and at
+ * the right what the list hides above and below when it is longer than
+ * its rows ("↑ 2 more  ↓ 3 more"). Repainted when the list scrolls. */
+static void draw_speakers_heading(struct floor_screen *f, WINDOW *w)
 {
-	char line[256], mine[160];
+	char line[256], mine[160], hidden[96] = "";
+	int above = f->ql.top, below = f->ql.count - f->ql.top - f->ql.height, x;
 
 	own_place(f, mine, sizeof mine);
 	str_printf(line, sizeof line, _("Speakers (%d)"), f->ql.count);
 	str_copy(line + strlen(line), mine, sizeof line - strlen(line));
+	if (above > 0)
+		str_printf(hidden, sizeof hidden, _("↑ %d more"), above);
+	if (below > 0) {
+		size_t k = strlen(hidden);
+
+		k += (size_t)str_printf(hidden + k, sizeof hidden - k, "%s", k ? "  " : "");
+		str_printf(hidden + k, sizeof hidden - k, _("↓ %d more"), below);
+	}
 	widget_blank(w, 2, 0, f->cols, ui_attr(ROLE_NORMAL));
-	widget_text(w, 2, 1, f->cols - 1, line, ui_attr(f->log_focus ? ROLE_DIM : ROLE_HEADER), false);
+	x = hidden[0] ? f->cols - 1 - widget_text_width(hidden) : f->cols;
+	widget_text(w, 2, 1, x - 2, line, ui_attr(f->log_focus ? ROLE_DIM : ROLE_HEADER), false);
+	if (hidden[0])
+		widget_text(w, 2, x, f->cols - x, hidden, ui_attr(ROLE_MARK), false);
+	f->ql_top_shown = f->ql.top;
+}
+
+static void draw_headings(struct floor_screen *f, WINDOW *w)
+{
+	char line[256];
+
+	draw_speakers_heading(f, w);
 	if (f->item.num)
 		str_printf(line, sizeof line, _("Interventions on item %d (%d)"), f->item.num,
 			   f->ll.count);
@@ -351,12 +376,77 @@ static void floor_draw(struct screen *s, WINDOW *w)
 		draw_status(f, w);
 		draw_headings(f, w);
 		f->chrome_dirty = false;
+	} else if (f->ql.top != f->ql_top_shown) {
+		draw_speakers_heading(f, w); /* the list scrolled: what it hides */
 	}
 	list_draw(&f->ql, w);
 	list_draw(&f->ll, w);
 }
 
 /* ---- actions ---- */
+
+/* The registered spelling of name among the delegates, compared folded
+ * (case and accents do not matter), or NULL. */
+static const char *registered(const struct floor_name *names, size_t n, const char *name)
+{
+	char *want = fold_dup(name);
+	const char *found = NULL;
+
+	for (size_t i = 0; i < n && !found; i++) {
+		char *have = fold_dup(names[i].name);
+
+		if (!strcmp(have, want))
+			found = names[i].name;
+		free(have);
+	}
+	free(want);
+	return found;
+}
+
+/* The speaker for a request of delegation code: one of its delegates,
+ * Tab completing among those present; "" for the delegation itself.
+ * A name that is none of them is refused here, in one line, before the
+ * type of speech is asked. Returns a malloc'd name, or NULL (Esc or
+ * refused: the reason is on the message line). */
+static char *ask_speaker(struct floor_screen *f, const char *code)
+{
+	struct ui_prompt_opts o = { .complete = COMPLETE_NAME };
+	struct floor_name *names = NULL;
+	const char **present, *known;
+	char label[96], *name = NULL;
+	size_t n = 0, k = 0;
+	int rc = floor_delegates(f->app->db, f->app->session, code, &names, &n);
+
+	if (rc != 0) {
+		if (rc == 1)
+			ui_error(_("unknown delegation %s"), code);
+		else
+			ui_error("%s", _("cannot read the delegates"));
+		return NULL;
+	}
+	present = xcalloc(n + 1, sizeof *present);
+	for (size_t i = 0; i < n; i++)
+		if (names[i].present)
+			present[k++] = names[i].name;
+	o.choices = present;
+	str_printf(label, sizeof label, _("Speaker of %s (empty: the delegation):"), code);
+	name = ui_prompt(label, &o);
+	if (name && *name) {
+		if ((known = registered(names, n, name)) != NULL) {
+			char *keep = xstrdup(known);
+
+			free(name);
+			name = keep;
+		} else {
+			ui_error(_("\"%s\" is not a delegate of %s (Tab lists those present)"), name,
+				 code);
+			xfree(&name);
+		}
+	}
+	free(present);
+	free(names);
+	return name;
+}
 
 static void request_floor(struct floor_screen *f)
 {
@@ -372,7 +462,7 @@ static void request_floor(struct floor_screen *f)
 		code = xstrdup(f->app->role.code);
 		name = xstrdup("");
 	} else if (!(code = ui_prompt(_("Delegation (Tab completes):"), &co)) || !*code ||
-		   !(name = ui_prompt(_("Speaker (empty: the delegation):"), NULL))) {
+		   !(name = ask_speaker(f, code))) {
 		goto out;
 	}
 	if ((t = ui_choose(_("Type:"), labels, 4, 0)) < 0)

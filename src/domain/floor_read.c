@@ -7,6 +7,7 @@
  */
 #include "floor.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -214,4 +215,45 @@ int floor_counts(struct db *db, long long session, struct floor_counts *c)
 		c->session_interventions = (int)dbq_int(q, 0);
 	dbq_reset(q);
 	return rc < 0 ? rc : DB_OK;
+}
+
+/* The delegation by its code in the session's process, then its
+ * delegates by name (delegate_by_delegation). */
+static const char sql_deleg_of_code[] =
+	"SELECT g.id FROM delegation g JOIN session s ON s.process_id = g.process_id"
+	" WHERE s.id = ? AND g.code = ? COLLATE NOCASE";
+static const char sql_delegates_of[] =
+	"SELECT name, present FROM delegate WHERE session_id = ? AND delegation_id = ?"
+	" ORDER BY name";
+
+int floor_delegates(struct db *db, long long session, const char *code,
+		    struct floor_name **rows, size_t *n)
+{
+	long long did = db_int(db, 0, sql_deleg_of_code, "it", session, code ? code : "");
+	size_t cap = 0;
+	struct dbq *q;
+	int rc;
+
+	*rows = NULL;
+	*n = 0;
+	if (!did)
+		return db_errstatus(db) ? db_errstatus(db) : 1;
+	if (!(q = db_query(db, sql_delegates_of, "ii", session, did)))
+		return db_errstatus(db);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		if (*n == cap) {
+			cap = cap ? 2 * cap : 16;
+			*rows = xrealloc(*rows, cap * sizeof **rows);
+		}
+		str_copy((*rows)[*n].name, dbq_text(q, 0), sizeof (*rows)[*n].name);
+		(*rows)[(*n)++].present = dbq_int(q, 1) != 0;
+	}
+	dbq_reset(q);
+	if (rc != DB_DONE) {
+		free(*rows);
+		*rows = NULL;
+		*n = 0;
+		return rc < 0 ? rc : DB_ERROR;
+	}
+	return 0;
 }

@@ -17,6 +17,7 @@
 #include "app.h"
 #include "attendance.h"
 #include "commands.h"
+#include "fold.h"
 #include "i18n.h"
 #include "keys.h"
 #include "recs.h"
@@ -167,7 +168,28 @@ static void candidates(struct completion *c, const struct ui_prompt_opts *o, con
 		for (int i = 0; o->choices[i]; i++)
 			if (!strncmp(o->choices[i], prefix, n))
 				cand_add(c, o->choices[i]);
+	} else if (o->complete == COMPLETE_NAME && o->choices) {
+		char *f = fold_dup(prefix);
+
+		for (int i = 0; o->choices[i]; i++)
+			if (!*f || fold_match_folded(o->choices[i], f) == FOLD_WORD)
+				cand_add(c, o->choices[i]);
+		free(f);
 	}
+}
+
+/* Several names on the hint bar ("Fanja Razafindrakoto · Haingo …"):
+ * names have blanks, so another separator. */
+static void hint_candidates(const struct completion *c, bool names)
+{
+	char hint[sizeof ui.hint_override];
+	size_t hn = 0;
+
+	hint[0] = '\0';
+	for (int i = 0; i < c->n && hn + 2 < sizeof hint; i++)
+		hn += (size_t)str_printf(hint + hn, sizeof hint - hn, "%s%s",
+					 i ? (names ? " · " : " ") : "", c->cands[i]);
+	set_hint(hint);
 }
 
 static int tolower_ascii(int ch)
@@ -203,14 +225,16 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 {
 	int start = e->cur;
 	bool first_word = true;
-	char *prefix, hint[sizeof ui.hint_override];
-	size_t common, hn = 0;
+	char *prefix;
+	size_t common;
 
 	if (again && c->n > 1) { /* Tab again: cycle through the candidates */
 		replace_word(e, c->word_start, c->cands[c->next], false);
 		c->next = (c->next + 1) % c->n;
 		return;
 	}
+	if (o->complete == COMPLETE_NAME)
+		start = 0; /* the whole text is the name */
 	while (start > 0 && e->buf[start - 1] != ' ' && e->buf[start - 1] != '"')
 		start--;
 	for (int i = 0; i < start; i++)
@@ -234,6 +258,8 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 	} else if (c->n == 1) {
 		replace_word(e, start, c->cands[0], o->complete == COMPLETE_COMMAND);
 		c->n = 0;
+	} else if (o->complete == COMPLETE_NAME) {
+		hint_candidates(c, true); /* Tab again puts them in, one by one */
 	} else {
 		common = strlen(c->cands[0]);
 		for (int i = 1; i < c->n; i++) {
@@ -251,11 +277,7 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 			replace_word(e, start, p, false);
 			free(p);
 		}
-		hint[0] = '\0';
-		for (int i = 0; i < c->n && hn + 2 < sizeof hint; i++)
-			hn += (size_t)str_printf(hint + hn, sizeof hint - hn, "%s%s", i ? " " : "",
-						 c->cands[i]);
-		set_hint(hint);
+		hint_candidates(c, false);
 	}
 	free(prefix);
 }

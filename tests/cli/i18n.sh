@@ -144,7 +144,7 @@ is "the command line answers in French" "$(ui_row "$got" 23)" \
 got=$(ui_run "$db" '2' --lang fr)
 like "French Floor screen" "$(ui_row "$got" 3)" '^ Aucun point en cours'
 got=$(ui_run "$db" '5' --lang fr)
-like "French Recommendations headings" "$(ui_row "$got" 3)" 'N° +Statut +Par +Coauteurs +Thème +Pt +Titre'
+like "French Recommendations headings" "$(ui_row "$got" 3)" 'N° +Statut +Par +Coauteurs +Rés +Thème +Pt +Titre'
 got=$(ui_run "$db" '6' --lang fr)
 like "French Minutes headings" "$(ui_row "$got" 4)" 'Heure +N° +Événement +Délég\. +Acteur +Détail'
 long=$(for k in '@tick' '2' '3' '4' '5' '6' '?'; do ui_run "$db" "$k" --lang fr; done |
