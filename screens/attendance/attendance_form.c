@@ -384,9 +384,9 @@ unsigned att_form_handle(struct att *a, int key)
 	}
 	/* Leaving a list field completes what was typed to the label chosen. */
 	if (f->kind == FK_PICK && f->choice >= 0 &&
-	    (key == K_TAB || key == K_BTAB || key == K_ENTER))
+	    (key == K_TAB || key == K_BTAB || key == K_ENTER || key == K_F(2)))
 		set_choice(f, f->choice);
-	if (key == K_ENTER) {
+	if (key == K_ENTER || key == K_F(2)) { /* F2 saves, as in the editor */
 		send(a);
 		return H_DONE | H_REDRAW;
 	}
@@ -520,6 +520,6 @@ void att_form_draw(struct att *a, WINDOW *w)
 		widget_text_fit(w, a->rows - 1, 1, a->cols - 2, m->f[m->cur].err, ui_attr(ROLE_BAD));
 	else
 		widget_text_fit(w, a->rows - 1, 1, a->cols - 2,
-				_("Tab next field, Up/Down choose, Space ticks, Enter saves, Esc cancels"), ui_attr(ROLE_DIM));
+				_("Tab/↓ next  S-Tab/↑ previous  Space ticks  Enter/F2 saves  Esc cancels"), ui_attr(ROLE_DIM));
 	draw_choices(a, w, px, y0 + 1, a->rows - y0 - 2);
 }
