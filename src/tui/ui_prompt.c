@@ -17,6 +17,7 @@
 #include "app.h"
 #include "attendance.h"
 #include "commands.h"
+#include "floor.h"
 #include "fold.h"
 #include "i18n.h"
 #include "keys.h"
@@ -133,6 +134,7 @@ struct completion {
 	int n, cap;
 	int next;       /* cycling index after the first Tab, -1 before */
 	int word_start; /* where the completed word starts */
+	bool quoted;    /* a delegate's name after its opening quote: closed */
 };
 
 static void cand_add(struct completion *c, const char *s)
@@ -192,6 +194,97 @@ static void hint_candidates(const struct completion *c, bool names)
 	set_hint(hint);
 }
 
+/* ---- delegates' names on the command line: q+ MUS "ram<Tab> ---- */
+
+/* The names read for the prompt open (the candidates point into them). */
+static struct floor_name *names;
+static size_t n_names;
+
+static void free_names(void)
+{
+	free(names);
+	names = NULL;
+	n_names = 0;
+}
+
+/* The commands whose NAME (third word, quoted) is a delegate of CODE (the
+ * second), and which ones they offer: 1 present, 0 absent, -1 all. */
+static const struct {
+	const char *cmd;
+	int present;
+} name_cmds[] = {
+	{ "q+", 1 }, { "present-", 1 }, { "present+", 0 }, { "delegate-", -1 }, { "delegate=", -1 },
+};
+
+/* The UTF-8 text of e->buf[from, to). */
+static char *text_range(const struct lineedit *e, int from, int to)
+{
+	struct lineedit w = { .buf = e->buf + from, .len = to - from };
+	wchar_t save = e->buf[to];
+	char *t;
+
+	e->buf[to] = 0;
+	t = lineedit_text(&w);
+	e->buf[to] = save;
+	return t;
+}
+
+/* When the cursor is inside an opening quote that is the third word of a
+ * command of name_cmds, the candidates are the delegation's delegates
+ * whose name has what follows the quote at a word's start (fold.h): true,
+ * c filled (word_start after the quote). Otherwise false. */
+static bool quoted_name(const struct lineedit *e, struct completion *c)
+{
+	int quote = -1, want = -2;
+	bool in = false;
+	char *head, *cmd, *code, *extra, *typed, *f, *save = NULL;
+
+	for (int i = 0; i < e->cur; i++) {
+		if (in && e->buf[i] == '\\') {
+			i++; /* \" inside quotes */
+			continue;
+		}
+		if (e->buf[i] != '"')
+			continue;
+		in = !in;
+		if (in)
+			quote = i;
+	}
+	if (!in || quote < 0)
+		return false;
+	head = text_range(e, 0, quote);
+	cmd = strtok_r(head, " ", &save);
+	code = cmd ? strtok_r(NULL, " ", &save) : NULL;
+	extra = code ? strtok_r(NULL, " ", &save) : NULL;
+	for (size_t i = 0; cmd && code && !extra && i < ARRAY_SIZE(name_cmds); i++)
+		if (!strcmp(cmd, name_cmds[i].cmd))
+			want = name_cmds[i].present;
+	if (want == -2 || !ui.app || !ui.app->session) {
+		free(head);
+		return false;
+	}
+	free_names();
+	floor_delegates(ui.app->db, ui.app->session, code, &names, &n_names);
+	free(head);
+	typed = text_range(e, quote + 1, e->cur);
+	f = fold_dup(typed);
+	c->n = 0;
+	for (size_t i = 0; i < n_names; i++)
+		if ((want < 0 || names[i].present == (want == 1)) &&
+		    (!*f || fold_match_folded(names[i].name, f) == FOLD_WORD))
+			cand_add(c, names[i].name);
+	free(f);
+	free(typed);
+	c->word_start = quote + 1;
+	c->quoted = true;
+	return true;
+}
+
+/* Put candidate s in place of the word being completed (a quoted name
+ * gets its closing quote). */
+static void put_candidate(struct lineedit *e, const struct completion *c, const char *s,
+			  bool final);
+
 static int tolower_ascii(int ch)
 {
 	return ch >= 'A' && ch <= 'Z' ? ch + 32 : ch;
@@ -229,8 +322,19 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 	size_t common;
 
 	if (again && c->n > 1) { /* Tab again: cycle through the candidates */
-		replace_word(e, c->word_start, c->cands[c->next], false);
+		put_candidate(e, c, c->cands[c->next], false);
 		c->next = (c->next + 1) % c->n;
+		return;
+	}
+	c->quoted = false;
+	if (o->complete == COMPLETE_COMMAND && quoted_name(e, c)) {
+		c->next = 0;
+		if (c->n == 0)
+			set_hint(_("no completion"));
+		else if (c->n == 1)
+			put_candidate(e, c, c->cands[0], true), c->n = 0;
+		else
+			hint_candidates(c, true);
 		return;
 	}
 	if (o->complete == COMPLETE_NAME)
@@ -280,6 +384,21 @@ static void complete(struct lineedit *e, const struct ui_prompt_opts *o, struct 
 		hint_candidates(c, false);
 	}
 	free(prefix);
+}
+
+static void put_candidate(struct lineedit *e, const struct completion *c, const char *s,
+			  bool final)
+{
+	char *t;
+
+	if (!c->quoted) {
+		replace_word(e, c->word_start, s, final);
+		return;
+	}
+	/* Past the name: its closing quote (if typed already, kept). */
+	t = xasprintf("%s%s", s, e->cur < e->len && e->buf[e->cur] == '"' ? "" : "\"");
+	replace_word(e, c->word_start, t, final);
+	free(t);
 }
 
 /* ---- prompts ---- */
@@ -402,6 +521,7 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	}
 	modal_end();
 	free(c.cands);
+	free_names();
 	free(typed);
 	lineedit_free(&e);
 	return result;

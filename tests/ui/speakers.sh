@@ -56,6 +56,29 @@ is "an unknown delegation: said at once" "$(ui_row "$got" 23)" 'unknown delegati
 got=$(ui_run "$db" '2aCOM<Enter><Enter>2')
 is "empty speaker: the delegation speaks" "$(ui_row "$got" 23)" "ok COM in line, position 3"
 
+# ---- the same names on the command line, inside the quote ----
+db=$(fresh_db cmdline)
+rap run --db "$db" - >/dev/null <<'EOF2'
+clock 2026-11-23T09:00:00+04:00
+start 4
+EOF2
+got=$(ui_run "$db" '2:q+ MUS "ram<Tab>')
+is ':q+ MUS "ram Tab: the name and its closing quote' "$(ui_row "$got" 23)" ': q+ MUS "Priya Ramdin"'
+got=$(ui_run "$db" '2:q+ MDG "<Tab>')
+is ':q+ MDG " Tab: the three present listed' "$(ui_row "$got" 24)" \
+	'Fanja Razafindrakoto · Haingo Rakotomalala · Tiana Randriamanana'
+got=$(ui_run "$db" '2:q+ MDG "<Tab><Tab><Tab>')
+is '... Tab again puts them in, one by one' "$(ui_row "$got" 23)" ': q+ MDG "Haingo Rakotomalala"'
+got=$(ui_run "$db" '2:present+ MDG "<Tab>')
+is ':present+ offers those not present (Solofo Andrianarisoa)' "$(ui_row "$got" 23)" \
+	': present+ MDG "Solofo Andrianarisoa"'
+got=$(ui_run "$db" '2:q+ SYC "élo<Tab>')
+is 'no delegate of SYC starts a word with élo: said' "$(ui_row "$got" 24)" 'no completion'
+got=$(ui_run "$db" '2:q+ MUS "ram<Tab> question<Enter>')
+is "... and the completed line runs" "$(ui_row "$got" 23)" "ok MUS in line, position 1"
+is "... with her name and the type" "$(q "SELECT speaker, speech_type FROM speaker_request")" \
+	"Priya Ramdin|question"
+
 # ---- the list scrolls and says what it hides ----
 db=$(fresh_db scroll)
 rap run --db "$db" - >/dev/null <<'EOF2'
