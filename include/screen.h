@@ -211,6 +211,10 @@ struct ui_prompt_opts {
 	 * says so and does not close on the first Esc (issue 12). */
 	int (*idle)(const char *text, void *ud);
 	void *ud;
+	/* Called with the text on Enter (may be NULL): NULL accepts it, else
+	 * the reason it is refused (translated, one line), shown on the hint
+	 * bar while the prompt stays open with the text. */
+	const char *(*check)(const char *text, void *ud);
 	/* A draft kind ("cmdline", "reason", "title"): without idle, the text
 	 * is kept as that draft while typed, so a dropped link or a signal
 	 * does not lose it; offered again when the prompt next opens empty;

@@ -403,45 +403,56 @@ static const char *registered(const struct floor_name *names, size_t n, const ch
 	return found;
 }
 
+struct speaker_check {
+	const struct floor_name *names;
+	size_t n;
+	const char *code;
+	char why[FLOOR_NAME_MAX + 128];
+};
+
+/* Enter in the speaker prompt: nobody, or one of the delegates. */
+static const char *check_speaker(const char *text, void *ud)
+{
+	struct speaker_check *k = ud;
+
+	if (!*text || registered(k->names, k->n, text))
+		return NULL;
+	str_printf(k->why, sizeof k->why,
+		   _("\"%s\" is not a delegate of %s (Tab lists those present)"), text, k->code);
+	return k->why;
+}
+
 /* The speaker for a request of delegation code: one of its delegates,
- * Tab completing among those present; "" for the delegation itself.
- * A name that is none of them is refused here, in one line, before the
- * type of speech is asked. Returns a malloc'd name, or NULL (Esc or
- * refused: the reason is on the message line). */
+ * Tab completing among those present; "" for the delegation itself. A
+ * name that is none of them is refused in one line on the hint bar and
+ * the prompt stays open (the keys typed after it cannot give the floor).
+ * An unknown code is left to q+ to refuse. Returns a malloc'd name (its
+ * registered spelling), or NULL (Esc). */
 static char *ask_speaker(struct floor_screen *f, const char *code)
 {
-	struct ui_prompt_opts o = { .complete = COMPLETE_NAME };
+	struct speaker_check k = { .code = code };
+	struct ui_prompt_opts o = { .complete = COMPLETE_NAME, .check = check_speaker, .ud = &k };
 	struct floor_name *names = NULL;
 	const char **present, *known;
-	char label[96], *name = NULL;
-	size_t n = 0, k = 0;
-	int rc = floor_delegates(f->app->db, f->app->session, code, &names, &n);
+	char label[96], *name;
+	size_t n = 0, m = 0;
 
-	if (rc != 0) {
-		if (rc == 1)
-			ui_error(_("unknown delegation %s"), code);
-		else
-			ui_error("%s", _("cannot read the delegates"));
-		return NULL;
-	}
+	if (floor_delegates(f->app->db, f->app->session, code, &names, &n) != 0)
+		o = (struct ui_prompt_opts){ 0 }; /* q+ will say what is wrong */
 	present = xcalloc(n + 1, sizeof *present);
 	for (size_t i = 0; i < n; i++)
 		if (names[i].present)
-			present[k++] = names[i].name;
+			present[m++] = names[i].name;
 	o.choices = present;
+	k.names = names;
+	k.n = n;
 	str_printf(label, sizeof label, _("Speaker of %s (empty: the delegation):"), code);
 	name = ui_prompt(label, &o);
-	if (name && *name) {
-		if ((known = registered(names, n, name)) != NULL) {
-			char *keep = xstrdup(known);
+	if (name && *name && (known = registered(names, n, name)) != NULL) {
+		char *keep = xstrdup(known);
 
-			free(name);
-			name = keep;
-		} else {
-			ui_error(_("\"%s\" is not a delegate of %s (Tab lists those present)"), name,
-				 code);
-			xfree(&name);
-		}
+		free(name);
+		name = keep;
 	}
 	free(present);
 	free(names);

@@ -488,7 +488,15 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 			break;
 		}
 		if (key == K_ENTER) {
+			const char *why;
+
 			result = lineedit_text(&e);
+			if (o->check && (why = o->check(result, o->ud)) != NULL) {
+				set_hint(why); /* refused: the prompt stays, with the reason */
+				xfree(&result);
+				last = key;
+				continue;
+			}
 			if (o->draft && !o->idle)
 				recs_draft_clear(ui.app->db, o->draft, ui.app->session, 0);
 			break;

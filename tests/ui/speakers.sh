@@ -45,16 +45,19 @@ is "a name typed whole, in other case: the registered spelling is stored" \
 
 # ---- a name that is no delegate of the delegation ----
 got=$(ui_run "$db" '2aMUS<Enter>Joël Esparon<Enter>')
-is "someone of another delegation: one line, nothing asked after it" "$(ui_row "$got" 23)" \
+is "someone of another delegation: one line, on the hint bar" "$(ui_row "$got" 24)" \
 	'"Joël Esparon" is not a delegate of MUS (Tab lists those present)'
-like "... the list keeps its two requests" "$(ui_row "$got" 5)" '^ Speakers \(2\)'
-got=$(ui_run "$db" '2aMUS<Enter>Nobody<Enter>1')
-is "... the 1 after it is not a type choice (nothing stored)" \
-	"$(q "SELECT count(*) FROM speaker_request")" 2
-got=$(ui_run "$db" '2aXYZ<Enter>')
-is "an unknown delegation: said at once" "$(ui_row "$got" 23)" 'unknown delegation XYZ'
+is "... the prompt stays open with the name" "$(ui_row "$got" 23)" \
+	'Speaker of MUS (empty: the delegation): Joël Esparon'
+got=$(ui_run "$db" '2aMUS<Enter>Nobody<Enter>1<Enter><Enter>')
+is "... so the keys typed after it give no floor and store nothing" \
+	"$(q "SELECT (SELECT count(*) FROM speaker_request) || '|' || (SELECT count(*) FROM intervention)")" "2|0"
+got=$(ui_run "$db" '2aMUS<Enter>Nobody<Enter><C-u>ram<Tab><Enter>2')
+is "... corrected there, the request goes in" "$(ui_row "$got" 23)" "ok MUS in line, position 3"
+got=$(ui_run "$db" '2aXYZ<Enter><Enter>1')
+is "an unknown delegation: q+ says so, as before" "$(ui_row "$got" 23)" 'error: unknown delegation XYZ'
 got=$(ui_run "$db" '2aCOM<Enter><Enter>2')
-is "empty speaker: the delegation speaks" "$(ui_row "$got" 23)" "ok COM in line, position 3"
+is "empty speaker: the delegation speaks" "$(ui_row "$got" 23)" "ok COM in line, position 4"
 
 # ---- the same names on the command line, inside the quote ----
 db=$(fresh_db cmdline)
