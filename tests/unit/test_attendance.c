@@ -24,6 +24,7 @@
 
 #include "app.h"
 #include "attendance.h"
+#include "fold.h"
 #include "commands.h"
 #include "db.h"
 #include "i18n.h"
@@ -588,6 +589,84 @@ static void test_pick_lists(void **state)
 	free(rows);
 }
 
+/* The search (issue 11): case and accents ignored, the ring of matches
+ * — word starts in the screen's order (member states by code, then
+ * observers), then the names holding the needle inside — from the
+ * selection (a new search) or from a match (n, N). */
+static void expect_hit(struct fx *f, const char *needle, const struct att_hit *from, bool back,
+		       const char *name, int rank)
+{
+	struct att_hit hit;
+
+	assert_int_equal(attendance_search(f->db, f->session, needle, from, back, &hit), 0);
+	assert_string_equal(hit.name, name);
+	assert_true(hit.delegate);
+	assert_int_equal(hit.rank, rank);
+}
+
+static struct att_hit at(const char *code, enum deleg_type type, const char *name, int rank)
+{
+	struct att_hit h;
+
+	memset(&h, 0, sizeof h);
+	str_copy(h.code, code, sizeof h.code);
+	h.type = type;
+	h.delegate = name != NULL;
+	str_copy(h.name, name ? name : "", sizeof h.name);
+	h.rank = rank;
+	return h;
+}
+
+static void test_search_ring(void **state)
+{
+	struct fx *f = *state;
+	struct att_hit h, none;
+
+	add(f, "COM", "Aquila Bex", "director", "interior", true, false);      /* inside */
+	add(f, "MDG", "Quinn Adams", "director", "interior", true, false);     /* word */
+	add(f, "MUS", "Tranquille Yé", "director", "interior", true, false);   /* inside */
+	add(f, "SYC", "Joël Quirin-Esparon", "officer", "interior", true, false); /* word */
+	/* A new search from the top: the first word start, not Aquila above. */
+	expect_hit(f, "QUI", NULL, false, "Quinn Adams", FOLD_WORD);
+	/* From the selection on COM's row (no match): the same. */
+	h = at("COM", DT_MEMBER, NULL, 0);
+	expect_hit(f, "qui", &h, false, "Quinn Adams", FOLD_WORD);
+	/* From MUS's row: on to SYC's, then round to MDG's (word starts only). */
+	h = at("MUS", DT_MEMBER, NULL, 0);
+	expect_hit(f, "qui", &h, false, "Joël Quirin-Esparon", FOLD_WORD);
+	h = at("SYC", DT_MEMBER, "Joël Quirin-Esparon", 0);
+	expect_hit(f, "qui", &h, false, "Quinn Adams", FOLD_WORD);
+	/* n from the last word start: into the inside matches, in order. */
+	h = at("SYC", DT_MEMBER, "Joël Quirin-Esparon", FOLD_WORD);
+	expect_hit(f, "qui", &h, false, "Aquila Bex", FOLD_INSIDE);
+	h = at("COM", DT_MEMBER, "Aquila Bex", FOLD_INSIDE);
+	expect_hit(f, "qui", &h, false, "Tranquille Yé", FOLD_INSIDE);
+	/* n from the last inside match: round to the first word start. */
+	h = at("MUS", DT_MEMBER, "Tranquille Yé", FOLD_INSIDE);
+	expect_hit(f, "qui", &h, false, "Quinn Adams", FOLD_WORD);
+	/* N: the other way round. */
+	h = at("MDG", DT_MEMBER, "Quinn Adams", FOLD_WORD);
+	expect_hit(f, "qui", &h, true, "Tranquille Yé", FOLD_INSIDE);
+	h = at("COM", DT_MEMBER, "Aquila Bex", FOLD_INSIDE);
+	expect_hit(f, "qui", &h, true, "Joël Quirin-Esparon", FOLD_WORD);
+	/* A new search backwards from the top: the last word start. */
+	expect_hit(f, "qui", NULL, true, "Joël Quirin-Esparon", FOLD_WORD);
+	/* Accents and hyphens: "esparon" starts a word of Quirin-Esparon. */
+	expect_hit(f, "ÉSPARON", NULL, false, "Joël Quirin-Esparon", FOLD_WORD);
+	expect_hit(f, "ye", NULL, false, "Tranquille Yé", FOLD_WORD);
+	/* Only inside matches: found all the same. */
+	expect_hit(f, "quil", NULL, false, "Aquila Bex", FOLD_INSIDE);
+	/* A delegation by its name, in any of its languages. */
+	assert_int_equal(attendance_search(f->db, f->session, "maurice", NULL, false, &none), 0);
+	assert_false(none.delegate);
+	assert_string_equal(none.code, "MUS");
+	assert_int_equal(attendance_search(f->db, f->session, "mauritius", NULL, false, &none), 0);
+	assert_string_equal(none.code, "MUS");
+	/* Nothing: 1; an empty or blank needle: 1. */
+	assert_int_equal(attendance_search(f->db, f->session, "zzz", NULL, false, &none), 1);
+	assert_int_equal(attendance_search(f->db, f->session, " - ", NULL, false, &none), 1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -611,6 +690,7 @@ int main(void)
 		T(test_delegations_paged),
 		T(test_delegates_paged),
 		T(test_pick_lists),
+		T(test_search_ring),
 #undef T
 	};
 
