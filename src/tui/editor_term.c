@@ -3,19 +3,24 @@
  *
  * Just before an update (ui_out_before: inside the same capture, so in
  * the same write), the terminal's rows (curscr) of the editor's area are
- * compared with the rows to show (newscr). Where text moved, the terminal
- * moves it: insert/delete line (il/dl) when rows moved down or up (Enter
- * in the middle of the text, a paragraph joined, a row more or less after
- * a re-wrap), insert/delete character (ich/dch) when the rest of a row
- * moved right or left (a character typed or deleted in the middle of a
- * row, a word that went to the next row or came back). curscr is changed
- * as the terminal was, so doupdate() then sends only the cells that still
- * differ: the typed character, the word that moved.
+ * compared with the rows to show (newscr). On rows edited in place, where
+ * text moved along a row (a character typed or deleted in the middle of a
+ * row, a word that went to the next row or came back), the terminal moves
+ * it with insert/delete character (ich/dch). Where a run of edited rows
+ * each holds much of the row above or below (Enter or Backspace in the
+ * middle of a paragraph re-wraps the rest of it), they are first moved by
+ * a row among themselves with delete/insert line (dl/il, rows below the
+ * run put back). curscr is changed as the terminal was, so doupdate() then
+ * sends only the cells that still differ: the typed character, the word
+ * that moved. Rows that moved whole (their text is elsewhere on the other
+ * screen) are left to ncurses' own line hashing, which scrolls them; moving
+ * them here would make its hashes of the old rows wrong (it would move them
+ * twice).
  *
  * ncurses 6.4 does not do this itself: TransformLine() inserts characters
  * only when nothing differs after them (its test nLastChar < nLastNonblank
- * sends the rest of the row instead), and its line hashing runs only with
- * idlok, which the shell leaves off (src/tui/ui.c).
+ * sends the rest of the row instead), and its line hashing moves only rows
+ * whose text is the same.
  *
  * Every move of the cursor here is inside save/restore cursor (sc/rc), so
  * curses' idea of where the cursor is stays true; an operation at the
@@ -37,7 +42,8 @@
 /* The terminal's strings, looked up again when the screen changes. */
 static struct {
 	const void *term;
-	const char *ich, *ich1, *dch, *dch1, *cub1, *cuf1, *hpa, *sc, *rc, *cup;
+	const char *ich, *ich1, *dch, *dch1, *il, *il1, *dl, *dl1, *cub1, *cuf1, *hpa, *sc, *rc,
+		*cup;
 } cap;
 
 static int top_row = -1, bot_row = -1; /* the area of the next update */
@@ -99,6 +105,10 @@ static bool caps_load(void)
 		cap.ich1 = str("ich1");
 		cap.dch = str("dch");
 		cap.dch1 = str("dch1");
+		cap.il = str("il");
+		cap.il1 = str("il1");
+		cap.dl = str("dl");
+		cap.dl1 = str("dl1");
 		cap.cub1 = str("cub1");
 		cap.cuf1 = str("cuf1");
 		cap.hpa = str("hpa");
@@ -352,39 +362,153 @@ static void chars_op(int y, int p, int d, int cy, int cx)
 	}
 }
 
+/* The cheapest way to turn the old row o into the new row w at screen
+ * row y (simple: one cell per column in both): *d characters inserted
+ * (> 0) or deleted (< 0) at *p first, or none (0); returns the cost, *rest
+ * what curses then sends. */
+static int row_best(const cchar_t *o, const cchar_t *w, int cols, bool simple, int y, int cy,
+		    int cx, int *d, int *p, int *rest)
+{
+	cchar_t blank = blank_cell();
+	int best;
+
+	*d = 0;
+	*p = 0;
+	while (*p < cols && cell_eq(&o[*p], &w[*p]))
+		(*p)++;
+	best = *rest = row_cost(o, w, cols, *p, 0);
+	if (!simple || !cell_eq(&w[cols - 1], &blank))
+		return best;
+	for (int k = 1 - (cols - *p); k < cols - *p; k++) {
+		int c, r;
+
+		/* Only where the move lines up the first cell after it. */
+		if (k == 0 || (k > 0 ? !cell_eq(&w[*p + k], &o[*p]) : !cell_eq(&w[*p], &o[*p - k])))
+			continue;
+		c = op_cost(k, y, *p, cy, cx);
+		if (c < 0 || c >= best)
+			continue;
+		r = row_cost(o, w, cols, *p, k);
+		if (c + r < best) {
+			best = c + r;
+			*d = k;
+			*rest = r;
+		}
+	}
+	return best;
+}
+
 /* Row i of the area at screen row y: insert or delete characters where
  * that makes curses send fewer bytes. */
 static void row_shift(struct rows *r, int i, int y, int cy, int cx)
 {
-	const cchar_t *o = old_row(r, i), *w = new_row(r, i);
-	cchar_t blank = blank_cell();
-	int cols = r->cols, p = 0, best = 0, best_cost, best_rest = 0;
+	int d, p, rest;
 
-	if (!r->os[i] || !r->ns[i] || r->oh[i] == r->nh[i] || !cell_eq(&w[cols - 1], &blank))
+	if (r->oh[i] == r->nh[i])
 		return;
-	while (p < cols && cell_eq(&o[p], &w[p]))
-		p++;
-	best_cost = row_cost(o, w, cols, p, 0);
-	for (int d = 1 - (cols - p); d < cols - p; d++) {
-		int c, rest;
-
-		/* Only where the move lines up the first cell after it. */
-		if (d == 0 || (d > 0 ? !cell_eq(&w[p + d], &o[p]) : !cell_eq(&w[p], &o[p - d])))
-			continue;
-		c = op_cost(d, y, p, cy, cx);
-		if (c < 0 || c >= best_cost)
-			continue;
-		rest = row_cost(o, w, cols, p, d);
-		if (c + rest < best_cost) {
-			best_cost = c + rest;
-			best = d;
-			best_rest = rest;
-		}
-	}
+	row_best(old_row(r, i), new_row(r, i), r->cols, r->os[i] && r->ns[i], y, cy, cx, &d, &p,
+		 &rest);
 	/* A deletion that leaves nothing else to send is one curses makes
 	 * itself (TransformLine's dch), with the cursor where it wants it. */
-	if (best > 0 || (best < 0 && best_rest > 0))
-		chars_op(y, p, best, cy, cx);
+	if (d > 0 || (d < 0 && rest > 0))
+		chars_op(y, p, d, cy, cx);
+}
+
+/* ---- rows edited together: a row moved down or up among them ---- */
+
+/* The cost of the block [a, b] of the area if old row i + sh showed new
+ * row i (sh 0: as they are; 1: the old rows one down, a blank row at a;
+ * -1: one up, a blank row at b). */
+static int block_cost(struct rows *r, int top, int a, int b, int sh, int cy, int cx)
+{
+	cchar_t *blank = xcalloc((size_t)r->cols, sizeof *blank);
+	int cost = 0, d, p, rest;
+
+	for (int x = 0; x < r->cols; x++)
+		blank[x] = blank_cell();
+	for (int i = a; i <= b; i++) {
+		int from = i - sh;
+		bool in = from >= a && from <= b;
+
+		cost += row_best(in ? old_row(r, from) : blank, new_row(r, i), r->cols,
+				 (!in || r->os[from]) && r->ns[i], top + i, cy, cx, &d, &p, &rest);
+	}
+	free(blank);
+	return cost;
+}
+
+/* The lines (sc, delete one line at y1, insert one at y2, rc) that move
+ * the rows between them by one, the terminal and curscr alike; 0 when
+ * the terminal cannot. With only_cost, the length of the string. */
+static int lines_move(int y1, int y2, bool only_cost)
+{
+	const char *dl = op_str(cap.dl, cap.dl1, 1), *il = op_str(cap.il, cap.il1, 1);
+	char a[64], b[64];
+
+	if (!dl || !il || !put(a, cap.cup ? tiparm(cap.cup, y1, 0) : NULL, NULL) ||
+	    !put(b, tiparm(cap.cup, y2, 0), NULL))
+		return 0;
+	if (!only_cost) {
+		emit(cap.sc);
+		emit(a);
+		emit(dl);
+		emit(b);
+		emit(il);
+		emit(cap.rc);
+		wmove(curscr, y1, 0);
+		winsdelln(curscr, -1);
+		wmove(curscr, y2, 0);
+		winsdelln(curscr, 1);
+	}
+	return (int)(strlen(cap.sc) + strlen(a) + strlen(dl) + strlen(b) + strlen(il) +
+		     strlen(cap.rc));
+}
+
+/* The old rows of the area moved by sh (1: down, -1: up) within [a, b],
+ * a blank row coming in. */
+static void rows_move(struct rows *r, int a, int b, int sh)
+{
+	size_t w = (size_t)r->cols * sizeof *r->old;
+
+	if (sh > 0) {
+		memmove(old_row(r, a + 1), old_row(r, a), (size_t)(b - a) * w);
+		memmove(&r->oh[a + 1], &r->oh[a], (size_t)(b - a) * sizeof *r->oh);
+		memmove(&r->os[a + 1], &r->os[a], (size_t)(b - a) * sizeof *r->os);
+	} else {
+		memmove(old_row(r, a), old_row(r, a + 1), (size_t)(b - a) * w);
+		memmove(&r->oh[a], &r->oh[a + 1], (size_t)(b - a) * sizeof *r->oh);
+		memmove(&r->os[a], &r->os[a + 1], (size_t)(b - a) * sizeof *r->os);
+	}
+	a = sh > 0 ? a : b;
+	for (int x = 0; x < r->cols; x++)
+		old_row(r, a)[x] = blank_cell();
+	r->oh[a] = 0; /* differs from every new row */
+	r->os[a] = true;
+}
+
+/* Rows a … b of the area, each edited in place (Enter or Backspace in the
+ * middle of a paragraph re-wraps the rest of it: each row then holds much
+ * of the text of the row above or below): move them by a row first where
+ * that is cheaper, then insert or delete characters row by row. */
+static void block(struct rows *r, int top, int a, int b, int cy, int cx)
+{
+	int best = 0, cost = b > a ? block_cost(r, top, a, b, 0, cy, cx) : 0;
+
+	for (int sh = 1; sh >= -1 && b > a && top + b < LINES - 1; sh -= 2) {
+		int move = lines_move(top + (sh > 0 ? b : a), top + (sh > 0 ? a : b), true);
+		int c = move ? move + block_cost(r, top, a, b, sh, cy, cx) : cost;
+
+		if (c < cost) {
+			cost = c;
+			best = sh;
+		}
+	}
+	if (best != 0) {
+		lines_move(top + (best > 0 ? b : a), top + (best > 0 ? a : b), false);
+		rows_move(r, a, b, best);
+	}
+	for (int i = a; i <= b; i++)
+		row_shift(r, i, top + i, cy, cx);
 }
 
 /* ---- the update ---- */
@@ -405,9 +529,16 @@ static void apply(void *unused)
 	getyx(curscr, oy, ox);
 	getyx(newscr, ny, nx);
 	rows_read(&r, top, n);
-	for (int i = 0; i < n; i++)
-		if (edited(&r, i))
-			row_shift(&r, i, top + i, cy, cx);
+	for (int i = 0; i < n; i++) {
+		int b = i;
+
+		if (!edited(&r, i))
+			continue;
+		while (b + 1 < n && edited(&r, b + 1))
+			b++;
+		block(&r, top, i, b, cy, cx);
+		i = b;
+	}
 	rows_free(&r);
 	emit_flush();
 	wmove(curscr, oy, ox);

@@ -5,7 +5,8 @@
 # xterm-256color, each step of typing in the middle of a long paragraph (a
 # word moves down), Backspace (words come back up), Delete, Enter in the
 # middle of the text (rows move down), Backspace at a paragraph start (rows
-# move up), Enter past the bottom (the text scrolls) is captured from the
+# move up), Enter past the bottom (the text scrolls), Enter and Backspace in
+# the middle of a long paragraph (re-wrapped rows move by one) is captured from the
 # pane and compared with the in-memory screen of the test harness after
 # the same keys (tests/ui/README.md). Esc then keeps the text typed as
 # a draft, the same as the harness's.
@@ -80,5 +81,17 @@ for term in screen-256color xterm-256color; do
 	is "$term: the draft is the text typed" "$text" "$(draft "$TEST_TMP/h.db")"
 	like "$term: ... typed mid-row, Enter mid-row, joined again" "$(printf '%s\n' "$text" | head -1)" \
 		"^xLes États membres .* l'accès dabcNouveau s travailleurs migrants aux$"
+	T kill-server 2>/dev/null
+	# The bench's steps: Enter in the middle of the long paragraph (the
+	# rows below it move down one among the re-wrapped ones), Backspace
+	# joining it again (they move back up).
+	start $term
+	step "again: the editor open on R1" '5<Enter>e' 5 Enter e
+	left30='<Left><Left><Left><Left><Left><Left><Left><Left><Left><Left>'
+	left30="$left30$left30$left30"
+	step "Enter in the middle of the long paragraph" "<Up><Up><Up><Up>$left30<Enter>" \
+		Up Up Up Up Left Left Left Left Left Left Left Left Left Left Left Left Left Left Left \
+		Left Left Left Left Left Left Left Left Left Left Left Left Left Left Left Enter
+	step "Backspace joins it again" '<BS>' BSpace
 	T kill-server 2>/dev/null
 done
