@@ -18,7 +18,8 @@ down=$(printf '%s' "$out" | field "d['keys']['by_key']['j']['max']")
 ok_if "Down: $down B <= 2L+40 = $((2 * L + 40)) B" test "$down" -le $((2 * L + 40)) -a "$down" -gt 20
 up=$(printf '%s' "$out" | field "d['keys']['by_key']['k']['max']")
 ok_if "Up: $up B <= 2L+40 B" test "$up" -le $((2 * L + 40))
-reads=$(printf '%s' "$out" | field "d['keys']['reads_median']")
+# median of an even count is a float (1.0): compare it as a number
+reads=$(printf '%s' "$out" | field "'%g' % d['keys']['reads_median']")
 is "one write per key" "$reads" 1
 
 out=$(probe --keys 'j*6,k*3,q' -- "$BIN" --db "$db" --low-bandwidth)

@@ -398,7 +398,11 @@ side=$(printf '%s' "$out" | field "max(d['keys']['by_key'][k]['max'] for k in ('
 ok_if "Left/Right (another proposal and its detail) at most 400 B ($side B)" \
 	test "$side" -le 400 -a "$side" -gt 20
 down=$(printf '%s' "$out" | field "d['keys']['by_key']['DOWN']['max']")
-ok_if "Down in the grid sends at most 160 B ($down B)" test "$down" -le 160 -a "$down" -gt 0
+# The move alone is about 150 B; the detail lines follow 250 ms after the
+# last key (UI_DEFER_MS), and on a loaded machine they can fall inside the
+# probe's measure of the key (150 ms of silence after a late answer): the
+# bound allows them, far below a repaint (about 2 KB). Figures: make bench.
+ok_if "Down in the grid sends at most 300 B ($down B)" test "$down" -le 300 -a "$down" -gt 0
 is "... one write per key" "$(printf '%s' "$out" | field "int(d['keys']['reads_median'])")" 1
 out=$("$PY" "$TOP/tests/bench/probe.py" --env TZ="$TZ" --env RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 \
 	--env ESCDELAY=25 --keys '4,DOWN,DOWN,RIGHT,LEFT,q' -- "$BIN" --db "$db" --low-bandwidth)
