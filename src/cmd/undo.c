@@ -193,6 +193,79 @@ static int target_load(struct cmd_ctx *c, long long seq, struct target *t)
 	return 0;
 }
 
+/* Why the revert just applied would orphan records added since by another
+ * terminal (0 when it would not): an item back to pending or skipped with
+ * interventions, requests to speak or notes filed under it; a
+ * recommendation no longer adopted with a follow-up report or a review. */
+static int orphans(struct cmd_ctx *c, const struct target *t, bool redo)
+{
+	long long n = 0, rec;
+
+	if (t->item > 0)
+		n = db_int(c->db, 0,
+			   "SELECT (SELECT count(*) FROM intervention WHERE item_id = a.id)"
+			   " + (SELECT count(*) FROM speaker_request WHERE item_id = a.id)"
+			   " + (SELECT count(*) FROM journal WHERE session_id = a.session_id"
+			   " AND item = a.num AND event IN ('note', 'key', 'lesson', 'practice'))"
+			   " FROM agenda_item a WHERE a.session_id = ? AND a.num = ?"
+			   " AND a.status IN ('pending', 'skipped')", "ii", c->session, t->item);
+	if (n > 0)
+		return cmd_err(c, redo ? _("cannot redo \"%s\": %lld interventions, requests to speak "
+					   "or notes are recorded on item %lld since") :
+				       _("cannot undo \"%s\": %lld interventions, requests to speak "
+					 "or notes are recorded on item %lld since"), t->command, n, t->item);
+	rec = db_int(c->db, 0, "SELECT r.num FROM recommendation r WHERE r.session_id = ?"
+		     " AND r.status NOT IN ('adopted', 'submitted')"
+		     " AND EXISTS (SELECT 1 FROM followup f WHERE f.rec_id = r.id) LIMIT 1", "i",
+		     c->session);
+	if (rec > 0)
+		return cmd_err(c, redo ? _("cannot redo \"%s\": a follow-up report (follow) on R%lld "
+					   "depends on its adoption") :
+				       _("cannot undo \"%s\": a follow-up report (follow) on R%lld "
+					 "depends on its adoption"), t->command, rec);
+	rec = db_int(c->db, 0, "SELECT r.num FROM recommendation r WHERE r.session_id = ?"
+		     " AND r.status NOT IN ('adopted', 'submitted')"
+		     " AND EXISTS (SELECT 1 FROM rec_review v WHERE v.rec_id = r.id) LIMIT 1", "i",
+		     c->session);
+	if (rec > 0)
+		return cmd_err(c, redo ? _("cannot redo \"%s\": the CTP's review of R%lld depends on "
+					   "its adoption") :
+				       _("cannot undo \"%s\": the CTP's review of R%lld depends on "
+					 "its adoption"), t->command, rec);
+	return 0;
+}
+
+/* A revert refused by a conflict: say what holds the place now when it
+ * would make a second item run or give a second speaker the floor;
+ * otherwise the row changed since. */
+static int refused(struct cmd_ctx *c, const struct target *t, const char *table, bool redo)
+{
+	long long running = db_int(c->db, 0, "SELECT num FROM agenda_item WHERE session_id = ?"
+				   " AND status = 'in_progress'", "i", c->session);
+	char *speaker = db_text(c->db, "SELECT d.code FROM intervention i JOIN delegation d"
+				" ON d.id = i.delegation_id WHERE i.session_id = ? AND i.end IS NULL",
+				"i", c->session);
+	int rc;
+
+	/* The state the revert restores (before) had an item running. */
+	if (strcmp(table, "agenda_item") == 0 && running > 0 && running != t->item && t->before &&
+	    strstr(t->before, "in_progress"))
+		rc = cmd_err(c, redo ? _("cannot redo \"%s\": item %lld is in progress now") :
+				       _("cannot undo \"%s\": item %lld is in progress now"),
+			     t->command, running);
+	else if (strcmp(table, "intervention") == 0 && speaker)
+		rc = cmd_err(c, redo ? _("cannot redo \"%s\": %s has the floor now") :
+				       _("cannot undo \"%s\": %s has the floor now"), t->command,
+			     speaker);
+	else
+		rc = cmd_err(c, redo ? _("cannot redo \"%s\": changed since by another terminal "
+					 "(%s)") :
+				       _("cannot undo \"%s\": changed since by another terminal "
+					 "(%s)"), t->command, table_label(table));
+	free(speaker);
+	return rc;
+}
+
 /* Apply the inverse of journal row seq; fills the journal fields of c. */
 static int revert(struct cmd_ctx *c, long long seq, bool redo)
 {
@@ -209,10 +282,7 @@ static int revert(struct cmd_ctx *c, long long seq, bool redo)
 	expected = db_changeset_count(t.changes, t.nchanges);
 	rc = db_changeset_revert(c->db, t.changes, t.nchanges, table, sizeof table);
 	if (rc == DB_CONSTRAINT)
-		rc = cmd_err(c, redo ? _("cannot redo \"%s\": changed since by another terminal "
-					 "(%s)") :
-				       _("cannot undo \"%s\": changed since by another terminal "
-					 "(%s)"), t.command, table_label(table));
+		rc = refused(c, &t, table, redo);
 	else if (rc != DB_OK)
 		rc = cmd_db_err(c);
 	else if (db_capture_count(c->db) > expected)
@@ -221,6 +291,8 @@ static int revert(struct cmd_ctx *c, long long seq, bool redo)
 		rc = cmd_err(c, redo ? _("cannot redo \"%s\": other records depend on it now") :
 				       _("cannot undo \"%s\": other records depend on it now"),
 			     t.command);
+	else
+		rc = orphans(c, &t, redo);
 	if (rc == 0) {
 		c->reverts = seq;
 		c->undo_step = redo ? UNDO_FORWARD : UNDO_BACK;
