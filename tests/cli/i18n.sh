@@ -137,6 +137,7 @@ got=$(ui_run "$db" '?' --lang fr)
 is "French help names the screen" "$(ui_row "$got" 3)" " Touches de l'écran Ordre du jour"
 like "French help: a command with its French help" "$got" 's +start N +ouvrir un point'
 like "French help: the hint to close it" "$(ui_row "$got" 24)" "^Esc fermer l'aide"
+got=$(ui_run "$db" '?<PgDn>' --lang fr) # its wrapped lines push quit to the next page
 like "French help: command names stay untranslated" "$got" 'q +quit +quitter'
 got=$(ui_run "$db" ':frobnicate<Enter>' --lang fr)
 is "the command line answers in French" "$(ui_row "$got" 23)" \

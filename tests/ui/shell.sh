@@ -42,7 +42,7 @@ for k in '<Esc>' 'q' '?' '<F1>'; do
 	got=$(ui_run "$db" "?$k")
 	like "help closed by $k" "$(ui_row "$got" 3)" 'No  Start  Min'
 done
-got=$(ui_run "$db" '?<PgDn><PgDn><PgDn>')
+got=$(ui_run "$db" '?<PgDn><PgDn><PgDn><PgDn>') # wrapped help lines (help.sh): one page more
 like "help scrolls to the command list" "$got" 'export DIR'
 
 # Command line: run, error, history, completion.

@@ -1,0 +1,52 @@
+#!/bin/sh
+# help.sh — the help screen (? or F1) wraps its lines instead of cutting
+# them at the edge (issue 11: "[HH:" for item+, "…in the minute" for
+# note): each column's text continues on the next lines, indented by two
+# cells, at 80×24 in English and French; and every word of every help
+# line is on the screen at 80 columns (the words of the whole help at 80
+# columns are those at 250, where nothing is cut), on every tab, in
+# English, French and Spanish.
+. "$RAPPORTEUR_TOP/tests/lib.sh"
+. "$RAPPORTEUR_TOP/tests/ui/lib_ui.inc"
+db=$(fresh_db help)
+
+# ---- 80×24: continuation lines, indented ---------------------------------
+got=$(ui_run "$db" '?')
+is "en: the item+ row keeps its arguments up to [MINUTES]" "$(ui_row "$got" 4)" \
+	'  a          item+ "TITLE" [KIND] [MINUTES]      add an agenda item'
+is "en: ... and [HH:MM] follows on the next line, indented by two" "$(ui_row "$got" 5)" \
+	'               [HH:MM]'
+like "en: the note row's help stops at a word" "$(ui_row "$got" 11)" \
+	'^  n +note \[key\|lesson\|practice\] "TEXT" +write a free line in the$'
+is "en: ... and goes on under its column, indented by two" "$(ui_row "$got" 12)" \
+	"$(printf '%51s' '')minutes"
+is "en: the hint row is still the help's" "$(ui_row "$got" 24)" 'Esc close help'
+
+got=$(ui_run "$db" '?' --lang fr)
+like "fr: the undo row starts its help" "$(ui_row "$got" 12)" \
+	'^  u +undo +annuler la dernière$'
+is "fr: ... continued below, indented" "$(ui_row "$got" 13)" \
+	"$(printf '%51s' '')modification faite depuis ce"
+is "fr: ... to its last word" "$(ui_row "$got" 14)" "$(printf '%51s' '')terminal"
+
+# The command list (no keys): the arguments wrap in their column too.
+got=$(ui_run "$db" '?<PgDn><PgDn>')
+like "the delegate+ arguments wrap" "$got" \
+	'   delegate\+ CODE "NAME" LEVEL +register a delegate'
+like "... onto an indented line" "$got" '^     CATEGORY \["FUNCTION"\] \[head\]$'
+
+# ---- every word of the help is shown -------------------------------------
+# One tall screen holds the whole help: its words (sorted) at 80 columns
+# must be those at 250 columns.
+words() { # COLS TAB LANG
+	UI_COLS=$1 UI_LINES=400 ui_run "$db" "$2?" --lang "$3" | sed -n '3,397p' |
+		tr -s ' ' '\n' | grep . | sort
+}
+for lang in en fr es; do
+	for tab in 1 2 3 4 5 6 7; do
+		narrow=$(words 80 $tab $lang)
+		wide=$(words 250 $tab $lang)
+		ok_if "$lang, tab $tab: the help has words" test "$(printf '%s\n' "$wide" | wc -l)" -gt 300
+		is "$lang, tab $tab: every word of the help at 80 columns (none cut)" "$narrow" "$wide"
+	done
+done
