@@ -149,7 +149,7 @@ po: po/rapporteur.pot
 	msgattrib --no-obsolete --clear-fuzzy --empty po/en.po | msgen - -o po/en.po.tmp && mv po/en.po.tmp po/en.po
 
 po/rapporteur.pot: $(SRC) $(wildcard include/*.h screens/*/*.h)
-	xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS --package-name=rapporteur \
+	xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=rapporteur \
 	  --package-version=$(VERSION) -o $@ $(sort $(SRC) $(wildcard include/*.h screens/*/*.h))
 
 clean:

@@ -78,6 +78,10 @@ void ui_bars_draw_title(void);
 void ui_bars_draw_tabs(void);
 void ui_bars_draw_msg(void);
 void ui_bars_draw_hints(void);
+/* A command's label in the hint bar, in the interface language (ui_hints.c);
+ * whether its name is listed for translation there. */
+const char *ui_hint_label(const struct command_def *d);
+bool ui_hint_listed(const char *name);
 void ui_bars_draw_too_small(void);
 /* The hint bar differs from the one last drawn (and is now taken as
  * drawn); ui_bars_forget_hints: the next call says it does (new window). */

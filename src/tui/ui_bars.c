@@ -306,7 +306,7 @@ void ui_bars_draw_hints(void)
 			if (i > 0 && command_table[i - 1].keys && (command_table[i - 1].screens & ON(tab)) &&
 			    !strcmp(command_table[i - 1].keys, d->keys))
 				continue;
-			x = hint_add(x, d->keys, d->name);
+			x = hint_add(x, d->keys, ui_hint_label(d));
 		}
 	}
 }

@@ -18,7 +18,7 @@ like "fr.po header: French, UTF-8, French plural rule" "$(msgcat "$TOP/po/fr.po"
 # Extract the messages of the sources as they are now (the same command as
 # `make po`), then merge each catalogue into them without fuzzy matching:
 # whatever is left untranslated or fuzzy has no translation.
-(cd "$TOP" && xgettext --from-code=UTF-8 -k_ -kN_ --add-comments=TRANSLATORS \
+(cd "$TOP" && xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 --add-comments=TRANSLATORS \
 	-o "$T/current.pot" $(ls src/*.c src/*/*.c screens/*.c screens/*/*.c screens/*/*.h include/*.h | sort)) 2>"$T/xgettext.err"
 ok_if "xgettext extracts the messages of the sources" test -s "$T/current.pot"
 catalogue_complete() { # LANG NAME
