@@ -76,6 +76,19 @@ int agenda_current(struct db *db, long long session, struct agenda_current *cur)
 long long agenda_item_in_progress(struct db *db, long long session);
 int agenda_counts(struct db *db, long long session, struct agenda_counts *c);
 
+/* Where the day changes in the agenda of a meeting of several days: the
+ * first item (pos) of the new day and its planned start. An item without
+ * a planned start belongs to the day before it. */
+struct agenda_day {
+	int pos;
+	time_t when;
+};
+
+/* The changes of day along the agenda in pos order, each time the
+ * (local) day of the planned starts changes: *days malloc'd (free()), *n
+ * of them; none when the agenda holds one day. DB_OK or a db status < 0. */
+int agenda_days(struct db *db, long long session, struct agenda_day **days, size_t *n);
+
 /* The SQL text of the i-th read query (NULL past the end), so that tests
  * and benchmarks can check with EXPLAIN QUERY PLAN that each one uses an
  * index. Parameters are all integers. */
@@ -88,5 +101,6 @@ int cmd_start(struct cmd_ctx *);         /* start N */
 int cmd_end(struct cmd_ctx *);           /* end */
 int cmd_skip(struct cmd_ctx *);          /* skip N */
 int cmd_move(struct cmd_ctx *);          /* move N M */
+int cmd_retime(struct cmd_ctx *);        /* retime [N] (agenda_retime.c) */
 
 #endif

@@ -66,6 +66,9 @@ CMD(START, "start", "N", N_("start an agenda item"), 1, 1, O, "s", A(AGENDA), cm
 CMD(END, "end", "", N_("end the item in progress"), 0, 0, O, "E", A(AGENDA) | A(FLOOR), cmd_end)
 CMD(SKIP, "skip", "N", N_("skip an agenda item"), 1, 1, O, "x", A(AGENDA), cmd_skip)
 CMD(MOVE, "move", "N M", N_("move item N to position M"), 2, 2, O, "K J", A(AGENDA), cmd_move)
+CMD(RETIME, "retime", "[N]",
+    N_("re-time the pending items after item N (default: the running or last ended one)"), 0, 1,
+    O, "R", A(AGENDA), cmd_retime)
 
 /* Floor (R9) */
 CMD(QUEUE_ADD, "q+", "CODE [\"NAME\"] [TYPE]", N_("add a speaker to the list"), 1, 3, O, "a",

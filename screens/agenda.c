@@ -3,11 +3,15 @@
  * in order with kind, planned start and minutes, actual start and end,
  * status and overrun (`+12'`, bold and reverse so that it reads in
  * monochrome); keys add (a), edit (e), reorder (K/J → move), start (s,
- * asking first when another item runs), end (E) and skip (x).
+ * asking first when another item runs), end (E), skip (x) and re-time the
+ * items that follow (R → retime), which the message line offers after a
+ * move or an end past the planned minutes.
  *
  * Reads go through agenda.h only, one page at a time: the list index of
- * an item is its pos - 1 (agenda.c keeps pos compact), so the visible page
- * is agenda_list(after_pos = top) — keyset paging with no count scan.
+ * an item is its pos - 1 (agenda.c keeps pos compact) plus the day headers
+ * above it (a meeting of several days: "Tuesday 24 November 2026" where
+ * the day changes; the selection steps over them), so the visible
+ * page is agenda_list(after_pos) — keyset paging with no count scan.
  * Moving the selection repaints two rows (the list widget); a minute tick
  * re-reads the page so the running item's times follow the clock.
  */
@@ -31,6 +35,12 @@ struct agenda {
 	int page_top;
 	bool page_valid;
 	struct agenda_row scratch; /* a row outside the page (search) */
+	/* A meeting of several days: a header row where the day changes
+	 * (agenda_days), so list index = pos - 1 + the headers above. */
+	struct agenda_day *days;
+	size_t ndays;
+	int items;
+	int want_pos;              /* select this item at the next open (0: keep) */
 	long minute;
 	char text[AGENDA_TITLE_MAX + 64];
 };
@@ -54,20 +64,59 @@ static const char *status_label(enum item_status s)
 	}
 }
 
+/* The list index of day header j. */
+static int day_index(const struct agenda *a, size_t j)
+{
+	return a->days[j].pos - 1 + (int)j;
+}
+
+/* What list index i shows: day header j (returns j), or the item at *pos
+ * (returns -1). */
+static int index_at(const struct agenda *a, int i, int *pos)
+{
+	size_t j;
+
+	for (j = 0; j < a->ndays && day_index(a, j) <= i; j++)
+		if (day_index(a, j) == i)
+			return (int)j;
+	*pos = i - (int)j + 1;
+	return -1;
+}
+
+/* The list index of the item at pos. */
+static int pos_index(const struct agenda *a, int pos)
+{
+	size_t j = 0;
+
+	while (j < a->ndays && a->days[j].pos <= pos)
+		j++;
+	return pos - 1 + (int)j;
+}
+
+/* The item shown at index i, or the first item of the day header there. */
+static int pos_near(const struct agenda *a, int i)
+{
+	int pos = 1, j = index_at(a, i, &pos);
+
+	return j >= 0 ? a->days[j].pos : pos;
+}
+
 /* Read the visible rows with a page of margin on each side, so that a
  * scroll of a row or a page is served from memory (one indexed query per
- * page crossed, not per key). */
+ * page crossed, not per key). page_top is a pos: page[k] is pos
+ * page_top + 1 + k. */
 static void load_page(struct agenda *a)
 {
 	int h = a->list.height > 0 ? a->list.height : 1;
 	size_t want = 3 * (size_t)h;
+	int first = pos_near(a, a->list.top);
 
 	if (want > a->page_cap) {
 		a->page = xrealloc(a->page, want * sizeof *a->page);
 		a->page_cap = want;
 	}
 	a->page_n = 0;
-	a->page_top = a->list.top > h ? a->list.top - h : 0;
+	a->page_top = first - 1 > h ? first - 1 - h : 0;
 	if (a->app->session)
 		agenda_list(a->app->db, a->app->session, a->page_top, a->page, want, &a->page_n);
 	a->page_valid = true;
@@ -80,21 +129,49 @@ static bool page_covers(const struct agenda *a)
 
 	if (end > a->list.count)
 		end = a->list.count;
-	return a->page_valid && a->list.top >= a->page_top &&
-	       end <= a->page_top + (int)a->page_n;
+	if (end <= a->list.top)
+		return a->page_valid;
+	return a->page_valid && pos_near(a, a->list.top) > a->page_top &&
+	       pos_near(a, end - 1) <= a->page_top + (int)a->page_n;
 }
 
-/* The row at list index i, or NULL. */
+/* The row at list index i, or NULL (a day header, or none). */
 static const struct agenda_row *row_at(struct agenda *a, int i)
 {
 	size_t n = 0;
+	int pos = 0;
 
-	if (a->page_valid && i >= a->page_top && i < a->page_top + (int)a->page_n)
-		return &a->page[i - a->page_top];
-	if (!a->app->session || i < 0 ||
-	    agenda_list(a->app->db, a->app->session, i, &a->scratch, 1, &n) != 0 || n != 1)
+	if (i < 0 || index_at(a, i, &pos) >= 0)
+		return NULL;
+	if (a->page_valid && pos > a->page_top && pos <= a->page_top + (int)a->page_n)
+		return &a->page[pos - a->page_top - 1];
+	if (!a->app->session ||
+	    agenda_list(a->app->db, a->app->session, pos - 1, &a->scratch, 1, &n) != 0 || n != 1)
 		return NULL;
 	return &a->scratch;
+}
+
+static const char *const weekdays[] = {
+	N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"), N_("Thursday"),
+	N_("Friday"), N_("Saturday"),
+};
+static const char *const months[] = {
+	N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+	N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+	N_("December"),
+};
+
+/* "Monday 23 November 2026" in the interface language (local time). */
+static char *day_label(time_t t, char *buf, size_t size)
+{
+	struct tm tm;
+
+	buf[0] = '\0';
+	if (t > 0 && localtime_r(&t, &tm))
+		/* TRANSLATORS: weekday, day of the month, month, year. */
+		str_printf(buf, size, _("%s %d %s %d"), _(weekdays[tm.tm_wday]), tm.tm_mday,
+			   _(months[tm.tm_mon]), tm.tm_year + 1900);
+	return buf;
 }
 
 static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
@@ -105,8 +182,14 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 	attr_t normal = ui_attr(ROLE_NORMAL);
 	int cx = x;
 
-	if (!r)
+	if (!r) {
+		int pos, j = index_at(a, i, &pos);
+
+		if (j >= 0)
+			widget_text(w, y, x, width, day_label(a->days[j].when, buf, sizeof buf),
+				    ui_attr(ROLE_HEADER), false);
 		return;
+	}
 	str_printf(buf, sizeof buf, "%*d", C_NUM - 1, r->num);
 	widget_text(w, y, cx, C_NUM, buf, normal, false);
 	cx += C_NUM + 1;
@@ -156,16 +239,27 @@ static int agenda_open(struct screen *s, struct app *app)
 {
 	struct agenda *a = s->data;
 	struct agenda_counts c = { 0 };
+	int keep;
 
 	if (!a) {
 		a = s->data = xcalloc(1, sizeof *a);
 		a->app = app;
 		list_init(&a->list, draw_row, row_text, a);
 	}
+	/* The selected item stays selected when the day headers change. */
+	keep = a->want_pos ? a->want_pos : a->list.sel >= 0 ? pos_near(a, a->list.sel) : 1;
+	a->want_pos = 0;
 	a->minute = (long)(clock_now() / 60);
-	if (app->session && agenda_counts(app->db, app->session, &c) != 0)
+	free(a->days);
+	a->days = NULL;
+	a->ndays = 0;
+	if (app->session && (agenda_counts(app->db, app->session, &c) != 0 ||
+			     agenda_days(app->db, app->session, &a->days, &a->ndays) != 0))
 		ui_error("%s", _("cannot read the agenda"));
-	list_set_count(&a->list, c.total);
+	a->items = c.total;
+	list_set_count(&a->list, c.total + (int)a->ndays);
+	if (keep > 0 && c.total > 0)
+		list_select(&a->list, pos_index(a, keep > c.total ? c.total : keep));
 	list_invalidate(&a->list);
 	a->page_valid = false;
 	return 0;
@@ -244,7 +338,7 @@ static void add_item(struct agenda *a)
 	qt = ui_quote(title);
 	qk = ui_quote(*kind ? kind : "other");
 	if (ui_execf(a->app, "item+ %s %s %s %s", qt, qk, min, start) == 0)
-		a->list.sel = a->list.count; /* the new last item */
+		a->want_pos = a->items + 1; /* the new last item */
 out:
 	free(title);
 	free(kind);
@@ -341,14 +435,49 @@ static void start_item(struct agenda *a, const struct agenda_row *r)
 	ui_execf(a->app, "start %d", r->num);
 }
 
+/* Run line; when it is accepted, its answer offers R (retime): the
+ * planned times after a move or an overrun no longer follow. */
+static int exec_offering_retime(struct agenda *a, const char *line, bool offer)
+{
+	char out[512];
+	int rc = ui_exec_answer(a->app, line, out, sizeof out);
+
+	if (rc == 0 && offer)
+		ui_message(_("%s — R: re-time the following items"), out);
+	return rc;
+}
+
 static void move_item(struct agenda *a, const struct agenda_row *r, int delta)
 {
 	int to = r->pos + delta;
+	char line[64];
 
-	if (to < 1 || to > a->list.count)
+	if (to < 1 || to > a->items)
 		return;
-	if (ui_execf(a->app, "move %d %d", r->num, to) == 0)
-		a->list.sel = to - 1;
+	str_printf(line, sizeof line, "move %d %d", r->num, to);
+	if (exec_offering_retime(a, line, true) == 0)
+		a->want_pos = to;
+}
+
+/* E: end the item in progress; past its planned minutes, offer R. */
+static void end_item(struct agenda *a)
+{
+	struct agenda_current cur;
+	bool over = agenda_current(a->app->db, a->app->session, &cur) == 1 &&
+		    rules_item_overrun(cur.planned_minutes, cur.started, clock_now()) > 0;
+
+	exec_offering_retime(a, "end", over);
+}
+
+/* A move that lands on a day header goes one row further the same way
+ * (down from the top). */
+static void step_over_header(struct agenda *a, int old)
+{
+	int pos, i = a->list.sel;
+
+	if (i < 0 || index_at(a, i, &pos) < 0)
+		return;
+	list_select(&a->list, i < old && i > 0 ? i - 1 : i + 1);
 }
 
 static unsigned agenda_handle(struct screen *s, struct app *app, const struct key_event *ev)
@@ -357,12 +486,16 @@ static unsigned agenda_handle(struct screen *s, struct app *app, const struct ke
 	const struct agenda_row *sel;
 	struct agenda_row r;
 	unsigned res;
+	int old;
 
 	(void)app;
 	if (!a)
 		return H_IGNORED;
-	if ((res = list_handle(&a->list, ev->key)) != H_IGNORED)
+	old = a->list.sel;
+	if ((res = list_handle(&a->list, ev->key)) != H_IGNORED) {
+		step_over_header(a, old);
 		return res;
+	}
 	switch (ev->cmd) {
 	case CMD_ITEM_ADD:
 		add_item(a);
@@ -371,7 +504,10 @@ static unsigned agenda_handle(struct screen *s, struct app *app, const struct ke
 		new_session(a);
 		return H_DONE;
 	case CMD_END:
-		ui_exec(a->app, "end");
+		end_item(a);
+		return H_DONE;
+	case CMD_RETIME:
+		ui_exec(a->app, "retime");
 		return H_DONE;
 	case CMD_ITEM_EDIT:
 	case CMD_START:
@@ -426,6 +562,7 @@ static void agenda_close(struct screen *s)
 	if (!a)
 		return;
 	free(a->page);
+	free(a->days);
 	free(a);
 	s->data = NULL;
 }

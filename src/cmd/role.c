@@ -18,7 +18,7 @@ static const char *const kind_names[] = {
 
 /* The chair runs the agenda and the floor (DESIGN R8, R9). */
 static const enum cmd_id chair_commands[] = {
-	CMD_ITEM_ADD, CMD_ITEM_EDIT, CMD_START, CMD_END, CMD_SKIP, CMD_MOVE,
+	CMD_ITEM_ADD, CMD_ITEM_EDIT, CMD_START, CMD_END, CMD_SKIP, CMD_MOVE, CMD_RETIME,
 	CMD_QUEUE_ADD, CMD_QUEUE_DEL, CMD_QUEUE_MOVE, CMD_FLOOR, CMD_YIELD,
 };
 

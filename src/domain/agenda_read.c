@@ -2,10 +2,12 @@
  * agenda_read.c — what the Agenda screen, the title bar and the export read
  * of a session's agenda (agenda.h): the kinds of item with their labels,
  * pages of items in pos order (keyset paging on pos), one item, the item in
- * progress and the counts. The commands are in agenda.c.
+ * progress, the counts and the days of a meeting of several days. The
+ * commands are in agenda.c.
  */
 #include "agenda.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
@@ -55,7 +57,11 @@ static const char sql_counts[] =
 	"SELECT count(*), total(status = 'pending'), total(status = 'in_progress'),"
 	" total(status = 'done'), total(status = 'skipped') FROM agenda_item WHERE session_id = ?";
 
-static const char *const read_queries[] = { sql_list, sql_get, sql_current, sql_counts };
+static const char sql_days[] =
+	"SELECT pos, planned_start FROM agenda_item WHERE session_id = ? ORDER BY pos";
+
+static const char *const read_queries[] = { sql_list, sql_get, sql_current, sql_counts,
+					    sql_days };
 
 const char *agenda_query_sql(size_t i)
 {
@@ -176,4 +182,48 @@ int agenda_counts(struct db *db, long long session, struct agenda_counts *c)
 	}
 	dbq_reset(q);
 	return rc == DB_ROW ? DB_OK : rc;
+}
+
+/* The local calendar day of t as one number (year * 1000 + day of year). */
+static long day_of(time_t t)
+{
+	struct tm tm;
+
+	return localtime_r(&t, &tm) ? (long)(tm.tm_year + 1900) * 1000 + tm.tm_yday : 0;
+}
+
+int agenda_days(struct db *db, long long session, struct agenda_day **days, size_t *n)
+{
+	struct dbq *q = db_query(db, sql_days, "i", session);
+	struct agenda_day *v = NULL;
+	size_t k = 0, cap = 0;
+	long last = -1;
+	int rc;
+
+	*days = NULL;
+	*n = 0;
+	if (!q)
+		return db_errstatus(db);
+	while ((rc = dbq_step(q)) == DB_ROW) {
+		time_t t = stored_time(q, 1);
+		long d = t ? day_of(t) : last;
+
+		if (d == last || d < 0)
+			continue; /* same day, or no time yet: the day before it */
+		if (last >= 0) { /* a change of day (the first day is not one) */
+			if (k == cap)
+				v = xrealloc(v, (cap = cap ? 2 * cap : 8) * sizeof *v);
+			v[k].pos = (int)dbq_int(q, 0);
+			v[k++].when = t;
+		}
+		last = d;
+	}
+	dbq_reset(q);
+	if (rc < 0) {
+		free(v);
+		return rc;
+	}
+	*days = v;
+	*n = k;
+	return DB_OK;
 }

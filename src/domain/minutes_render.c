@@ -309,6 +309,16 @@ static void r_item_moved(struct rd *r)
 	P(_("item %lld moved to position %lld: %s"), N(r, 0), N(r, 1), S(r, 2));
 }
 
+static void r_item_retimed(struct rd *r)
+{
+	if (N(r, 1))
+		P(ngettext("%lld item re-timed after item %lld", "%lld items re-timed after item %lld",
+			   (unsigned long)N(r, 0)), N(r, 0), N(r, 1));
+	else
+		P(ngettext("%lld item re-timed", "%lld items re-timed", (unsigned long)N(r, 0)),
+		  N(r, 0));
+}
+
 /* ---- floor ---- */
 
 static void r_floor_asked(struct rd *r)
@@ -576,6 +586,7 @@ static const struct {
 	{ "item.ended", r_item_ended },
 	{ "item.skipped", r_item_skipped },
 	{ "item.moved", r_item_moved },
+	{ "item.retimed", r_item_retimed },
 	{ "floor.asked", r_floor_asked },
 	{ "floor.withdrawn", r_floor_withdrawn },
 	{ "floor.moved", r_floor_moved },

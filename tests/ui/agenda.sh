@@ -19,7 +19,7 @@ unlike "... and not item 1" "$(marks "$got" 1)" 'R'
 got=$(ui_run "$db" '<Down><Down><Up>' --no-color)
 like "Down Down Up selects item 2" "$(marks "$got" 2)" "$bar"
 got=$(ui_run "$db" 'G' --no-color)
-like "G: last item" "$(marks "$got" 12)" "$bar"
+like "G: last item (under the header of the second day)" "$(marks "$got" 13)" "$bar"
 got=$(ui_run "$db" 'Gg' --no-color)
 like "g: first item" "$(marks "$got" 1)" "$bar"
 got=$(ui_run "$db" '<End><Home>jjj' --no-color)
@@ -30,8 +30,8 @@ like "Up at the top stays on item 1" "$(marks "$got" 1)" "$bar"
 # Add: title, kind (Tab completes), minutes, start.
 got=$(ui_run "$db" 'aPause café<Enter><C-u>wor<Tab><Enter>20<Enter>10:45<Enter>' --no-color)
 is "a adds an item" "$(ui_row "$got" 45)" "ok item 13"
-like "the new item is shown and selected" "$(text "$got" 13)" '^ 13  10:45  20'"$q"' +pending +working g… Pause café$'
-like "... with the bar" "$(marks "$got" 13)" "$bar"
+like "the new item is shown and selected (after a header: Monday again)" "$(text "$got" 15)" '^ 13  10:45  20'"$q"' +pending +working g… Pause café$'
+like "... with the bar" "$(marks "$got" 15)" "$bar"
 is "stored with kind and minutes" "$(sqlite3 "$db" "SELECT kind, planned_minutes FROM agenda_item WHERE num = 13")" "working_group|20"
 got=$(ui_run "$db" 'aNever<Esc>')
 is "Esc cancels an add" "$(sqlite3 "$db" "SELECT count(*) FROM agenda_item WHERE title = 'Never'")" 0
@@ -53,7 +53,8 @@ is "Esc at the field choice changes nothing" "$(sqlite3 "$db" "SELECT count(*) F
 
 # Reorder: K up, J down; the selection follows the item.
 got=$(ui_run "$db" 'jjK' --no-color)
-is "K moves item 3 up" "$(ui_row "$got" 45)" "ok item 3 moved to position 2"
+is "K moves item 3 up (and offers R)" "$(ui_row "$got" 45)" \
+	"ok item 3 moved to position 2 — R: re-time the following items"
 like "item 3 is second" "$(text "$got" 2)" '^  3 '
 like "... and still selected" "$(marks "$got" 2)" "$bar"
 got=$(ui_run "$db" 'jJJ' --no-color)
@@ -98,7 +99,7 @@ like "an item ended late keeps its mark" "$(text "$got" 6)" '11:00-12:42 done +\
 
 # Search.
 got=$(ui_run "$db" '/clôture<Enter>' --no-color)
-like "search finds Clôture" "$(marks "$got" 12)" "$bar"
+like "search finds Clôture" "$(marks "$got" 13)" "$bar"
 got=$(ui_run "$db" '/thématique<Enter>/<Enter>' --no-color)
 like "an empty search repeats the last one" "$(marks "$got" 6)" "$bar"
 
@@ -106,7 +107,7 @@ like "an empty search repeats the last one" "$(marks "$got" 6)" "$bar"
 db2=$(fresh_db agenda2)
 for i in $(seq 1 40); do echo "item+ \"Extra $i\" other 5"; done | rap run --db "$db2" - >/dev/null
 got=$(ui_run "$db2" '<PgDn>' --no-color)
-like "PgDn shows the next page" "$(text "$got" 1)" '^ 20 '
+like "PgDn shows the next page (19 rows on: a day header among them)" "$(text "$got" 1)" '^ 19 '
 like "... selection on its first row" "$(marks "$got" 1)" "$bar"
 got=$(ui_run "$db2" '<PgDn><PgUp>' --no-color)
 like "PgUp comes back one page" "$(text "$got" 1)" '^  1 '
