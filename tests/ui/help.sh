@@ -16,18 +16,18 @@ is "en: the item+ row keeps its arguments up to [MINUTES]" "$(ui_row "$got" 4)" 
 	'  a          item+ "TITLE" [KIND] [MINUTES]      add an agenda item'
 is "en: ... and [HH:MM] follows on the next line, indented by two" "$(ui_row "$got" 5)" \
 	'               [HH:MM]'
-like "en: the note row's help stops at a word" "$(ui_row "$got" 11)" \
+like "en: the note row's help stops at a word" "$(ui_row "$got" 14)" \
 	'^  n +note \[key\|lesson\|practice\] "TEXT" +write a free line in the$'
-is "en: ... and goes on under its column, indented by two" "$(ui_row "$got" 12)" \
+is "en: ... and goes on under its column, indented by two" "$(ui_row "$got" 15)" \
 	"$(printf '%51s' '')minutes"
 is "en: the hint row is still the help's" "$(ui_row "$got" 24)" 'Esc close help'
 
 got=$(ui_run "$db" '?' --lang fr)
-like "fr: the undo row starts its help" "$(ui_row "$got" 12)" \
+like "fr: the undo row starts its help" "$(ui_row "$got" 16)" \
 	'^  u +undo +annuler la dernière$'
-is "fr: ... continued below, indented" "$(ui_row "$got" 13)" \
+is "fr: ... continued below, indented" "$(ui_row "$got" 17)" \
 	"$(printf '%51s' '')modification faite depuis ce"
-is "fr: ... to its last word" "$(ui_row "$got" 14)" "$(printf '%51s' '')terminal"
+is "fr: ... to its last word" "$(ui_row "$got" 18)" "$(printf '%51s' '')terminal"
 
 # The command list (no keys): the arguments wrap in their column too.
 got=$(ui_run "$db" '?<PgDn><PgDn>')

@@ -71,7 +71,8 @@ static void test_table(void **state)
 		bool floor = is(d, CMD_QUEUE_ADD) || is(d, CMD_QUEUE_DEL);
 		bool chairs = floor || is(d, CMD_QUEUE_MOVE) || is(d, CMD_FLOOR) ||
 			      is(d, CMD_YIELD) || is(d, CMD_ITEM_ADD) || is(d, CMD_ITEM_EDIT) ||
-			      is(d, CMD_START) || is(d, CMD_END) || is(d, CMD_SKIP) || is(d, CMD_MOVE);
+			      is(d, CMD_START) || is(d, CMD_END) || is(d, CMD_SKIP) || is(d, CMD_MOVE) ||
+			      is(d, CMD_RETIME);
 
 		assert_true(role_allows(&none, d));
 		assert_true(role_allows(&rap, d));
