@@ -16,18 +16,21 @@ is "en: the item+ row keeps its arguments up to [MINUTES]" "$(ui_row "$got" 4)" 
 	'  a          item+ "TITLE" [KIND] [MINUTES]      add an agenda item'
 is "en: ... and [HH:MM] follows on the next line, indented by two" "$(ui_row "$got" 5)" \
 	'               [HH:MM]'
-like "en: the note row's help stops at a word" "$(ui_row "$got" 14)" \
-	'^  n +note \[key\|lesson\|practice\] "TEXT" +write a free line in the$'
-is "en: ... and goes on under its column, indented by two" "$(ui_row "$got" 15)" \
-	"$(printf '%51s' '')minutes"
+# The rows below are found by their first line (others' rows may move them).
+after() { printf '%s\n' "$1" | awk -v re="$2" -v k="$3" 'f && ++n == k { print; exit } $0 ~ re { f = 1 }'; }
+like "en: the retime row's help stops at a word" "$got" \
+	'^  R +retime \[N\] +re-time the pending items$'
+is "en: ... and goes on under its column, indented by two" "$(after "$got" '^  R +retime' 1)" \
+	"$(printf '%51s' '')after item N (default: the"
+is "en: ... to its last word" "$(after "$got" '^  R +retime' 2)" \
+	"$(printf '%51s' '')running or last ended one)"
 is "en: the hint row is still the help's" "$(ui_row "$got" 24)" 'Esc close help'
 
 got=$(ui_run "$db" '?' --lang fr)
-like "fr: the undo row starts its help" "$(ui_row "$got" 16)" \
-	'^  u +undo +annuler la dernière$'
-is "fr: ... continued below, indented" "$(ui_row "$got" 17)" \
+like "fr: the undo row starts its help" "$got" '^  u +undo +annuler la dernière$'
+is "fr: ... continued below, indented" "$(after "$got" '^  u +undo' 1)" \
 	"$(printf '%51s' '')modification faite depuis ce"
-is "fr: ... to its last word" "$(ui_row "$got" 18)" "$(printf '%51s' '')terminal"
+is "fr: ... to its last word" "$(after "$got" '^  u +undo' 2)" "$(printf '%51s' '')terminal"
 
 # The command list (no keys): the arguments wrap in their column too.
 got=$(ui_run "$db" '?<PgDn><PgDn>')
