@@ -115,9 +115,9 @@ is "set: stored" \
 is "set: journal before and after" \
 	"$(q "SELECT before || ' > ' || after || ' / ' || detail FROM journal WHERE event = 'set'
 	  AND session_id = 1 ORDER BY seq DESC LIMIT 3")" \
-	"end_date=2026-11-24 > end_date= / end_date: 2026-11-24 → —
+	"end_date=2026-11-24 > end_date= / end date: 2026-11-24 → —
 venue=Port-Louis, Maurice > venue= / venue: Port-Louis, Maurice → —
-next_places=1 > next_places=10 / next_places: 1 → 10"
+next_places=1 > next_places=10 / next meeting's themes: 1 → 10"
 out=$(printf 'set level ministerial\n' | rap run --db "$db" --session 1 -)
 is "set level ministerial suggests a ministerial minimum level" "$out" \
 	"ok level ministerial (the minimum level is still director_general; set min_level deputy_minister for a ministerial rank)"
