@@ -306,6 +306,11 @@ unsigned recs_detail_key(struct recs *r, int key)
 	unsigned res;
 
 	if (key == K_ESC || key == K_BS || keys_nav(key) == NAV_LEFT) {
+		/* Back on the list, the row of the recommendation just shown
+		 * (one just drafted too): what the keys act on next. */
+		for (size_t i = 0; i < r->n_nums; i++)
+			if (r->nums[i] == r->num)
+				list_select(&r->list, (int)i);
 		r->mode = RM_LIST;
 		r->full = true;
 		return H_DONE | H_REDRAW;
