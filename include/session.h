@@ -38,7 +38,6 @@ struct session_info {
 extern const char *const session_levels[];      /* expert senior ministerial */
 extern const char *const session_rules[];       /* consensus majority */
 extern const char *const session_statuses[];    /* planned open closed */
-bool session_code_in(const char *const *list, const char *s);
 
 /* Read session id into *out. Returns 0, 1 when there is no such session
  * (out cleared), or < 0 (db status). */

@@ -29,6 +29,8 @@ int str_printf(char *dst, size_t size, const char *fmt, ...) __attribute__((form
 bool str_eq(const char *a, const char *b);         /* NULL-safe */
 bool str_ieq(const char *a, const char *b);        /* ASCII case-insensitive */
 bool str_empty(const char *s);                     /* NULL or "" */
+/* True when s is one of the codes of the NULL-terminated list. */
+bool str_in(const char *const *list, const char *s);
 
 /* UTF-8: true when s[0..n) is valid UTF-8 without NUL and without C0/C1
  * control characters other than tab and newline. */

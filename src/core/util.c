@@ -97,6 +97,14 @@ void xfree(char **p)
 	}
 }
 
+bool str_in(const char *const *list, const char *s)
+{
+	for (; s && *list; list++)
+		if (strcmp(*list, s) == 0)
+			return true;
+	return false;
+}
+
 size_t str_copy(char *dst, const char *src, size_t size)
 {
 	size_t len, n;

@@ -293,7 +293,7 @@ int cmd_action_set(struct cmd_ctx *c)
 
 	if (cmd_arg_num(c, 1, _("action"), &num) != 0)
 		return -1;
-	if (!(str_eq(state, "open") || str_eq(state, "done") || str_eq(state, "dropped")))
+	if (!str_in(action_states, state))
 		return cmd_err(c, _("state: expected open, done or dropped, not %s"), state);
 	if (note && check_note(c, _("note"), note, NOTE_MAX) != 0)
 		return -1;

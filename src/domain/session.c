@@ -80,17 +80,9 @@ const char *const session_levels[] = { "expert", "senior", "ministerial", NULL }
 const char *const session_rules[] = { "consensus", "majority", NULL };
 const char *const session_statuses[] = { "planned", "open", "closed", NULL };
 
-bool session_code_in(const char *const *list, const char *s)
-{
-	for (; s && *list; list++)
-		if (strcmp(*list, s) == 0)
-			return true;
-	return false;
-}
-
 static bool is_session_level(const char *s)
 {
-	return session_code_in(session_levels, s);
+	return str_in(session_levels, s);
 }
 
 int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,

@@ -41,7 +41,7 @@ static int parse_level(struct cmd_ctx *c, const struct session_info *s, const ch
 		       char *out, size_t size)
 {
 	(void)s;
-	if (!session_code_in(session_levels, v))
+	if (!str_in(session_levels, v))
 		return cmd_err(c, _("level: expected expert, senior or ministerial, not %s"), v);
 	str_copy(out, v, size);
 	return 0;
@@ -155,7 +155,7 @@ static int parse_rule(struct cmd_ctx *c, const struct session_info *s, const cha
 		      char *out, size_t size)
 {
 	(void)s;
-	if (!session_code_in(session_rules, v))
+	if (!str_in(session_rules, v))
 		return cmd_err(c, _("rule: expected consensus or majority, not %s"), v);
 	str_copy(out, v, size);
 	return 0;

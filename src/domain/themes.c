@@ -118,7 +118,7 @@ int cmd_propose(struct cmd_ctx *c)
 	char now[32], *title;
 	const char *by = "secretariat"; /* the minutes say who, in their language */
 
-	if (strcmp(target, themes_targets[0]) != 0 && strcmp(target, themes_targets[1]) != 0)
+	if (!str_in(themes_targets, target))
 		return cmd_err(c, _("unknown target %s (workshop or next)"), target);
 	if (str_empty(c->argv[2]))
 		return cmd_err(c, "%s", _("a theme code or title is required"));
