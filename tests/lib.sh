@@ -5,6 +5,9 @@
 #   is DESC GOT WANT   pass when the strings are equal
 #   like DESC GOT RE   pass when GOT matches the extended regex RE
 #   unlike DESC GOT RE pass when GOT does not match RE
+#   pane_wait WIN RE   poll the tmux pane WIN (through the test's T function)
+#                      until RE appears, for up to PANE_WAIT seconds (10: a
+#                      limit, not a measure); 1 when it never does
 n=0
 BIN=${RAPPORTEUR_BIN:?RAPPORTEUR_BIN not set}
 TOP=${RAPPORTEUR_TOP:?RAPPORTEUR_TOP not set}
@@ -22,3 +25,11 @@ like() { _one_re "$3" || { _tap 1 "$1"; return; }; if printf '%s' "$2" | grep -E
 unlike() { _one_re "$3" || { _tap 1 "$1"; return; }; if printf '%s' "$2" | grep -Eq -- "$3"; then _tap 1 "$1"; _say "got: " "$2"; _say "unwanted:" "/$3/"; else _tap 0 "$1"; fi; }
 # A fresh database with the fixtures and the demo session: prints its path.
 fresh_db() { db="${TEST_TMP:-/tmp}/${1:-t}.db"; rm -f "$db"*; "$BIN" init --db "$db" --demo >/dev/null 2>&1 || echo "#   init failed" >&2; echo "$db"; }
+pane_wait() {
+	_pw=0
+	while [ $_pw -lt $((${PANE_WAIT:-10} * 20)) ]; do
+		T capture-pane -p -t "$1" 2>/dev/null | grep -Eq -- "$2" && return 0
+		sleep 0.05; _pw=$((_pw + 1))
+	done
+	return 1
+}

@@ -22,15 +22,6 @@ sock="$TEST_TMP/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
 row() { screen_text | sed -n "$1p"; }
-# wait_for REGEX: poll the pane for up to 10 s (a limit, not a measure).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen_text | grep -Eq -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 k=0
 start() { # TERM
 	T kill-server 2>/dev/null
@@ -38,20 +29,20 @@ start() { # TERM
 	sock="$TEST_TMP/tmux$k.sock"
 	T -f /dev/null new-session -d -s rap -x 80 -y 24 \
 		"exec env TERM=$1 TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db"
-	wait_for '^1 Agenda' >/dev/null
+	pane_wait rap '^1 Agenda' >/dev/null
 }
 
 start screen-256color
 T send-keys -t rap 4
-ok_if "Themes: P1's detail" wait_for '^ P1 Migration et santé'
+ok_if "Themes: P1's detail" pane_wait rap '^ P1 Migration et santé'
 T send-keys -t rap Right
-ok_if "Right: P2's detail follows once the keys pause" wait_for '^ P2 Mobilité des jeunes'
-ok_if "... its proposer" wait_for '^ By FRA France'
-ok_if "... its decision" wait_for '^ Blocked: Mauritius objects'
+ok_if "Right: P2's detail follows once the keys pause" pane_wait rap '^ P2 Mobilité des jeunes'
+ok_if "... its proposer" pane_wait rap '^ By FRA France'
+ok_if "... its decision" pane_wait rap '^ Blocked: Mauritius objects'
 T send-keys -t rap 3
-ok_if "Attendance: COM's R4 line" wait_for '^ Comoros: OK'
+ok_if "Attendance: COM's R4 line" pane_wait rap '^ Comoros: OK'
 T send-keys -t rap Down
-ok_if "Down: FRA's R4 line follows" wait_for '^ France / Réunion: OK'
+ok_if "Down: FRA's R4 line follows" pane_wait rap '^ France / Réunion: OK'
 ok_if "... and COM's is gone" sh -c "! tmux -S '$sock' capture-pane -p -t rap | grep -q '^ Comoros: OK'"
 T kill-server 2>/dev/null
 

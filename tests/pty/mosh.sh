@@ -23,15 +23,7 @@ db=$(fresh_db mosh)
 q() { sqlite3 -separator '|' "$db" "$1"; }
 sock="$TEST_TMP/tmux-mosh.sock"
 T() { tmux -S "$sock" "$@"; }
-# wait_in WINDOW REGEX: poll the pane for up to 20 s (a limit, not a measure)
-wait_in() {
-	i=0
-	while [ $i -lt 400 ]; do
-		T capture-pane -p -t "$1" 2>/dev/null | grep -Eq -- "$2" && return 0
-		sleep 0.05; i=$((i + 1))
-	done
-	return 1
-}
+PANE_WAIT=20 # pane_wait: mosh starts slower than ssh
 # The mosh-server processes serving this test's database, by pid.
 servers() { pgrep -f -- "mosh-server new .*--db $db" 2>/dev/null; }
 cleanup() {
@@ -63,16 +55,16 @@ mosh_window() { # NAME KEY
 }
 T new-session -d -s m -n idle -x 80 -y 24 "sleep 300"
 mosh_window rap rap
-ok_if "through mosh: the screen opens (tab bar)" wait_in rap '1 Agenda 2 Floor'
+ok_if "through mosh: the screen opens (tab bar)" pane_wait rap '1 Agenda 2 Floor'
 like "... not refused as a command" "$(cat mosh-rap.err 2>/dev/null; T capture-pane -p -t rap)" 'Agenda'
 unlike "... no refusal of mosh's request" "$(cat mosh-rap.err 2>/dev/null)" 'refused'
 is "one mosh-server for this database" "$(servers | wc -l | tr -d ' ')" 1
 
 T send-keys -t rap n
-wait_in rap 'minutes' >/dev/null
+pane_wait rap 'minutes' >/dev/null
 T send-keys -t rap -l -- "Note par mosh, accentuée"
 T send-keys -t rap Enter
-ok_if "the note typed through mosh is acknowledged" wait_in rap 'ok note'
+ok_if "the note typed through mosh is acknowledged" pane_wait rap 'ok note'
 is "... stored with the key's person and role" \
 	"$(q "SELECT person || '|' || role FROM journal WHERE event = 'note' ORDER BY seq DESC LIMIT 1")" \
 	"M. Mosh|rapporteur"
@@ -80,18 +72,18 @@ like "... its text whole (UTF-8 through mosh)" \
 	"$(q "SELECT detail FROM journal WHERE event = 'note' ORDER BY seq DESC LIMIT 1")" 'Note par mosh, accentuée'
 
 mosh_window fol fol
-ok_if "a follower through mosh: the screen opens" wait_in fol '1 Agenda 2 Floor'
+ok_if "a follower through mosh: the screen opens" pane_wait fol '1 Agenda 2 Floor'
 before=$(q "SELECT count(*) FROM journal")
 T send-keys -t fol n
 sleep 0.5
 T send-keys -t fol -l -- "ne doit pas passer"
 T send-keys -t fol Enter
-ok_if "... the key's role holds: the follower's note is refused" wait_in fol 'error: role follower may not run note'
+ok_if "... the key's role holds: the follower's note is refused" pane_wait fol 'error: role follower may not run note'
 is "... nothing stored" "$(q "SELECT count(*) FROM journal")" "$before"
 
 T send-keys -t rap q
 T send-keys -t fol q
-ok_if "q: mosh ends with the program" wait_in rap 'mosh is exiting'
+ok_if "q: mosh ends with the program" pane_wait rap 'mosh is exiting'
 i=0
 while [ $i -lt 100 ] && [ -n "$(servers)" ]; do sleep 0.1; i=$((i + 1)); done
 is "... and no mosh-server is left" "$(servers | wc -l | tr -d ' ')" 0

@@ -24,15 +24,6 @@ q() { sqlite3 "$db" "$1"; }
 sock="$TEST_TMP/tmux-reader.sock"
 T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
-# wait_for REGEX: poll the pane for up to 10 s (a limit, not a measure).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen_text | grep -Eq -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 now() { date +%s.%N; }
 label() { printf 'reader %s%02d' "$1" "$2"; }
 trap 'T kill-server 2>/dev/null' EXIT
@@ -40,9 +31,9 @@ trap 'T kill-server 2>/dev/null' EXIT
 T -f /dev/null new-session -d -s rap -x 80 -y 24 \
 	"sh -c 'exec env TERM=screen-256color TZ=\"$TZ\" LC_ALL=C.UTF-8 ESCDELAY=25 $BIN --db $db --read-only'; echo EXITED \$?; sleep 30"
 T set-option -t rap remain-on-exit on >/dev/null 2>&1
-wait_for '1 Agenda' >/dev/null
+pane_wait rap '1 Agenda' >/dev/null
 T send-keys -t rap 6
-ok_if "the reader shows the Minutes screen" wait_for '^ All entries of the session'
+ok_if "the reader shows the Minutes screen" pane_wait rap '^ All entries of the session'
 before=$(q "SELECT count(*) FROM journal")
 
 # A writer: N notes at 0.2 s intervals into `run -`; each answer line is
@@ -111,7 +102,7 @@ ok_if "every note on the reader's screen within $BOUND s of its ok (largest dela
 is "every note was shown by the reader at some poll (the view follows)" "$never" 0
 is "the reader's screen showed no error (database is locked, busy…)" "$(sort -u bad.log)" ""
 # The reader's list ends with the newest journal rows, in order.
-wait_for "$(label B $N)|$(label A $N)" >/dev/null
+pane_wait rap "$(label B $N)|$(label A $N)" >/dev/null
 sleep 1.2
 is "the reader's last rows are the journal's last 18" \
 	"$(screen_text | sed -n '5,22p' | cut -c40- | sed 's/ *$//')" \
@@ -120,17 +111,17 @@ is "the reader's last rows are the journal's last 18" \
 # A write typed in the reader: refused as read-only, nothing stored.
 count=$(q "SELECT count(*) FROM journal")
 T send-keys -t rap n
-wait_for 'write a free line in the minutes' >/dev/null
+pane_wait rap 'write a free line in the minutes' >/dev/null
 T send-keys -t rap -l 'écrit par le lecteur'
 T send-keys -t rap Enter
-ok_if "n in the reader: refused as read-only" wait_for '^error: read-only: note changes the record'
+ok_if "n in the reader: refused as read-only" pane_wait rap '^error: read-only: note changes the record'
 T send-keys -t rap :
-wait_for '^:' >/dev/null
+pane_wait rap '^:' >/dev/null
 T send-keys -t rap -l 'note "écrit par le lecteur"'
 T send-keys -t rap Enter
-ok_if ":note in the reader: refused as read-only" wait_for '^error: read-only: note changes the record'
+ok_if ":note in the reader: refused as read-only" pane_wait rap '^error: read-only: note changes the record'
 is "... the journal is unchanged" "$(q "SELECT count(*) FROM journal")" "$count"
 is "... no such note" "$(q "SELECT count(*) FROM journal WHERE detail LIKE '%par le lecteur%'")" 0
 T send-keys -t rap q
-ok_if "the reader quits with status 0" wait_for 'EXITED 0'
+ok_if "the reader quits with status 0" pane_wait rap 'EXITED 0'
 is "integrity_check" "$(q 'PRAGMA integrity_check')" ok

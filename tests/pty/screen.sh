@@ -11,15 +11,6 @@ db=$(fresh_db pty)
 sock="$TEST_TMP/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
-# wait_for REGEX: poll the pane for up to 10 s (a limit, not a measure).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen_text | grep -Eq -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 # Each start gets its own tmux server: a killed server shuts down
 # asynchronously, and a new session on its socket could die with it.
 k=0
@@ -33,47 +24,47 @@ start() {
 }
 
 start
-ok_if "first paint: the title bar" wait_for '^ DIMOI: Réunion annuelle'
-ok_if "first paint: the tabs" wait_for '1 Agenda +2 Floor'
-ok_if "first paint: the hint bar" wait_for 'a item\+ e item='
+ok_if "first paint: the title bar" pane_wait rap '^ DIMOI: Réunion annuelle'
+ok_if "first paint: the tabs" pane_wait rap '1 Agenda +2 Floor'
+ok_if "first paint: the hint bar" pane_wait rap 'a item\+ e item='
 T resize-window -t rap -x 60 -y 20
-ok_if "resized to 60x20: the notice" wait_for 'Terminal too small \(60x20\)'
+ok_if "resized to 60x20: the notice" pane_wait rap 'Terminal too small \(60x20\)'
 T resize-window -t rap -x 80 -y 24
-ok_if "back to 80x24: the screen returns" wait_for '1 Agenda +2 Floor'
+ok_if "back to 80x24: the screen returns" pane_wait rap '1 Agenda +2 Floor'
 ok_if "... the notice is gone" sh -c "! tmux -S '$sock' capture-pane -p -t rap | grep -q 'too small'"
 T resize-window -t rap -x 120 -y 40
-ok_if "120x40: longer titles" wait_for 'Déclarations liminaires des États membres'
+ok_if "120x40: longer titles" pane_wait rap 'Déclarations liminaires des États membres'
 T resize-window -t rap -x 80 -y 24
 
 rap run --db "$db" - >/dev/null <<'CMDS'
 start 2
 CMDS
-ok_if "another instance's change appears (data_version)" wait_for '^  2  09:15  15. .*running'
-ok_if "... and in the title bar" wait_for '2 Adoption de l.ordre'
+ok_if "another instance's change appears (data_version)" pane_wait rap '^  2  09:15  15. .*running'
+ok_if "... and in the title bar" pane_wait rap '2 Adoption de l.ordre'
 
 T send-keys -t rap 'j' 'j'
 T send-keys -t rap q
-ok_if "q quits with status 0" wait_for 'EXITED 0'
+ok_if "q quits with status 0" pane_wait rap 'EXITED 0'
 
 start
-wait_for '1 Agenda' >/dev/null
+pane_wait rap '1 Agenda' >/dev/null
 kill -TERM "$(cat "$TEST_TMP/pid")" 2>/dev/null
-ok_if "SIGTERM: leaves cleanly (status 0)" wait_for 'EXITED 0' || { screen_text | sed 's/^/#   pane: /'; ps -o pid,stat,cmd -p "$(cat "$TEST_TMP/pid")" | sed 's/^/#   /'; }
+ok_if "SIGTERM: leaves cleanly (status 0)" pane_wait rap 'EXITED 0' || { screen_text | sed 's/^/#   pane: /'; ps -o pid,stat,cmd -p "$(cat "$TEST_TMP/pid")" | sed 's/^/#   /'; }
 ok_if "SIGTERM: the terminal is restored (normal screen)" sh -c "! tmux -S '$sock' capture-pane -p -t rap | grep -q '1 Agenda'"
 
 start
-wait_for '1 Agenda' >/dev/null
+pane_wait rap '1 Agenda' >/dev/null
 T send-keys -t rap 2 y
-ok_if "Floor: y with nobody speaking is refused" wait_for 'error: nobody has the floor'
+ok_if "Floor: y with nobody speaking is refused" pane_wait rap 'error: nobody has the floor'
 rap run --db "$db" - >/dev/null <<'CMDS'
 floor MUS
 CMDS
-wait_for 'Floor: MUS' >/dev/null
+pane_wait rap 'Floor: MUS' >/dev/null
 T send-keys -t rap y 'Texte en cours de frappe'
-ok_if "typing a summary" wait_for 'Summary \(MUS\): Texte en cours de frappe'
+ok_if "typing a summary" pane_wait rap 'Summary \(MUS\): Texte en cours de frappe'
 sleep 1.5
 kill -HUP "$(cat "$TEST_TMP/pid")" 2>/dev/null
-ok_if "SIGHUP: leaves cleanly" wait_for 'EXITED 0'
+ok_if "SIGHUP: leaves cleanly" pane_wait rap 'EXITED 0'
 is "SIGHUP: the summary being typed is kept as a draft" \
 	"$(sqlite3 "$db" "SELECT text FROM draft WHERE kind = 'summary'")" "Texte en cours de frappe"
 T kill-server 2>/dev/null

@@ -29,15 +29,6 @@ T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
 msg_line() { screen_text | sed -n 23p; }
 pane() { T list-panes -t rap -F "$1" 2>/dev/null; }
-# wait_for REGEX: poll the pane for up to 10 s (a limit, not a measure).
-wait_for() {
-	i=0
-	while [ $i -lt 100 ]; do
-		screen_text | grep -Eq -- "$1" && return 0
-		sleep 0.1; i=$((i + 1))
-	done
-	return 1
-}
 now() { date +%s.%N; }
 rmcup=$(tput -T screen-256color rmcup 2>/dev/null)
 cnorm=$(tput -T screen-256color cnorm 2>/dev/null)
@@ -57,7 +48,7 @@ start() {
 	T -f tmux.conf new-session -d -s rap -x 80 -y 24 \
 		"sleep 0.2; sh -c 'echo \$\$ >pid$k; exec env TERM=screen-256color TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db $*'; echo \$? >status$k.tmp; mv status$k.tmp status$k"
 	T pipe-pane -t rap "cat >>out$k.log"
-	wait_for '1 Agenda' >/dev/null
+	pane_wait rap '1 Agenda' >/dev/null
 	pid=$(cat "pid$k")
 }
 status() { cat "status$k" 2>/dev/null; }
@@ -80,7 +71,7 @@ gone_within() {
 # prompt has replaced the message line.
 command_line() {
 	T send-keys -t rap :
-	wait_for '^:' >/dev/null
+	pane_wait rap '^:' >/dev/null
 	T send-keys -t rap -l "$1"
 }
 within2() { awk -v t="$took" 'BEGIN { exit !(t ~ /^[0-9.]+$/ && t <= 2) }'; }
@@ -90,7 +81,7 @@ for sig in HUP TERM INT; do
 	start
 	command_line "note \"avant signal $sig — « ok » vu\""
 	T send-keys -t rap Enter
-	ok_if "SIG$sig: the note is answered ok on the message line" wait_for '^ok note$'
+	ok_if "SIG$sig: the note is answered ok on the message line" pane_wait rap '^ok note$'
 	kill -"$sig" "$pid"
 	gone_within
 	ok_if "SIG$sig: the process exits (${took} s <= 2 s)" within2
@@ -111,7 +102,7 @@ done
 start
 command_line 'note "avant SIGKILL"'
 T send-keys -t rap Enter
-ok_if "SIGKILL: the note is answered ok" wait_for '^ok note$'
+ok_if "SIGKILL: the note is answered ok" pane_wait rap '^ok note$'
 kill -KILL "$pid"
 gone_within
 is "SIGKILL: killed by signal 9 (status 137)" "$(status)" 137
@@ -124,7 +115,7 @@ is "SIGKILL: the note answered ok is stored" "$(q "SELECT count(*) FROM journal 
 count=$(q "SELECT count(*) FROM journal")
 start
 command_line 'note "pas encore envoyée"'
-ok_if "the command is typed on the : line" wait_for '^: ?note "pas encore envoyée"$'
+ok_if "the command is typed on the : line" pane_wait rap '^: ?note "pas encore envoyée"$'
 kill -HUP "$pid"
 gone_within
 is "SIGHUP while typing on the : line: exit status 0" "$(status)" 0
@@ -133,9 +124,9 @@ is "... the half-typed command is not run (journal unchanged)" "$(q "SELECT coun
 is "... it is kept as a draft" "$(q "SELECT text FROM draft WHERE kind = 'cmdline'")" 'note "pas encore envoyée"'
 start
 T send-keys -t rap :
-ok_if "... the next : offers it again" wait_for '^: ?note "pas encore envoyée"$'
+ok_if "... the next : offers it again" pane_wait rap '^: ?note "pas encore envoyée"$'
 T send-keys -t rap Escape
-wait_for '1 Agenda' >/dev/null
+pane_wait rap '1 Agenda' >/dev/null
 T send-keys -t rap q
 gone_within
 is "... Esc drops it" "$(q "SELECT count(*) FROM draft WHERE kind = 'cmdline'")" 0
@@ -148,11 +139,11 @@ floor MUS
 CMDS
 summary_typed() { # TEXT: open the yield prompt, type TEXT, see it
 	T send-keys -t rap 2
-	wait_for 'Floor: MUS' >/dev/null
+	pane_wait rap 'Floor: MUS' >/dev/null
 	T send-keys -t rap y
-	wait_for '^Summary \(MUS\):' >/dev/null
+	pane_wait rap '^Summary \(MUS\):' >/dev/null
 	T send-keys -t rap -l "$1"
-	wait_for "^Summary \\(MUS\\): $1\$"
+	pane_wait rap "^Summary \\(MUS\\): $1\$"
 }
 draft() { q "SELECT text FROM draft WHERE kind = 'summary'"; }
 for sig in HUP TERM; do
@@ -193,11 +184,11 @@ is "... integrity_check" "$(q 'PRAGMA integrity_check')" ok
 # Restarted: y offers the draft; Enter yields with it.
 start
 T send-keys -t rap 2
-wait_for 'Floor: MUS' >/dev/null
+pane_wait rap 'Floor: MUS' >/dev/null
 T send-keys -t rap y
-ok_if "restarted: y offers the kept summary" wait_for "^Summary \\(MUS\\): $text\$"
+ok_if "restarted: y offers the kept summary" pane_wait rap "^Summary \\(MUS\\): $text\$"
 T send-keys -t rap Enter
-ok_if "... Enter yields" wait_for '^ok MUS spoke'
+ok_if "... Enter yields" pane_wait rap '^ok MUS spoke'
 is "... the summary is stored" "$(q "SELECT command FROM journal WHERE event = 'yield'")" "yield \"$text\""
 is "... the draft is cleared" "$(q "SELECT count(*) FROM draft")" 0
 T send-keys -t rap q
@@ -207,9 +198,9 @@ is "q quits with status 0" "$(status)" 0
 # ---- a note being typed at the n prompt (recs.h: draft kind "note") ----
 note_typed() { # TEXT: open the note prompt, type TEXT, see it
 	T send-keys -t rap n
-	wait_for '^write a free line in the minutes:' >/dev/null
+	pane_wait rap '^write a free line in the minutes:' >/dev/null
 	T send-keys -t rap -l "$1"
-	wait_for "^write a free line in the minutes: ?$1\$"
+	pane_wait rap "^write a free line in the minutes: ?$1\$"
 }
 ndraft() { q "SELECT text FROM draft WHERE text LIKE 'Note interrompue%'"; }
 start
@@ -221,20 +212,20 @@ is "SIGHUP at the note prompt: exit status 0" "$(status)" 0
 is "... the note being typed is kept as a draft" "$(ndraft)" "$text"
 start
 T send-keys -t rap n
-ok_if "restarted: n offers the kept note" wait_for "^write a free line in the minutes: ?$text\$"
+ok_if "restarted: n offers the kept note" pane_wait rap "^write a free line in the minutes: ?$text\$"
 text="Note interrompue par kill -9"
 T send-keys -t rap C-u
 T send-keys -t rap -l "$text"
-ok_if "... emptied (C-u), another note typed" wait_for "^write a free line in the minutes: ?$text\$"
+ok_if "... emptied (C-u), another note typed" pane_wait rap "^write a free line in the minutes: ?$text\$"
 sleep 1.5
 kill -KILL "$pid"
 gone_within
 is "SIGKILL 1.5 s after the last key at the note prompt: the draft holds the note" "$(ndraft)" "$text"
 start
 T send-keys -t rap n
-ok_if "restarted: n offers the note kept after SIGKILL" wait_for "^write a free line in the minutes: ?$text\$"
+ok_if "restarted: n offers the note kept after SIGKILL" pane_wait rap "^write a free line in the minutes: ?$text\$"
 T send-keys -t rap Enter
-ok_if "... Enter stores it" wait_for '^ok note$'
+ok_if "... Enter stores it" pane_wait rap '^ok note$'
 is "... once" "$(q "SELECT count(*) FROM journal WHERE detail = '$text'")" 1
 is "... the draft is cleared" "$(q "SELECT count(*) FROM draft")" 0
 T send-keys -t rap q

@@ -29,19 +29,10 @@ count() { q "SELECT count(*) FROM journal"; }
 sock="$TEST_TMP/tmux-ssh.sock"
 T() { tmux -S "$sock" "$@"; }
 screen_of() { T capture-pane -p -t "$1"; }
-# wait_in WINDOW REGEX: poll the pane for up to 10 s (a limit, not a measure)
-wait_in() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen_of "$1" | grep -Eq -- "$2" && return 0
-		sleep 0.05; i=$((i + 1))
-	done
-	return 1
-}
 wait_file() { i=0; while [ $i -lt 100 ]; do grep -Eq -- "$2" "$1" 2>/dev/null && return 0; sleep 0.1; i=$((i + 1)); done; return 1; }
 now() { date +%s.%N; }
 # type_cmd WINDOW TEXT: a command on the : line
-type_cmd() { T send-keys -t "$1" :; wait_in "$1" '^:' >/dev/null; T send-keys -t "$1" -l -- "$2"; T send-keys -t "$1" Enter; }
+type_cmd() { T send-keys -t "$1" :; pane_wait "$1" '^:' >/dev/null; T send-keys -t "$1" -l -- "$2"; T send-keys -t "$1" Enter; }
 holder=""
 cleanup() {
 	T kill-server 2>/dev/null
@@ -73,28 +64,28 @@ client() { # WINDOW KEY
 T -f /dev/null new-session -d -s ssh -x 80 -y 24 -n idle "sleep 600"
 client rap rap
 client mus mus
-ok_if "the rapporteur's screen opens over ssh -tt" wait_in ssh:rap '1 Agenda'
-ok_if "MUS's screen opens over ssh -tt" wait_in ssh:mus '1 Agenda'
+ok_if "the rapporteur's screen opens over ssh -tt" pane_wait ssh:rap '1 Agenda'
+ok_if "MUS's screen opens over ssh -tt" pane_wait ssh:mus '1 Agenda'
 like "... MUS's screen is of the session" "$(screen_of ssh:mus | head -1)" 'DIMOI'
 
 type_cmd ssh:rap 'start 1'
-ok_if "the rapporteur starts item 1 from the : line" wait_in ssh:rap '^ok item 1 started'
+ok_if "the rapporteur starts item 1 from the : line" pane_wait ssh:rap '^ok item 1 started'
 T send-keys -t ssh:rap 2
-ok_if "... and shows the Floor screen" wait_in ssh:rap 'Speakers \(0\)'
+ok_if "... and shows the Floor screen" pane_wait ssh:rap 'Speakers \(0\)'
 T send-keys -t ssh:mus 2
-wait_in ssh:mus 'Speakers \(0\)' >/dev/null
+pane_wait ssh:mus 'Speakers \(0\)' >/dev/null
 
 # MUS requests the floor from its own screen.
 before=$(count)
 ok_if "MUS's Floor screen says it is not on the list and offers a" \
-	wait_in ssh:mus 'MUS: not on the list \(a requests the floor\)'
+	pane_wait ssh:mus 'MUS: not on the list \(a requests the floor\)'
 unlike "... and its hints offer no key it may not use" "$(screen_of ssh:mus | tail -1)" 'Enter floor|yield|qmove|E end|n note'
 T send-keys -t ssh:mus a
-wait_in ssh:mus '^Type: 1 statement' >/dev/null
+pane_wait ssh:mus '^Type: 1 statement' >/dev/null
 T send-keys -t ssh:mus 1
-ok_if "MUS requests the floor with a, 1 on its screen: ok" wait_in ssh:mus '^ok MUS in line'
+ok_if "MUS requests the floor with a, 1 on its screen: ok" pane_wait ssh:mus '^ok MUS in line'
 t0=$(now)
-wait_in ssh:rap '^ +1 +MUS +member' >/dev/null
+pane_wait ssh:rap '^ +1 +MUS +member' >/dev/null
 t1=$(now)
 d=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 ok_if "the rapporteur's Floor screen shows MUS ${d} s after MUS's ok (<= 1 s)" \
@@ -111,12 +102,12 @@ for c in 'adopt 1' 'present+ MUS' 'q+ SYC' 'rec+ MUS "Titre" "Texte"'; do
 	'q+ SYC') want='^error: role delegation:MUS may request or withdraw the floor for MUS only' ;;
 	*) want="^error: role delegation:MUS may not run $(echo "${c%% *}" | sed 's/+/\\+/')\$" ;;
 	esac
-	ok_if "MUS: $c refused naming the role" wait_in ssh:mus "$want"
+	ok_if "MUS: $c refused naming the role" pane_wait ssh:mus "$want"
 done
 type_cmd ssh:mus '--role rapporteur'
-ok_if "MUS: --role typed at the : line is an unknown command" wait_in ssh:mus '^error: unknown command --role'
+ok_if "MUS: --role typed at the : line is an unknown command" pane_wait ssh:mus '^error: unknown command --role'
 type_cmd ssh:mus 'adopt 1'
-ok_if "... and MUS still may not adopt" wait_in ssh:mus '^error: role delegation:MUS may not run adopt$'
+ok_if "... and MUS still may not adopt" pane_wait ssh:mus '^error: role delegation:MUS may not run adopt$'
 is "... the journal is unchanged" "$(count)" "$before"
 
 # IOM, an observer: the floor, nothing that R5 forbids (follow, no pty).
@@ -214,7 +205,7 @@ is "MUS's request, acknowledged on its screen, is in the journal once" \
 
 # The rapporteur quits; the server stops by its pid.
 T send-keys -t ssh:rap q
-ok_if "the rapporteur's screen quits with status 0 through ssh" wait_in ssh:rap 'EXITED 0'
+ok_if "the rapporteur's screen quits with status 0 through ssh" pane_wait ssh:rap 'EXITED 0'
 pid=$SSHD_PID
 sshd_stop
 ok_if "sshd (pid $pid) is stopped" sh -c "! kill -0 $pid 2>/dev/null"
