@@ -24,6 +24,7 @@
 #include "app.h"
 #include "commands.h"
 #include "db.h"
+#include "fuzz_setup.h"
 #include "util.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -41,50 +42,11 @@ static void check(int cond, const char *what, const char *line)
 	}
 }
 
-static char *dir;
-
-/* Close the database (SQLite then removes its -wal and -shm) and the
- * temporary folder. */
-static void cleanup(void)
-{
-	char *p;
-
-	db_close(&app.db);
-	p = xasprintf("%s-wal", app.db_path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", app.db_path);
-	unlink(p);
-	free(p);
-	unlink(app.db_path);
-	rmdir(dir);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char err[1024];
-
 	(void)argc;
 	(void)argv;
-	dir = xasprintf("%s/rapfuzz.XXXXXX", getenv("FUZZ_TMPDIR") ? getenv("FUZZ_TMPDIR") : "/tmp");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
-	app.db_path = xasprintf("%s/fuzz.db", dir);
-	app.fixtures_dir = getenv("RAPPORTEUR_FIXTURES");
-	if (db_open(app.db_path, DB_OPEN_CREATE, &app.db, err, sizeof err) != DB_OK ||
-	    app_init_db(&app, true, err, sizeof err) != 0) {
-		fprintf(stderr, "fuzz_command: %s\n", err);
-		exit(2);
-	}
-	db_close(&app.db);
-	if (app_open(&app, 0, err, sizeof err) != 0) {
-		fprintf(stderr, "fuzz_command: %s\n", err);
-		exit(2);
-	}
-	/* libFuzzer may leave by _exit: run.sh removes FUZZ_TMPDIR too. */
-	atexit(cleanup);
+	fuzz_setup(&app, "fuzz_command");
 	session0 = app.session;
 	process0 = app.process;
 	clock_set(clock0);

@@ -21,13 +21,11 @@
  */
 #include <fcntl.h>
 #include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "app.h"
 #include "db.h"
+#include "fuzz_setup.h"
 #include "import.h"
 #include "util.h"
 
@@ -35,32 +33,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct app app;
-static char *tmpdir, *csv_path;
+static char *csv_path;
 static long long delegates0;
-
-static void check(int cond, const char *what)
-{
-	if (!cond) {
-		fprintf(stderr, "fuzz_preview: %s\n", what);
-		abort();
-	}
-}
-
-static void cleanup(void)
-{
-	char *p;
-
-	db_close(&app.db);
-	p = xasprintf("%s-wal", app.db_path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", app.db_path);
-	unlink(p);
-	free(p);
-	unlink(app.db_path);
-	unlink(csv_path);
-	rmdir(tmpdir);
-}
 
 static bool clean(const char *s)
 {
@@ -69,29 +43,10 @@ static bool clean(const char *s)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char err[1024];
-
 	(void)argc;
 	(void)argv;
-	tmpdir = xasprintf("%s/rapfuzz.XXXXXX", getenv("FUZZ_TMPDIR") ? getenv("FUZZ_TMPDIR") : "/tmp");
-	if (!mkdtemp(tmpdir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
-	app.db_path = xasprintf("%s/fuzz.db", tmpdir);
-	csv_path = xasprintf("%s/input.csv", tmpdir);
-	app.fixtures_dir = getenv("RAPPORTEUR_FIXTURES");
-	if (db_open(app.db_path, DB_OPEN_CREATE, &app.db, err, sizeof err) != DB_OK ||
-	    app_init_db(&app, true, err, sizeof err) != 0) {
-		fprintf(stderr, "fuzz_preview: %s\n", err);
-		exit(2);
-	}
-	db_close(&app.db);
-	if (app_open(&app, 0, err, sizeof err) != 0) {
-		fprintf(stderr, "fuzz_preview: %s\n", err);
-		exit(2);
-	}
-	atexit(cleanup); /* libFuzzer may leave by _exit: run.sh removes FUZZ_TMPDIR too */
+	fuzz_setup(&app, "fuzz_preview");
+	csv_path = fuzz_path("input.csv");
 	delegates0 = db_int(app.db, -1, "SELECT count(*) FROM delegate", "");
 	return 0;
 }
@@ -105,7 +60,7 @@ static int poll(void *ud, int line)
 {
 	struct poll_state *p = ud;
 
-	check(line > p->last_line, "poll: the line went back");
+	fuzz_check(line > p->last_line, "poll: the line went back");
 	p->last_line = line;
 	return ++p->calls == p->stop_at;
 }
@@ -118,29 +73,29 @@ static void write_input(const uint8_t *data, size_t size)
 	const uint8_t *nl = size ? memchr(data, '\n', size) : NULL;
 	size_t head = nl ? (size_t)(nl - data) + 1 : size, lines = 0;
 
-	check(fd >= 0, "cannot write the input file");
-	check(write(fd, data, size) == (ssize_t)size, "short write");
+	fuzz_check(fd >= 0, "cannot write the input file");
+	fuzz_check(write(fd, data, size) == (ssize_t)size, "short write");
 	for (size_t i = head; i < size; i++)
 		lines += data[i] == '\n';
 	if (size && (data[size - 1] & 1) && lines > 0 && size - head > 0) {
 		size_t times = 2500 / lines + 1;
 
 		for (size_t i = 0; i < times && i < 20000; i++)
-			check(write(fd, data + head, size - head) == (ssize_t)(size - head), "short write");
+			fuzz_check(write(fd, data + head, size - head) == (ssize_t)(size - head), "short write");
 	}
 	close(fd);
 }
 
 static void check_rows(const struct import_result *res)
 {
-	check(res->n <= 2 * IMPORT_ROWS_KEPT, "more rows kept than the cap");
+	fuzz_check(res->n <= 2 * IMPORT_ROWS_KEPT, "more rows kept than the cap");
 	for (size_t i = 0; i < res->n; i++) {
 		const struct import_row *r = &res->rows[i];
 
-		check(r->line >= 1, "row line number");
-		check(clean(r->delegation) && clean(r->name) && clean(r->reason), "row text not clean");
+		fuzz_check(r->line >= 1, "row line number");
+		fuzz_check(clean(r->delegation) && clean(r->name) && clean(r->reason), "row text not clean");
 	}
-	check(clean(res->warnings) && clean(res->file_error), "warnings or error not clean");
+	fuzz_check(clean(res->warnings) && clean(res->file_error), "warnings or error not clean");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -153,18 +108,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = import_participants_preview(app.db, app.session, csv_path, poll, &ps, &res);
 	check_rows(&res);
 	if (res.stopped) {
-		check(rc < 0 && ps.stop_at > 0 && ps.calls == ps.stop_at, "stopped without being asked");
-		check(strstr(res.file_error, "stopped at line") != NULL, "stopped without saying where");
+		fuzz_check(rc < 0 && ps.stop_at > 0 && ps.calls == ps.stop_at, "stopped without being asked");
+		fuzz_check(strstr(res.file_error, "stopped at line") != NULL, "stopped without saying where");
 	} else {
 		int total = res.n_new + res.n_updated + res.n_unchanged + res.n_error;
 
-		check(ps.stop_at == 0 || ps.calls < ps.stop_at, "asked to stop, went on");
+		fuzz_check(ps.stop_at == 0 || ps.calls < ps.stop_at, "asked to stop, went on");
 		memset(&cli, 0, sizeof cli);
 		rc2 = import_participants(app.db, app.session, csv_path, true, &cli);
-		check((rc == 0) == (rc2 == 0), "the preview and the dry run disagree on the file");
+		fuzz_check((rc == 0) == (rc2 == 0), "the preview and the dry run disagree on the file");
 		if (rc == 0) {
-			check(ps.calls == total / IMPORT_POLL_ROWS, "poll not asked once per 1000 rows");
-			check(res.n_new == cli.n_new && res.n_updated == cli.n_updated &&
+			fuzz_check(ps.calls == total / IMPORT_POLL_ROWS, "poll not asked once per 1000 rows");
+			fuzz_check(res.n_new == cli.n_new && res.n_updated == cli.n_updated &&
 				      res.n_unchanged == cli.n_unchanged && res.n_error == cli.n_error &&
 				      res.n == cli.n && !strcmp(res.digest, cli.digest),
 			      "the preview differs from the dry run");
@@ -172,8 +127,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		import_result_free(&cli);
 	}
 	import_result_free(&res);
-	check(db_int(app.db, -1, "SELECT count(*) FROM delegate", "") == delegates0,
+	fuzz_check(db_int(app.db, -1, "SELECT count(*) FROM delegate", "") == delegates0,
 	      "a preview changed the delegates");
-	check(!db_in_transaction(app.db), "a transaction was left open");
+	fuzz_check(!db_in_transaction(app.db), "a transaction was left open");
 	return 0;
 }

@@ -35,6 +35,7 @@
 #include "app.h"
 #include "commands.h"
 #include "db.h"
+#include "fuzz_setup.h"
 #include "report.h"
 #include "util.h"
 
@@ -42,7 +43,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static struct app app;
-static char *dir, *out[3];
+static char *out[3];
 static xmlSchemaPtr akn_schema;
 static xmlSchemaValidCtxtPtr akn_valid;
 static int xml_errors;
@@ -56,23 +57,6 @@ static void check(int cond, const char *what)
 			xml_errors ? xml_first : "");
 		abort();
 	}
-}
-
-static void cleanup(void)
-{
-	char *p;
-
-	db_close(&app.db);
-	for (int i = 0; i < 3; i++)
-		unlink(out[i]);
-	p = xasprintf("%s-wal", app.db_path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", app.db_path);
-	unlink(p);
-	free(p);
-	unlink(app.db_path);
-	rmdir(dir);
 }
 
 /* libxml2's errors: counted, not printed (HTML5 tags aside). */
@@ -112,31 +96,12 @@ static void load_schema(void)
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	char err[1024];
-
 	(void)argc;
 	(void)argv;
-	dir = xasprintf("%s/rapfuzz.XXXXXX", getenv("FUZZ_TMPDIR") ? getenv("FUZZ_TMPDIR") : "/tmp");
-	if (!mkdtemp(dir)) {
-		perror("mkdtemp");
-		exit(2);
-	}
-	app.db_path = xasprintf("%s/fuzz.db", dir);
-	out[0] = xasprintf("%s/r.html", dir);
-	out[1] = xasprintf("%s/r.odt", dir);
-	out[2] = xasprintf("%s/r.xml", dir);
-	app.fixtures_dir = getenv("RAPPORTEUR_FIXTURES");
-	if (db_open(app.db_path, DB_OPEN_CREATE, &app.db, err, sizeof err) != DB_OK ||
-	    app_init_db(&app, true, err, sizeof err) != 0) {
-		fprintf(stderr, "fuzz_report: %s\n", err);
-		exit(2);
-	}
-	db_close(&app.db);
-	if (app_open(&app, 0, err, sizeof err) != 0) {
-		fprintf(stderr, "fuzz_report: %s\n", err);
-		exit(2);
-	}
-	atexit(cleanup); /* libFuzzer may leave by _exit: run.sh removes FUZZ_TMPDIR too */
+	fuzz_setup(&app, "fuzz_report");
+	out[0] = fuzz_path("r.html");
+	out[1] = fuzz_path("r.odt");
+	out[2] = fuzz_path("r.xml");
 	clock_set(clock0);
 	run("start 1");
 	run("q+ MUS");

@@ -1,7 +1,8 @@
 #!/bin/sh
 # run.sh — `make fuzz`: build the libFuzzer targets with clang (ASan +
-# UBSan) against the project's objects, then run each for FUZZ_SECONDS
-# (default 60) from its seed corpus (tests/fuzz/corpus/TARGET). New
+# UBSan) against the project's objects and their shared set-up
+# (fuzz_setup.c), then run each for FUZZ_SECONDS (default 60) from its
+# seed corpus (tests/fuzz/corpus/TARGET). New
 # inputs go to build-fuzz/corpus/TARGET, crashes to build-fuzz/crash-*.
 # Prints the executions of each target and exits 1 if one crashed.
 #   FUZZ_SECONDS   time per target
@@ -63,7 +64,7 @@ for t in $TARGETS; do
 	extra=""
 	[ "$t" = report ] && extra="$xml_cflags $xml_libs"
 	# shellcheck disable=SC2086
-	$CLANG -fsanitize=fuzzer $cflags -o "$bin" "tests/fuzz/fuzz_$t.c" $objs $libs $extra ||
+	$CLANG -fsanitize=fuzzer $cflags -o "$bin" "tests/fuzz/fuzz_$t.c" tests/fuzz/fuzz_setup.c $objs $libs $extra ||
 		{ echo "fuzz: link of fuzz_$t failed" >&2; exit 2; }
 	mkdir -p "$out/corpus/$t" "$out/tmp"
 	export FUZZ_TMPDIR="$top/$out/tmp"
