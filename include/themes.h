@@ -23,6 +23,23 @@
 struct cmd_ctx;
 struct db;
 
+/*
+ * SQL: the title of the catalogue theme T (a table alias) in the language
+ * L (a bound parameter, "fr", "en" or "es"), chosen as i18n_pick chooses
+ * labels: Spanish where the catalogue has it, else English, else French.
+ * PROPOSAL_TITLE_SQL: a proposal P's title in that language when it is
+ * a title of its catalogue theme T (in any language), else as typed (a
+ * free title, a merged proposal's title, which keeps its theme).
+ */
+#define THEME_TITLE_SQL(T, L)                                                     \
+	"(CASE WHEN " L " = 'es' AND " T ".title_es <> '' THEN " T ".title_es"    \
+	" WHEN " L " = 'fr' OR " T ".title_en = '' THEN " T ".title_fr"           \
+	" ELSE " T ".title_en END)"
+#define PROPOSAL_TITLE_SQL(P, T, L)                                               \
+	"(CASE WHEN " P ".title IN (" T ".title_fr, " T ".title_en,"              \
+	" NULLIF(" T ".title_es, '')) THEN " THEME_TITLE_SQL(T, L)                \
+	" ELSE " P ".title END)"
+
 /* ---- The catalogue ---- */
 
 struct theme_entry {
@@ -64,7 +81,8 @@ struct proposal_info {
 	char target[12];            /* workshop, next */
 	long long theme_id;         /* 0 for a free title */
 	char *theme_code;           /* "" for a free title */
-	char *title;
+	char *title;                /* in the reader's language (PROPOSAL_TITLE_SQL) */
+	char *title_stored;         /* as stored: the same in every language */
 	char proposer_kind[16];     /* secretariat, ctp, member */
 	char proposer[32];          /* delegation code, or "secretariat" / "ctp" */
 	char status[12];            /* open, selected, rejected, merged */

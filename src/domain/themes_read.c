@@ -264,7 +264,8 @@ static void proposal_from_row(struct dbq *q, struct proposal_info *p)
 	str_copy(p->target, dbq_text(q, 2), sizeof p->target);
 	p->theme_id = dbq_int(q, 3);
 	p->theme_code = xstrdup(dbq_is_null(q, 4) ? "" : dbq_text(q, 4));
-	p->title = xstrdup(dbq_text(q, 5));
+	p->title_stored = xstrdup(dbq_text(q, 5));
+	p->title = xstrdup(dbq_text(q, 12));
 	str_copy(p->proposer_kind, dbq_text(q, 6), sizeof p->proposer_kind);
 	str_copy(p->proposer, dbq_is_null(q, 7) ? dbq_text(q, 6) : dbq_text(q, 7),
 		 sizeof p->proposer);
@@ -276,7 +277,8 @@ static void proposal_from_row(struct dbq *q, struct proposal_info *p)
 
 #define PROPOSAL_COLUMNS                                                              \
 	"SELECT p.id, p.num, p.target, p.theme_id, t.code, p.title, p.proposer_kind,"   \
-	" d.code, p.status, m.num, p.origins, p.created_at FROM proposal p"             \
+	" d.code, p.status, m.num, p.origins, p.created_at,"                           \
+	" " PROPOSAL_TITLE_SQL("p", "t", "?3") " FROM proposal p"                      \
 	" LEFT JOIN theme t ON t.id = p.theme_id"                                      \
 	" LEFT JOIN delegation d ON d.id = p.proposer_id"                              \
 	" LEFT JOIN proposal m ON m.id = p.merged_into"
@@ -284,8 +286,8 @@ static void proposal_from_row(struct dbq *q, struct proposal_info *p)
 int themes_proposal_get(struct db *db, long long session, long long num,
 			struct proposal_info *out)
 {
-	struct dbq *q = db_query(db, PROPOSAL_COLUMNS " WHERE p.session_id = ? AND p.num = ?",
-				 "ii", session, num);
+	struct dbq *q = db_query(db, PROPOSAL_COLUMNS " WHERE p.session_id = ?1 AND p.num = ?2",
+				 "iit", session, num, i18n_lang());
 	int rc;
 
 	memset(out, 0, sizeof *out);
@@ -310,6 +312,7 @@ void themes_proposal_clear(struct proposal_info *p)
 {
 	free(p->theme_code);
 	free(p->title);
+	free(p->title_stored);
 	free(p->origins);
 	free(p->objectors);
 	memset(p, 0, sizeof *p);
@@ -480,10 +483,11 @@ int themes_view_proposal_find(struct db *db, long long session, const char *targ
 		" LEFT JOIN delegation d ON d.id = p.proposer_id"
 		" WHERE p.session_id = ?1 AND p.target = ?2 AND p.status <> 'merged' AND p.num > ?3"
 		" AND (p.title LIKE ?4 ESCAPE '\\' OR t.code LIKE ?4 ESCAPE '\\'"
+		"  OR " PROPOSAL_TITLE_SQL("p", "t", "?5") " LIKE ?4 ESCAPE '\\'"
 		"  OR d.code LIKE ?4 ESCAPE '\\' OR p.proposer_kind LIKE ?4 ESCAPE '\\'"
 		"  OR p.origins LIKE ?4 ESCAPE '\\')"
 		" ORDER BY p.num LIMIT 1), 0)",
-		"itit", session, target, after_num, pat);
+		"ititt", session, target, after_num, pat, i18n_lang());
 	long long before;
 
 	free(pat);

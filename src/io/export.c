@@ -12,10 +12,12 @@
  *
  * Choices where DESIGN is silent: the process, levels, categories and
  * delegations are written as their stable codes (not labels), so the
- * files do not depend on the interface language; themes are written by
- * their French title (the working language of the sources), falling back
- * to the English one. The whole export reads one snapshot (a read
- * transaction when the caller has none).
+ * files do not depend on the interface language. The titles of the
+ * catalogue's themes (session.csv, themes.csv, recommendations.csv) are
+ * written in the language of the export, as minutes.csv is, whichever
+ * language a proposal was typed in (THEME_TITLE_SQL: Spanish, English,
+ * French where the catalogue lacks one); free titles as typed. The whole
+ * export reads one snapshot (a read transaction when the caller has none).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +31,7 @@
 #include "i18n.h"
 #include "minutes.h"
 #include "rules.h"
+#include "themes.h"
 #include "util.h"
 
 struct exp {
@@ -80,15 +83,15 @@ struct column {
 	C("venue", "s.venue", TEXT)                                                     \
 	C("host", "s.host", TEXT)                                                       \
 	C("chair", "s.chair", TEXT)                                                     \
-	C("themes", "(SELECT group_concat(t, '; ') FROM (SELECT COALESCE(NULLIF("      \
-	  "th.title_fr, ''), th.title_en) AS t FROM session_theme st JOIN theme th"     \
+	C("themes", "(SELECT group_concat(t, '; ') FROM (SELECT "                      \
+	  THEME_TITLE_SQL("th", "?2") " AS t FROM session_theme st JOIN theme th"       \
 	  " ON th.id = st.theme_id WHERE st.session_id = s.id ORDER BY th.id))", TEXT)  \
 	C("min_level", "s.min_level", TEXT)                                             \
 	C("status", "s.status", TEXT)                                                   \
 	C("exported_at", "NULL", NOW)
 static const struct column session_cols[] = { SESSION_COLS(COLUMN) { NULL, 0 } };
 static const char sql_session[] = "SELECT " SESSION_COLS(EXPR)
-	"NULL FROM session s JOIN process p ON p.id = s.process_id WHERE s.id = ?";
+	"NULL FROM session s JOIN process p ON p.id = s.process_id WHERE s.id = ?1";
 
 /* ---- agenda.csv ---- */
 #define AGENDA_COLS(C)                                                                   \
@@ -156,7 +159,7 @@ static const char sql_interventions[] = "SELECT " INTERVENTIONS_COLS(EXPR)
 #define THEMES_COLS(C)                                                                   \
 	C("target", "p.target", TEXT)                                                   \
 	C("proposal", "p.num", INT)                                                     \
-	C("theme", "p.title", TEXT)                                                     \
+	C("theme", PROPOSAL_TITLE_SQL("p", "t", "?2"), TEXT)                            \
 	C("proposed_by", "CASE WHEN p.proposer_id IS NOT NULL THEN d.code"              \
 	  " ELSE p.proposer_kind END", TEXT)                                            \
 	C("support", "(SELECT count(*) FROM position WHERE proposal_id = p.id"          \
@@ -173,13 +176,14 @@ static const char sql_interventions[] = "SELECT " INTERVENTIONS_COLS(EXPR)
 static const struct column themes_cols[] = { THEMES_COLS(COLUMN) { NULL, 0 } };
 static const char sql_themes[] = "SELECT " THEMES_COLS(EXPR)
 	"NULL FROM proposal p LEFT JOIN delegation d ON d.id = p.proposer_id"
-	" WHERE p.session_id = ? ORDER BY p.num";
+	" LEFT JOIN theme t ON t.id = p.theme_id"
+	" WHERE p.session_id = ?1 ORDER BY p.num";
 
 /* ---- recommendations.csv ---- */
 #define RECOMMENDATIONS_COLS(C)                                                          \
 	C("number", "r.num", INT)                                                       \
 	C("title", "r.title", TEXT)                                                     \
-	C("theme", "COALESCE(NULLIF(t.title_fr, ''), t.title_en)", TEXT)                \
+	C("theme", THEME_TITLE_SQL("t", "?2"), TEXT)                                    \
 	C("item", "a.num", INT_OR_EMPTY)                                                \
 	C("author", "d.code", TEXT)                                                     \
 	C("cosponsors", "(SELECT group_concat(c, '; ') FROM (SELECT d2.code AS c"       \
@@ -201,7 +205,7 @@ static const char sql_recommendations[] = "SELECT " RECOMMENDATIONS_COLS(EXPR)
 	" LEFT JOIN agenda_item a ON a.id = r.item_id"
 	" LEFT JOIN rec_version v ON v.rec_id = r.id AND v.version ="
 	"   (SELECT max(version) FROM rec_version WHERE rec_id = r.id)"
-	" WHERE r.session_id = ? ORDER BY r.num";
+	" WHERE r.session_id = ?1 ORDER BY r.num";
 
 /* ---- recommendation_versions.csv: every text a recommendation had ---- */
 #define REC_VERSIONS_COLS(C)                                                             \
@@ -327,9 +331,10 @@ static int cell(struct exp *x, struct dbq *q, int i, enum cell k)
 
 /* Stream the rows of sql (one parameter: the session), one CSV row per
  * database row, its cells by the columns' kinds. */
-static int table(struct exp *x, const char *sql, const struct column *cols)
+/* Write the rows of query q (NULL: it could not be prepared), one CSV
+ * row each. */
+static int rows(struct exp *x, struct dbq *q, const struct column *cols)
 {
-	struct dbq *q = db_query(x->db, sql, "i", x->session);
 	int rc;
 
 	if (!q)
@@ -347,9 +352,21 @@ fail:
 	return -1;
 }
 
+/* A file of the session: sql's parameter 1 is the session. */
+static int table(struct exp *x, const char *sql, const struct column *cols)
+{
+	return rows(x, db_query(x->db, sql, "i", x->session), cols);
+}
+
+/* The same with parameter 2, the language of the export (theme titles). */
+static int table_lang(struct exp *x, const char *sql, const struct column *cols)
+{
+	return rows(x, db_query(x->db, sql, "it", x->session, i18n_lang()), cols);
+}
+
 static int file_session(struct exp *x)
 {
-	return table(x, sql_session, session_cols);
+	return table_lang(x, sql_session, session_cols);
 }
 
 static int file_agenda(struct exp *x)
@@ -390,12 +407,12 @@ static int file_interventions(struct exp *x)
 
 static int file_themes(struct exp *x)
 {
-	return table(x, sql_themes, themes_cols);
+	return table_lang(x, sql_themes, themes_cols);
 }
 
 static int file_recommendations(struct exp *x)
 {
-	return table(x, sql_recommendations, recommendations_cols);
+	return table_lang(x, sql_recommendations, recommendations_cols);
 }
 
 static int file_rec_versions(struct exp *x)

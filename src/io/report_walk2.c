@@ -76,7 +76,7 @@ static void proposal_row(struct rp *r, const struct proposal_info *p, const stru
 	positions(r, g, p->num, pos, sizeof pos);
 	rp_hash(r, p->target);
 	rp_hash_int(r, p->num);
-	rp_hash(r, p->title);
+	rp_hash(r, p->title_stored); /* the same in every language */
 	rp_hash(r, p->proposer);
 	rp_hash(r, p->status);
 	rp_hash_int(r, p->merged_into);

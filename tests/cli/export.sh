@@ -118,7 +118,7 @@ srow = db.execute("SELECT p.code, s.title, s.level, s.start_date, s.end_date, s.
 same('session: one row', len(s), 1)
 same('session: fields', [s[0][k] for k in ('process', 'title', 'level', 'start_date', 'end_date', 'venue',
      'host', 'chair', 'min_level', 'status')], [neut(v) for v in srow])
-same('session: themes', s[0]['themes'], 'Migration et santé')
+same('session: themes', s[0]['themes'], 'Migration and health')
 check('session: exported_at ISO 8601 with offset', ISO.match(s[0]['exported_at']), s[0]['exported_at'])
 
 # agenda
@@ -172,7 +172,7 @@ same('themes: rows', [(r['target'], r['proposal'], r['theme'], r['proposed_by'],
      r['abstain'], r['decision'], r['positions']) for r in th],
      [('workshop', '1', 'Migration et santé aux frontières', 'MUS', '2', '1', '0', 'open',
        'COM: support; MUS: support; SYC: object'),
-      ('next', '2', 'Sécurité et sûreté maritimes', 'secretariat', '0', '0', '1', 'open', 'MDG: abstain')])
+      ('next', '2', 'Maritime safety and security', 'secretariat', '0', '0', '1', 'open', 'MDG: abstain')])
 
 # recommendations
 rc = files['recommendations']

@@ -157,8 +157,8 @@ is "check.csv: 175 member states, not applied" "$(printf '%s\n' "$got" | grep '^
 	"check 175 ['NOT_APPLIED']"
 is "themes.csv: the choice, field by field" "$(printf '%s\n' "$got" | grep '^theme')" \
 "theme next 1 selected secretariat Migration and sustainable development: the next decade
-theme next 2 rejected secretariat Des partenariats novateurs et ouverts à tous pour une bonne gouvernance mondiale des migrations
-theme workshop 3 selected secretariat Vers une bonne gouvernance des migrations : des partenariats pour développer les capacités
+theme next 2 rejected secretariat Inclusive and innovative partnerships for effective global governance of migration
+theme workshop 3 selected secretariat Towards effective migration governance: partnerships for capacity development
 theme workshop 4 selected secretariat Skills partnerships between countries of origin and destination
 theme workshop 5 merged secretariat Data for migration governance
 theme workshop 6 merged secretariat Statistics on labour migration

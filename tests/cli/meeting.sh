@@ -386,13 +386,13 @@ T = ['target', 'proposal', 'theme', 'proposed_by', 'support', 'object', 'abstain
      'positions']
 th = read('themes.csv', T)
 want = [
-    ('workshop', '1', 'Migration et santé', 'MUS', '4', '0', '1', 'selected',
+    ('workshop', '1', 'Migration and health', 'MUS', '4', '0', '1', 'selected',
      'COM: support; FRA: support; MDG: support; MUS: support; SYC: abstain'),
-    ('workshop', '2', 'Gestion intégrée des frontières', 'secretariat', '1', '1', '0', 'open',
+    ('workshop', '2', 'Integrated border management', 'secretariat', '1', '1', '0', 'open',
      'MUS: support; SYC: object'),
     ('workshop', '3', 'Santé mentale des migrants', 'COM', '2', '0', '0', 'selected',
      'COM: support; FRA: support'),
-    ('next', '4', "Mobilité de main-d'œuvre et développement humain", 'ctp', '5', '0', '0',
+    ('next', '4', 'Labour mobility and human development', 'ctp', '5', '0', '0',
      'selected', 'COM: support; FRA: support; MDG: support; MUS: support; SYC: support'),
 ]
 check('themes.csv: one row per proposal', len(th), len(want))
@@ -405,7 +405,7 @@ R = ['number', 'title', 'theme', 'item', 'author', 'cosponsors', 'status', 'vers
      'adopted_at', 'reservations', 'text_fr', 'text_en']
 rc = read('recommendations.csv', R)
 want = [
-    ('1', 'Veille sanitaire aux frontières', 'Migration et santé', '9', 'MUS', 'COM; FRA',
+    ('1', 'Veille sanitaire aux frontières', 'Migration and health', '9', 'MUS', 'COM; FRA',
      'adopted', '2', t(24, '14:20'), '',
      "Les États membres renforcent la veille sanitaire aux points d'entrée et partagent leurs "
      "données.", ''),

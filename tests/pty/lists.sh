@@ -34,7 +34,7 @@ start() { # TERM
 
 start screen-256color
 T send-keys -t rap 4
-ok_if "Themes: P1's detail" pane_wait rap '^ P1 Migration et santé'
+ok_if "Themes: P1's detail" pane_wait rap '^ P1 Migration and health'
 T send-keys -t rap Right
 ok_if "Right: P2's detail follows once the keys pause" pane_wait rap '^ P2 Mobilité des jeunes'
 ok_if "... its proposer" pane_wait rap '^ By FRA France'

@@ -87,6 +87,11 @@ same('themes.csv: 4 proposals, proposer, positions counted, decision',
      [(p['target'], p['by'], str(p['support']), str(p['object']), str(p['abstain']), p['decision'])
       for p in E['proposals']])
 same('themes.csv: the free title as typed', th[1]['theme'], E['proposals'][1]['theme'])
+with open(os.path.join(top, 'fixtures', 'themes.csv'), encoding='utf-8', newline='') as f:
+    CAT = {r['code']: r for r in csv.DictReader(f)}
+same("themes.csv: the catalogue's themes in the reader's language",
+     [r['theme'] for r, p in zip(th, E['proposals']) if p['theme'] in CAT],
+     [CAT[p['theme']]['title_' + LANG] for p in E['proposals'] if p['theme'] in CAT])
 
 rec = read('recommendations.csv')
 same('recommendations.csv: 5 recommendations', len(rec), 5)

@@ -46,8 +46,8 @@ like "... listed, without support yet" "$(row "$got" 1)" 'P1   Migration et jeun
 is "... its detail" "$(detail "$got" 2)" " By the secretariat · free title"
 got=$(ui_run "$db" '4amidiocc_borders<Enter><C-u>MU<Tab><Enter>')
 is "a: a catalogue code, the proposer completed by Tab (MU → MUS)" "$(msg "$got")" "ok proposal 2"
-like "... listed by MUS, with the catalogue title" "$(row "$got" 2)" \
-	'P2   Gestion intégrée des frontièr… MUS  no support$'
+like "... listed by MUS, with the catalogue title in the interface language" "$(row "$got" 2)" \
+	'P2   Integrated border management   MUS  no support$'
 is "... the categories it brings into R4" "$(detail "$got" 2)" \
 	" By MUS Mauritius · midiocc_borders · R4 adds: Interior, Defence and Security"
 like "... and selected (the grid's column heading in reverse)" "$(ui_row "$got" 4)" '^ +P1  P2 '
@@ -74,7 +74,7 @@ is "/ Enter: the next match" "$(detail "$got" 1)" \
 got=$(ui_run "$db" '4c/trafic<Enter>a<C-u>SYC<Enter>')
 is "a in the catalogue proposes the selected theme" "$(msg "$got")" "ok proposal 4"
 is "... back to the proposals, the new one selected" "$(detail "$got" 1)" \
-	" P4 Lutte contre le trafic illicite et la traite des êtres humains"
+	" P4 Countering migrant smuggling and trafficking in human beings"
 is "... stored with its code and proposer" \
 	"$(sq "SELECT t.code, d.code FROM proposal p JOIN theme t ON t.id = p.theme_id
 	  JOIN delegation d ON d.id = p.proposer_id WHERE p.num = 4")" "midiocc_trafficking|SYC"
@@ -204,7 +204,7 @@ is "/ selects the matching proposal" "$(detail "$got" 1)" \
 	" P7 Jeunesse et économie bleue (merged from P5; P6)"
 got=$(ui_run "$db" '4/SYC<Enter>')
 is "/ finds a proposer" "$(detail "$got" 1)" \
-	" P4 Lutte contre le trafic illicite et la traite des êtres humains"
+	" P4 Countering migrant smuggling and trafficking in human beings"
 got=$(ui_run "$db" '4/diaspora<Enter>')
 is "/ without a proposal: the catalogue" "$(detail "$got" 1)" \
 	" midiocc_diaspora: Engaging diasporas in development / Participation des diasp…"
@@ -231,7 +231,7 @@ is "... no proposal in the new session" "$(detail "$(ui_run "$db" '4')" 1)" \
 	" No proposal for the workshops yet: a proposes one, c opens the catalogue."
 rap export --db "$db" --session 2 --out exp2 >/dev/null 2>&1
 like "... its export names the theme" "$(sed -n 2p exp2/session.csv)" \
-	',"?Collecte, analyse et partage d.informations sur les données migratoires"?,'
+	',"?Collection, analysis and sharing of migration data"?,'
 
 # ---- journal and export of the first session ----
 is "every action journaled" "$(sq "SELECT event, count(*) FROM journal WHERE session_id = 1
@@ -244,7 +244,7 @@ select|3"
 rap export --db "$db" --session 1 --out exp1 >/dev/null 2>&1
 is "themes.csv: P2 selected, with the positions set on the screen" \
 	"$(grep '^workshop,2,' exp1/themes.csv | tr -d '\r')" \
-	"workshop,2,Gestion intégrée des frontières,MUS,2,1,0,selected,MDG: object; MUS: support; SYC: support"
+	"workshop,2,Integrated border management,MUS,2,1,0,selected,MDG: object; MUS: support; SYC: support"
 is "themes.csv: P3 rejected, P7 from the merge" \
 	"$(grep -E '^workshop,(3|7),' exp1/themes.csv | cut -d, -f1-3,8 | tr -d '\r')" \
 	"workshop,3,Voix de migrants,rejected
@@ -315,7 +315,7 @@ is "ZWE's objection blocks P3" "$(msg "$got")" "error: refused: Zimbabwe objects
 got=$(UI_NOW=2026-09-14T14:30:00+04:00 ui_run "$db" '4<End><Right><Right>')
 like "the cursor reaches the 15th member state" "$(row "$got" 15)" '^ ZWE   ·   ·  \[O\]  · +│$'
 got=$(UI_NOW=2026-09-14T14:30:00+04:00 ui_run "$db" '4t')
-like "the next meeting's proposal" "$(row "$got" 1)" 'P5 +Traite des personnes.* MOZ  consensus$'
+like "the next meeting's proposal" "$(row "$got" 1)" 'P5 +Trafficking in persons.* MOZ  consensus$'
 
 # More member states than rows, more proposals than columns: the grid
 # scrolls with the cursor and says what it does not show (^ v < >).
@@ -336,7 +336,7 @@ like "End, Right ×8: the last state and proposal, rows above and columns to the
 like "... the cursor on the last member row" "$(row "$got" 14)" '^ zzz   ·   ·   ·   ·   ·  \[·\]│$'
 like "... more member states than rows: the last row names the selected one" "$(row "$got" 15)" \
 	'^ ZZZ Testland \(absent\) +│$'
-like "... the list shows every proposal" "$(row "$got" 9)" " P10  Recherche d'une cohérence … Sec\\. no support$"
+like "... the list shows every proposal" "$(row "$got" 9)" " P10  Towards policy coherence o… Sec\\. no support$"
 got=$(ui_run "$db" '4<End><Right><Right><Right><Right><Right><Right><Right><Right><Resize 120x30>')
 like "wider and taller: everything shown" "$(ui_row "$got" 4)" \
 	'^      P1  P2  P3  P4  P6  P7  P8  P9  P10  No   Title'
@@ -356,7 +356,7 @@ EOF
 got=$(ui_run "$db" '4<Right>' --low-bandwidth)
 like "low bandwidth: a '>' marks the selected proposal" "$(row "$got" 2)" '>P2   Mobilité des jeunes'
 like "... the cursor in brackets" "$(row "$got" 1)" '^ COM   ·  \[·\] '
-is "... the detail waits for the keys to stop" "$(detail "$got" 1)" " P1 Migration et santé"
+is "... the detail waits for the keys to stop" "$(detail "$got" 1)" " P1 Migration and health"
 got=$(ui_run "$db" '4<Right><Tick>' --low-bandwidth)
 is "... and follows at the idle tick" "$(detail "$got" 1)" " P2 Mobilité des jeunes"
 got=$(ui_run "$db" '4j<Tick>' --low-bandwidth)

@@ -8,7 +8,8 @@
  * formula neutralisation, ISO 8601 times with offset, whole durations,
  * joined lists, BOM only when asked, and the folder rules (atomic rename,
  * refusal of an existing folder without force, never deleting foreign
- * files).
+ * files). The catalogue's theme titles are in the language of the export:
+ * English here (i18n's default).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -257,8 +258,8 @@ static void test_session_and_agenda(void **state)
 	expect_file(t->out, "session.csv", "process,title,level,start_date,end_date,venue,host,"
 		    "chair,themes,min_level,status,exported_at\r\n"
 		    "DIMOI,\"Réunion, \"\"spéciale\"\"\",senior,2026-11-23,2026-11-24,"
-		    "\"Port-Louis, Maurice\",MUS,MUS,\"Collecte, analyse et partage d'informations"
-		    " sur les données migratoires; Migration et santé\",director,open,"
+		    "\"Port-Louis, Maurice\",MUS,MUS,\"Collection, analysis and sharing of migration"
+		    " data; Migration and health\",director,open,"
 		    "2026-11-23T10:00:00+04:00\r\n");
 	expect_file(t->out, "agenda.csv", "item,title,kind,status,planned_start,planned_minutes,"
 		    "actual_start,actual_end,actual_minutes,moderator\r\n"
@@ -297,7 +298,7 @@ static void test_interventions_themes(void **state)
 		    "1,2,IOM,observer_org,,question,2026-11-23T09:44:00+04:00,,,\r\n");
 	expect_file(t->out, "themes.csv", "target,proposal,theme,proposed_by,support,object,"
 		    "abstain,decision,positions\r\n"
-		    "workshop,1,Migration et santé,MUS,2,1,1,open,"
+		    "workshop,1,Migration and health,MUS,2,1,1,open,"
 		    "COM: support; MDG: support; MUS: object; SYC: abstain\r\n"
 		    "next,2,'-Libre,secretariat,0,0,0,selected,\r\n");
 }
@@ -310,7 +311,7 @@ static void test_recommendations_minutes(void **state)
 	do_export(t, 0);
 	expect_file(t->out, "recommendations.csv", "number,title,theme,item,author,cosponsors,"
 		    "status,version,adopted_at,reservations,text_fr,text_en\r\n"
-		    "1,Santé des migrants,Migration et santé,1,MUS,COM; SYC,adopted,2,"
+		    "1,Santé des migrants,Migration and health,1,MUS,COM; SYC,adopted,2,"
 		    "2026-11-23T10:10:00+04:00,COM: réserve sur le financement; FRA,"
 		    "\"Texte final, adopté\",Final text\r\n"
 		    "2,Sans version,,,MUS,,draft,,,,,\r\n");
