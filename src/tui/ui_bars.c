@@ -289,9 +289,8 @@ void ui_bars_draw_hints(void)
 
 			/* undo is a global key: shown after help, quit and the
 			 * command line when there is room; redo only in help. */
-			if (d->id == CMD_REDO || d->id == CMD_MESSAGE || d->id == CMD_RETIME)
-				continue; /* in help; the message line says "w" when cut,
-					   * and offers R after a move or an overrun */
+			if (d->id == CMD_REDO || d->id == CMD_MESSAGE)
+				continue; /* in help; the message line says "w" when cut */
 			if (d->id == CMD_UNDO)
 				kind = 1;
 
