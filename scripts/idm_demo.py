@@ -144,6 +144,9 @@ DEMO_HEAD = """
 session new "IDM 2026 — Intersessional workshop: partnerships for capacity development" senior 2026-10-15
 set end_date 2026-10-16
 set venue "Geneva, Palais des Nations"
+# The venue's zone: planned times are Geneva's wall clock (seeds/002: an IDM
+# meeting in Geneva), and the report is written in it.
+set tz Europe/Zurich
 set host CHE
 set chair "IOM Director General"
 set min_level director
