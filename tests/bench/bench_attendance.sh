@@ -12,19 +12,8 @@
 #   BENCH_WORK=DIR   keep (and reuse) the databases in DIR
 #   BENCH_LARGE=0    skip the large database
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8 RAPPORTEUR_FIXTURES="$top/fixtures"
-NOW=2026-11-23T09:00:00+04:00
-probe=${TTYPROBE:-}
-for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
-	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
-done
-[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
-work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-att.XXXXXX")}
-mkdir -p "$work"
+. "$(dirname "$0")/preamble.sh"
+bench_work att
 echo "bench attendance: probe $probe, work folder $work"
 
 # The demo session as `init --demo` leaves it (arrivals at 08:30), and a

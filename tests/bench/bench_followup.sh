@@ -9,18 +9,8 @@
 # prints figures as a markdown table.
 #   sh tests/bench/bench_followup.sh        BENCH_WORK=DIR keeps the database
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8
-probe=${TTYPROBE:-}
-for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
-	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
-done
-[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
-work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-fu.XXXXXX")}
-mkdir -p "$work"
+. "$(dirname "$0")/preamble.sh"
+bench_work fu
 db=$work/archive.db
 echo "bench followup: probe $probe, work folder $work"
 

@@ -9,19 +9,9 @@
 # Not a test: it prints a markdown table.
 #   sh tests/bench/bench_idm.sh      BENCH_WORK=DIR keeps the database
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8
+. "$(dirname "$0")/preamble.sh"
 NOW=2026-10-15T11:00:00+04:00
-probe=${TTYPROBE:-}
-for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
-	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
-done
-[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
-work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-idm.XXXXXX")}
-mkdir -p "$work"
+bench_work idm
 echo "bench idm: probe $probe, work folder $work"
 db="$work/idm.db"
 if [ ! -f "$db" ]; then

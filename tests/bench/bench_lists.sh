@@ -13,19 +13,8 @@
 #   sh tests/bench/bench_lists.sh     BENCH_WORK=DIR keeps the databases
 #   BENCH_LARGE=0   the demo database only
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8 RAPPORTEUR_FIXTURES="$top/fixtures"
-NOW=2026-11-23T09:00:00+04:00
-probe=${TTYPROBE:-}
-for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
-	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
-done
-[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
-work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-lists.XXXXXX")}
-mkdir -p "$work"
+. "$(dirname "$0")/preamble.sh"
+bench_work lists
 echo "bench lists: probe $probe, work folder $work"
 
 # Longer than a page, everywhere: proposals (more than the grid's six

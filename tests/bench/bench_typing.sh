@@ -12,19 +12,8 @@
 #   BENCH_WORK=DIR   keep (and reuse) the databases in DIR
 #   BENCH_LARGE=0    skip the large database (tests/bench/gen_large.py)
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8 RAPPORTEUR_FIXTURES="$top/fixtures"
-NOW=2026-11-23T09:00:00+04:00
-probe=${TTYPROBE:-}
-for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
-	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
-done
-[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
-work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-typing.XXXXXX")}
-mkdir -p "$work"
+. "$(dirname "$0")/preamble.sh"
+bench_work typing
 echo "bench typing: probe $probe, work folder $work"
 
 long="Les États membres de la Commission de l'océan Indien, réunis à Port-Louis, reconnaissent que la santé des personnes migrantes est une condition de la santé publique régionale et conviennent de renforcer la coopération entre les autorités sanitaires et les services de l'immigration, notamment par l'échange d'informations, la formation conjointe des agents aux frontières, la préparation aux épidémies et l'accès des travailleurs migrants aux soins essentiels, sans discrimination, dans le respect des législations nationales et des engagements internationaux, en particulier du Règlement sanitaire international."

@@ -12,6 +12,11 @@ Sources, all in WORK (tests/bench/run.sh makes them):
   recs-{demo,large}-mid.json     bench_typing.sh: characters typed inside a row
   {demo,large}-i16-start.cg      callgrind of a start (run, empty script)
   ref-{tig,ncdu,htop}.json       the reference programs, same run
+  cpuR-{demo,large}-{S,tigT}.json  round R of the CPU rows: tig before,
+                                 between every two of our screens, after
+  ir-{tig,demo,large,demo-5,large-5}.cg.N, .keys
+                                 callgrind, one dump before each key read;
+                                 .keys: the key script, one segment a line
 
 "What differs" between two screens: both screens are replayed from the
 program's own output in pyte; the cells that change are costed as the
@@ -236,19 +241,19 @@ def add(measure, get, bar, check):
 
 
 add('a character typed in the middle of a line (editor), bytes median / max',
-    row_typed_mid, '<= 12', lambda v: max(v) <= 12)
+    row_typed_mid, '≤ 12', lambda v: max(v) <= 12)
 add('Backspace mid-line (editor), bytes median / max',
-    lambda p: row_edit(p, 'BS'), '<= 12', lambda v: max(v) <= 12)
+    lambda p: row_edit(p, 'BS'), '≤ 12', lambda v: max(v) <= 12)
 add('Enter mid-text (editor), bytes median / max',
-    lambda p: row_edit(p, 'ENTER'), '<= 2L+40 = 200', lambda v: max(v) <= 200)
+    lambda p: row_edit(p, 'ENTER'), '≤ 2L+40 = 200', lambda v: max(v) <= 200)
 add('Themes Left/Right incl. the grid shifting, bytes median / max',
-    row_themes, '<= 200', lambda v: max(v) <= 200)
+    row_themes, '≤ 200', lambda v: max(v) <= 200)
 add('Attendance Down/Up inside the page, bytes median / max',
-    row_att, '<= 200', lambda v: max(v) <= 200)
+    row_att, '≤ 200', lambda v: max(v) <= 200)
 add('one-row scroll at a page edge, bytes max (per screen)',
-    lambda p: row_edge(p)[0], '<= 200', lambda v: v <= 200)
+    lambda p: row_edge(p)[0], '≤ 200', lambda v: v <= 200)
 add('`--low-bandwidth` Themes Left/Right incl. grid shift, bytes median / max',
-    lambda p: row_themes(p, True), '<= 25', lambda v: max(v) <= 25)
+    lambda p: row_themes(p, True), '≤ 25', lambda v: max(v) <= 25)
 
 
 def sw_sent(p):
@@ -268,22 +273,131 @@ add('screen switch (1–7, Tab, S-Tab), bytes sent median / max',
 add('screen switch: what differs between the two screens, bytes median / max',
     lambda p: [x[2] for x in (switches(p) or [])], '-', None)
 add('screen switch: sent / what differs (all switches)',
-    sw_ratio, '<= 1', lambda v: v <= 1)
-for n, name in enumerate(SCREENS, 1):
-    add('CPU per key, median (ms): %d %s' % (n, name),
-        lambda p, n=n: cpu_moves(load('%s-i16-scr%d' % (p, n))),
-        "<= tig's (%s)" % TIG if TIG is not None else "<= tig's (tig not measured)",
-        (lambda v: v <= TIG) if TIG is not None else None)
-add('CPU per key, median (ms): Themes Left/Right',
-    lambda p: cpu_moves(load(p + '-i16-themes')),
-    "<= tig's (%s)" % TIG if TIG is not None else "<= tig's (tig not measured)",
-    (lambda v: v <= TIG) if TIG is not None else None)
+    sw_ratio, '≤ 1', lambda v: v <= 1)
+ROUNDS = sorted({int(f[3:f.index('-')]) for f in os.listdir(WORK)
+                 if f.startswith('cpu') and f[3:f.index('-')].isdigit()})
+CPU_ORDER = ['1', '2', '3', '4', '5', '6', '7', 'themes']  # run.sh's order
+
+
+def cpu_rounds(p, s):
+    """[(ours, tig around it)] per round: median CPU per move of screen s
+    and the mean of the two tig runs before and after it."""
+    i, out = CPU_ORDER.index(s), []
+    for r in ROUNDS:
+        ours = cpu_moves(load('cpu%d-%s-%s' % (r, p, s)))
+        t = [cpu_moves(load('cpu%d-%s-tig%d' % (r, p, j))) for j in (i // 2, i // 2 + 1)]
+        t = [x for x in t if x]
+        if ours is not None and t:
+            out.append((ours, sum(t) / len(t)))
+    return out
+
+
+def cpu_cell(p, s):
+    v = cpu_rounds(p, s)
+    if not v:
+        return None
+    o = [a for a, _ in v]
+    ratio = statistics.median(a / b for a, b in v)
+    return '%.3f (%.3f–%.3f), ×%.2f' % (statistics.median(o), min(o), max(o), ratio)
+
+
+def tig_rounds():
+    v = []
+    for r in ROUNDS:
+        for f in sorted(os.listdir(WORK)):
+            if f.startswith('cpu%d-' % r) and '-tig' in f and f.endswith('.json'):
+                c = cpu_moves(load(f[:-5]))
+                if c is not None:
+                    v.append(c)
+    return v
+
+
+TIGR = tig_rounds()
+CPU_BAR = ("≤ tig's in the same rounds: %.3f (%.3f–%.3f)" % (statistics.median(TIGR), min(TIGR), max(TIGR))
+           if TIGR else "≤ tig's (tig not measured)")
+CPU_NAMES = dict(zip(CPU_ORDER, ['1 Agenda', '2 Floor (log)', '3 Attendance', '4 Themes',
+                                 '5 Recommendations', '6 Minutes', '7 Follow-up',
+                                 'Themes Left/Right']))
+for s in CPU_ORDER:
+    add('CPU per key (ms), median of %d rounds (min–max), ×median ratio to tig: %s'
+        % (len(ROUNDS), CPU_NAMES[s]),
+        lambda p, s=s: cpu_cell(p, s), CPU_BAR,
+        lambda v: float(v.rsplit('×', 1)[1]) <= 1)
+
+
+# ---- instructions per key (callgrind, one dump before each key read) ----
+
+def expand(keys):
+    out = []
+    for tok in keys.split(','):
+        k, _, n = tok.partition('*')
+        out += [k] * (int(n) if n else 1)
+    return out
+
+
+def dumps(name):
+    """[(instructions, holds a key)] of each numbered dump, in order."""
+    files = [f for f in os.listdir(WORK) if f.startswith(name + '.cg.') and f.rsplit('.', 1)[1].isdigit()]
+    out = []
+    for f in sorted(files, key=lambda f: int(f.rsplit('.', 1)[1])):
+        ir, key = None, False
+        with open(os.path.join(WORK, f)) as fh:
+            for line in fh:
+                if line.startswith('summary:'):
+                    ir = int(line.split()[1])
+                elif line.startswith('cfn=keys_resolve'):
+                    key = True
+        out.append((ir or 0, key))
+    return out
+
+
+def segments(name):
+    try:
+        with open(os.path.join(WORK, name + '.keys')) as f:
+            return [line.rstrip('\n').split('\t') for line in f if '\t' in line]
+    except OSError:
+        return []
+
+
+def ir_ours(name):
+    """{segment: [instructions of each move]}; {} when the dumps and the
+    keys do not line up (a run cut short)."""
+    seg = segments(name)
+    keys = [(n, k) for n, ks in seg for k in expand(ks)]
+    d = [ir for ir, key in dumps(name) if key]
+    if not keys or len(d) != len(keys):
+        return {}
+    out = {}
+    for (n, k), ir in zip(keys, d):
+        if k in MOVES:
+            out.setdefault(n, []).append(ir)
+    return out
+
+
+def ir_tig():
+    seg = segments('ir-tig')
+    moves = [k for _, ks in seg for k in expand(ks)]
+    d = [ir for ir, _ in dumps('ir-tig')]
+    if not moves or len(d) < len(moves):
+        return None
+    return d[-len(moves):]  # the dumps before its loading ends come first
+
+
+IR = {p: dict(ir_ours('ir-' + p), **ir_ours('ir-%s-5' % p)) for p in ('demo', 'large')}
+IRT = ir_tig()
+IR_TIG = round(statistics.median(IRT) / 1000) if IRT else None
+for s in CPU_ORDER:
+    add('instructions per key (thousands, callgrind), median / max: %s' % CPU_NAMES[s],
+        lambda p, s=s: ('%d / %d' % (round(statistics.median(IR[p][s]) / 1000), round(max(IR[p][s]) / 1000))
+                        if IR[p].get(s) else None),
+        "≤ tig's: %d / %d" % (IR_TIG, round(max(IRT) / 1000)) if IRT else "≤ tig's (not measured)",
+        (lambda v: int(v.split(' / ')[0]) <= IR_TIG) if IRT else None)
 add('memory at 200x60, every screen visited (VmHWM, MB)',
     lambda p: round(((load(p + '-i16-mem') or {}).get('max_rss_kb') or 0) / 1024, 2) or None,
-    '<= 6', lambda v: v <= 6)
+    '≤ 6', lambda v: v <= 6)
 add('start-up: instructions to the session opened (millions; quick_check off)',
     lambda p: round(start_ir(p) / 1e6, 1) if start_ir(p) else None,
-    'large <= demo + 5 %', None)
+    'large ≤ demo + 5 %', None)
 d, g = start_ir('demo'), start_ir('large')
 if d and g:
     rows[-1] = rows[-1][:3] + ('yes' if g <= d * 1.05 else 'NO',)

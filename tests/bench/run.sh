@@ -13,17 +13,7 @@
 # bar, with tig, ncdu and htop measured in the same run.
 # Other benchmarks (tests/bench/bench_*.sh) run after this one.
 set -u
-top=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${RAPPORTEUR_BIN:-$top/rapporteur}
-PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-export TZ='<+04>-4' LC_ALL=C.UTF-8 LANG=C.UTF-8 RAPPORTEUR_FIXTURES="$top/fixtures"
-NOW=2026-11-23T09:00:00+04:00
-probe=${TTYPROBE:-}
-for p in "$top/../shared/tools/ttyprobe.py" /work/shared/tools/ttyprobe.py; do
-	[ -z "$probe" ] && [ -f "$p" ] && probe=$p
-done
-[ -n "$probe" ] || probe="$top/tests/bench/probe.py"
+. "$(dirname "$0")/preamble.sh"
 idle=10
 [ "${BENCH_FULL:-}" = 1 ] && idle=60
 work=${BENCH_KEEP:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-bench.XXXXXX")}
@@ -163,12 +153,29 @@ done
 # missing (as root), else the table says they were not measured.
 sh "$top/scripts/deps.sh" --check bench || sh "$top/scripts/deps.sh" bench ||
 	echo "bench: tig, ncdu, htop or valgrind missing: their rows say so"
-ref_probe() { # NAME DIR KEYS -- COMMAND...
-	name=$1 dir=$2 keys=$3
-	shift 4
-	command -v "$1" >/dev/null 2>&1 || { rm -f "$work/$name.json"; return; }
-	(cd "$dir" && "$PY" "$probe" --keys "$keys" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
-		--detail -- "$@") >"$work/$name.json" 2>/dev/null
+ref_probe() { # NAME DIR KEYS [PROBE-ARGS] -- COMMAND...
+	rf_name=$1 rf_dir=$2 rf_keys=$3
+	shift 3
+	rf_args=""
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do rf_args="$rf_args $1"; shift; done
+	[ $# -gt 0 ] && shift
+	command -v "$1" >/dev/null 2>&1 || { rm -f "$work/$rf_name.json"; return; }
+	# shellcheck disable=SC2086
+	(cd "$rf_dir" && "$PY" "$probe" --keys "$rf_keys" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--detail $rf_args -- "$@") >"$work/$rf_name.json" 2>/dev/null
+}
+# The key script of each screen's moves (the CPU and bytes rows): 25
+# moves down then up, from the top (past the page's edge where the list
+# is longer than the page; Floor: its log); Themes Left/Right.
+screen_keys() { # SCREEN
+	case $1 in
+	2) echo '2,RIGHT,UP*25,DOWN*25,UP*5,q' ;;
+	themes) echo '4,RIGHT*11,LEFT*11,RIGHT*11,q' ;;
+	*) echo "$1,DOWN*25,UP*25,DOWN*5,q" ;;
+	esac
+}
+screen_db() { # SCREEN DB-NAME: Recommendations: bench_typing.sh's 40
+	if [ "$1" = 5 ] && [ -f "$work/recs-$2.db" ]; then echo "$work/recs-$2.db"; else echo "$work/$2.db"; fi
 }
 moves='DOWN*25,UP*25,q'
 ref_probe ref-tig "$top" "$moves" -- tig
@@ -177,18 +184,13 @@ ref_probe ref-htop "$top" "$moves" -- htop -d 600
 for d in demo large; do
 	db="$work/$d.db"
 	[ -f "$db" ] || continue
-	# Each screen: 25 moves down then up, from the top (past the page's
-	# edge where the list is longer than the page; Floor: its log).
 	# A start on the large file under load can take seconds (quick_check):
 	# the keys wait for the first paint.
 	w="--first-timeout 60"
 	for s in 1 2 3 4 5 6 7; do
-		k="$s,DOWN*25,UP*25,DOWN*5,q" sdb=$db
-		[ $s = 2 ] && k="2,RIGHT,UP*25,DOWN*25,UP*5,q"
-		[ $s = 5 ] && [ -f "$work/recs-$d.db" ] && sdb="$work/recs-$d.db"
-		run_probe "$d-i16-scr$s" "$sdb" "$k" --detail $w
+		run_probe "$d-i16-scr$s" "$(screen_db $s $d)" "$(screen_keys $s)" --detail $w
 	done
-	run_probe "$d-i16-themes" "$db" '4,RIGHT*11,LEFT*11,RIGHT*11,q' --detail $w
+	run_probe "$d-i16-themes" "$db" "$(screen_keys themes)" --detail $w
 	run_probe "$d-i16-themes-lowbw" "$db" '4,RIGHT*11,LEFT*11,RIGHT*11,q' --detail $w -- --low-bandwidth
 	# Every switch, by number and by Tab; the raw output replayed in
 	# pyte gives what differs between the two screens.
@@ -210,5 +212,61 @@ for d in demo large; do
 	fi
 done
 rm -f "$work/i16-run.db" "$work/i16-run.db-wal" "$work/i16-run.db-shm"
+
+# CPU per key against tig's, robust to the load of a shared machine:
+# BENCH_ROUNDS rounds (3); in each, tig runs before, between every two
+# and after our screens, on each database, so that a burst of load hits
+# both alike. issue16.py compares each screen with the two tig runs
+# around it, and gives the median of the rounds and their spread.
+rounds=${BENCH_ROUNDS:-3}
+quiet="--quiet-ms 60 --first-timeout 60"
+r=1
+while [ "$r" -le "$rounds" ]; do
+	for d in demo large; do
+		[ -f "$work/$d.db" ] || continue
+		t=0 n=0
+		ref_probe "cpu$r-$d-tig$t" "$top" "$moves" $quiet -- tig
+		for s in 1 2 3 4 5 6 7 themes; do
+			run_probe "cpu$r-$d-$s" "$(screen_db $s $d)" "$(screen_keys $s)" --detail $quiet
+			n=$((n + 1))
+			[ $((n % 2)) = 0 ] || continue
+			t=$((t + 1))
+			ref_probe "cpu$r-$d-tig$t" "$top" "$moves" $quiet -- tig
+		done
+	done
+	r=$((r + 1))
+done
+
+# Instructions per key (callgrind; the same on a quiet or a loaded
+# machine): ours dumps its counts before each key is read (each dump
+# holds one key's work: resolving it, the screen's handling, the update
+# sent); tig's before each wgetch. One run per database through every
+# screen (Recommendations on its own file), one run of tig.
+cg_run() { # NAME DIR DUMP-FUNCTION -- COMMAND... (keys: WORK/NAME.keys)
+	cg_name=$1 cg_dir=$2 cg_fn=$3
+	shift 4
+	rm -f "$work/$cg_name".cg*
+	cg_keys=$(cut -f2 "$work/$cg_name.keys" | paste -sd,),q
+	(cd "$cg_dir" && "$PY" "$probe" --keys "$cg_keys" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+		--env TZ="$TZ" --env RAPPORTEUR_NOW=$NOW --first-timeout 120 --exit-timeout 60 --quiet-ms 200 -- \
+		valgrind -q --tool=callgrind --dump-before="$cg_fn" --compress-strings=no --compress-pos=no \
+		--callgrind-out-file="$work/$cg_name.cg" "$@") >"$work/$cg_name.json" 2>/dev/null
+}
+segment() { # NAME KEYS: one line of a .keys file (the keys without the quit)
+	printf '%s\t%s\n' "$1" "${2%,q}"
+}
+if command -v valgrind >/dev/null 2>&1; then
+	if command -v tig >/dev/null 2>&1; then
+		segment tig "$moves" >"$work/ir-tig.keys"
+		cg_run ir-tig "$top" wgetch -- tig
+	fi
+	for d in demo large; do
+		[ -f "$work/$d.db" ] || continue
+		for s in 1 2 3 4 themes 6 7; do segment $s "$(screen_keys $s)"; done >"$work/ir-$d.keys"
+		cg_run "ir-$d" "$top" keys_get -- "$BIN" --db "$work/$d.db"
+		segment 5 "$(screen_keys 5)" >"$work/ir-$d-5.keys"
+		cg_run "ir-$d-5" "$top" keys_get -- "$BIN" --db "$(screen_db 5 $d)"
+	done
+fi
 "$PY" "$top/tests/bench/issue16.py" "$work"
 [ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"
