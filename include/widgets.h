@@ -61,6 +61,17 @@ struct list {
 	bool full;        /* everything must be repainted */
 	bool focused;     /* draw the bar (an unfocused list shows no bar) */
 	int rows_painted; /* rows painted by the last list_draw (tests) */
+	/* Set by a screen whose rows change only with list_invalidate (row
+	 * i is the same record until then) and whose list area nothing else
+	 * draws on: a move then repaints no row, the window already holds
+	 * their text; only the bar moves (issue 16, CPU per key). */
+	bool cells_kept;
+	int bar_index;    /* the row under the bar, -1: none or not restorable */
+	int bar_runs;     /* the row's own attributes under the bar, as runs */
+	struct list_run {
+		short x, len, pair;
+		attr_t attr;
+	} bar_run[12];
 };
 
 void list_init(struct list *l, list_draw_fn draw, list_text_fn text, void *ud);

@@ -245,6 +245,7 @@ static int agenda_open(struct screen *s, struct app *app)
 		a = s->data = xcalloc(1, sizeof *a);
 		a->app = app;
 		list_init(&a->list, draw_row, row_text, a);
+		a->list.cells_kept = true; /* every change reloads: list_invalidate */
 	}
 	/* The selected item stays selected when the day headers change. */
 	keep = a->want_pos ? a->want_pos : a->list.sel >= 0 ? pos_near(a, a->list.sel) : 1;

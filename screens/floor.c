@@ -208,6 +208,7 @@ static int floor_open(struct screen *s, struct app *app)
 		f->queue = xcalloc(QUEUE_MAX, sizeof *f->queue);
 		list_init(&f->ql, draw_request, request_text, f);
 		list_init(&f->ll, draw_entry, entry_text, f);
+		f->ql.cells_kept = f->ll.cells_kept = true; /* changes reload */
 	}
 	/* The cursor stays on the request, not on its row number: another
 	 * instance's point of order jumps the queue (issue 12). */

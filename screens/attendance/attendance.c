@@ -173,6 +173,7 @@ static int att_open(struct screen *s, struct app *app)
 		a = s->data = xcalloc(1, sizeof *a);
 		a->app = app;
 		list_init(&a->list, att_draw_row, NULL, a);
+		a->list.cells_kept = true; /* changes and other modes repaint all */
 	} else {
 		keep_person(a);
 	}

@@ -244,6 +244,7 @@ static int recs_open(struct screen *s, struct app *app)
 		r->rows = s->rows;
 		r->cols = s->cols;
 		list_init(&r->list, draw_row, row_text, r);
+		r->list.cells_kept = true; /* changes and other modes repaint all */
 	}
 	load_list(r);
 	if (!r->offers_checked)

@@ -347,6 +347,7 @@ void list_init(struct list *l, list_draw_fn draw, list_text_fn text, void *ud)
 	l->ud = ud;
 	l->sel = -1;
 	l->drawn_sel = -1;
+	l->bar_index = -1;
 	l->full = true;
 	l->focused = true;
 }
@@ -410,6 +411,7 @@ void list_select(struct list *l, int i)
 void list_invalidate(struct list *l)
 {
 	l->full = true;
+	l->bar_index = -1;
 }
 
 unsigned list_handle(struct list *l, int key)
@@ -448,22 +450,92 @@ unsigned list_handle(struct list *l, int key)
 	return H_DONE | H_REDRAW;
 }
 
+/* Remember the attributes of row y as runs, before the bar covers them
+ * (bar_runs -1 when the row has more runs than kept). */
+static void bar_save(struct list *l, WINDOW *w, int y)
+{
+	cchar_t cell[256];
+	int n = l->width < (int)ARRAY_SIZE(cell) ? l->width : (int)ARRAY_SIZE(cell);
+
+	l->bar_runs = -1;
+	if (n < l->width || mvwin_wchnstr(w, y, l->x, cell, n) == ERR)
+		return;
+	l->bar_runs = 0;
+	for (int x = 0; x < n; x++) {
+		wchar_t wc[CCHARW_MAX + 1];
+		attr_t a;
+		short pair;
+		struct list_run *r = l->bar_runs ? &l->bar_run[l->bar_runs - 1] : NULL;
+
+		if (getcchar(&cell[x], wc, &a, &pair, NULL) == ERR) {
+			l->bar_runs = -1;
+			return;
+		}
+		a &= ~A_COLOR;
+		if (r && r->attr == a && r->pair == pair) {
+			r->len++;
+			continue;
+		}
+		if (l->bar_runs == (int)ARRAY_SIZE(l->bar_run)) {
+			l->bar_runs = -1;
+			return;
+		}
+		l->bar_run[l->bar_runs++] = (struct list_run){ (short)x, 1, pair, a };
+	}
+}
+
+static void bar_apply(struct list *l, WINDOW *w, int y, int index)
+{
+	attr_t sel = ui_attr(ROLE_SELECTED);
+
+	if (ui_low_bandwidth()) {
+		wattrset(w, ui_attr(ROLE_NORMAL));
+		mvwaddch(w, y, l->x, '>');
+		return;
+	}
+	l->bar_runs = -1;
+	if (l->cells_kept)
+		bar_save(l, w, y);
+	l->bar_index = index;
+	mvwchgat(w, y, l->x, l->width, sel & ~A_COLOR, (short)PAIR_NUMBER(sel), NULL);
+}
+
 static void list_paint_row(struct list *l, WINDOW *w, int index)
 {
 	int y = l->y + (index - l->top);
-	attr_t sel = ui_attr(ROLE_SELECTED);
 
+	if (index == l->bar_index)
+		l->bar_index = -1;
 	widget_blank(w, y, l->x, l->width, ui_attr(ROLE_NORMAL));
 	if (index < 0 || index >= l->count)
 		return;
 	l->draw_row(l->ud, w, y, l->x + 1, l->width - 1, index);
-	if (index == l->sel && l->focused) {
-		if (ui_low_bandwidth()) {
-			wattrset(w, ui_attr(ROLE_NORMAL));
-			mvwaddch(w, y, l->x, '>');
-		} else {
-			mvwchgat(w, y, l->x, l->width, sel & ~A_COLOR, (short)PAIR_NUMBER(sel), NULL);
-		}
+	if (index == l->sel && l->focused)
+		bar_apply(l, w, y, index);
+	l->rows_painted++;
+}
+
+/* Row index's selection state changed: with cells_kept its text is in
+ * the window already, only the bar comes (the row is plain: no other row
+ * has the bar) or goes (the row gets its own attributes back); else the
+ * row is painted again. */
+static void list_mark_row(struct list *l, WINDOW *w, int index)
+{
+	int y = l->y + (index - l->top);
+	bool bar = index == l->sel && l->focused;
+
+	if (!l->cells_kept || ui_low_bandwidth() || index < 0 || index >= l->count ||
+	    (bar ? index == l->bar_index : index != l->bar_index || l->bar_runs < 0)) {
+		list_paint_row(l, w, index);
+		return;
+	}
+	if (bar) {
+		bar_apply(l, w, y, index);
+	} else {
+		for (int r = 0; r < l->bar_runs; r++)
+			mvwchgat(w, y, l->x + l->bar_run[r].x, l->bar_run[r].len, l->bar_run[r].attr,
+				 l->bar_run[r].pair, NULL);
+		l->bar_index = -1;
 	}
 	l->rows_painted++;
 }
@@ -490,9 +562,9 @@ static void list_scroll(struct list *l, WINDOW *w, int d)
 	}
 	if (l->drawn_sel != l->sel && l->drawn_sel >= l->top && l->drawn_sel < l->top + l->height &&
 	    (l->drawn_sel < first || l->drawn_sel > last))
-		list_paint_row(l, w, l->drawn_sel);
+		list_mark_row(l, w, l->drawn_sel);
 	if (l->sel >= 0 && (l->sel < first || l->sel > last))
-		list_paint_row(l, w, l->sel);
+		list_mark_row(l, w, l->sel);
 }
 
 void list_draw(struct list *l, WINDOW *w)
@@ -503,6 +575,7 @@ void list_draw(struct list *l, WINDOW *w)
 	if (!l->full && d != 0 && d < l->height && -d < l->height) {
 		list_scroll(l, w, d);
 	} else if (l->full || d != 0) {
+		l->bar_index = -1;
 		for (int r = 0; r < l->height; r++) {
 			int index = l->top + r;
 
@@ -513,9 +586,9 @@ void list_draw(struct list *l, WINDOW *w)
 		}
 	} else if (l->sel != l->drawn_sel) {
 		if (l->drawn_sel >= l->top && l->drawn_sel < l->top + l->height)
-			list_paint_row(l, w, l->drawn_sel);
+			list_mark_row(l, w, l->drawn_sel);
 		if (l->sel >= 0)
-			list_paint_row(l, w, l->sel);
+			list_mark_row(l, w, l->sel);
 	}
 	l->full = false;
 	l->drawn_sel = l->sel;
