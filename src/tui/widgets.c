@@ -462,15 +462,23 @@ static void bar_save(struct list *l, WINDOW *w, int y)
 		return;
 	l->bar_runs = 0;
 	for (int x = 0; x < n; x++) {
-		wchar_t wc[CCHARW_MAX + 1];
 		attr_t a;
 		short pair;
 		struct list_run *r = l->bar_runs ? &l->bar_run[l->bar_runs - 1] : NULL;
+
+#if defined(NCURSES_VERSION) && defined(NCURSES_EXT_COLORS)
+		/* What getcchar() reads (ncurses' GetPair), without its copy
+		 * of the characters: 100 instructions a cell. */
+		a = cell[x].attr;
+		pair = (short)(cell[x].ext_color ? cell[x].ext_color : PAIR_NUMBER(a));
+#else
+		wchar_t wc[CCHARW_MAX + 1];
 
 		if (getcchar(&cell[x], wc, &a, &pair, NULL) == ERR) {
 			l->bar_runs = -1;
 			return;
 		}
+#endif
 		a &= ~A_COLOR;
 		if (r && r->attr == a && r->pair == pair) {
 			r->len++;
@@ -554,15 +562,16 @@ static void list_scroll(struct list *l, WINDOW *w, int d)
 	wsetscrreg(w, 0, maxy - 1);
 	first = d > 0 ? l->top + l->height - d : l->top;
 	last = d > 0 ? l->top + l->height - 1 : l->top - d - 1;
+	/* The bar leaves first: the row it lands on may be a new one. */
+	if (l->drawn_sel != l->sel && l->drawn_sel >= l->top && l->drawn_sel < l->top + l->height &&
+	    (l->drawn_sel < first || l->drawn_sel > last))
+		list_mark_row(l, w, l->drawn_sel);
 	for (int i = first; i <= last; i++) {
 		if (i < l->count)
 			list_paint_row(l, w, i);
 		else
 			widget_blank(w, l->y + (i - l->top), l->x, l->width, ui_attr(ROLE_NORMAL));
 	}
-	if (l->drawn_sel != l->sel && l->drawn_sel >= l->top && l->drawn_sel < l->top + l->height &&
-	    (l->drawn_sel < first || l->drawn_sel > last))
-		list_mark_row(l, w, l->drawn_sel);
 	if (l->sel >= 0 && (l->sel < first || l->sel > last))
 		list_mark_row(l, w, l->sel);
 }
