@@ -241,14 +241,16 @@ done
 # machine): ours dumps its counts before each key is read (each dump
 # holds one key's work: resolving it, the screen's handling, the update
 # sent); tig's before each wgetch. One run per database through every
-# screen (Recommendations on its own file), one run of tig.
-cg_run() { # NAME DIR DUMP-FUNCTION -- COMMAND... (keys: WORK/NAME.keys)
-	cg_name=$1 cg_dir=$2 cg_fn=$3
-	shift 4
+# screen (Recommendations on its own file), one run of tig. Ours paints
+# every key even when the next is already there (no typeahead check):
+# its keys need not wait long; tig's (typeahead) wait for its update.
+cg_run() { # NAME DIR DUMP-FUNCTION QUIET-MS -- COMMAND... (keys: WORK/NAME.keys)
+	cg_name=$1 cg_dir=$2 cg_fn=$3 cg_quiet=$4
+	shift 5
 	rm -f "$work/$cg_name".cg*
 	cg_keys=$(cut -f2 "$work/$cg_name.keys" | paste -sd,),q
 	(cd "$cg_dir" && "$PY" "$probe" --keys "$cg_keys" --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
-		--env TZ="$TZ" --env RAPPORTEUR_NOW=$NOW --first-timeout 120 --exit-timeout 60 --quiet-ms 200 -- \
+		--env TZ="$TZ" --env RAPPORTEUR_NOW=$NOW --first-timeout 120 --exit-timeout 60 --quiet-ms "$cg_quiet" -- \
 		valgrind -q --tool=callgrind --dump-before="$cg_fn" --compress-strings=no --compress-pos=no \
 		--callgrind-out-file="$work/$cg_name.cg" "$@") >"$work/$cg_name.json" 2>/dev/null
 }
@@ -258,14 +260,14 @@ segment() { # NAME KEYS: one line of a .keys file (the keys without the quit)
 if command -v valgrind >/dev/null 2>&1; then
 	if command -v tig >/dev/null 2>&1; then
 		segment tig "$moves" >"$work/ir-tig.keys"
-		cg_run ir-tig "$top" wgetch -- tig
+		cg_run ir-tig "$top" wgetch 200 -- tig
 	fi
 	for d in demo large; do
 		[ -f "$work/$d.db" ] || continue
 		for s in 1 2 3 4 themes 6 7; do segment $s "$(screen_keys $s)"; done >"$work/ir-$d.keys"
-		cg_run "ir-$d" "$top" keys_get -- "$BIN" --db "$work/$d.db"
+		cg_run "ir-$d" "$top" keys_get 60 -- "$BIN" --db "$work/$d.db"
 		segment 5 "$(screen_keys 5)" >"$work/ir-$d-5.keys"
-		cg_run "ir-$d-5" "$top" keys_get -- "$BIN" --db "$(screen_db 5 $d)"
+		cg_run "ir-$d-5" "$top" keys_get 60 -- "$BIN" --db "$(screen_db 5 $d)"
 	done
 fi
 "$PY" "$top/tests/bench/issue16.py" "$work"
