@@ -224,12 +224,39 @@ struct ui_prompt_opts {
 	 * not be stored: ui_exec returned 2): kept as the draft at the first
 	 * idle second, like text typed. */
 	bool unsaved;
+	/* Shown on the hint bar when the prompt opens instead of its keys
+	 * (why it opened again: ui_ask_run), or NULL. */
+	const char *why;
 };
 
 /* A one-line editor on the message line, modal: returns the malloc'd UTF-8
  * text on Enter, NULL on Esc (or when the program is asked to quit). Only
  * the changed cells are sent per typed character. */
 char *ui_prompt(const char *label, const struct ui_prompt_opts *opts);
+
+/* One prompt of a command asked in turn (ui_ask_run): a title, then its
+ * kind, … answer is the text given (malloc'd), freed by ui_ask_free. */
+struct ui_ask {
+	const char *label;
+	struct ui_prompt_opts opts;   /* opts.initial: the text offered first */
+	bool required;                /* an empty answer ends it, nothing run */
+	char *answer;
+};
+
+/* Every free-text prompt that ends in a command goes through here, so
+ * nothing typed is lost (issue 12): ask the n prompts in turn, then run
+ * the command line that line() makes of the answers (malloc'd; NULL runs
+ * nothing). When the database cannot store it (another writer past the
+ * busy timeout, a full disk: ui_exec's 2), the prompts open again, each
+ * holding its answer and the reason on the hint bar: Enter tries again
+ * (a prompt with a draft kind or idle saver keeps the text as its draft
+ * as soon as the database takes it). Returns 0 (done), 1 (refused: the
+ * prompts close, as for any refusal) or -1 (Esc, an empty required
+ * answer, or line() gave NULL). The answers stay in asks[] until
+ * ui_ask_free(). */
+int ui_ask_run(struct app *app, struct ui_ask *asks, int n,
+	       char *(*line)(const struct ui_ask *asks, void *ud), void *ud);
+void ui_ask_free(struct ui_ask *asks, int n);
 /* A yes/no question on the message line: true for y (or the French o). */
 bool ui_confirm(const char *question);
 /* Choose one of n labels (translated) by its digit 1–9 or Enter for dflt;

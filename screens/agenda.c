@@ -321,32 +321,47 @@ static void agenda_draw(struct screen *s, WINDOW *w)
 
 /* ---- actions ---- */
 
-static void add_item(struct agenda *a)
+/* item+ "TITLE" "KIND" MINUTES START of the answers of add_item. */
+static char *item_line(const struct ui_ask *ask, void *ud)
 {
-	struct ui_prompt_opts ko = { .initial = "other", .complete = COMPLETE_LIST,
-				     .choices = (const char *const *)agenda_kinds };
-	static const struct ui_prompt_opts to = { .draft = "title" }; /* kept if the link drops */
-	char *title = NULL, *kind = NULL, *min = NULL, *start = NULL, *qt = NULL, *qk = NULL;
+	char *qt = ui_quote(ask[0].answer), *qk = ui_quote(*ask[1].answer ? ask[1].answer : "other");
+	char *line = xasprintf("item+ %s %s %s %s", qt, qk, ask[2].answer, ask[3].answer);
 
-	if (!(title = ui_prompt(_("Title:"), &to)) || !*title)
-		goto out;
-	if (!(kind = ui_prompt(_("Kind (Tab completes):"), &ko)))
-		goto out;
-	if (!(min = ui_prompt(_("Planned minutes:"), NULL)))
-		goto out;
-	if (!(start = ui_prompt(_("Planned start HH:MM (empty: after the last item):"), NULL)))
-		goto out;
-	qt = ui_quote(title);
-	qk = ui_quote(*kind ? kind : "other");
-	if (ui_execf(a->app, "item+ %s %s %s %s", qt, qk, min, start) == 0)
-		a->want_pos = a->items + 1; /* the new last item */
-out:
-	free(title);
-	free(kind);
-	free(min);
-	free(start);
+	(void)ud;
 	free(qt);
 	free(qk);
+	return line;
+}
+
+static void add_item(struct agenda *a)
+{
+	struct ui_ask ask[] = {
+		{ .label = _("Title:"), .opts = { .draft = "title" }, .required = true }, /* kept if the link drops */
+		{ .label = _("Kind (Tab completes):"), .opts = { .initial = "other", .complete = COMPLETE_LIST,
+						.choices = (const char *const *)agenda_kinds } },
+		{ .label = _("Planned minutes:"), .opts = { 0 } },
+		{ .label = _("Planned start HH:MM (empty: after the last item):"), .opts = { 0 } },
+	};
+
+	if (ui_ask_run(a->app, ask, 4, item_line, NULL) == 0)
+		a->want_pos = a->items + 1; /* the new last item */
+	ui_ask_free(ask, 4);
+}
+
+struct item_field {
+	int num;
+	const char *field;
+	bool start; /* empty: no planned start ("-") */
+};
+
+static char *item_set_line(const struct ui_ask *ask, void *ud)
+{
+	const struct item_field *e = ud;
+	char *q = ui_quote(*ask->answer || !e->start ? ask->answer : "-");
+	char *line = xasprintf("item= %d %s %s", e->num, e->field, q);
+
+	free(q);
+	return line;
 }
 
 static void edit_item(struct agenda *a, const struct agenda_row *r)
@@ -354,7 +369,9 @@ static void edit_item(struct agenda *a, const struct agenda_row *r)
 	static const char *const fields[] = { "title", "kind", "minutes", "start", "moderator" };
 	const char *labels[] = { _("title"), _("kind"), _("minutes"), _("start"), _("moderator") };
 	struct ui_prompt_opts o = { 0 };
-	char cur[AGENDA_TITLE_MAX + 1], label[128], *v, *q;
+	struct ui_ask ask = { 0 };
+	struct item_field e;
+	char cur[AGENDA_TITLE_MAX + 1], label[128];
 	int f = ui_choose(_("Change:"), labels, 5, 0);
 
 	if (f < 0)
@@ -382,13 +399,23 @@ static void edit_item(struct agenda *a, const struct agenda_row *r)
 	}
 	o.initial = cur;
 	str_printf(label, sizeof label, _("Item %d, %s:"), r->num, labels[f]);
-	v = ui_prompt(label, &o);
-	if (!v)
-		return;
-	q = ui_quote(*v || f != 3 ? v : "-");
-	ui_execf(a->app, "item= %d %s %s", r->num, fields[f], q);
-	free(q);
-	free(v);
+	ask.label = label;
+	ask.opts = o;
+	e.num = r->num;
+	e.field = fields[f];
+	e.start = f == 3;
+	ui_ask_run(a->app, &ask, 1, item_set_line, &e);
+	ui_ask_free(&ask, 1);
+}
+
+static char *session_line(const struct ui_ask *ask, void *ud)
+{
+	char *qt = ui_quote(ask[0].answer);
+	char *line = xasprintf("session new %s %s %s --from %lld", qt, ask[1].answer,
+			       ask[2].answer, *(const long long *)ud);
+
+	free(qt);
+	return line;
 }
 
 /* N: the next meeting, with this one's delegates (none present), agenda
@@ -396,28 +423,20 @@ static void edit_item(struct agenda *a, const struct agenda_row *r)
 static void new_session(struct agenda *a)
 {
 	static const char *const levels[] = { "expert", "senior", "ministerial", NULL };
-	struct ui_prompt_opts lo = { .initial = "senior", .complete = COMPLETE_LIST,
-				     .choices = levels };
-	char *title = NULL, *level = NULL, *date = NULL, *qt = NULL;
+	struct ui_ask ask[] = {
+		{ .label = _("New session, title:"), .opts = { 0 }, .required = true },
+		{ .label = _("Level (Tab completes):"), .opts = { .initial = "senior", .complete = COMPLETE_LIST,
+						 .choices = levels }, .required = true },
+		{ .label = _("Start date YYYY-MM-DD:"), .opts = { 0 }, .required = true },
+	};
 	long long from = a->app->session;
 
 	if (!from) {
 		ui_error("%s", _("no session to carry over: create one with :session new"));
 		return;
 	}
-	if (!(title = ui_prompt(_("New session, title:"), NULL)) || !*title)
-		goto out;
-	if (!(level = ui_prompt(_("Level (Tab completes):"), &lo)) || !*level)
-		goto out;
-	if (!(date = ui_prompt(_("Start date YYYY-MM-DD:"), NULL)) || !*date)
-		goto out;
-	qt = ui_quote(title);
-	ui_execf(a->app, "session new %s %s %s --from %lld", qt, level, date, from);
-out:
-	free(title);
-	free(level);
-	free(date);
-	free(qt);
+	ui_ask_run(a->app, ask, 3, session_line, &from);
+	ui_ask_free(ask, 3);
 }
 
 static void start_item(struct agenda *a, const struct agenda_row *r)

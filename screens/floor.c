@@ -505,35 +505,32 @@ static int save_draft(const char *text, void *ud)
 	return d->app->read_only ? 0 : ui_draft_save(d->app, "summary", d->ref, text);
 }
 
+static char *yield_line(const struct ui_ask *ask, void *ud)
+{
+	char *q = ui_quote(ask->answer), *line = xasprintf("yield %s", q);
+
+	(void)ud;
+	free(q);
+	return line;
+}
+
 static void yield_floor(struct floor_screen *f)
 {
 	struct draft_ref d = { f->app, f->speaker.id };
-	struct ui_prompt_opts o = { .idle = save_draft, .ud = &d };
-	char label[128], *draft, *summary, *q;
-	int rc;
+	char label[128], *draft;
+	struct ui_ask ask = { .label = label, .opts = { .idle = save_draft, .ud = &d } };
 
 	if (!f->speaker.id) {
 		ui_exec(f->app, "yield"); /* the command explains: nobody has the floor */
 		return;
 	}
-	draft = recs_draft_load(f->app->db, "summary", f->app->session, d.ref);
-	o.initial = draft;
+	ask.opts.initial = draft = recs_draft_load(f->app->db, "summary", f->app->session, d.ref);
 	str_printf(label, sizeof label, _("Summary (%s):"), f->speaker.who.code);
-	while ((summary = ui_prompt(label, &o))) {
-		q = ui_quote(summary);
-		rc = ui_execf(f->app, "yield %s", q);
-		free(q);
-		if (rc == 0 && !f->app->read_only)
-			recs_draft_clear(f->app->db, "summary", f->app->session, d.ref);
-		if (rc != 2)
-			break;
-		/* Not stored (busy, disk full): the prompt again, holding it. */
-		free(draft);
-		o.initial = draft = summary;
-		o.unsaved = true;
-	}
+	/* Not stored (busy, disk full): the prompt again, holding it. */
+	if (ui_ask_run(f->app, &ask, 1, yield_line, NULL) == 0 && !f->app->read_only)
+		recs_draft_clear(f->app->db, "summary", f->app->session, d.ref);
 	free(draft);
-	free(summary);
+	ui_ask_free(&ask, 1);
 }
 
 static void give_floor(struct floor_screen *f)

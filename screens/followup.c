@@ -445,12 +445,21 @@ static void fu_draw(struct screen *s, WINDOW *w)
 
 /* ---- actions ---- */
 
+/* The command head (ud) and the text answered, quoted. */
+static char *text_after(const struct ui_ask *ask, void *ud)
+{
+	char *q = ui_quote(ask->answer), *line = xasprintf("%s %s", (const char *)ud, q);
+
+	free(q);
+	return line;
+}
+
 /* `follow REC CODE STATUS` on the selected cell; with_note asks for a
  * note first (status NULL: keep the cell's status, or in progress). */
 static void set_status(struct fu *f, const char *status, bool with_note)
 {
 	const struct fu_rec *r;
-	char *note = NULL, *qn = NULL, keep[16];
+	char keep[16];
 
 	if (f->view != V_GRID || !in_page(f, f->list.sel) || f->col >= (int)f->nmem) {
 		ui_error("%s", _("no cell selected"));
@@ -467,22 +476,18 @@ static void set_status(struct fu *f, const char *status, bool with_note)
 		status = keep;
 	}
 	if (with_note) {
-		char label[96];
-		char ref[32], code[16];
+		char label[96], *head;
+		struct ui_ask ask = { .label = label, .opts = { 0 } };
 
-		str_copy(ref, r->ref, sizeof ref);
-		str_copy(code, f->members[f->col], sizeof code);
-		str_printf(label, sizeof label, _("%s %s, note:"), ref, code);
-		note = ui_prompt(label, NULL);
-		if (!note)
-			return;
-		qn = ui_quote(note);
-		ui_execf(f->app, "follow %s %s %s %s", ref, code, status, qn);
+		/* ref, code and status are copied: the prompt may reload the page. */
+		head = xasprintf("follow %s %s %s", r->ref, f->members[f->col], status);
+		str_printf(label, sizeof label, _("%s %s, note:"), r->ref, f->members[f->col]);
+		ui_ask_run(f->app, &ask, 1, text_after, head);
+		ui_ask_free(&ask, 1);
+		free(head);
 	} else {
 		ui_execf(f->app, "follow %s %s %s", r->ref, f->members[f->col], status);
 	}
-	free(note);
-	free(qn);
 }
 
 static void move_col(struct fu *f, int delta)
@@ -512,26 +517,28 @@ static void move_col(struct fu *f, int delta)
 	}
 }
 
+static char *action_line(const struct ui_ask *ask, void *ud)
+{
+	char *qt = ui_quote(ask[1].answer);
+	char *line = xasprintf("action+ %s %s %s", ask[0].answer, qt, ask[2].answer);
+
+	(void)ud;
+	free(qt);
+	return line;
+}
+
 static void add_action(struct fu *f)
 {
-	struct ui_prompt_opts oo = { .complete = COMPLETE_DELEGATION };
-	char *owner = NULL, *text = NULL, *due = NULL, *qt = NULL;
+	struct ui_ask ask[] = {
+		{ .label = _("Owner (delegation, secretariat, ctp, chair):"),
+		  .opts = { .complete = COMPLETE_DELEGATION }, .required = true },
+		{ .label = _("Action:"), .opts = { 0 }, .required = true },
+		{ .label = _("Due YYYY-MM-DD (empty: none):"), .opts = { 0 } },
+	};
 
-	if (!(owner = ui_prompt(_("Owner (delegation, secretariat, ctp, chair):"), &oo)) ||
-	    !*owner)
-		goto out;
-	if (!(text = ui_prompt(_("Action:"), NULL)) || !*text)
-		goto out;
-	if (!(due = ui_prompt(_("Due YYYY-MM-DD (empty: none):"), NULL)))
-		goto out;
-	qt = ui_quote(text);
-	if (ui_execf(f->app, "action+ %s %s %s", owner, qt, due) == 0)
+	if (ui_ask_run(f->app, ask, 3, action_line, NULL) == 0)
 		f->list.sel = f->list.count; /* the new last action */
-out:
-	free(owner);
-	free(text);
-	free(due);
-	free(qt);
+	ui_ask_free(ask, 3);
 }
 
 static void set_action(struct fu *f, const char *state)
@@ -545,21 +552,18 @@ static void set_action(struct fu *f, const char *state)
 
 static void review(struct fu *f)
 {
-	char label[96], ref[32], *text, *q;
+	char label[96], head[64];
+	struct ui_ask ask = { .label = label, .opts = { 0 } };
 
 	if (f->view != V_GRID || !in_page(f, f->list.sel)) {
 		ui_error("%s", _("no recommendation selected"));
 		return;
 	}
-	str_copy(ref, f->recs[f->list.sel - f->page_top].ref, sizeof ref);
-	str_printf(label, sizeof label, _("Review of %s by the CTP:"), ref);
-	text = ui_prompt(label, NULL);
-	if (!text)
-		return;
-	q = ui_quote(text);
-	ui_execf(f->app, "review %s %s", ref, q);
-	free(q);
-	free(text);
+	str_printf(head, sizeof head, "review %s", f->recs[f->list.sel - f->page_top].ref);
+	str_printf(label, sizeof label, _("Review of %s by the CTP:"),
+		   f->recs[f->list.sel - f->page_top].ref);
+	ui_ask_run(f->app, &ask, 1, text_after, head);
+	ui_ask_free(&ask, 1);
 }
 
 /* all → the first theme of the followed recommendations → … → no theme

@@ -131,10 +131,27 @@ static void act_cosponsor(struct recs *r, const struct rec_row *row)
 	free(code);
 }
 
+struct party_ref {
+	long long num;
+	const char *code;
+	bool objection;
+};
+
+static char *party_line(const struct ui_ask *ask, void *ud)
+{
+	const struct party_ref *p = ud;
+	char *q = recs_quote(ask->answer);
+	char *line = xasprintf("%s %lld %s %s", p->objection ? "object" : "reserve", p->num,
+			       p->code, q);
+
+	free(q);
+	return line;
+}
+
 /* reserve or object: a member state and a reason. */
 static void act_party(struct recs *r, long long num, bool objection)
 {
-	char label[160], *code, *reason = NULL, *q, *line;
+	char label[160], *code;
 
 	str_printf(label, sizeof label,
 		   objection ? _("Objection to R%lld by (member states):")
@@ -144,27 +161,14 @@ static void act_party(struct recs *r, long long num, bool objection)
 		return;
 	/* The wording is drafted: a dropped link does not lose it; a wording
 	 * the database could not store (busy, disk full) comes back. */
-	struct ui_prompt_opts reason_opts = { .draft = "reason" };
-	char *kept = NULL;
-	int rc;
+	struct party_ref p = { num, code, objection };
+	struct ui_ask ask = { .label = label, .opts = { .draft = "reason" } };
 
 	str_printf(label, sizeof label, objection ? _("Reason of %s (may be empty):")
 						  : _("Reservation of %s (its wording):"),
 		   code);
-	while ((reason = ui_prompt(label, &reason_opts))) {
-		q = recs_quote(reason);
-		line = xasprintf("%s %lld %s %s", objection ? "object" : "reserve", num, code, q);
-		rc = ui_exec(r->app, line);
-		free(line);
-		free(q);
-		if (rc != 2)
-			break;
-		free(kept);
-		reason_opts.initial = kept = reason;
-		reason_opts.unsaved = true;
-	}
-	free(kept);
-	free(reason);
+	ui_ask_run(r->app, &ask, 1, party_line, &p);
+	ui_ask_free(&ask, 1);
 	free(code);
 }
 
@@ -212,12 +216,30 @@ static void act_status(struct recs *r, const struct rec_row *row)
 		ui_execf(r->app, "status %lld %s", row->num, recs_status_codes[to[k]]);
 }
 
+struct rec_field {
+	long long num;
+	const char *field;
+};
+
+/* rec= N FIELD VALUE (empty: - for none). */
+static char *rec_set_line(const struct ui_ask *ask, void *ud)
+{
+	const struct rec_field *e = ud;
+	char *q = recs_quote(*ask->answer ? ask->answer : "-");
+	char *line = xasprintf("rec= %lld %s %s", e->num, e->field, q);
+
+	free(q);
+	return line;
+}
+
 static void act_set(struct recs *r, const struct rec_row *row)
 {
 	static const char *const fields[] = { "title", "theme", "item" };
 	const char *labels[] = { _("title"), _("theme"), _("agenda item") };
 	struct ui_prompt_opts o = { 0 };
-	char label[128], cur[32], *v, *q, *line;
+	struct ui_ask ask = { 0 };
+	struct rec_field e;
+	char label[128], cur[32];
 	int f = ui_choose(_("Change:"), labels, 3, 0);
 
 	if (f < 0)
@@ -233,14 +255,12 @@ static void act_set(struct recs *r, const struct rec_row *row)
 	str_printf(label, sizeof label, f == 0 ? _("R%lld, title:") : f == 1
 		   ? _("R%lld, theme code (- for none):") : _("R%lld, agenda item (- for none):"),
 		   row->num);
-	if (!(v = ui_prompt(label, &o)))
-		return;
-	q = recs_quote(*v ? v : "-");
-	line = xasprintf("rec= %lld %s %s", row->num, fields[f], q);
-	ui_exec(r->app, line);
-	free(line);
-	free(q);
-	free(v);
+	ask.label = label;
+	ask.opts = o;
+	e.num = row->num;
+	e.field = fields[f];
+	ui_ask_run(r->app, &ask, 1, rec_set_line, &e);
+	ui_ask_free(&ask, 1);
 }
 
 /* The action of command cmd on a copy of row (the dispatcher handles

@@ -22,61 +22,69 @@
 
 /* ---- actions ---- */
 
-/* Choices for the proposer prompt: secretariat, ctp, the member codes. */
-static char *ask_proposer(struct themes_screen *t)
+/* Choices for the proposer prompt: secretariat, ctp, the member codes
+ * (pointing into g). */
+static const char **proposer_choices(struct themes_screen *t, struct theme_grid *g)
 {
-	struct theme_grid g;
 	const char **choices;
-	struct ui_prompt_opts o = { .initial = "secretariat", .complete = COMPLETE_LIST };
-	char *who;
 	size_t k = 0;
 
-	if (themes_view_grid(t->app->db, t->app->session, NULL, 0, &g) != 0)
-		memset(&g, 0, sizeof g);
-	choices = xcalloc(g.n_members + 3, sizeof *choices);
+	if (themes_view_grid(t->app->db, t->app->session, NULL, 0, g) != 0)
+		memset(g, 0, sizeof *g);
+	choices = xcalloc(g->n_members + 3, sizeof *choices);
 	choices[k++] = "secretariat";
 	choices[k++] = "ctp";
-	for (size_t i = 0; i < g.n_members; i++)
-		choices[k++] = g.members[i].code;
+	for (size_t i = 0; i < g->n_members; i++)
+		choices[k++] = g->members[i].code;
 	choices[k] = NULL;
-	o.choices = choices;
-	who = ui_prompt(_("Proposed by (secretariat, ctp or a member state; Tab completes):"), &o);
-	free(choices);
-	themes_grid_free(&g);
-	return who;
+	return choices;
 }
 
-/* propose TARGET THEME [PROPOSER]; theme is a code or a title. */
+struct proposing {
+	struct themes_screen *t;
+	const char *theme; /* the catalogue's code, or NULL: the first answer */
+};
+
+/* propose TARGET THEME [PROPOSER] of the answers (the title, if asked,
+ * then the proposer). */
+static char *propose_line(const struct ui_ask *ask, void *ud)
+{
+	const struct proposing *p = ud;
+	const char *who = ask[p->theme ? 0 : 1].answer;
+	char *q = ui_quote(p->theme ? p->theme : ask[0].answer), *line;
+
+	if (!*who || str_ieq(who, "secretariat"))
+		line = xasprintf("propose %s %s", themes_target_code(p->t), q);
+	else
+		line = xasprintf("propose %s %s %s", themes_target_code(p->t), q, who);
+	free(q);
+	return line;
+}
+
+/* Propose theme (a catalogue code), or a free title asked first (NULL);
+ * then the proposer, asked with completion. */
 static void propose(struct themes_screen *t, const char *theme)
 {
-	char *who = ask_proposer(t), *q;
-	int rc;
+	struct theme_grid g;
+	const char **choices = proposer_choices(t, &g);
+	struct ui_ask ask[] = {
+		{ .label = t->target ? _("Theme of the next meeting (code or free title):")
+			    : _("Workshop theme (code or free title):"),
+		  .opts = { .draft = "title" }, .required = true }, /* kept if the link drops */
+		{ .label = _("Proposed by (secretariat, ctp or a member state; Tab completes):"),
+		  .opts = { .initial = "secretariat", .complete = COMPLETE_LIST, .choices = choices } },
+	};
+	struct proposing p = { t, theme };
+	struct ui_ask *first = theme ? ask + 1 : ask;
+	int n = theme ? 1 : 2;
 
-	if (!who)
-		return;
-	q = ui_quote(theme);
-	if (!*who || str_ieq(who, "secretariat"))
-		rc = ui_execf(t->app, "propose %s %s", themes_target_code(t), q);
-	else
-		rc = ui_execf(t->app, "propose %s %s %s", themes_target_code(t), q, who);
-	if (rc == 0) {
+	if (ui_ask_run(t->app, first, n, propose_line, &p) == 0) {
 		t->select_last = true;
 		t->view = TV_PROPOSALS;
 	}
-	free(q);
-	free(who);
-}
-
-static void propose_free(struct themes_screen *t)
-{
-	static const struct ui_prompt_opts o = { .draft = "title" }; /* kept if the link drops */
-	char *title = ui_prompt(t->target ? _("Theme of the next meeting (code or free title):")
-					  : _("Workshop theme (code or free title):"),
-				&o);
-
-	if (title && *title)
-		propose(t, title);
-	free(title);
+	ui_ask_free(first, n);
+	free(choices);
+	themes_grid_free(&g);
 }
 
 static void set_position(struct themes_screen *t, enum stance st)
@@ -108,46 +116,55 @@ static void reject(struct themes_screen *t, long long num)
 		ui_execf(t->app, "reject %lld", num);
 }
 
+struct merging {
+	long long first, second;
+};
+
+/* merge P Q ["TITLE"] (an empty title: the command makes one). */
+static char *merge_line(const struct ui_ask *ask, void *ud)
+{
+	const struct merging *m = ud;
+	char *q = ui_quote(ask->answer);
+	char *line = xasprintf("merge %lld %lld%s%s", m->first, m->second, *ask->answer ? " " : "",
+			       *ask->answer ? q : "");
+
+	free(q);
+	return line;
+}
+
 /* m: mark the selected proposal, or merge the marked one with it. */
 static void merge(struct themes_screen *t, const struct proposal_info *p)
 {
 	struct proposal_info marked;
-	struct ui_prompt_opts o = { 0 };
-	char *initial, *title, *q;
-	long long first = t->mark;
+	struct ui_ask ask = { .label = _("Title of the merged proposal:"), .opts = { 0 } };
+	struct merging m = { t->mark, p->num };
+	char *initial;
 
-	if (!first || t->mark_target != t->target) {
+	if (!m.first || t->mark_target != t->target) {
 		t->mark = p->num;
 		t->mark_target = t->target;
 		ui_message(_("P%lld marked: m on another proposal merges the two (Esc cancels)"),
 			   p->num);
 		return;
 	}
-	if (first == p->num) {
+	if (m.first == p->num) {
 		t->mark = 0;
 		ui_message("%s", _("mark removed"));
 		return;
 	}
-	if (themes_proposal_get(t->app->db, t->app->session, first, &marked) != 0) {
+	if (themes_proposal_get(t->app->db, t->app->session, m.first, &marked) != 0) {
 		t->mark = 0;
-		ui_error(_("P%lld is gone"), first);
+		ui_error(_("P%lld is gone"), m.first);
 		return;
 	}
-	initial = xasprintf("%s + %s", marked.title, p->title);
+	ask.opts.initial = initial = xasprintf("%s + %s", marked.title, p->title);
 	themes_proposal_clear(&marked);
-	o.initial = initial;
-	title = ui_prompt(_("Title of the merged proposal:"), &o);
-	free(initial);
-	if (!title)
-		return;
-	q = ui_quote(title);
-	if (ui_execf(t->app, "merge %lld %lld%s%s", first, p->num, *title ? " " : "",
-		     *title ? q : "") == 0) {
+	if (ui_ask_run(t->app, &ask, 1, merge_line, &m) == 0) {
 		t->mark = 0;
 		t->select_last = true;
 	}
-	free(q);
-	free(title);
+	free(initial);
+	ui_ask_free(&ask, 1);
 }
 
 static unsigned move_member(struct themes_screen *t, int m)
@@ -210,7 +227,7 @@ unsigned themes_proposals_key(struct themes_screen *t, const struct key_event *e
 	}
 	switch (ev->cmd) {
 	case CMD_PROPOSE:
-		propose_free(t);
+		propose(t, NULL);
 		return H_DONE;
 	case CMD_POSITION:
 		set_position(t, ev->which >= 0 && ev->which < 4 ? keyed[ev->which] : ST_NONE);

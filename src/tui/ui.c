@@ -448,38 +448,39 @@ static bool asks_text(const struct command_def *c)
 	       (c->args[0] == '"' || c->args[0] == '[');
 }
 
+/* NAME "TEXT" for the text asked by bound_command. */
+static char *text_command(const struct ui_ask *ask, void *ud)
+{
+	const struct command_def *c = ud;
+	char *q = ui_quote(ask->answer), *line = xasprintf("%s %s", c->name, q);
+
+	free(q);
+	return line;
+}
+
 /* The text typed is kept as a draft of kind c->name ("note", recs.h)
  * about every second and when a signal or Esc ends the prompt; the key
- * offers it again; the command done, it is cleared. */
+ * offers it again; the command done, it is cleared (not stored: the
+ * prompt again, ui_ask_run). */
 static void bound_command(const struct command_def *c)
 {
 	char initial[64];
 
 	if (asks_text(c)) {
 		bool drafts = ui.app->session && !ui.app->read_only;
-		struct ui_prompt_opts o = { .idle = drafts ? save_text_draft : NULL, .ud = (void *)c };
-		char label[256], *text, *q, *draft = NULL;
-		int rc = 1;
+		char label[256], *draft = NULL;
+		struct ui_ask ask = { .label = label, .opts = { .idle = drafts ? save_text_draft : NULL,
+					       .ud = (void *)c }, .required = true };
+		int rc;
 
 		if (drafts)
-			o.initial = draft = recs_draft_load(ui.app->db, c->name, ui.app->session, 0);
+			ask.opts.initial = draft = recs_draft_load(ui.app->db, c->name, ui.app->session, 0);
 		str_printf(label, sizeof label, "%s:", _(c->help));
-		while ((text = ui_prompt(label, &o)) && *text) {
-			q = ui_quote(text);
-			rc = ui_execf(ui.app, "%s %s", c->name, q);
-			free(q);
-			if (rc != 2)
-				break;
-			/* Not stored (busy, disk full): the prompt again with the
-			 * text, its draft as soon as the database takes it. */
-			free(draft);
-			o.initial = draft = text;
-			o.unsaved = true;
-		}
+		rc = ui_ask_run(ui.app, &ask, 1, text_command, (void *)c);
 		free(draft);
-		if (text && drafts && (!*text || rc == 0))
+		if (ask.answer && drafts && (!*ask.answer || rc == 0))
 			recs_draft_clear(ui.app->db, c->name, ui.app->session, 0);
-		free(text);
+		ui_ask_free(&ask, 1);
 		return;
 	}
 	if (c->max_args == 0) {

@@ -467,7 +467,8 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 	lineedit_init(&e, kept ? kept : o->initial);
 	free(kept);
 	modal_begin(label, &e, NULL);
-	set_hint(o->complete ? _("Enter ok  Esc cancel  Tab complete") : _("Enter ok  Esc cancel"));
+	set_hint(o->why ? o->why
+			: o->complete ? _("Enter ok  Esc cancel  Tab complete") : _("Enter ok  Esc cancel"));
 	for (;;) {
 		int key = modal_key(prompt_idle, &ic);
 
@@ -586,26 +587,69 @@ int ui_choose(const char *label, const char *const *labels, int n, int dflt)
 	return chosen;
 }
 
+/* ---- prompts that end in a command ---- */
+
+/* The prompts in turn; false when one is cancelled or a required one is
+ * left empty. */
+static bool ask_all(struct ui_ask *asks, int n)
+{
+	for (int i = 0; i < n; i++) {
+		char *was = asks[i].answer; /* the initial text of a second try */
+
+		asks[i].answer = ui_prompt(asks[i].label, &asks[i].opts);
+		asks[i].opts.initial = NULL; /* taken */
+		free(was);
+		if (!asks[i].answer || (asks[i].required && !*asks[i].answer))
+			return false;
+	}
+	return true;
+}
+
+int ui_ask_run(struct app *app, struct ui_ask *asks, int n,
+	       char *(*line)(const struct ui_ask *asks, void *ud), void *ud)
+{
+	char out[1024], *cmd;
+	int rc;
+
+	while (ask_all(asks, n) && (cmd = line(asks, ud)) != NULL) {
+		rc = ui_exec_answer(app, cmd, out, sizeof out);
+		free(cmd);
+		if (rc != 2)
+			return rc;
+		/* Not stored (busy, disk full): the prompts again, holding what
+		 * was typed, kept as drafts as soon as the database takes them. */
+		for (int i = 0; i < n; i++) {
+			asks[i].opts.initial = asks[i].answer;
+			asks[i].opts.unsaved = true;
+			asks[i].opts.why = _("NOT stored (database busy or disk full): Enter tries again  "
+					     "Esc cancel");
+		}
+	}
+	return -1;
+}
+
+void ui_ask_free(struct ui_ask *asks, int n)
+{
+	for (int i = 0; i < n; i++)
+		xfree(&asks[i].answer);
+}
+
 /* ---- the command line and search ---- */
+
+static char *command_line_of(const struct ui_ask *ask, void *ud)
+{
+	(void)ud;
+	history_add(ask->answer);
+	return str_empty(ask->answer) ? NULL : xstrdup(ask->answer);
+}
 
 void ui_command_line(struct app *app, const char *initial)
 {
-	struct ui_prompt_opts o = { .initial = initial, .complete = COMPLETE_COMMAND,
-				    .history = true, .draft = "cmdline" };
-	char *line, *kept = NULL;
+	struct ui_ask ask = { .label = ":", .opts = { .initial = initial, .complete = COMPLETE_COMMAND,
+				     .history = true, .draft = "cmdline" } };
 
-	/* A line the database could not store (busy, disk full) comes back
-	 * to be tried again: nothing typed is lost. */
-	while ((line = ui_prompt(":", &o))) {
-		history_add(line);
-		if (str_empty(line) || ui_exec(app, line) != 2)
-			break;
-		free(kept);
-		o.initial = kept = line;
-		o.unsaved = true;
-	}
-	free(kept);
-	free(line);
+	ui_ask_run(app, &ask, 1, command_line_of, NULL);
+	ui_ask_free(&ask, 1);
 }
 
 void ui_search(void)
