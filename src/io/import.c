@@ -9,8 +9,9 @@
  * ignored with a warning. Each data row comes out new, updated, unchanged
  * or in error with the field and the reason; rows in error are skipped,
  * the others are written in one transaction. A dry run does the same
- * work inside a savepoint and rolls it back, so the preview is exact
- * (a name given twice shows as new, then updated) and nothing is kept.
+ * work on a temporary copy of the session's delegates (SQL_FIND …),
+ * so the preview is exact (a name given twice shows as new, then
+ * updated), nothing is kept, and no write lock is held while it reads.
  *
  * Hostile input (invalid UTF-8, NUL, escape sequences, fields over
  * IMPORT_FIELD_MAX bytes, unbalanced quotes) makes its row an error;
@@ -38,7 +39,8 @@ static const char *const col_names[NCOL] = {
 struct part {
 	struct db *db;
 	long long session, process;
-	bool write;             /* rows go to the database (kept or rolled back) */
+	bool write;             /* rows are written (kept, or a dry run's copy) */
+	int dry;                /* 1: a dry run, on temp.dry_delegate (SQL_FIND …) */
 	struct import_result *res;
 	size_t cap;
 	int map[NCOL];          /* column -> cell index, -1 when absent */
@@ -144,10 +146,32 @@ static char *find_category(struct db *db, const char *s)
 			   " ORDER BY code = ?1 DESC LIMIT 1", "t", s);
 }
 
-static bool load_person(struct db *db, long long id, struct person *p)
+/* The SQL_* statements on the session's delegates: on the table itself
+ * (TABLE_REAL), or for a dry run on the connection's temporary copy of them
+ * (TABLE_DRY, dry_open): writing a temporary table takes no lock on the
+ * database, so a long preview keeps no other writer waiting (a second
+ * rapporteur, a `run` script; issue 12), and as the same statements run
+ * on the same rows under the same constraints, the preview's answers are
+ * the import's (a name given twice: new, then updated). */
+#define SQL_FIND(T) \
+	"SELECT id FROM " T " WHERE session_id = ? AND delegation_id = ? AND name = ?"
+#define SQL_LOAD(T) \
+	"SELECT function, level, entity, category, email, head FROM " T " WHERE id = ?"
+#define SQL_UNHEAD(T) \
+	"UPDATE " T " SET head = 0 WHERE session_id = ? AND delegation_id = ? AND head = 1" \
+	" AND name != ?"
+#define SQL_UPDATE(T) \
+	"UPDATE " T " SET function = ?, level = ?, entity = ?, category = ?, email = ?," \
+	" head = ? WHERE id = ?"
+#define SQL_INSERT(T) \
+	"INSERT INTO " T " (session_id, delegation_id, name, function, level, entity," \
+	" category, email, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define TABLE_REAL "delegate"
+#define TABLE_DRY "temp.dry_delegate"
+
+static bool load_person(struct db *db, int dry, long long id, struct person *p)
 {
-	struct dbq *q = db_query(db, "SELECT function, level, entity, category, email, head"
-				 " FROM delegate WHERE id = ?", "i", id);
+	struct dbq *q = db_query(db, dry ? SQL_LOAD(TABLE_DRY) : SQL_LOAD(TABLE_REAL), "i", id);
 
 	memset(p, 0, sizeof *p);
 	if (!q || dbq_step(q) != DB_ROW)
@@ -248,20 +272,17 @@ static int store(struct part *x, struct import_row *row, long long deleg, long l
 
 	if (!x->write)
 		return 0;
-	if (p->head && db_run(x->db, "UPDATE delegate SET head = 0 WHERE session_id = ?"
-			      " AND delegation_id = ? AND head = 1 AND name != ?", "iit",
+	if (p->head && db_run(x->db, x->dry ? SQL_UNHEAD(TABLE_DRY) : SQL_UNHEAD(TABLE_REAL), "iit",
 			      x->session, deleg, name) != DB_OK) {
 		x->fatal = db_errstatus(x->db);
 		return row_fail(row, "%s", db_errmsg(x->db));
 	}
 	if (id)
-		rc = db_run(x->db, "UPDATE delegate SET function = ?, level = ?, entity = ?,"
-			    " category = ?, email = ?, head = ? WHERE id = ?", "tttttii",
+		rc = db_run(x->db, x->dry ? SQL_UPDATE(TABLE_DRY) : SQL_UPDATE(TABLE_REAL), "tttttii",
 			    p->function, p->level, p->entity, p->category, p->email, p->head, id);
 	else
-		rc = db_run(x->db, "INSERT INTO delegate (session_id, delegation_id, name, function,"
-			    " level, entity, category, email, head) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			    "iitttttti", x->session, deleg, name, p->function ? p->function : "",
+		rc = db_run(x->db, x->dry ? SQL_INSERT(TABLE_DRY) : SQL_INSERT(TABLE_REAL), "iitttttti",
+			    x->session, deleg, name, p->function ? p->function : "",
 			    p->level, p->entity ? p->entity : "", p->category,
 			    p->email ? p->email : "", p->head);
 	if (rc == DB_CONSTRAINT)
@@ -304,12 +325,12 @@ static void data_row(struct part *x, struct import_row *row, const struct csv_ce
 		import_printable(row->delegation, sizeof row->delegation, canon, strlen(canon));
 		free(canon);
 	}
-	id = db_int(x->db, 0, "SELECT id FROM delegate WHERE session_id = ? AND delegation_id = ?"
-		    " AND name = ?", "iit", x->session, deleg, name);
+	id = db_int(x->db, 0, x->dry ? SQL_FIND(TABLE_DRY) : SQL_FIND(TABLE_REAL), "iit",
+		    x->session, deleg, name);
 	if (id) {
 		struct person old;
 
-		if (!load_person(x->db, id, &old)) {
+		if (!load_person(x->db, x->dry, id, &old)) {
 			row_fail(row, "%s", db_errmsg(x->db));
 			return;
 		}
@@ -493,6 +514,41 @@ static void tx_undo(struct db *db, bool own)
 		db_rollback(db);
 }
 
+/* A dry run: a read transaction (own, or the caller's) and the session's
+ * delegates copied into temp.dry_delegate, with delegate's columns and
+ * constraints (its level and category are checked before they are
+ * written). */
+static int dry_open(struct db *db, bool own, long long session, struct import_result *r)
+{
+	if ((own && db_exec(db, "BEGIN DEFERRED") != DB_OK) ||
+	    db_exec(db, "DROP TABLE IF EXISTS temp.dry_delegate") != DB_OK ||
+	    db_exec(db, "CREATE TEMP TABLE dry_delegate (id INTEGER PRIMARY KEY,"
+			" session_id INTEGER NOT NULL, delegation_id INTEGER NOT NULL,"
+			" name TEXT NOT NULL, function TEXT NOT NULL DEFAULT '',"
+			" level TEXT NOT NULL, entity TEXT NOT NULL DEFAULT '',"
+			" category TEXT NOT NULL, head INTEGER NOT NULL DEFAULT 0 CHECK (head IN (0,1)),"
+			" email TEXT NOT NULL DEFAULT '', UNIQUE (session_id, delegation_id, name))")
+		    != DB_OK ||
+	    db_run(db, "INSERT INTO temp.dry_delegate (id, session_id, delegation_id, name,"
+		       " function, level, entity, category, head, email) SELECT id, session_id,"
+		       " delegation_id, name, function, level, entity, category, head, email"
+		       " FROM main.delegate WHERE session_id = ?", "i", session) != DB_OK) {
+		str_printf(r->file_error, sizeof r->file_error, "%s", db_errmsg(db));
+		db_exec(db, "DROP TABLE IF EXISTS temp.dry_delegate");
+		if (own)
+			db_rollback(db);
+		return -1;
+	}
+	return 0;
+}
+
+static void dry_close(struct db *db, bool own)
+{
+	db_exec(db, "DROP TABLE IF EXISTS temp.dry_delegate");
+	if (own)
+		db_rollback(db);
+}
+
 static int import_run(struct part x, bool dry_run, const char *expect);
 
 int import_participants(struct db *db, long long session, const char *path, bool dry_run,
@@ -539,7 +595,8 @@ static int import_run(struct part x, bool dry_run, const char *expect)
 		return -1;
 	/* A dry run on a read-only database only compares. */
 	x.write = !(dry_run && db_is_readonly(db));
-	if (x.write && tx_open(db, own, res) != 0)
+	x.dry = dry_run && x.write;
+	if (x.write && (dry_run ? dry_open(db, own, session, res) : tx_open(db, own, res)) != 0)
 		return -1;
 	rc = import_csv_read_digest(path, on_row, &x, res->digest, err, sizeof err);
 	free(x.heads);
@@ -557,17 +614,14 @@ static int import_run(struct part x, bool dry_run, const char *expect)
 	else if (rc < 0 && !res->file_error[0])
 		str_printf(res->file_error, sizeof res->file_error, "%s",
 			   x.fatal ? db_errmsg(db) : err);
-	if (res->file_error[0]) {
-		if (x.write)
-			tx_undo(db, own);
-		return -1;
-	}
-	if (!x.write)
-		return 0;
-	if (dry_run) {
+	if (x.write && dry_run)
+		dry_close(db, own);
+	else if (x.write && res->file_error[0])
 		tx_undo(db, own);
+	if (res->file_error[0])
+		return -1;
+	if (!x.write || dry_run)
 		return 0;
-	}
 	if (db_exec(db, "RELEASE import_participants") != DB_OK ||
 	    (own && journal_import(db, session, path, res) != DB_OK) ||
 	    (own && db_commit(db) != DB_OK)) {
