@@ -227,6 +227,10 @@ struct ui_prompt_opts {
 	/* Shown on the hint bar when the prompt opens instead of its keys
 	 * (why it opened again: ui_ask_run), or NULL. */
 	const char *why;
+	/* Where Esc leaves the text it cancelled (malloc'd; NULL when none),
+	 * for the caller to offer it again: a slip is not a loss. (A prompt
+	 * with history keeps it there: Up brings it back.) */
+	char **cancelled;
 };
 
 /* A one-line editor on the message line, modal: returns the malloc'd UTF-8

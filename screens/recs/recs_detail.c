@@ -148,10 +148,37 @@ static char *party_line(const struct ui_ask *ask, void *ud)
 	return line;
 }
 
+/* The wording (or reason) last cancelled with Esc: offered again when the
+ * prompt opens for the same recommendation — Esc is meant, but a slip is
+ * common. */
+static struct {
+	long long session, num;
+	bool objection;
+	char *text;
+} cancelled;
+
+/* After the prompt of act_party: keep what Esc cancelled (kept), or
+ * forget the cancelled text once the command is done. */
+static void remember_cancelled(struct recs *r, long long num, bool objection, char *kept,
+			       bool done)
+{
+	if (kept) {
+		free(cancelled.text);
+		cancelled.session = r->app->session;
+		cancelled.num = num;
+		cancelled.objection = objection;
+		cancelled.text = kept;
+	} else if (done && cancelled.text && cancelled.session == r->app->session &&
+		   cancelled.num == num && cancelled.objection == objection) {
+		xfree(&cancelled.text);
+	}
+}
+
 /* reserve or object: a member state and a reason. */
 static void act_party(struct recs *r, long long num, bool objection)
 {
-	char label[160], *code;
+	char label[160], *code, *kept = NULL;
+	int rc;
 
 	str_printf(label, sizeof label,
 		   objection ? _("Objection to R%lld by (member states):")
@@ -162,12 +189,16 @@ static void act_party(struct recs *r, long long num, bool objection)
 	/* The wording is drafted: a dropped link does not lose it; a wording
 	 * the database could not store (busy, disk full) comes back. */
 	struct party_ref p = { num, code, objection };
-	struct ui_ask ask = { .label = label, .opts = { .draft = "reason" } };
+	struct ui_ask ask = { .label = label, .opts = { .draft = "reason", .cancelled = &kept } };
 
+	if (cancelled.text && cancelled.session == r->app->session && cancelled.num == num &&
+	    cancelled.objection == objection)
+		ask.opts.initial = cancelled.text;
 	str_printf(label, sizeof label, objection ? _("Reason of %s (may be empty):")
 						  : _("Reservation of %s (its wording):"),
 		   code);
-	ui_ask_run(r->app, &ask, 1, party_line, &p);
+	rc = ui_ask_run(r->app, &ask, 1, party_line, &p);
+	remember_cancelled(r, num, objection, kept, rc == 0);
 	ui_ask_free(&ask, 1);
 	free(code);
 }

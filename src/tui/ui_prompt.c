@@ -446,6 +446,21 @@ static void prompt_idle(void *ud)
 	ic->last = monotonic();
 }
 
+/* Esc: what was typed stays within reach, as in a shell: in the history
+ * (the : line, Up brings it back) and where the caller asked. */
+static void keep_cancelled(const struct ui_prompt_opts *o, const struct lineedit *e)
+{
+	char *text = lineedit_text(e);
+
+	if (o->history)
+		history_add(text);
+	if (o->cancelled) {
+		free(*o->cancelled);
+		*o->cancelled = *text ? xstrdup(text) : NULL;
+	}
+	free(text);
+}
+
 char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 {
 	static const struct ui_prompt_opts none;
@@ -486,6 +501,8 @@ char *ui_prompt(const char *label, const struct ui_prompt_opts *opts)
 			 * prompt; Esc (or the end of a test script) drops it. */
 			if (o->draft && !o->idle && (key == K_ESC || !ui_stop_signal))
 				recs_draft_clear(ui.app->db, o->draft, ui.app->session, 0);
+			if (key == K_ESC)
+				keep_cancelled(o, &e);
 			break;
 		}
 		if (key == K_ENTER) {
