@@ -104,6 +104,17 @@ bool ui_out_cursor(int *y, int *x);
  * the terminal (redundant G0 designations and colour resets); returns the
  * new length. *g0_ascii: G0 is known to be ASCII (kept across updates). */
 size_t ui_out_squeeze(char *buf, size_t n, bool *g0_ascii);
+/* ui_out_tighten.c: the same bytes with shorter cursor addresses and
+ * attribute changes, and a scroll of part of the screen as delete and
+ * insert line when idl (ui_out_term_idl: the terminal has the ANSI forms);
+ * returns the new length. */
+struct out_term {
+	int rows;        /* the screen's height */
+	bool idl;        /* ANSI delete/insert line and cursor moves */
+	bool sgr_normal; /* attributes known to be all off (across updates) */
+};
+size_t ui_out_tighten(char *buf, size_t n, struct out_term *t);
+bool ui_out_term_idl(void);
 
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);

@@ -48,6 +48,7 @@ static bool cursor_known;        /* where the last update left the cursor */
 static int cursor_y, cursor_x;
 static char *map;        /* the file mapped, MAP_SIZE bytes; NULL: pread */
 static bool g0_ascii;    /* the terminal's G0 set is ASCII (ui_out_squeeze) */
+static struct out_term term; /* for ui_out_tighten */
 #define MAP_SIZE ((size_t)1 << 20)
 
 void ui_out_start(void)
@@ -64,6 +65,7 @@ void ui_out_start(void)
 		}
 	}
 	tty_fd = fcntl(STDOUT_FILENO, F_DUPFD_CLOEXEC, 3);
+	term.idl = ui_out_term_idl();
 	if (cap_fd < 0 || tty_fd < 0) {
 		ui_out_stop();
 		return;
@@ -88,6 +90,7 @@ void ui_out_stop(void)
 		munmap(map, MAP_SIZE);
 	map = NULL;
 	g0_ascii = false; /* the terminal may be reset before a new start */
+	term.sgr_normal = false;
 	if (cap_fd >= 0)
 		close(cap_fd);
 	if (tty_fd >= 0)
@@ -141,6 +144,13 @@ static void update(void)
 	getyx(curscr, cursor_y, cursor_x);
 }
 
+/* The captured update without what changes nothing, in short forms. */
+static size_t shorten(char *b, size_t n)
+{
+	term.rows = LINES;
+	return ui_out_tighten(b, ui_out_squeeze(b, n, &g0_ascii), &term);
+}
+
 void ui_out_update(void)
 {
 	off_t n;
@@ -157,14 +167,14 @@ void ui_out_update(void)
 	if (n <= 0)
 		return;
 	if (map && (size_t)n <= MAP_SIZE) {
-		write_all(STDOUT_FILENO, map, ui_out_squeeze(map, (size_t)n, &g0_ascii));
+		write_all(STDOUT_FILENO, map, shorten(map, (size_t)n));
 	} else {
 		if ((size_t)n > cap) {
 			cap = (size_t)n;
 			buf = xrealloc(buf, cap);
 		}
 		if (pread(cap_fd, buf, (size_t)n, 0) == n)
-			write_all(STDOUT_FILENO, buf, ui_out_squeeze(buf, (size_t)n, &g0_ascii));
+			write_all(STDOUT_FILENO, buf, shorten(buf, (size_t)n));
 	}
 	/* Rewind only: the next update overwrites from 0 and its length is
 	 * the new offset, so stale bytes past it never matter. */
