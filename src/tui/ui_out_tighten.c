@@ -115,7 +115,7 @@ static void put(struct out *o, const char *s, size_t len)
 		o->over = true;
 		return;
 	}
-	memcpy(o->b + o->n, s, len);
+	memmove(o->b + o->n, s, len); /* in place: s may be just ahead */
 	o->n += len;
 }
 
