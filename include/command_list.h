@@ -198,6 +198,7 @@ CMD(OPEN, "open", "", N_("open the recommendation (text, objections, reservation
 CMD(FILTER_STATUS, "filter-status", "", N_("cycle the status filter"), 0, 0, L, "f", A(RECS),
     NULL)
 CMD(FILTER_THEME, "filter-theme", "", N_("cycle the theme filter"), 0, 0, L, "F", A(RECS), NULL)
-CMD(SHOW, "show", "", N_("read the selected entry whole"), 0, 0, L, "Enter", A(MINUTES), NULL)
+CMD(SHOW, "show", "", N_("read the selected entry whole"), 0, 0, L, "Enter",
+    A(MINUTES) | A(THEMES), NULL)
 CMD(VERSIONS, "versions", "", N_("versions and the word diff of two of them"), 0, 0, L, "v",
     A(RECS), NULL)

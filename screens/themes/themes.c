@@ -133,6 +133,8 @@ static unsigned themes_handle(struct screen *s, struct app *app, const struct ke
 		themes_enter_view(t, t->view == TV_CATALOGUE ? TV_PROPOSALS : TV_CATALOGUE);
 		return H_DONE | H_REDRAW;
 	}
+	if (ev->cmd == CMD_SHOW && t->view == TV_PROPOSALS)
+		return themes_show_proposal(t);
 	r = t->view == TV_CATALOGUE ? themes_catalogue_key(t, ev) : themes_proposals_key(t, ev);
 	t->psel[t->target] = t->pl.sel;
 	return r;

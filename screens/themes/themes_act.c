@@ -272,8 +272,8 @@ unsigned themes_catalogue_key(struct themes_screen *t, const struct key_event *e
 	}
 	if ((r = list_handle(&t->cl, ev->key)) != H_IGNORED)
 		return r;
-	if (d && (d->flags & CMD_UI))
-		return H_IGNORED;
+	if (d && (d->flags & CMD_UI) && ev->cmd != CMD_SHOW)
+		return H_IGNORED; /* Enter (show elsewhere) proposes here */
 	if (ev->key != K_ENTER && ev->cmd != CMD_PROPOSE) {
 		if (!d || ev->cmd == CMD_NOTE)
 			return H_IGNORED;

@@ -305,7 +305,7 @@ static void decision_text(struct themes_screen *t, const struct proposal_info *p
 							    (unsigned long)o->present),
 			   o->support, o->present);
 	else if (o->reached)
-		str_printf(buf, size, _("Consensus: %d support, %d abstain, no objection among %d present; s selects it."),
+		str_printf(buf, size, _("Consensus: %d support, %d abstain, no objection, %d present; s selects it."),
 			   o->support, o->abstain, o->present);
 	else if (o->object == 1)
 		str_printf(buf, size, _("Blocked: %s objects (%d support, %d present)."), p->objectors,
@@ -318,26 +318,19 @@ static void decision_text(struct themes_screen *t, const struct proposal_info *p
 			   o->abstain, o->present);
 }
 
-static void draw_detail(struct themes_screen *t, WINDOW *w)
+/* The three lines of the selected proposal p (title, proposer, decision)
+ * into l[0..2], each of size bytes; the decision's colour into *role. */
+static void detail_texts(struct themes_screen *t, const struct proposal_info *p, char (*l)[768],
+			 enum ui_role *role)
 {
-	const struct proposal_info *p = themes_sel_prop(t);
 	const struct grid_member *gm;
-	char buf[768], r4[384], who[256];
-	enum ui_role role;
+	char r4[384], who[256];
 
-	if (!p) {
-		detail_line(t, w, 0, t->target ? _("No proposal for the next meeting yet: a proposes one, c opens the catalogue.")
-					       : _("No proposal for the workshops yet: a proposes one, c opens the catalogue."),
-			    ui_attr(ROLE_DIM));
-		detail_line(t, w, 1, "", 0);
-		detail_line(t, w, 2, "", 0);
-		return;
-	}
 	if (p->origins[0])
-		str_printf(buf, sizeof buf, _("P%lld %s (merged from %s)"), p->num, p->title, p->origins);
+		str_printf(l[0], sizeof *l, _("P%lld %s (merged from %s)"), p->num, p->title,
+			   p->origins);
 	else
-		str_printf(buf, sizeof buf, "P%lld %s", p->num, p->title);
-	detail_line(t, w, 0, buf, ui_attr(ROLE_NORMAL));
+		str_printf(l[0], sizeof *l, "P%lld %s", p->num, p->title);
 	if (!strcmp(p->proposer_kind, "secretariat"))
 		str_copy(who, _("the secretariat"), sizeof who);
 	else if (!strcmp(p->proposer_kind, "ctp"))
@@ -348,13 +341,47 @@ static void draw_detail(struct themes_screen *t, WINDOW *w)
 		str_copy(who, p->proposer, sizeof who);
 	if (p->theme_id) {
 		r4_text(t, p->theme_id, r4, sizeof r4);
-		str_printf(buf, sizeof buf, _("By %s · %s · %s"), who, p->theme_code, r4);
+		str_printf(l[1], sizeof *l, _("By %s · %s · %s"), who, p->theme_code, r4);
 	} else {
-		str_printf(buf, sizeof buf, _("By %s · free title"), who);
+		str_printf(l[1], sizeof *l, _("By %s · free title"), who);
 	}
-	detail_line(t, w, 1, buf, ui_attr(ROLE_NORMAL));
-	decision_text(t, p, buf, sizeof buf, &role);
-	detail_line(t, w, 2, buf, ui_attr(role));
+	decision_text(t, p, l[2], sizeof *l, role);
+}
+
+static void draw_detail(struct themes_screen *t, WINDOW *w)
+{
+	const struct proposal_info *p = themes_sel_prop(t);
+	char l[3][768];
+	enum ui_role role;
+
+	if (!p) {
+		detail_line(t, w, 0, t->target ? _("No proposal for the next meeting yet: a proposes one, c opens the catalogue.")
+					       : _("No proposal for the workshops yet: a proposes one, c opens the catalogue."),
+			    ui_attr(ROLE_DIM));
+		detail_line(t, w, 1, "", 0);
+		detail_line(t, w, 2, "", 0);
+		return;
+	}
+	detail_texts(t, p, l, &role);
+	detail_line(t, w, 0, l[0], ui_attr(ROLE_NORMAL));
+	detail_line(t, w, 1, l[1], ui_attr(ROLE_NORMAL));
+	detail_line(t, w, 2, l[2], ui_attr(role));
+}
+
+unsigned themes_show_proposal(struct themes_screen *t)
+{
+	const struct proposal_info *p = themes_sel_prop(t);
+	char l[3][768], title[64], *text;
+	enum ui_role role;
+
+	if (!p)
+		return H_IGNORED;
+	detail_texts(t, p, l, &role);
+	str_printf(title, sizeof title, _("Proposal P%lld"), p->num);
+	text = xasprintf("%s\n\n%s\n\n%s", l[0], l[1], l[2]);
+	ui_view_text(title, text);
+	free(text);
+	return H_DONE | H_REDRAW;
 }
 
 static void draw_prop_header(struct themes_screen *t, WINDOW *w)

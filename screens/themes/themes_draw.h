@@ -12,5 +12,7 @@ void themes_prop_row(void *ud, WINDOW *w, int y, int x, int width, int index);
 void themes_theme_row(void *ud, WINDOW *w, int y, int x, int width, int index);
 void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full);
 void themes_draw_catalogue(struct themes_screen *t, WINDOW *w, bool full);
+/* Enter: the selected proposal whole, wrapped, over the body (ui_view). */
+unsigned themes_show_proposal(struct themes_screen *t);
 
 #endif

@@ -135,7 +135,7 @@ got=$(ui_run "$db" '4<Right>
 like "another instance: MDG leaves the room, shown in lowercase" "$(row "$got" 3)" '^ mdg   ·   o   '
 like "... the block lifts" "$(row "$got" 2)" 'MUS  consensus$'
 is "... the reason line" "$(detail "$got" 3)" \
-	" Consensus: 2 support, 0 abstain, no objection among 4 present; s selects it."
+	" Consensus: 2 support, 0 abstain, no objection, 4 present; s selects it."
 got=$(ui_run "$db" '4<Right>s')
 is "s now selects it" "$(msg "$got")" "ok P2 selected"
 like "... SELECTED" "$(row "$got" 2)" 'MUS  SELECTED$'
