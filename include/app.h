@@ -28,6 +28,7 @@ struct app {
 	struct undo_stack *undo;  /* this instance's changes (undo.h); owned */
 	char *backup_dir;         /* owned: where automatic backups go */
 	bool sync_full;           /* synchronous=FULL (the screen: one fsync per action) */
+	bool screen;              /* the screen: DB_OPEN_SCREEN (a small page cache) */
 	bool allow_damaged;       /* backup/recover: open a file that fails quick_check */
 	bool last_unstored;       /* the last command_exec was refused because the database
 				   * could not write (busy, disk full): what was typed is kept */
@@ -52,6 +53,9 @@ int app_init_db(struct app *app, bool demo, char *err, size_t errlen);
 /* PRAGMA data_version of app->db: changes when another connection (a
  * second instance on the same file) commits. For the screen's idle check. */
 long long app_data_version(struct app *app);
+/* A screen was left: the database keeps the prepared statements of the
+ * last two screens shown, not of every screen visited. */
+void app_screen_left(struct app *app);
 /* The default database path: $XDG_DATA_HOME/rapporteur/rapporteur.db or
  * ~/.local/share/rapporteur/rapporteur.db. Malloc'd. */
 char *app_default_db_path(void);

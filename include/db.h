@@ -55,7 +55,12 @@ enum db_open_flags {
 	DB_OPEN_CREATE = 2,     /* create the file (mode 0600) if missing */
 	DB_OPEN_NO_MIGRATE = 4, /* do not run migrations (tests) */
 	DB_OPEN_SYNC_FULL = 8,  /* synchronous=FULL: a commit survives a power cut */
+	DB_OPEN_SCREEN = 16,    /* the screen: a small page cache (DB_SCREEN_CACHE_KB) */
 };
+
+/* The screen reads a page of rows at a time: its page cache holds the
+ * pages of the screen shown, not the 2 MB SQLite keeps by default. */
+#define DB_SCREEN_CACHE_KB 64
 
 /* Current schema version (PRAGMA user_version after migration): the
  * number of migrations in schema.c, so appending one is all it takes. */
@@ -71,6 +76,8 @@ void db_close(struct db **db);
 bool db_is_readonly(const struct db *db);
 const char *db_path(const struct db *db);
 int db_user_version(struct db *db);
+/* Bytes SQLite holds now (every connection of the process). */
+long long db_memory_used(void);
 
 /* Transactions: BEGIN IMMEDIATE (so a writer waits on busy_timeout up
  * front rather than failing at COMMIT), COMMIT, ROLLBACK. */
@@ -93,6 +100,11 @@ int db_exec(struct db *db, const char *sql);
 
 /* Prepared statements. */
 struct dbq *db_prepare(struct db *db, const char *sql);   /* NULL on error */
+/* Finalize the prepared statements not used since the previous call, so
+ * that the statements kept are those of the last two screens shown (a
+ * screen's statements are prepared again when it comes back). */
+void db_release_statements(struct db *db);
+size_t db_statement_count(const struct db *db); /* statements kept prepared */
 void dbq_bind_int(struct dbq *q, int idx, long long v);   /* idx from 1 */
 void dbq_bind_text(struct dbq *q, int idx, const char *s); /* NULL -> NULL */
 void dbq_bind_null(struct dbq *q, int idx);

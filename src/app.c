@@ -272,6 +272,8 @@ int app_open(struct app *app, long long want, char *err, size_t errlen)
 		app->backup_dir = app_default_backup_dir();
 	if (app->sync_full)
 		flags |= DB_OPEN_SYNC_FULL;
+	if (app->screen)
+		flags |= DB_OPEN_SCREEN;
 	if (is_default && stat(app->db_path, &st) != 0 && !app->read_only) {
 		if (make_parents(app->db_path) != 0) {
 			str_printf(err, errlen, _("%s: cannot create the folder: %s"), app->db_path,
@@ -309,6 +311,12 @@ void app_close(struct app *app)
 	db_close(&app->db);
 	xfree(&app->db_path);
 	xfree(&app->backup_dir);
+}
+
+void app_screen_left(struct app *app)
+{
+	if (app->db)
+		db_release_statements(app->db);
 }
 
 long long app_data_version(struct app *app)

@@ -573,7 +573,7 @@ int main(int argc, char **argv)
 	}
 	/* The screen: one fsync per action (a power cut loses nothing shown
 	 * as done). backup and restore work on a damaged file too. */
-	app.sync_full = !o.sub;
+	app.sync_full = app.screen = !o.sub;
 	app.allow_damaged = o.sub && (!strcmp(o.sub, "backup") || !strcmp(o.sub, "restore"));
 	if ((rc = open_or_report(&app, o.session)) != 0 || (rc = check_role_delegation(&app)) != 0) {
 		app_close(&app);

@@ -165,6 +165,36 @@ failed:
 	return db->status ? db->status : DB_ERROR;
 }
 
+/* SQLite's settings for the whole process, before its first connection:
+ * no block of 20 pages reserved up front by each page cache (87 KB for
+ * the one page of a small temporary table of a sort): pages are
+ * allocated as they are read. */
+static void configure_sqlite(void)
+{
+	static bool done;
+
+	if (done)
+		return;
+	done = true;
+	sqlite3_config(SQLITE_CONFIG_PAGECACHE, (void *)NULL, 0, 0);
+}
+
+long long db_memory_used(void)
+{
+	return (long long)sqlite3_memory_used();
+}
+
+/* The page cache the connection keeps (db_quick_check sets its own for
+ * the time of the check, then this one again). */
+void db_apply_cache_size(struct db *db)
+{
+	char pragma[48];
+
+	str_printf(pragma, sizeof pragma, "PRAGMA cache_size = %d",
+		   db->cache_kb ? -db->cache_kb : -2000 /* SQLite's default */);
+	db_exec(db, pragma);
+}
+
 int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t errlen)
 {
 	struct db *db = xcalloc(1, sizeof *db);
@@ -197,6 +227,7 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 		rc = DB_ERROR;
 		goto out;
 	}
+	configure_sqlite();
 	oflags = (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
 		 SQLITE_OPEN_NOMUTEX;
 	rc = sqlite3_open_v2(path, &db->h, oflags, NULL);
@@ -246,6 +277,10 @@ int db_open(const char *path, unsigned flags, struct db **out, char *err, size_t
 		db_exec(db, (flags & DB_OPEN_SYNC_FULL) || getenv("RAPPORTEUR_SYNC_FULL")
 				    ? "PRAGMA synchronous = FULL"
 				    : "PRAGMA synchronous = NORMAL");
+	}
+	if (flags & DB_OPEN_SCREEN) {
+		db->cache_kb = DB_SCREEN_CACHE_KB;
+		db_apply_cache_size(db);
 	}
 	if (!(flags & DB_OPEN_NO_MIGRATE) && (rc = migrate(db, err, errlen)) != DB_OK)
 		goto out;
@@ -369,6 +404,7 @@ struct dbq *db_prepare(struct db *db, const char *sql)
 		if (s->sql == sql) {
 			sqlite3_reset(s->stmt);
 			sqlite3_clear_bindings(s->stmt);
+			s->gen = db->gen;
 			return (struct dbq *)s->stmt;
 		}
 		if (!s->sql) {
@@ -379,10 +415,54 @@ struct dbq *db_prepare(struct db *db, const char *sql)
 			}
 			s->sql = sql;
 			s->stmt = st;
+			s->gen = db->gen;
 			return (struct dbq *)st;
 		}
 	}
 	die("statement cache full");
+}
+
+/* Put a kept statement back in the cache (db_release_statements). */
+static void cache_put(struct db *db, struct cache_slot slot)
+{
+	size_t h = ((size_t)(uintptr_t)slot.sql >> 3) & (CACHE_SIZE - 1);
+
+	while (db->cache[h].sql)
+		h = (h + 1) & (CACHE_SIZE - 1);
+	db->cache[h] = slot;
+}
+
+void db_release_statements(struct db *db)
+{
+	struct cache_slot *keep = xmalloc(db_statement_count(db) * sizeof *keep + 1);
+	size_t n = 0;
+
+	for (size_t i = 0; i < CACHE_SIZE; i++) {
+		struct cache_slot *s = &db->cache[i];
+
+		if (!s->sql)
+			continue;
+		if (s->gen == db->gen || sqlite3_stmt_busy(s->stmt))
+			keep[n++] = *s;
+		else
+			sqlite3_finalize(s->stmt);
+		s->sql = NULL;
+		s->stmt = NULL;
+	}
+	/* The slots emptied would cut the probe sequences: put back. */
+	for (size_t i = 0; i < n; i++)
+		cache_put(db, keep[i]);
+	free(keep);
+	db->gen++;
+}
+
+size_t db_statement_count(const struct db *db)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < CACHE_SIZE; i++)
+		n += db->cache[i].sql != NULL;
+	return n;
 }
 
 #define ST(q) ((sqlite3_stmt *)(q))

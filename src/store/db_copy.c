@@ -64,7 +64,7 @@ int db_quick_check(struct db *db, int budget_ms, char *msg, size_t msglen)
 	}
 	sqlite3_progress_handler(db->h, 0, NULL, NULL);
 	sqlite3_db_release_memory(db->h);
-	sqlite3_exec(db->h, "PRAGMA cache_size = -2000", NULL, NULL, NULL); /* SQLite's default */
+	db_apply_cache_size(db);
 	if (out == DB_OK && rc == SQLITE_INTERRUPT)
 		return DB_BUSY; /* not finished in time: not checked */
 	if (out == DB_OK && rc != SQLITE_ROW && rc != SQLITE_DONE) {

@@ -207,6 +207,7 @@ static void switch_to(int id)
 		return;
 	ui.help_open = false;
 	ui_view_close();
+	app_screen_left(ui.app);
 	ui.cur = id;
 	screen_ensure_open(ui_current());
 	ui.body_dirty = ui.body_full = true;
