@@ -65,7 +65,7 @@ struct floor_entry {
 	struct floor_who who;
 	time_t start, end;
 	long seconds;                /* end - start, or up to clock_now() */
-	char summary[FLOOR_SUMMARY_MAX + 1];
+	char *summary;               /* malloc'd (floor_entries_free) */
 };
 
 /* Keyset position in a log: (item_id, seq) of the last row seen;
@@ -91,11 +91,14 @@ int floor_current(struct db *db, long long session, struct floor_speaker *sp);
 /*
  * The log of interventions, oldest first: of item number item_num, or of
  * the whole session when item_num is 0 (ordered by item then seq). At most
- * `limit` rows after `after` (NULL: from the first).
+ * `limit` rows after `after` (NULL: from the first). Each row's summary is
+ * malloc'd: floor_entries_free(rows, *n) before the rows are read again
+ * (a page of rows takes the length of its summaries, not 4 KB a row).
  */
 int floor_log(struct db *db, long long session, long long item_num,
 	      const struct floor_cursor *after, struct floor_entry *rows, size_t limit,
 	      size_t *n);
+void floor_entries_free(struct floor_entry *rows, size_t n);
 int floor_counts(struct db *db, long long session, struct floor_counts *c);
 
 /* A delegate of a delegation, as the Floor screen offers speakers. */

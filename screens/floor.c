@@ -79,6 +79,7 @@ static void load_page(struct floor_screen *f)
 		f->page = xrealloc(f->page, want * sizeof *f->page);
 		f->page_cap = want;
 	}
+	floor_entries_free(f->page, f->page_n);
 	f->page_n = 0;
 	f->page_top = f->ll.top > h ? f->ll.top - h : 0;
 	after.item_id = f->item.id;
@@ -189,6 +190,7 @@ static const char *entry_text(void *ud, int i)
 	    floor_log(f->app->db, f->app->session, f->item.num, &after, e, 1, &n) == 0 && n == 1)
 		str_printf(f->text, sizeof f->text, "%s %s %s %s", e->who.code, e->who.delegation,
 			   e->who.speaker, e->summary);
+	floor_entries_free(e, n);
 	free(e);
 	return f->text;
 }
@@ -666,6 +668,7 @@ static void floor_close(struct screen *s)
 	if (!f)
 		return;
 	free(f->queue);
+	floor_entries_free(f->page, f->page_n);
 	free(f->page);
 	free(f);
 	s->data = NULL;

@@ -164,11 +164,17 @@ static int log_read(struct dbq *q, struct floor_entry *rows, size_t limit, size_
 		e->seconds = (long)((e->end ? e->end : now) - e->start);
 		if (e->seconds < 0 || !e->start)
 			e->seconds = 0;
-		str_copy(e->summary, (s = dbq_text(q, 12)) ? s : "", sizeof e->summary);
+		e->summary = xstrdup((s = dbq_text(q, 12)) ? s : "");
 	}
 	dbq_reset(q);
 	*n = k;
 	return rc < 0 ? rc : DB_OK;
+}
+
+void floor_entries_free(struct floor_entry *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		xfree(&rows[i].summary);
 }
 
 int floor_log(struct db *db, long long session, long long item_num,

@@ -310,12 +310,15 @@ static void interventions(struct rp *r, int num, struct floor_entry *rows)
 	size_t n;
 
 	do {
-		if (rp_fail(r, floor_log(r->db, r->session, num, &after, rows, PAGE, &n)) < 0)
+		if (rp_fail(r, floor_log(r->db, r->session, num, &after, rows, PAGE, &n)) < 0) {
+			floor_entries_free(rows, n);
 			return;
+		}
 		for (size_t i = 0; i < n; i++)
 			speech(r, &rows[i]);
 		if (n)
 			after = (struct floor_cursor){ rows[n - 1].item_id, rows[n - 1].seq };
+		floor_entries_free(rows, n);
 	} while (n == PAGE);
 }
 

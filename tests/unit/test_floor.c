@@ -150,7 +150,7 @@ static void test_floor_and_yield(void **state)
 {
 	struct testdb *f = *state;
 	struct floor_speaker sp;
-	struct floor_entry log[8];
+	struct floor_entry log[8] = { 0 };
 	struct floor_counts c;
 	size_t n;
 
@@ -197,6 +197,7 @@ static void test_floor_and_yield(void **state)
 	clock_set(T0 + 12 * MIN);
 	testdb_is(f, "yield \"Question sur le calendrier\"", "ok SYC spoke 2 min");
 
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 1, NULL, log, 8, &n), DB_OK);
 	assert_int_equal(n, 3);
 	assert_int_equal(log[0].seq, 1);
@@ -219,6 +220,7 @@ static void test_floor_and_yield(void **state)
 	/* A running intervention counts up to now. */
 	testdb_exec(f, "floor FRA");
 	clock_set(T0 + 13 * MIN);
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 1, &(struct floor_cursor){ 0, 3 }, log,
 				   1, &n), DB_OK);
 	assert_int_equal(n, 1);
@@ -237,6 +239,7 @@ static void test_floor_and_yield(void **state)
 	assert_int_equal(floor_counts(f->app.db, f->app.session, &c), DB_OK);
 	assert_int_equal(c.waiting, 0);
 	assert_int_equal(c.session_interventions, 4);
+	floor_entries_free(log, ARRAY_SIZE(log));
 }
 
 static void test_needs_item_in_progress(void **state)
@@ -270,7 +273,7 @@ static void test_needs_item_in_progress(void **state)
 static void test_log_paging(void **state)
 {
 	struct testdb *f = *state;
-	struct floor_entry log[4];
+	struct floor_entry log[4] = { 0 };
 	struct floor_cursor cur = { 0, 0 };
 	size_t n, total = 0;
 	int last_item = 0, last_seq = 0;
@@ -289,6 +292,7 @@ static void test_log_paging(void **state)
 		testdb_exec(f, "yield \"deux\"");
 	}
 	for (;;) {
+		floor_entries_free(log, ARRAY_SIZE(log));
 		assert_int_equal(floor_log(f->app.db, f->app.session, 0, &cur, log, 4, &n), DB_OK);
 		if (n == 0)
 			break;
@@ -308,9 +312,11 @@ static void test_log_paging(void **state)
 	assert_int_equal(last_item, 2);
 	assert_int_equal(last_seq, 4);
 	/* From a cursor inside item 1: the rest of item 1, then item 2. */
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 0, NULL, log, 1, &n), DB_OK);
 	cur.item_id = log[0].item_id;
 	cur.seq = log[0].seq;
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 0, &cur, log, 4, &n), DB_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(log[0].item_num, 1);
@@ -319,6 +325,7 @@ static void test_log_paging(void **state)
 	assert_string_equal(log[3].summary, "un");
 	cur.item_id = log[3].item_id;
 	cur.seq = log[3].seq;
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 0, &cur, log, 4, &n), DB_OK);
 	assert_int_equal(n, 4);
 	assert_int_equal(log[0].item_num, 2);
@@ -327,13 +334,24 @@ static void test_log_paging(void **state)
 	/* One item's log. */
 	cur.item_id = 0;
 	cur.seq = 3;
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 1, &cur, log, 4, &n), DB_OK);
 	assert_int_equal(n, 2);
 	assert_int_equal(log[0].seq, 4);
 	assert_int_equal(log[1].seq, 5);
 	assert_int_equal(log[1].seconds, 60);
+	floor_entries_free(log, ARRAY_SIZE(log));
 	assert_int_equal(floor_log(f->app.db, f->app.session, 9, NULL, log, 4, &n), DB_OK);
 	assert_int_equal(n, 0);
+	floor_entries_free(log, ARRAY_SIZE(log));
+}
+
+/* A page of the log (the Floor screen keeps three screens of rows) takes
+ * the length of its summaries, not 4 KB a row: at 200x60, 168 rows. */
+static void test_log_row_small(void **state)
+{
+	(void)state;
+	assert_true(168 * sizeof(struct floor_entry) < 64 * 1024);
 }
 
 static void test_query_plans(void **state)
@@ -355,6 +373,7 @@ int main(void)
 		T(test_floor_and_yield),
 		T(test_needs_item_in_progress),
 		T(test_log_paging),
+		T(test_log_row_small),
 		T(test_query_plans),
 	};
 
