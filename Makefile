@@ -50,7 +50,16 @@ LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) -lcsv
 # src/cmd, src/io, src/tui, src/app.c + src/main.c on top, screens/ and
 # screens/<screen>/ for the screens made of several files.
 SRC     := $(sort $(wildcard src/*.c src/*/*.c screens/*.c screens/*/*.c))
-OBJ     := $(SRC:%.c=$(BUILD)/%.o)
+# Linked last, together: the code a screen being browsed does not run
+# (reports, export, import, migrations, the commands' writers), so that
+# the pages of code it touches are fewer (README "Figures": memory).
+COLD    := $(filter src/io/% src/store/migrations%,$(SRC)) src/store/schema.c \
+           src/cmd/follow.c src/cmd/import_cmd.c src/core/sha256.c src/core/fold.c src/domain/agenda.c src/domain/agenda_retime.c \
+           src/domain/attendance.c src/domain/cmd.c src/domain/floor.c src/domain/floor_edit.c \
+           src/domain/followup.c src/domain/minutes_entry.c src/domain/recs.c src/domain/recs_diff.c \
+           src/domain/report_state.c src/domain/session.c src/domain/session_carry.c \
+           src/domain/session_set.c src/domain/themes.c
+OBJ     := $(patsubst %.c,$(BUILD)/%.o,$(filter-out $(COLD),$(SRC)) $(COLD))
 DEP     := $(OBJ:.o=.d)
 LIBOBJ  := $(filter-out $(BUILD)/src/main.o,$(OBJ))
 UNIT    := $(wildcard tests/unit/test_*.c)
