@@ -207,7 +207,9 @@ static int floor_open(struct screen *s, struct app *app)
 	if (!f) {
 		f = s->data = xcalloc(1, sizeof *f);
 		f->app = app;
-		f->queue = xcalloc(QUEUE_MAX, sizeof *f->queue);
+		/* floor_queue fills the rows it reads: the list takes the
+		 * memory of the requests waiting, not of QUEUE_MAX (66 KB). */
+		f->queue = xmalloc(QUEUE_MAX * sizeof *f->queue);
 		list_init(&f->ql, draw_request, request_text, f);
 		list_init(&f->ll, draw_entry, entry_text, f);
 		f->ql.cells_kept = f->ll.cells_kept = true; /* changes reload */
