@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "edit_field.h"
 #include "rules.h"
 
 struct cmd_ctx;
@@ -97,6 +98,8 @@ const char *agenda_query_sql(size_t i);
 /* Command handlers (agenda.c). */
 int cmd_item_add(struct cmd_ctx *);      /* item+ "TITLE" [KIND] [MINUTES] [HH:MM] */
 int cmd_item_edit(struct cmd_ctx *);     /* item= N FIELD VALUE */
+/* The fields item= changes (edit_field.h): the parser and the minutes. */
+extern const struct edit_fields agenda_item_fields;
 int cmd_start(struct cmd_ctx *);         /* start N */
 int cmd_end(struct cmd_ctx *);           /* end */
 int cmd_skip(struct cmd_ctx *);          /* skip N */

@@ -9,6 +9,8 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "edit_field.h"
 #include "rules.h"
 
 struct cmd_ctx;
@@ -161,6 +163,8 @@ int cmd_delegation_add(struct cmd_ctx *); /* delegation+ CODE TYPE "NAME" */
 int cmd_delegate_add(struct cmd_ctx *);
 int cmd_delegate_del(struct cmd_ctx *);  /* delegate- CODE "NAME" */
 int cmd_delegate_edit(struct cmd_ctx *); /* delegate= CODE "NAME" FIELD VALUE */
+/* The fields delegate= changes (edit_field.h): the parser and the minutes. */
+extern const struct edit_fields attendance_delegate_fields;
 int cmd_present_add(struct cmd_ctx *);   /* present+ CODE ["NAME"] */
 int cmd_present_del(struct cmd_ctx *);   /* present- CODE ["NAME"] */
 int cmd_check(struct cmd_ctx *);         /* check */

@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "edit_field.h"
+
 struct cmd_ctx;
 struct db;
 
@@ -124,5 +126,7 @@ int cmd_floor(struct cmd_ctx *);         /* floor [CODE] */
 int cmd_yield(struct cmd_ctx *);         /* yield "SUMMARY" */
 /* intervention= ITEM SEQ FIELD VALUE (floor_edit.c) */
 int cmd_intervention_edit(struct cmd_ctx *);
+/* The fields intervention= changes (edit_field.h): the parser and the minutes. */
+extern const struct edit_fields floor_intervention_fields;
 
 #endif

@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "draft.h"   /* the drafts the editor saves (draft.c) */
+#include "edit_field.h"
 
 struct cmd_ctx;
 struct db;
@@ -155,5 +156,7 @@ int cmd_unobject(struct cmd_ctx *);      /* unobject N CODE */
 int cmd_status(struct cmd_ctx *);        /* status N STATUS */
 int cmd_adopt(struct cmd_ctx *);         /* adopt N */
 int cmd_rec_set(struct cmd_ctx *);       /* rec= N theme|item|title VALUE */
+/* The fields rec= changes (edit_field.h): the parser and the minutes. */
+extern const struct edit_fields recs_set_fields;
 
 #endif

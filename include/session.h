@@ -11,6 +11,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "edit_field.h"
+
 struct cmd_ctx;
 struct db;
 
@@ -75,6 +77,8 @@ int cmd_session_open(struct cmd_ctx *);  /* session open ID */
 int cmd_session_close(struct cmd_ctx *); /* session close */
 int cmd_session_reopen(struct cmd_ctx *); /* session reopen */
 int cmd_session_set(struct cmd_ctx *);   /* set KEY VALUE (venue, min_level, rule, …) */
+/* The settings set changes (edit_field.h): the parser and the minutes. */
+extern const struct edit_fields session_settings;
 int cmd_theme_add(struct cmd_ctx *);     /* theme+ CODE|"TITLE": a session theme */
 int cmd_theme_del(struct cmd_ctx *);     /* theme- CODE */
 

@@ -268,54 +268,93 @@ static int item_set_status(struct cmd_ctx *c, const struct agenda_row *r, const 
 	return 0;
 }
 
-/* item= N FIELD VALUE: title, kind, minutes, start (HH:MM, ISO, or - to
- * clear), moderator, status (pending <-> skipped; back to pending from in
- * progress or done when nothing was recorded: item_set_status). */
+/* 0 when the UPDATE of a field stored, else the reason (-1). */
+static int item_stored(struct cmd_ctx *c, int dbrc)
+{
+	return dbrc == DB_OK ? 0 : cmd_db_err(c);
+}
+
+static int item_set_title(struct cmd_ctx *c, const struct agenda_row *r, const char *v)
+{
+	if (check_title(c, v))
+		return -1;
+	return item_stored(c, db_run(c->db, "UPDATE agenda_item SET title = ? WHERE id = ?", "ti",
+				     v, r->id));
+}
+
+static int item_set_kind(struct cmd_ctx *c, const struct agenda_row *r, const char *v)
+{
+	if (!agenda_kind_valid(v))
+		return cmd_err(c, _("unknown kind %s (opening, agenda, statements, thematic, "
+				    "testimony, working_group, drafting, adoption, "
+				    "next_meeting, closing, other)"), v);
+	return item_stored(c, db_run(c->db, "UPDATE agenda_item SET kind = ? WHERE id = ?", "ti",
+				     v, r->id));
+}
+
+static int item_set_minutes(struct cmd_ctx *c, const struct agenda_row *r, const char *v)
+{
+	long long minutes;
+
+	if (parse_minutes(c, v, &minutes))
+		return -1;
+	return item_stored(c, db_run(c->db, "UPDATE agenda_item SET planned_minutes = ?"
+				     " WHERE id = ?", "ii", minutes, r->id));
+}
+
+/* start: HH:MM, ISO, or - to clear. */
+static int item_set_start(struct cmd_ctx *c, const struct agenda_row *r, const char *v)
+{
+	char start[40];
+
+	if (strcmp(v, "-") != 0 && parse_planned(c, v, start, sizeof start))
+		return -1;
+	return item_stored(c, db_run(c->db, "UPDATE agenda_item SET planned_start = ?"
+				     " WHERE id = ?", "ti", strcmp(v, "-") ? start : NULL, r->id));
+}
+
+static int item_set_moderator(struct cmd_ctx *c, const struct agenda_row *r, const char *v)
+{
+	if (strlen(v) > AGENDA_MODERATOR_MAX)
+		return cmd_err(c, _("the moderator is too long (%d bytes at most)"),
+			       AGENDA_MODERATOR_MAX);
+	return item_stored(c, db_run(c->db, "UPDATE agenda_item SET moderator = ? WHERE id = ?",
+				     "ti", v, r->id));
+}
+
+/* The fields item= changes, each with the function that checks and
+ * stores the typed value (0, or -1 with the reason). */
+static const struct item_field {
+	struct edit_field f;
+	int (*set)(struct cmd_ctx *c, const struct agenda_row *r, const char *v);
+} item_fields[] = {
+	{ { "title", N_("title") }, item_set_title },
+	{ { "kind", N_("kind") }, item_set_kind },
+	{ { "minutes", N_("planned minutes") }, item_set_minutes },
+	{ { "start", N_("start") }, item_set_start },
+	{ { "moderator", N_("moderator") }, item_set_moderator },
+	{ { "status", N_("status") }, item_set_status },
+	{ { NULL, NULL }, NULL },
+};
+const struct edit_fields agenda_item_fields = { item_fields, sizeof item_fields[0] };
+
+/* item= N FIELD VALUE: one of item_fields (status: pending <-> skipped;
+ * back to pending from in progress or done when nothing was recorded:
+ * item_set_status). */
 int cmd_item_edit(struct cmd_ctx *c)
 {
 	const char *field = c->argv[2], *v = c->argv[3];
+	const struct item_field *f;
 	struct agenda_row r;
-	long long num, minutes;
-	char start[40];
-	int rc;
+	long long num;
 
 	if (cmd_arg_num(c, 1, _("item"), &num) || item_load(c, num, &r))
 		return -1;
-	if (strcmp(field, "title") == 0) {
-		if (check_title(c, v))
-			return -1;
-		rc = db_run(c->db, "UPDATE agenda_item SET title = ? WHERE id = ?", "ti", v, r.id);
-	} else if (strcmp(field, "kind") == 0) {
-		if (!agenda_kind_valid(v))
-			return cmd_err(c, _("unknown kind %s (opening, agenda, statements, thematic, "
-					    "testimony, working_group, drafting, adoption, "
-					    "next_meeting, closing, other)"), v);
-		rc = db_run(c->db, "UPDATE agenda_item SET kind = ? WHERE id = ?", "ti", v, r.id);
-	} else if (strcmp(field, "minutes") == 0) {
-		if (parse_minutes(c, v, &minutes))
-			return -1;
-		rc = db_run(c->db, "UPDATE agenda_item SET planned_minutes = ? WHERE id = ?", "ii",
-			    minutes, r.id);
-	} else if (strcmp(field, "start") == 0) {
-		if (strcmp(v, "-") != 0 && parse_planned(c, v, start, sizeof start))
-			return -1;
-		rc = db_run(c->db, "UPDATE agenda_item SET planned_start = ? WHERE id = ?", "ti",
-			    strcmp(v, "-") ? start : NULL, r.id);
-	} else if (strcmp(field, "moderator") == 0) {
-		if (strlen(v) > AGENDA_MODERATOR_MAX)
-			return cmd_err(c, _("the moderator is too long (%d bytes at most)"),
-				       AGENDA_MODERATOR_MAX);
-		rc = db_run(c->db, "UPDATE agenda_item SET moderator = ? WHERE id = ?", "ti", v, r.id);
-	} else if (strcmp(field, "status") == 0) {
-		if (item_set_status(c, &r, v))
-			return -1;
-		rc = DB_OK;
-	} else {
+	if (!(f = (const struct item_field *)edit_field_find(agenda_item_fields, field)))
 		return cmd_err(c, _("unknown field %s (title, kind, minutes, start, moderator, status)"),
 			       field);
-	}
-	if (rc != DB_OK)
-		return cmd_db_err(c);
+	if (f->set(c, &r, v))
+		return -1;
 	c->item = num;
 	c->before = field_text(&r, field);
 	if (item_load(c, num, &r))

@@ -266,12 +266,15 @@ int cmd_delegate_del(struct cmd_ctx *c)
 
 /* ---- delegate= ---- */
 
-/* The fields of a delegate that delegate= changes. */
-static const struct delegate_field {
-	const char *name;
-} delegate_fields[] = {
-	{ "name" }, { "function" }, { "level" }, { "entity" }, { "category" }, { "head" },
-	{ "email" },
+/* The fields of a delegate that delegate= changes (delegate_value checks
+ * the typed value of those that need it). */
+static const struct edit_field delegate_fields[] = {
+	{ "name", N_("name") }, { "function", N_("function") }, { "level", N_("level") },
+	{ "entity", N_("entity") }, { "category", N_("category") },
+	{ "head", N_("head of delegation") }, { "email", N_("email") }, { NULL, NULL },
+};
+const struct edit_fields attendance_delegate_fields = {
+	delegate_fields, sizeof delegate_fields[0]
 };
 
 /* The stored value of a field, as text (head: yes/no). The column is
@@ -301,10 +304,10 @@ static int field_write(struct db *db, long long id, const char *field, const cha
 
 /* Turn the typed value of field f into what is stored (malloc'd), or
  * return NULL with msg set. */
-static char *delegate_value(struct cmd_ctx *c, const struct delegate_field *f, long long deleg,
+static char *delegate_value(struct cmd_ctx *c, const struct edit_field *f, long long deleg,
 			    long long id, const char *v)
 {
-	const char *n = f->name;
+	const char *n = f->code;
 	int yes;
 
 	if (str_eq(n, "name")) {
@@ -346,16 +349,13 @@ static char *delegate_value(struct cmd_ctx *c, const struct delegate_field *f, l
 
 int cmd_delegate_edit(struct cmd_ctx *c)
 {
-	const struct delegate_field *f = NULL;
+	const struct edit_field *f;
 	const char *field = str_eq(c->argv[3], "entity_category") ? "category" : c->argv[3];
 	char name[256], *value = NULL, *old = NULL, *old_head = NULL;
 	long long deleg, id;
 	int rc = -1, dbrc = DB_OK;
 
-	for (size_t i = 0; i < ARRAY_SIZE(delegate_fields); i++)
-		if (str_eq(delegate_fields[i].name, field))
-			f = &delegate_fields[i];
-	if (!f)
+	if (!(f = edit_field_find(attendance_delegate_fields, field)))
 		return cmd_err(c, _("unknown field %s (name, function, level, entity, category, "
 				    "head, email)"), c->argv[3]);
 	if (!(deleg = cmd_delegation(c, c->argv[1], NULL, 0)))
@@ -364,32 +364,32 @@ int cmd_delegate_edit(struct cmd_ctx *c)
 		return -1;
 	if (!(value = delegate_value(c, f, deleg, id, c->argv[4])))
 		return -1;
-	old = field_read(c->db, id, f->name);
-	if (str_eq(f->name, "head")) {
+	old = field_read(c->db, id, f->code);
+	if (str_eq(f->code, "head")) {
 		if (str_eq(value, "yes"))
 			old_head = head_take(c, deleg, id, &dbrc);
 		if (dbrc == DB_OK)
 			dbrc = field_write(c->db, id, "head", str_eq(value, "yes") ? "1" : "0");
 	} else {
-		dbrc = field_write(c->db, id, f->name, value);
+		dbrc = field_write(c->db, id, f->code, value);
 	}
 	if (dbrc != DB_OK) {
 		rc = cmd_db_err(c);
 		goto out;
 	}
 	if (old_head)
-		c->before = xasprintf("%s=%s; head of delegation=%s", f->name, old ? old : "",
+		c->before = xasprintf("%s=%s; head of delegation=%s", f->code, old ? old : "",
 				      old_head);
 	else
-		c->before = xasprintf("%s=%s", f->name, old ? old : "");
-	c->after = xasprintf("%s=%s", f->name, value);
-	cmd_event(c, "delegate.changed", "sssss", c->delegation, name, f->name, old, value);
+		c->before = xasprintf("%s=%s", f->code, old ? old : "");
+	c->after = xasprintf("%s=%s", f->code, value);
+	cmd_event(c, "delegate.changed", "sssss", c->delegation, name, f->code, old, value);
 	if (old_head)
 		rc = cmd_ok(c, _("%s \"%s\" head yes (instead of %s)"), c->delegation,
-			    str_eq(f->name, "name") ? value : name, old_head);
+			    str_eq(f->code, "name") ? value : name, old_head);
 	else
 		rc = cmd_ok(c, "%s \"%s\" %s %s", c->delegation,
-			    str_eq(f->name, "name") ? value : name, f->name, value);
+			    str_eq(f->code, "name") ? value : name, f->code, value);
 out:
 	free(value);
 	free(old);

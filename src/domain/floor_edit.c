@@ -120,11 +120,12 @@ static int ivn_set_time(struct cmd_ctx *c, const struct ivn *v, const char *f, c
 
 /* speaker: a delegate registered in the delegation ("-" or "" names
  * nobody), stored with the registered spelling. */
-static int ivn_set_speaker(struct cmd_ctx *c, const struct ivn *v, const char *s)
+static int ivn_set_speaker(struct cmd_ctx *c, const struct ivn *v, const char *f, const char *s)
 {
 	char *name = NULL;
 	int rc;
 
+	(void)f;
 	if (!str_empty(s) && strcmp(s, "-") != 0) {
 		name = db_text(c->db, "SELECT name FROM delegate WHERE session_id = ? AND"
 			       " delegation_id = ? AND name = ? COLLATE NOCASE", "iit", c->session,
@@ -139,38 +140,70 @@ static int ivn_set_speaker(struct cmd_ctx *c, const struct ivn *v, const char *s
 	return rc == DB_OK ? 0 : cmd_db_err(c);
 }
 
-static int ivn_set(struct cmd_ctx *c, const struct ivn *v, const char *f, const char *s)
+static int ivn_stored(struct cmd_ctx *c, int dbrc)
+{
+	return dbrc == DB_OK ? 0 : cmd_db_err(c);
+}
+
+static int ivn_set_summary(struct cmd_ctx *c, const struct ivn *v, const char *f, const char *s)
+{
+	(void)f;
+	if (!v->end[0])
+		return cmd_err(c, _("%s has the floor: yield gives the summary"), v->code);
+	if (strlen(s) > FLOOR_SUMMARY_MAX)
+		return cmd_err(c, _("the summary is too long (%d bytes at most)"), FLOOR_SUMMARY_MAX);
+	return ivn_stored(c, db_run(c->db, "UPDATE intervention SET summary = ? WHERE id = ?", "ti",
+				    s, v->id));
+}
+
+static int ivn_set_type(struct cmd_ctx *c, const struct ivn *v, const char *f, const char *s)
+{
+	(void)f;
+	if (!floor_speech_type_valid(s))
+		return cmd_err(c, _("unknown type of speech %s (statement, reply, "
+				    "point_of_order, question)"), s);
+	return ivn_stored(c, db_run(c->db, "UPDATE intervention SET speech_type = ? WHERE id = ?",
+				    "ti", s, v->id));
+}
+
+/* delegation: another delegation spoke; its speaker is not known. */
+static int ivn_set_delegation(struct cmd_ctx *c, const struct ivn *v, const char *f,
+			      const char *s)
 {
 	long long did;
 
-	if (strcmp(f, "start") == 0 || strcmp(f, "end") == 0)
-		return ivn_set_time(c, v, f, s);
-	if (strcmp(f, "speaker") == 0)
-		return ivn_set_speaker(c, v, s);
-	if (strcmp(f, "summary") == 0) {
-		if (!v->end[0])
-			return cmd_err(c, _("%s has the floor: yield gives the summary"), v->code);
-		if (strlen(s) > FLOOR_SUMMARY_MAX)
-			return cmd_err(c, _("the summary is too long (%d bytes at most)"),
-				       FLOOR_SUMMARY_MAX);
-		return db_run(c->db, "UPDATE intervention SET summary = ? WHERE id = ?", "ti", s,
-			      v->id) == DB_OK ? 0 : cmd_db_err(c);
-	}
-	if (strcmp(f, "type") == 0) {
-		if (!floor_speech_type_valid(s))
-			return cmd_err(c, _("unknown type of speech %s (statement, reply, "
-					    "point_of_order, question)"), s);
-		return db_run(c->db, "UPDATE intervention SET speech_type = ? WHERE id = ?", "ti", s,
-			      v->id) == DB_OK ? 0 : cmd_db_err(c);
-	}
-	if (strcmp(f, "delegation") == 0) {
-		/* Another delegation spoke: its speaker is not known. */
-		if (!(did = cmd_delegation(c, s, NULL, 0)))
-			return -1;
-		return db_run(c->db, "UPDATE intervention SET delegation_id = ?, speaker = ''"
-			      " WHERE id = ?", "ii", did, v->id) == DB_OK ? 0 : cmd_db_err(c);
-	}
-	return cmd_err(c, _("unknown field %s (summary, speaker, delegation, type, start, end)"), f);
+	(void)f;
+	if (!(did = cmd_delegation(c, s, NULL, 0)))
+		return -1;
+	return ivn_stored(c, db_run(c->db, "UPDATE intervention SET delegation_id = ?, speaker = ''"
+				    " WHERE id = ?", "ii", did, v->id));
+}
+
+/* The fields intervention= changes, each with the function that checks
+ * and stores the typed value (0, or -1 with the reason). */
+static const struct ivn_field {
+	struct edit_field f;
+	int (*set)(struct cmd_ctx *c, const struct ivn *v, const char *f, const char *s);
+} ivn_fields[] = {
+	{ { "summary", N_("summary") }, ivn_set_summary },
+	{ { "speaker", N_("speaker") }, ivn_set_speaker },
+	{ { "delegation", N_("delegation") }, ivn_set_delegation },
+	{ { "type", N_("speech type") }, ivn_set_type },
+	{ { "start", N_("start") }, ivn_set_time },
+	{ { "end", N_("end") }, ivn_set_time },
+	{ { NULL, NULL }, NULL },
+};
+const struct edit_fields floor_intervention_fields = { ivn_fields, sizeof ivn_fields[0] };
+
+static int ivn_set(struct cmd_ctx *c, const struct ivn *v, const char *f, const char *s)
+{
+	const struct ivn_field *row =
+		(const struct ivn_field *)edit_field_find(floor_intervention_fields, f);
+
+	if (!row)
+		return cmd_err(c, _("unknown field %s (summary, speaker, delegation, type, start, "
+				    "end)"), f);
+	return row->set(c, v, f, s);
 }
 
 /* intervention= ITEM SEQ FIELD VALUE */

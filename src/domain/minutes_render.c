@@ -10,12 +10,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
+#include "attendance.h"
 #include "db.h"
 #include "floor.h"
 #include "followup.h"
 #include "i18n.h"
 #include "recs.h"
 #include "rules.h"
+#include "session.h"
 #include "util.h"
 
 struct rd {
@@ -99,38 +102,6 @@ static const char *who(const struct rd *r, int code, int speaker, char *buf, siz
 	return buf;
 }
 
-/* The name of a field or setting that a correction names (item=,
- * delegate=, intervention=, rec=, set), in the reader's language; an
- * unknown code as it is. */
-static const struct {
-	const char *code, *label;
-} fields[] = {
-	{ "title", N_("title") }, { "kind", N_("kind") },
-	{ "minutes", N_("planned minutes") }, { "start", N_("start") },
-	{ "end", N_("end") }, { "moderator", N_("moderator") },
-	{ "status", N_("status") }, { "name", N_("name") },
-	{ "function", N_("function") }, { "level", N_("level") },
-	{ "entity", N_("entity") }, { "category", N_("category") },
-	{ "head", N_("head of delegation") }, { "email", N_("email") },
-	{ "summary", N_("summary") }, { "speaker", N_("speaker") },
-	{ "delegation", N_("delegation") }, { "type", N_("speech type") },
-	{ "theme", N_("theme") }, { "item", N_("agenda item") },
-	{ "start_date", N_("start date") }, { "end_date", N_("end date") },
-	{ "venue", N_("venue") }, { "host", N_("host") }, { "chair", N_("chair") },
-	{ "min_level", N_("minimum level") }, { "rule", N_("decision rule") },
-	{ "workshop_places", N_("workshop themes") },
-	{ "next_places", N_("next meeting's themes") }, { "tz", N_("time zone") },
-	{ "r4", N_("delegation-level check (R4)") },
-};
-
-static const char *field_label(const char *code)
-{
-	for (size_t i = 0; i < ARRAY_SIZE(fields); i++)
-		if (strcmp(fields[i].code, code) == 0)
-			return _(fields[i].label);
-	return code;
-}
-
 /* ---- sessions ---- */
 
 static void r_note(struct rd *r)
@@ -194,7 +165,7 @@ static void r_report_approved(struct rd *r)
 
 static void r_session_set(struct rd *r)
 {
-	P(_("%s: %s → %s"), field_label(S(r, 0)), D(r, 1), D(r, 2));
+	P(_("%s: %s → %s"), edit_field_label(session_settings, S(r, 0)), D(r, 1), D(r, 2));
 }
 
 static void r_theme_added(struct rd *r)
@@ -237,7 +208,8 @@ static void r_delegate_removed(struct rd *r)
 
 static void r_delegate_changed(struct rd *r)
 {
-	P(_("%s: %s: %s %s → %s"), S(r, 0), S(r, 1), field_label(S(r, 2)), D(r, 3), D(r, 4));
+	P(_("%s: %s: %s %s → %s"), S(r, 0), S(r, 1),
+	  edit_field_label(attendance_delegate_fields, S(r, 2)), D(r, 3), D(r, 4));
 }
 
 /* args: code, names, R4 before, R4 after (equal or empty: no change). */
@@ -281,7 +253,8 @@ static void r_item_added(struct rd *r)
 
 static void r_item_changed(struct rd *r)
 {
-	P(_("agenda item %lld: %s changed to \"%s\""), N(r, 0), field_label(S(r, 1)), S(r, 2));
+	P(_("agenda item %lld: %s changed to \"%s\""), N(r, 0),
+	  edit_field_label(agenda_item_fields, S(r, 1)), S(r, 2));
 }
 
 static void r_item_started(struct rd *r)
@@ -454,7 +427,7 @@ static void r_floor_interrupted(struct rd *r)
 static void r_intervention_changed(struct rd *r)
 {
 	P(_("intervention %lld.%lld (%s): %s changed to \"%s\""), N(r, 0), N(r, 1), S(r, 2),
-	  field_label(S(r, 3)), S(r, 4));
+	  edit_field_label(floor_intervention_fields, S(r, 3)), S(r, 4));
 }
 
 static void r_undo(struct rd *r)
@@ -514,7 +487,7 @@ static void r_rec_status(struct rd *r)
 
 static void r_rec_set(struct rd *r)
 {
-	P(_("R%lld: %s set to %s"), N(r, 0), field_label(S(r, 1)), S(r, 2));
+	P(_("R%lld: %s set to %s"), N(r, 0), edit_field_label(recs_set_fields, S(r, 1)), S(r, 2));
 }
 
 /* ---- across meetings (followup.c) ---- */

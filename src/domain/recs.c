@@ -455,34 +455,49 @@ static int rec_set_item(struct cmd_ctx *c, const struct rec *r, const char *v)
 	return 0;
 }
 
+static int rec_set_title(struct cmd_ctx *c, const struct rec *r, const char *v)
+{
+	if (!rules_rec_editable(r->status))
+		return cmd_err(c, _("refused: R%lld is %s: its title can no longer change"), r->num,
+			       recs_status_text(r->status_code));
+	if (str_empty(v))
+		return cmd_err(c, "%s", _("the title is empty"));
+	if (strcmp(v, r->title) == 0)
+		return cmd_err(c, "%s", _("no change"));
+	if (db_run(c->db, "UPDATE recommendation SET title = ? WHERE id = ?", "ti", v, r->id) !=
+	    DB_OK)
+		return cmd_db_err(c);
+	c->before = xstrdup(r->title);
+	return 0;
+}
+
+/* The fields rec= changes, each with the function that checks and
+ * stores the typed value (0, or -1 with the reason). */
+static const struct rec_field {
+	struct edit_field f;
+	int (*set)(struct cmd_ctx *c, const struct rec *r, const char *v);
+} rec_fields[] = {
+	{ { "theme", N_("theme") }, rec_set_theme },
+	{ { "item", N_("agenda item") }, rec_set_item },
+	{ { "title", N_("title") }, rec_set_title },
+	{ { NULL, NULL }, NULL },
+};
+const struct edit_fields recs_set_fields = { rec_fields, sizeof rec_fields[0] };
+
 int cmd_rec_set(struct cmd_ctx *c)
 {
 	struct rec r;
 	const char *field = c->argv[2], *v = c->argv[3];
+	const struct rec_field *f;
 	int rc = -1;
 
 	if (rec_find(c, 1, &r) != 0)
 		goto out;
-	if (strcmp(field, "theme") == 0) {
-		rc = rec_set_theme(c, &r, v);
-	} else if (strcmp(field, "item") == 0) {
-		rc = rec_set_item(c, &r, v);
-	} else if (strcmp(field, "title") == 0) {
-		if (!rules_rec_editable(r.status))
-			rc = cmd_err(c, _("refused: R%lld is %s: its title can no longer change"), r.num,
-				     recs_status_text(r.status_code));
-		else if (str_empty(v))
-			rc = cmd_err(c, "%s", _("the title is empty"));
-		else if (strcmp(v, r.title) == 0)
-			rc = cmd_err(c, "%s", _("no change"));
-		else if (db_run(c->db, "UPDATE recommendation SET title = ? WHERE id = ?", "ti", v,
-				r.id) != DB_OK)
-			rc = cmd_db_err(c);
-		else
-			rc = (c->before = xstrdup(r.title), 0);
-	} else {
+	f = (const struct rec_field *)edit_field_find(recs_set_fields, field);
+	if (f)
+		rc = f->set(c, &r, v);
+	else
 		rc = cmd_err(c, _("unknown field %s (theme, item or title)"), field);
-	}
 	if (rc != 0)
 		goto out;
 	c->after = xstrdup(v);

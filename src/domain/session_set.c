@@ -189,17 +189,25 @@ static int parse_r4(struct cmd_ctx *c, const struct session_info *s, const char 
 /* The settings, each with its parser. The column is chosen inside the
  * SQL by the key, bound as a parameter: no SQL is built from data. */
 static const struct setting {
-	const char *key;
+	struct edit_field f;
 	set_parse_fn parse;
 } settings[] = {
-	{ "title", parse_title },         { "level", parse_level },
-	{ "start_date", parse_start },    { "end_date", parse_end },
-	{ "venue", parse_venue },         { "host", parse_host },
-	{ "chair", parse_chair },         { "min_level", parse_min_level },
-	{ "rule", parse_rule },           { "workshop_places", parse_places },
-	{ "next_places", parse_places },  { "tz", parse_tz },
-	{ "r4", parse_r4 },
+	{ { "title", N_("title") }, parse_title },
+	{ { "level", N_("level") }, parse_level },
+	{ { "start_date", N_("start date") }, parse_start },
+	{ { "end_date", N_("end date") }, parse_end },
+	{ { "venue", N_("venue") }, parse_venue },
+	{ { "host", N_("host") }, parse_host },
+	{ { "chair", N_("chair") }, parse_chair },
+	{ { "min_level", N_("minimum level") }, parse_min_level },
+	{ { "rule", N_("decision rule") }, parse_rule },
+	{ { "workshop_places", N_("workshop themes") }, parse_places },
+	{ { "next_places", N_("next meeting's themes") }, parse_places },
+	{ { "tz", N_("time zone") }, parse_tz },
+	{ { "r4", N_("delegation-level check (R4)") }, parse_r4 },
+	{ { NULL, NULL }, NULL },
 };
+const struct edit_fields session_settings = { settings, sizeof settings[0] };
 
 static char *setting_read(struct db *db, long long session, const char *key)
 {
@@ -237,16 +245,13 @@ static int setting_write(struct db *db, long long session, const char *key, cons
 
 int cmd_session_set(struct cmd_ctx *c)
 {
-	const struct setting *k = NULL;
+	const struct setting *k;
 	struct session_info s;
 	char value[TITLE_MAX + 8], suffix[64];
 	char *old;
 	int null, rc;
 
-	for (size_t i = 0; i < ARRAY_SIZE(settings); i++)
-		if (str_eq(settings[i].key, c->argv[1]))
-			k = &settings[i];
-	if (!k)
+	if (!(k = (const struct setting *)edit_field_find(session_settings, c->argv[1])))
 		return cmd_err(c, _("unknown setting %s (title, level, start_date, end_date, venue, "
 				    "host, chair, min_level, rule, workshop_places, next_places, tz, r4)"),
 			       c->argv[1]);
@@ -257,24 +262,24 @@ int cmd_session_set(struct cmd_ctx *c)
 	null = k->parse(c, &s, c->argv[2], value, sizeof value);
 	if (null < 0)
 		return -1;
-	old = setting_read(c->db, c->session, k->key);
-	if (setting_write(c->db, c->session, k->key, null ? NULL : value) != DB_OK) {
+	old = setting_read(c->db, c->session, k->f.code);
+	if (setting_write(c->db, c->session, k->f.code, null ? NULL : value) != DB_OK) {
 		free(old);
 		return cmd_db_err(c);
 	}
-	c->before = xasprintf("%s=%s", k->key, old ? old : "");
-	c->after = xasprintf("%s=%s", k->key, null ? "" : value);
-	cmd_event(c, "session.set", "sss", k->key, old, null ? "" : value);
+	c->before = xasprintf("%s=%s", k->f.code, old ? old : "");
+	c->after = xasprintf("%s=%s", k->f.code, null ? "" : value);
+	cmd_event(c, "session.set", "sss", k->f.code, old, null ? "" : value);
 	free(old);
 	if (null)
-		return cmd_ok(c, _("%s cleared"), k->key);
-	if (str_eq(k->key, "min_level") || str_eq(k->key, "r4"))
-		return cmd_ok(c, "%s %s%s", k->key, value,
+		return cmd_ok(c, _("%s cleared"), k->f.code);
+	if (str_eq(k->f.code, "min_level") || str_eq(k->f.code, "r4"))
+		return cmd_ok(c, "%s %s%s", k->f.code, value,
 			      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
-	if (str_eq(k->key, "level") && str_eq(value, "ministerial") &&
+	if (str_eq(k->f.code, "level") && str_eq(value, "ministerial") &&
 	    s.min_rank < db_int(c->db, 0, "SELECT rank FROM level WHERE code = 'deputy_minister'", ""))
 		return cmd_ok(c, _("level ministerial (the minimum level is still %s; "
 				   "set min_level deputy_minister for a ministerial rank)"),
 			      s.min_level);
-	return cmd_ok(c, "%s %s", k->key, value);
+	return cmd_ok(c, "%s %s", k->f.code, value);
 }
