@@ -29,6 +29,7 @@
 #include "recs.h"
 #include "session.h"
 #include "util.h"
+#include "testlang.h"
 #include "testdb.h"
 
 /* A command, its table, the journal event of a correction (its
@@ -49,18 +50,6 @@ static const struct command_fields {
 	{ "rec=", &recs_set_fields, "rec.set", 1, "rec= 1 colour red" },
 	{ "set", &session_settings, "session.set", 0, "set colour red" },
 };
-
-/* Bind the catalogues built in the source tree (locale/). */
-static void lang(const char *code)
-{
-	const char *top = getenv("RAPPORTEUR_TOP");
-	char dir[1024];
-
-	i18n_init(code);
-	str_printf(dir, sizeof dir, "%s/locale", top ? top : ".");
-	bindtextdomain("rapporteur", dir);
-	textdomain("rapporteur");
-}
 
 static size_t field_count(const struct edit_fields *t)
 {
@@ -85,7 +74,7 @@ static void labels_in(const char *code)
 {
 	char out[512];
 
-	lang(code);
+	testlang(code);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		const struct command_fields *c = &commands[i];
 
@@ -132,7 +121,7 @@ static void test_labels_spanish(void **state)
 static void test_unknown_code(void **state)
 {
 	(void)state;
-	lang("fr");
+	testlang("fr");
 	assert_string_equal(edit_field_label(agenda_item_fields, "colour"), "colour");
 }
 
@@ -166,7 +155,7 @@ static void test_refusal_lists_the_table(void **state)
 		"rec+ MUS \"Santé\" \"Renforcer la surveillance.\"", NULL,
 	};
 
-	lang("en");
+	testlang("en");
 	testdb_cmds(f, lines);
 	for (size_t i = 0; i < ARRAY_SIZE(commands); i++) {
 		const struct command_fields *c = &commands[i];

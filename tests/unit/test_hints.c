@@ -18,24 +18,13 @@
 #include "i18n.h"
 #include "ui_shell.h"
 #include "util.h"
-
-/* Bind the catalogues built in the source tree (locale/). */
-static void lang(const char *code)
-{
-	const char *top = getenv("RAPPORTEUR_TOP");
-	char dir[1024];
-
-	i18n_init(code);
-	str_printf(dir, sizeof dir, "%s/locale", top ? top : ".");
-	bindtextdomain("rapporteur", dir);
-	textdomain("rapporteur");
-}
+#include "testlang.h"
 
 static void every_keyed_command_translated(const char *code)
 {
 	int missing = 0;
 
-	lang(code);
+	testlang(code);
 	for (size_t i = 0; i < command_count; i++) {
 		const struct command_def *d = &command_table[i];
 		const char *label;
@@ -77,7 +66,7 @@ static void test_spanish(void **state)
 static void test_english_names(void **state)
 {
 	(void)state;
-	lang("en");
+	testlang("en");
 	for (size_t i = 0; i < command_count; i++)
 		if (command_table[i].keys)
 			assert_string_equal(ui_hint_label(&command_table[i]), command_table[i].name);
