@@ -247,16 +247,31 @@ int recs_version_text(struct db *db, long long session, long long num, int versi
 	return rc == DB_ROW ? 0 : rc == DB_DONE ? 1 : -1;
 }
 
-/* Rows of an objection or reservation query (code, name_fr, name_en,
- * reason, at, present) into *rows. */
-static int parties_read(struct dbq *q, struct rec_party **rows, size_t *n)
+/* The objections or the reservations of a recommendation: rows of
+ * TABLE (rec_objection or rec_reservation), with whether the delegation's
+ * member state is present now; ?1 the session, ?2 the recommendation. */
+#define PARTIES_SQL(table)                                                    \
+	"SELECT d.code, d.name_fr, d.name_en, x.reason, x.at,"                \
+	" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"   \
+	"  AND mp.delegation_id = d.id)"                                      \
+	" FROM " table " x JOIN delegation d ON d.id = x.delegation_id"       \
+	" WHERE x.rec_id = ?2 ORDER BY d.code"
+
+/* The rows of sql (PARTIES_SQL) for recommendation num into *rows: 0, 1
+ * when there is no such recommendation, -1 on a database error. */
+static int parties_read(struct db *db, long long session, long long num, const char *sql,
+			struct rec_party **rows, size_t *n)
 {
+	long long id = rec_id_of(db, session, num);
+	struct dbq *q;
 	size_t cap = 4;
 	int rc;
 
 	*rows = NULL;
 	*n = 0;
-	if (!q)
+	if (!id)
+		return 1;
+	if (!(q = db_query(db, sql, "ii", session, id)))
 		return -1;
 	*rows = xcalloc(cap, sizeof **rows);
 	while ((rc = dbq_step(q)) == DB_ROW) {
@@ -285,35 +300,13 @@ static int parties_read(struct dbq *q, struct rec_party **rows, size_t *n)
 int recs_objections(struct db *db, long long session, long long num, struct rec_party **rows,
 		    size_t *n)
 {
-	long long id = rec_id_of(db, session, num);
-
-	*rows = NULL;
-	*n = 0;
-	if (!id)
-		return 1;
-	return parties_read(db_query(db,
-		"SELECT d.code, d.name_fr, d.name_en, o.reason, o.at,"
-		" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"
-		"  AND mp.delegation_id = d.id)"
-		" FROM rec_objection o JOIN delegation d ON d.id = o.delegation_id"
-		" WHERE o.rec_id = ?2 ORDER BY d.code", "ii", session, id), rows, n);
+	return parties_read(db, session, num, PARTIES_SQL("rec_objection"), rows, n);
 }
 
 int recs_reservations(struct db *db, long long session, long long num, struct rec_party **rows,
 		      size_t *n)
 {
-	long long id = rec_id_of(db, session, num);
-
-	*rows = NULL;
-	*n = 0;
-	if (!id)
-		return 1;
-	return parties_read(db_query(db,
-		"SELECT d.code, d.name_fr, d.name_en, v.reason, v.at,"
-		" EXISTS (SELECT 1 FROM member_present mp WHERE mp.session_id = ?1"
-		"  AND mp.delegation_id = d.id)"
-		" FROM rec_reservation v JOIN delegation d ON d.id = v.delegation_id"
-		" WHERE v.rec_id = ?2 ORDER BY d.code", "ii", session, id), rows, n);
+	return parties_read(db, session, num, PARTIES_SQL("rec_reservation"), rows, n);
 }
 
 void recs_parties_free(struct rec_party **rows, size_t n)
