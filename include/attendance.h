@@ -45,6 +45,10 @@ const char *attendance_result_code(const struct check_row *c);
 
 /* ---- Codes named by people ---- */
 
+/* A delegation's type (member, observer_state, observer_org) in the
+ * current language: "member state", …; an unknown code as it is. */
+const char *attendance_type_label(const char *type);
+
 /* A level or an entity category named by its code or its French or
  * English label (ASCII case-insensitive, accents exact). Malloc'd code,
  * or NULL when unknown. */

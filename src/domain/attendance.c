@@ -71,7 +71,7 @@ static bool email_valid(const char *s)
 	       strlen(s) <= EMAIL_MAX;
 }
 
-static const char *type_label(const char *type)
+const char *attendance_type_label(const char *type)
 {
 	switch (rules_deleg_type(type)) {
 	case DT_MEMBER: return _("member state");
@@ -156,7 +156,7 @@ int cmd_delegation_add(struct cmd_ctx *c)
 				  " AND code = ? COLLATE NOCASE", "it", process, code);
 	if (existing) {
 		int rc = cmd_err(c, _("delegation %s already exists (%s)"), code,
-				 type_label(existing));
+				 attendance_type_label(existing));
 		free(existing);
 		return rc;
 	}

@@ -47,16 +47,6 @@ static const char *D(const struct rd *r, int i)
 
 #define P(...) str_printf(r->out, r->size, __VA_ARGS__)
 
-static const char *type_label(const char *type)
-{
-	switch (rules_deleg_type(type)) {
-	case DT_MEMBER: return _("member state");
-	case DT_OBSERVER_STATE: return _("observer state");
-	case DT_OBSERVER_ORG: return _("observer organisation");
-	default: return type;
-	}
-}
-
 static const char *target_label(const char *target)
 {
 	return strcmp(target, "next") == 0 ? _("the next meeting's theme") : _("the workshops");
@@ -188,7 +178,8 @@ static void r_theme_removed(struct rd *r)
 
 static void r_delegation_added(struct rd *r)
 {
-	P(_("delegation %s registered: %s (%s)"), S(r, 0), S(r, 1), type_label(S(r, 2)));
+	P(_("delegation %s registered: %s (%s)"), S(r, 0), S(r, 1),
+	  attendance_type_label(S(r, 2)));
 }
 
 static void r_delegate_added(struct rd *r)

@@ -32,11 +32,6 @@ static struct app app;
 static char *csv_path;
 static long long delegates0;
 
-static bool clean(const char *s)
-{
-	return utf8_is_clean_text(s, strlen(s), false);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -80,7 +75,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rc = import_participants(app.db, app.session, csv_path, true, &res);
 	if (rc < 0) {
 		fuzz_check(res.file_error[0] != '\0', "file refused without a reason");
-		fuzz_check(clean(res.file_error), "file error not clean");
+		fuzz_check(fuzz_clean(res.file_error), "file error not clean");
 	} else {
 		fuzz_check(rc == 0, "unexpected status");
 		fuzz_check((size_t)(res.n_new + res.n_updated + res.n_unchanged + res.n_error) ==
@@ -93,11 +88,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct import_row *r = &res.rows[i];
 
 		fuzz_check(r->line >= 1, "row line number");
-		fuzz_check(clean(r->delegation) && clean(r->name), "row text not clean");
-		fuzz_check(clean(r->reason), "row reason not clean");
+		fuzz_check(fuzz_clean(r->delegation) && fuzz_clean(r->name), "row text not clean");
+		fuzz_check(fuzz_clean(r->reason), "row reason not clean");
 		fuzz_check((r->status == IMP_ERROR) == (r->reason[0] != '\0'), "reason iff error");
 	}
-	fuzz_check(clean(res.warnings), "warnings not clean");
+	fuzz_check(fuzz_clean(res.warnings), "warnings not clean");
 	import_result_free(&res);
 	fuzz_check(db_int(app.db, -1, "SELECT count(*) FROM delegate", "") == delegates0,
 	      "a dry run changed the delegates");

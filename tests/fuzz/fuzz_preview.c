@@ -36,11 +36,6 @@ static struct app app;
 static char *csv_path;
 static long long delegates0;
 
-static bool clean(const char *s)
-{
-	return utf8_is_clean_text(s, strlen(s), false);
-}
-
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
@@ -93,9 +88,11 @@ static void check_rows(const struct import_result *res)
 		const struct import_row *r = &res->rows[i];
 
 		fuzz_check(r->line >= 1, "row line number");
-		fuzz_check(clean(r->delegation) && clean(r->name) && clean(r->reason), "row text not clean");
+		fuzz_check(fuzz_clean(r->delegation) && fuzz_clean(r->name) && fuzz_clean(r->reason),
+			   "row text not clean");
 	}
-	fuzz_check(clean(res->warnings) && clean(res->file_error), "warnings or error not clean");
+	fuzz_check(fuzz_clean(res->warnings) && fuzz_clean(res->file_error),
+		   "warnings or error not clean");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "db.h"
@@ -77,4 +78,9 @@ void fuzz_check(int cond, const char *what)
 		fprintf(stderr, "%s: %s\n", fuzz_name, what);
 		abort();
 	}
+}
+
+bool fuzz_clean(const char *s)
+{
+	return utf8_is_clean_text(s, strlen(s), false);
 }

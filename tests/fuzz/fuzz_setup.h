@@ -9,6 +9,8 @@
 #ifndef RAPPORTEUR_FUZZ_SETUP_H
 #define RAPPORTEUR_FUZZ_SETUP_H
 
+#include <stdbool.h>
+
 #include "app.h"
 
 /* Make the folder and the database of app; on failure print "NAME: the
@@ -17,6 +19,10 @@ void fuzz_setup(struct app *app, const char *name);
 
 /* The path of LEAF in the folder (malloc'd, kept), removed at exit. */
 char *fuzz_path(const char *leaf);
+
+/* Whether s is clean UTF-8 without control characters (what is kept
+ * for display). */
+bool fuzz_clean(const char *s);
 
 /* When cond is false, print "NAME: what" and abort (libFuzzer reports it). */
 void fuzz_check(int cond, const char *what);
