@@ -25,6 +25,9 @@ like() { _one_re "$3" || { _tap 1 "$1"; return; }; if printf '%s' "$2" | grep -E
 unlike() { _one_re "$3" || { _tap 1 "$1"; return; }; if printf '%s' "$2" | grep -Eq -- "$3"; then _tap 1 "$1"; _say "got: " "$2"; _say "unwanted:" "/$3/"; else _tap 0 "$1"; fi; }
 # A fresh database with the fixtures and the demo session: prints its path.
 fresh_db() { db="${TEST_TMP:-/tmp}/${1:-t}.db"; rm -f "$db"*; "$BIN" init --db "$db" --demo >/dev/null 2>&1 || echo "#   init failed" >&2; echo "$db"; }
+# The same with the scripted meeting of tests/data/report/meeting.cmds run
+# on it (the reports' tests): prints its path.
+meeting_db() { db=$(fresh_db "${1:-meet}"); "$BIN" run --keep-going --db "$db" "$TOP/tests/data/report/meeting.cmds" >/dev/null 2>&1; echo "$db"; }
 pane_wait() {
 	_pw=0
 	while [ $_pw -lt $((${PANE_WAIT:-10} * 20)) ]; do

@@ -20,10 +20,7 @@ q() { sqlite3 -separator '|' "$1" "$2"; }
 
 # ---- the demo session and the scripted meeting, every format ----
 demo=$(fresh_db demo)
-meet=$PWD/meet.db
-rm -f "$meet"*
-rap init --db "$meet" --demo >/dev/null 2>&1
-rap run --keep-going --db "$meet" "$TOP/tests/data/report/meeting.cmds" >/dev/null 2>&1
+meet=$(meeting_db)
 ok_if "the scripted meeting has interventions" test "$(q "$meet" 'SELECT count(*) FROM intervention')" -gt 5
 for db in demo meet; do
 	eval path=\$$db

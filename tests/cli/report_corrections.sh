@@ -10,10 +10,7 @@ PY=/usr/bin/python3
 RAPPORTEUR_NOW=2026-11-20T10:00:00+04:00
 export RAPPORTEUR_NOW
 
-db=$PWD/meet.db
-rm -f "$db"*
-rap init --db "$db" --demo >/dev/null 2>&1
-rap run --keep-going --db "$db" "$TOP/tests/data/report/meeting.cmds" >/dev/null 2>&1
+db=$(meeting_db)
 out=$(rap run --db "$db" - 2>&1 <<'CMDS'
 minutes circulate
 clock 2026-11-25T10:00

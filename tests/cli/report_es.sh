@@ -17,10 +17,7 @@ XSD=$TOP/tests/data/akn/akomantoso30.xsd
 RAPPORTEUR_NOW=2026-11-20T10:00:00+04:00
 export RAPPORTEUR_NOW
 
-meet=$PWD/meet.db
-rm -f "$meet"*
-rap init --db "$meet" --demo >/dev/null 2>&1
-rap run --keep-going --db "$meet" "$TOP/tests/data/report/meeting.cmds" >/dev/null 2>&1
+meet=$(meeting_db)
 idm=$PWD/idm.db
 rm -f "$idm"*
 rap init --db "$idm" --fixtures "$TOP/fixtures/idm" --demo >/dev/null 2>&1

@@ -10,10 +10,7 @@ PY=/usr/bin/python3
 RAPPORTEUR_NOW=2026-11-20T10:00:00+04:00
 export RAPPORTEUR_NOW
 
-meet=$PWD/meet.db
-rm -f "$meet"*
-rap init --db "$meet" --demo >/dev/null 2>&1
-rap run --keep-going --db "$meet" "$TOP/tests/data/report/meeting.cmds" >/dev/null 2>&1
+meet=$(meeting_db)
 is "the demo names its venue's zone" "$(sqlite3 "$meet" 'SELECT tz FROM session WHERE id = 1')" Indian/Mauritius
 
 # Three computers: the venue's zone, UTC, and New York with another locale.
