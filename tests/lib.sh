@@ -8,6 +8,11 @@
 #   pane_wait WIN RE   poll the tmux pane WIN (through the test's T function)
 #                      until RE appears, for up to PANE_WAIT seconds (10: a
 #                      limit, not a measure); 1 when it never does
+#   pty_start [ARGS…]  the binary on $db (then ARGS) at 80x24 in the tmux
+#                      window rap of a new server (socket $sock, each start
+#                      its own: a killed server shuts down asynchronously);
+#                      the pid of its shell in $TEST_TMP/pid, "EXITED N"
+#                      shown when it ends
 n=0
 BIN=${RAPPORTEUR_BIN:?RAPPORTEUR_BIN not set}
 TOP=${RAPPORTEUR_TOP:?RAPPORTEUR_TOP not set}
@@ -35,4 +40,13 @@ pane_wait() {
 		sleep 0.05; _pw=$((_pw + 1))
 	done
 	return 1
+}
+_pty_k=0
+pty_start() {
+	T kill-server 2>/dev/null
+	_pty_k=$((_pty_k + 1))
+	sock="$TEST_TMP/tmux$_pty_k.sock"
+	T -f /dev/null new-session -d -s rap -x 80 -y 24 \
+		"sh -c 'echo \$\$ >$TEST_TMP/pid; exec env TERM=screen-256color TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db $*'; echo EXITED \$?; sleep 30"
+	T set-option -t rap remain-on-exit on >/dev/null 2>&1
 }

@@ -16,16 +16,7 @@ db=$(fresh_db kill)
 q() { sqlite3 "$db" "$1"; }
 T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
-k=0
-start() {
-	T kill-server 2>/dev/null
-	k=$((k + 1))
-	sock="$TEST_TMP/tmux$k.sock"
-	T -f /dev/null new-session -d -s rap -x 80 -y 24 \
-		"sh -c 'echo \$\$ >$TEST_TMP/pid; exec env TERM=screen-256color TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db'; echo EXITED \$?; sleep 30"
-	T set-option -t rap remain-on-exit on >/dev/null 2>&1
-	pane_wait rap '1 Agenda' >/dev/null
-}
+start() { pty_start; pane_wait rap '1 Agenda' >/dev/null; }
 
 # ---- a new recommendation, SIGKILL after the idle tick ----
 start

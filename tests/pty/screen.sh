@@ -11,17 +11,7 @@ db=$(fresh_db pty)
 sock="$TEST_TMP/tmux.sock"
 T() { tmux -S "$sock" "$@"; }
 screen_text() { T capture-pane -p -t rap; }
-# Each start gets its own tmux server: a killed server shuts down
-# asynchronously, and a new session on its socket could die with it.
-k=0
-start() {
-	T kill-server 2>/dev/null
-	k=$((k + 1))
-	sock="$TEST_TMP/tmux$k.sock"
-	T -f /dev/null new-session -d -s rap -x 80 -y 24 \
-		"sh -c 'echo \$\$ >$TEST_TMP/pid; exec env TERM=screen-256color TZ=\"$TZ\" LC_ALL=C.UTF-8 RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 ESCDELAY=25 $BIN --db $db $*'; echo EXITED \$?; sleep 30"
-	T set-option -t rap remain-on-exit on >/dev/null 2>&1
-}
+start() { pty_start "$@"; }
 
 start
 ok_if "first paint: the title bar" pane_wait rap '^ DIMOI: Réunion annuelle'
