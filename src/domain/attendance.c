@@ -71,16 +71,6 @@ static bool email_valid(const char *s)
 	       strlen(s) <= EMAIL_MAX;
 }
 
-const char *attendance_type_label(const char *type)
-{
-	switch (rules_deleg_type(type)) {
-	case DT_MEMBER: return _("member state");
-	case DT_OBSERVER_STATE: return _("observer state");
-	case DT_OBSERVER_ORG: return _("observer organisation");
-	default: return type;
-	}
-}
-
 /* A delegate of the delegation, by name: exact, else the only one equal
  * ignoring ASCII case. Returns its id with its stored name in name_out
  * and presence in *present, or 0 with msg set. */

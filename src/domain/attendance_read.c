@@ -417,3 +417,15 @@ int attendance_session_themes(struct db *db, long long session, struct att_choic
 	*n = count;
 	return 0;
 }
+
+/* In the minutes (minutes_render.c) as in the answers of delegation+:
+ * read while a screen is browsed, so here rather than in attendance.c. */
+const char *attendance_type_label(const char *type)
+{
+	switch (rules_deleg_type(type)) {
+	case DT_MEMBER: return _("member state");
+	case DT_OBSERVER_STATE: return _("observer state");
+	case DT_OBSERVER_ORG: return _("observer organisation");
+	default: return type;
+	}
+}
