@@ -298,6 +298,25 @@ static int set_field(struct att *a, const char *name, const char *field, const c
 	return rc;
 }
 
+static int send_edit(struct att *a, char **v, int *changed);
+
+/* delegate+ stored the delegate: the form goes on as its edit, the stored
+ * values its originals, so that what delegate+ does not take is sent by
+ * send_edit — and if one of those commands is refused (the database
+ * busy, the disk full), Enter again sends only what is left, nothing
+ * typed lost (before, the name was then "already" taken: stuck). */
+static void added(struct att_form *m, char **v, bool fn_arg)
+{
+	m->edit = true;
+	str_copy(m->orig_name, v[F_NAME], sizeof m->orig_name);
+	str_copy(m->f[F_NAME].orig, v[F_NAME], sizeof m->f[F_NAME].orig);
+	str_copy(m->f[F_FUNCTION].orig, fn_arg ? v[F_FUNCTION] : "", sizeof m->f[F_FUNCTION].orig);
+	str_copy(m->f[F_LEVEL].orig, v[F_LEVEL], sizeof m->f[F_LEVEL].orig);
+	str_copy(m->f[F_CATEGORY].orig, v[F_CATEGORY], sizeof m->f[F_CATEGORY].orig);
+	m->f[F_HEAD].orig_on = m->f[F_HEAD].on;
+	m->f[F_ENTITY].orig[0] = m->f[F_EMAIL].orig[0] = '\0';
+}
+
 static int send_add(struct att *a, char **v)
 {
 	struct att_form *m = a->form;
@@ -306,17 +325,15 @@ static int send_add(struct att *a, char **v)
 	int rc = att_exec(a, false, "delegate+ %s %s %s %s%s%s%s", m->code, qn, v[F_LEVEL],
 			  v[F_CATEGORY], fn_arg ? " " : "", fn_arg ? qf : "",
 			  m->f[F_HEAD].on ? " head" : "");
+	int changed;
 
 	free(qn);
 	free(qf);
+	if (rc != 0)
+		return rc;
 	/* What delegate+ does not take, one delegate= each. */
-	if (rc == 0 && v[F_FUNCTION][0] && !fn_arg)
-		rc = set_field(a, v[F_NAME], "function", v[F_FUNCTION]);
-	if (rc == 0 && v[F_ENTITY][0])
-		rc = set_field(a, v[F_NAME], "entity", v[F_ENTITY]);
-	if (rc == 0 && v[F_EMAIL][0])
-		rc = set_field(a, v[F_NAME], "email", v[F_EMAIL]);
-	return rc;
+	added(m, v, fn_arg);
+	return send_edit(a, v, &changed);
 }
 
 static int send_edit(struct att *a, char **v, int *changed)
@@ -336,6 +353,13 @@ static int send_edit(struct att *a, char **v, int *changed)
 			continue;
 		if (set_field(a, m->orig_name, names[i], v[i]) != 0)
 			return 1;
+		/* Stored: a second Enter after a refusal sends only the rest. */
+		if (i == F_HEAD)
+			m->f[F_HEAD].orig_on = m->f[F_HEAD].on;
+		else
+			str_copy(m->f[i].orig, v[i], sizeof m->f[i].orig);
+		if (i == F_NAME)
+			str_copy(m->orig_name, v[i], sizeof m->orig_name);
 		(*changed)++;
 	}
 	return 0;
