@@ -115,6 +115,23 @@ struct out_term {
 };
 size_t ui_out_tighten(char *buf, size_t n, struct out_term *t);
 bool ui_out_term_idl(void);
+/* ui_out_motion.c: the cursor moves of an update's n bytes rewritten as
+ * the shortest that reach the same cell; returns the new length. What the
+ * terminal accepts (its terminfo entry and tty mode, ui_out.c): */
+struct out_motion {
+	bool on;            /* rewrite at all: the terminal takes ANSI cursor addresses */
+	bool lf;            /* a line feed moves down only (no ONLCR) */
+	bool vpa, hpa;      /* ESC[rd, ESC[cG */
+	bool cuu, cud, cuf, cub; /* ESC[nA, ESC[nB, ESC[nC, ESC[nD */
+	bool ri, bs;        /* ESC M (up, at no top margin), backspace */
+	bool sgr_off;       /* SGR 22, 24, 27, 39, 49… turn one thing off */
+	int rows, cols;
+};
+size_t ui_out_motion(char *buf, size_t n, const struct out_motion *m);
+/* ui_out_sgr.c: each run of SGR sequences of an update's n bytes as the
+ * shortest reaching the same state (off_ok: with the codes that turn one
+ * attribute off); returns the new length. */
+size_t ui_out_sgr(char *buf, size_t n, bool off_ok);
 
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);

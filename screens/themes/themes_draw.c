@@ -228,7 +228,9 @@ static void grid_shift(struct themes_screen *t, WINDOW *w)
 
 	if (d == 0 || d >= t->gcols || -d >= t->gcols || ui_low_bandwidth())
 		return;
-	/* The member rows; the headings are plain labels, as cheap to send again. */
+	/* The headings (their labels move with their columns), then the
+	 * member rows. */
+	ui_shift_cells(w, 1, TG_CODE, width, d * TG_COL);
 	for (int y = 2; y < 2 + themes_grid_rows(t) && y - 2 < (int)t->grid.n_members - t->mtop; y++)
 		ui_shift_cells(w, y, TG_CODE, width, d * TG_COL);
 }

@@ -32,7 +32,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <termios.h>
 #include <unistd.h>
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#include <curses.h>
+#include <term.h>
+
+#include <string.h>
 
 #include "ui_shell.h"
 #include "util.h"
@@ -49,6 +57,8 @@ static int cursor_y, cursor_x;
 static char *map;        /* the file mapped, MAP_SIZE bytes; NULL: pread */
 static bool g0_ascii;    /* the terminal's G0 set is ASCII (ui_out_squeeze) */
 static struct out_term term; /* for ui_out_tighten */
+static struct out_motion motion; /* what ui_out_motion may send; read at the first update */
+static bool motion_read;
 #define MAP_SIZE ((size_t)1 << 20)
 
 void ui_out_start(void)
@@ -91,6 +101,7 @@ void ui_out_stop(void)
 	map = NULL;
 	g0_ascii = false; /* the terminal may be reset before a new start */
 	term.sgr_normal = false;
+	motion_read = false;
 	if (cap_fd >= 0)
 		close(cap_fd);
 	if (tty_fd >= 0)
@@ -113,6 +124,51 @@ static void write_all(int fd, const char *p, size_t n)
 		p += w;
 		n -= (size_t)w;
 	}
+}
+
+/* Capability s is the ANSI form want (padding after it allowed). */
+static bool cap_is(const char *s, const char *want)
+{
+	return s && s != (const char *)-1 && !strncmp(s, want, strlen(want)) &&
+	       (s[strlen(want)] == '\0' || s[strlen(want)] == '$');
+}
+
+/* What the terminal takes for the moves ui_out_motion writes: from its
+ * terminfo entry, and whether a line feed also returns the carriage (the
+ * tty's ONLCR, which curses turns off). Read once curses runs. */
+static void motion_setup(void)
+{
+	struct termios tio;
+
+	motion.on = cap_is(cursor_address, "\x1b[%i%p1%d;%p2%dH");
+	motion.lf = cap_is(cursor_down, "\n") && tcgetattr(tty_fd, &tio) == 0 &&
+		    (!(tio.c_oflag & OPOST) || !(tio.c_oflag & ONLCR));
+	motion.vpa = cap_is(row_address, "\x1b[%i%p1%dd");
+	motion.hpa = cap_is(column_address, "\x1b[%i%p1%dG");
+	motion.cuu = cap_is(parm_up_cursor, "\x1b[%p1%dA");
+	motion.cud = cap_is(parm_down_cursor, "\x1b[%p1%dB");
+	motion.cuf = cap_is(parm_right_cursor, "\x1b[%p1%dC");
+	motion.cub = cap_is(parm_left_cursor, "\x1b[%p1%dD");
+	motion.ri = cap_is(scroll_reverse, "\x1bM");
+	motion.bs = cap_is(cursor_left, "\b");
+	motion.sgr_off = cap_is(exit_standout_mode, "\x1b[27m") &&
+			 cap_is(exit_underline_mode, "\x1b[24m");
+	motion_read = true;
+}
+
+/* The captured update without what changes nothing, in short forms:
+ * squeezed, tightened (a part scrolled as delete/insert line), then each
+ * run of moves and of attribute changes the shortest the terminal takes. */
+static size_t shorten(char *p, size_t n)
+{
+	term.rows = LINES;
+	n = ui_out_tighten(p, ui_out_squeeze(p, n, &g0_ascii), &term);
+	if (!motion_read)
+		motion_setup();
+	motion.rows = LINES;
+	motion.cols = COLS;
+	n = ui_out_motion(p, n, &motion);
+	return motion.on ? ui_out_sgr(p, n, motion.sgr_off) : n;
 }
 
 void ui_out_before(void (*fn)(void *arg), void *arg)
@@ -142,13 +198,6 @@ static void update(void)
 	doupdate();
 	cursor_known = !is_leaveok(newscr);
 	getyx(curscr, cursor_y, cursor_x);
-}
-
-/* The captured update without what changes nothing, in short forms. */
-static size_t shorten(char *b, size_t n)
-{
-	term.rows = LINES;
-	return ui_out_tighten(b, ui_out_squeeze(b, n, &g0_ascii), &term);
 }
 
 void ui_out_update(void)

@@ -69,22 +69,57 @@ static void delete_cells(int y, int x, int n)
 		wdelch(curscr);
 }
 
+/* The new screen's cell at y, x (into *c) is a blank that shows the same
+ * as a plain one: bold or a foreground colour, nothing that shows on a
+ * blank (reverse, underline, a background). curscr may then take it for
+ * the inserted blank, so that doupdate() does not send it again. */
+static bool blank_as_plain(int y, int x, cchar_t *c)
+{
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair, fg, bg;
+
+	if (mvwin_wch(newscr, y, x, c) != OK || getcchar(c, wc, &a, &pair, NULL) == ERR ||
+	    wc[0] != L' ' || wc[1])
+		return false;
+	if (a & (A_REVERSE | A_STANDOUT | A_UNDERLINE | A_ITALIC | A_ALTCHARSET))
+		return false;
+	return pair == 0 || (pair_content(pair, &fg, &bg) == OK && bg < 0);
+}
+
 static void insert_cells(int y, int x, int n)
 {
+	cchar_t blank;
+	attr_t keep;
+	short pair;
+
 	move_to(y, x);
 	if (parm_ich)
 		putp(tiparm(parm_ich, n));
 	else
 		for (int i = 0; i < n; i++)
 			putp(insert_character);
-	wmove(curscr, y, x);
+	/* The terminal's blanks: no attribute, no colour (vidattr above).
+	 * curscr's own attributes would be added to them (they are
+	 * whatever curses left there): none while inserting. */
+	wattr_get(curscr, &keep, &pair, NULL);
+	wattr_set(curscr, A_NORMAL, 0, NULL);
+	setcchar(&blank, L" ", A_NORMAL, 0, NULL);
 	for (int i = 0; i < n; i++)
-		winsch(curscr, ' ');
+		mvwins_wch(curscr, y, x, &blank);
+	for (int i = 0; i < n; i++)
+		if (blank_as_plain(y, x + i, &blank))
+			mvwadd_wch(curscr, y, x + i, &blank);
+	wattr_set(curscr, keep, pair, NULL);
 }
 
 /* Called by ui_out_update() inside its capture, before doupdate(). The
  * cells are deleted on the side the run leaves and blanks inserted on the
- * other, in the order that pushes nothing of the row off its end. */
+ * other, in the order that pushes nothing of the row off its end: every
+ * row's delete before its insert. All the deletes go down the rows and
+ * then all the inserts come back up, so that each step to the next row
+ * is a line feed or a reverse index (ui_out_motion.c shortens the
+ * addresses), not a cursor address. Rows are queued top to bottom. */
 void ui_shift_flush(void)
 {
 	if (!queued)
@@ -95,13 +130,18 @@ void ui_shift_flush(void)
 		for (int i = 0; i < queued; i++) {
 			const struct shift *s = &queue[i];
 
-			if (s->n > 0) {
+			if (s->n > 0)
 				delete_cells(s->y, s->x, s->n);
-				insert_cells(s->y, s->x + s->width - s->n, s->n);
-			} else {
+			else
 				delete_cells(s->y, s->x + s->width + s->n, -s->n);
+		}
+		for (int i = queued - 1; i >= 0; i--) {
+			const struct shift *s = &queue[i];
+
+			if (s->n > 0)
+				insert_cells(s->y, s->x + s->width - s->n, s->n);
+			else
 				insert_cells(s->y, s->x, -s->n);
-			}
 		}
 		/* mvcur and putp write through stdio: out before doupdate's
 		 * own writes (the cursor and attributes curses now believes

@@ -8,6 +8,7 @@ way and prints the same JSON fields that run.sh reads:
   first_paint_bytes, first_paint_ms   output until the first quiet gap
   keys.by_key{LABEL: {n, median, max}} bytes the terminal received per key
   keys.reads_median                   read() chunks per key (~ writes)
+  steps                               [key, bytes] of every step, in order
   keys.cpu_ms_median                  main-thread CPU per key (/proc schedstat)
   idle_bytes_per_s                    output while idle after the first paint
   max_rss_kb                          peak VmHWM of the program
@@ -155,7 +156,7 @@ def main():
     out = {'first_paint_bytes': got, 'first_paint_ms': round(ms + 0.0, 1)}
     if a.idle > 0:
         out['idle_bytes_per_s'] = round(c.listen(a.idle) / a.idle, 2)
-    by, reads, cpus, hwm = {}, [], [], hwm_kb(c.pid)
+    by, reads, cpus, hwm, steps = {}, [], [], hwm_kb(c.pid), []
     for key in parse_keys(a.keys):
         if c.eof:
             break
@@ -167,6 +168,7 @@ def main():
             break
         hwm = max(hwm, hwm_kb(c.pid))
         by.setdefault(key, []).append(b)
+        steps.append([key, b])
         reads.append(r)
         if c0 is not None:
             cpus.append((c1 - c0) / 1e6)
@@ -174,6 +176,7 @@ def main():
                               for k, v in by.items()},
                    'reads_median': statistics.median(reads) if reads else None,
                    'cpu_ms_median': round(statistics.median(cpus), 3) if cpus else None}
+    out['steps'] = steps
     out['max_rss_kb'] = hwm or None
     end = time.monotonic() + 2
     while time.monotonic() < end:

@@ -1,0 +1,51 @@
+#!/bin/sh
+# themes_bytes.sh — bytes of one Left/Right on the Themes screen in a real
+# pseudo-terminal at 80x24 (issue 16; byte counts, never times): a column
+# step inside the grid and a step that shifts the grid sideways, in colour
+# and --no-color. 12 proposals (the grid shows 6 columns),
+# positions of every kind, one member state absent.
+. "$RAPPORTEUR_TOP/tests/lib.sh"
+PY=/usr/bin/python3
+[ -x "$PY" ] || PY=python3
+db=$(fresh_db thbytes)
+{
+	echo "clock 2026-11-23T09:00:00+04:00"
+	i=1
+	while [ $i -le 12 ]; do
+		echo "propose workshop \"Thème $i: migration de travail et santé\""
+		for c in COM FRA MDG MUS SYC; do
+			case $(((i + $(printf '%d' "'$c")) % 4)) in
+			0) echo "position $i $c support" ;;
+			1) echo "position $i $c object" ;;
+			2) echo "position $i $c abstain" ;;
+			esac
+		done
+		i=$((i + 1))
+	done
+	echo "present- SYC"
+} | rap run --db "$db" - >/dev/null
+# The steps: 0 is the key 4, then 11 Right and 11 Left; in each run of
+# 11 the first 5 are column steps, the other 6 shift the grid.
+KEYS='4,RIGHT*11,LEFT*11,q'
+probe() { "$PY" "$TOP/tests/bench/probe.py" --quiet-ms 100 --env TZ="$TZ" \
+	--env RAPPORTEUR_NOW=2026-11-23T09:00:00+04:00 --env ESCDELAY=25 --env LC_ALL=C.UTF-8 \
+	--keys "$KEYS" -- "$BIN" --db "$db" "$@"; }
+# max KIND JSON: the largest step of that kind (col or shift)
+max() {
+	printf '%s' "$2" | "$PY" -c '
+import json, sys
+s = [b for _, b in json.load(sys.stdin)["steps"]]
+runs = [(1, 12), (12, 23)]
+r = [x for a, b in runs for x in (s[a:a + 5] if sys.argv[1] == "col" else s[a + 5:b])]
+print(max(r) if r and min(r) > 0 else -1)' "$1"
+}
+
+out=$(probe)
+b=$(max col "$out")
+ok_if "colour: a column step, $b B <= 200 B" test "$b" -le 200 -a "$b" -gt 0
+b=$(max shift "$out")
+ok_if "colour: a step that shifts the grid, $b B <= 200 B" test "$b" -le 200 -a "$b" -gt 0
+
+out=$(probe --no-color)
+b=$(max shift "$out")
+ok_if "--no-color: a step that shifts the grid, $b B <= 200 B" test "$b" -le 200 -a "$b" -gt 0
