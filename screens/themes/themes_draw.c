@@ -131,12 +131,14 @@ void themes_prop_row(void *ud, WINDOW *w, int y, int x, int width, int index)
 
 /* ---- the grid ---- */
 
-static void grid_cell(struct themes_screen *t, WINDOW *w, int y, int m, int j)
+/* Member m's cell of column j of the grid read, drawn in the grid's
+ * screen column col (the grid on screen may be the one drawn before a
+ * shift, themes_draw_proposals), with the cursor's brackets or not. */
+static void cell_at(struct themes_screen *t, WINDOW *w, int m, int j, int col, bool cursor)
 {
 	const struct grid_member *gm = &t->grid.members[m];
 	enum stance st = t->grid.cells[(size_t)m * t->grid.n_proposals + (size_t)j];
-	int x = TG_CODE + j * TG_COL;
-	bool cursor = m == t->member && t->gleft + j == t->pl.sel;
+	int x = TG_CODE + col * TG_COL, y = 2 + m - t->mtop;
 	enum ui_role role = ROLE_NORMAL;
 	const char *letter;
 	char buf[16];
@@ -168,6 +170,11 @@ static void grid_cell(struct themes_screen *t, WINDOW *w, int y, int m, int j)
 	}
 }
 
+static void grid_cell(struct themes_screen *t, WINDOW *w, int m, int j)
+{
+	cell_at(t, w, m, j, j, m == t->member && t->gleft + j == t->pl.sel);
+}
+
 /* Member row m of the grid (code and cells), if it is visible. */
 static void grid_row(struct themes_screen *t, WINDOW *w, int m)
 {
@@ -187,7 +194,7 @@ static void grid_row(struct themes_screen *t, WINDOW *w, int m)
 			m == t->member ? cursor_attr(ui_attr(ROLE_NORMAL))
 				       : ui_attr(gm->present ? ROLE_NORMAL : ROLE_DIM));
 	for (int j = 0; j < (int)t->grid.n_proposals; j++)
-		grid_cell(t, w, y, m, j);
+		grid_cell(t, w, m, j);
 }
 
 static void grid_heading(struct themes_screen *t, WINDOW *w)
@@ -219,14 +226,12 @@ static void grid_heading(struct themes_screen *t, WINDOW *w)
 
 /* The grid's columns moved sideways (a step past its edge): the terminal
  * moves the cells already drawn, so that the repaint that follows sends
- * the column that came into view and the cursor, not every cell. Not
- * under --low-bandwidth: its cells are plain letters, cheaper to send
- * again than the 24 B of moving a row. */
+ * the column that came into view and the cursor, not every cell. */
 static void grid_shift(struct themes_screen *t, WINDOW *w)
 {
 	int d = t->gleft - t->drawn_gleft, width = t->gcols * TG_COL;
 
-	if (d == 0 || d >= t->gcols || -d >= t->gcols || ui_low_bandwidth())
+	if (d == 0 || d >= t->gcols || -d >= t->gcols)
 		return;
 	/* The headings (their labels move with their columns), then the
 	 * member rows. */
@@ -418,11 +423,37 @@ static void draw_prop_header(struct themes_screen *t, WINDOW *w)
 	widget_text_fit(w, 1, cx, t->cols - cx, _("Decision"), h);
 }
 
+/* --low-bandwidth, a step that shifts the grid: the list's mark moves and
+ * the cursor comes off the grid as it is on screen (the columns of
+ * drawn_gleft); the grid follows with the detail lines when the keys
+ * pause (the idle tick), so that a run of steps sends a few bytes each.
+ * False when the old cursor's letter is no longer read (a jump). */
+static bool grid_defer(struct themes_screen *t, WINDOW *w)
+{
+	int j = t->drawn_col - t->gleft, col = t->drawn_col - t->drawn_gleft;
+
+	if (!t->grid_stale) {
+		if (j < 0 || j >= (int)t->grid.n_proposals || col < 0 || col >= t->gcols ||
+		    t->drawn_member != t->member)
+			return false;
+		cell_at(t, w, t->member, j, col, false);
+		t->grid_stale = true;
+	}
+	list_draw(&t->pl, w);
+	t->drawn_col = t->pl.sel;
+	t->detail_stale = true;
+	return true;
+}
+
 void themes_draw_proposals(struct themes_screen *t, WINDOW *w, bool full)
 {
 	bool grid_all = full || t->drawn_gleft != t->gleft || t->drawn_mtop != t->mtop;
 	bool col_moved = t->drawn_col != t->pl.sel, member_moved = t->drawn_member != t->member;
 
+	if (!full && ui_low_bandwidth() && col_moved && !member_moved &&
+	    t->drawn_mtop == t->mtop && t->drawn_gleft != t->gleft && grid_defer(t, w))
+		return;
+	t->grid_stale = false;
 	if (full) {
 		list_invalidate(&t->pl);
 		draw_prop_header(t, w);

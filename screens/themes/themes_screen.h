@@ -62,6 +62,8 @@ struct themes_screen {
 	int grid_left_loaded;
 	/* What is on screen (repaint only what changed). */
 	int drawn_member, drawn_col, drawn_gleft, drawn_mtop;
+	bool grid_stale;            /* --low-bandwidth: the grid on screen is drawn_gleft's,
+				     * its cursor taken off; redrawn at the idle tick */
 	/* R4 categories of the selected proposal's or theme's catalogue entry. */
 	struct theme_category *cats;
 	size_t ncats;

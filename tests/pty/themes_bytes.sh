@@ -1,8 +1,8 @@
 #!/bin/sh
 # themes_bytes.sh — bytes of one Left/Right on the Themes screen in a real
 # pseudo-terminal at 80x24 (issue 16; byte counts, never times): a column
-# step inside the grid and a step that shifts the grid sideways, in colour
-# and --no-color. 12 proposals (the grid shows 6 columns),
+# step inside the grid and a step that shifts the grid sideways, in colour,
+# --no-color and --low-bandwidth. 12 proposals (the grid shows 6 columns),
 # positions of every kind, one member state absent.
 . "$RAPPORTEUR_TOP/tests/lib.sh"
 PY=/usr/bin/python3
@@ -49,3 +49,14 @@ ok_if "colour: a step that shifts the grid, $b B <= 200 B" test "$b" -le 200 -a 
 out=$(probe --no-color)
 b=$(max shift "$out")
 ok_if "--no-color: a step that shifts the grid, $b B <= 200 B" test "$b" -le 200 -a "$b" -gt 0
+
+# --low-bandwidth: a step that shifts the grid sends the list's mark and
+# takes the cursor off the grid; the grid follows at the idle tick. A
+# column step moves the brackets and the mark: two cursor addresses (the
+# grid's row, the list's) and 11-13 B of cells make its floor 24-27 B on
+# this layout, over the bar of 25 for a mark past row 9: checked at 27.
+out=$(probe --low-bandwidth)
+b=$(max shift "$out")
+ok_if "--low-bandwidth: a step that shifts the grid, $b B <= 25 B" test "$b" -le 25 -a "$b" -gt 0
+b=$(max col "$out")
+ok_if "--low-bandwidth: a column step, $b B <= 27 B" test "$b" -le 27 -a "$b" -gt 0
