@@ -25,19 +25,49 @@ const char *themes_target_code(const struct themes_screen *t)
 
 /* ---- loading ---- */
 
+static void free_grid(struct themes_screen *t)
+{
+	if (t->grid_borrowed) {
+		free(t->grid.proposals);
+		free(t->grid.cells);
+		memset(&t->grid, 0, sizeof t->grid);
+	} else {
+		themes_grid_free(&t->grid);
+	}
+	t->grid_borrowed = false;
+	themes_proposals_free(&t->gprops, t->gprops_n);
+	t->gprops_n = 0;
+	t->grid_valid = false;
+}
+
+/* The page goes, and what was read from it (gall, and grid borrowing
+ * its members). */
 static void free_page(struct themes_screen *t)
 {
+	free_grid(t);
+	themes_grid_free(&t->gall);
+	t->gall_valid = false;
 	themes_proposals_free(&t->page, t->page_n);
 	t->page_n = 0;
 	t->page_valid = false;
 }
 
-static void free_grid(struct themes_screen *t)
+/* grid = columns [left, left + n) of gall, members borrowed. */
+static void grid_window(struct themes_screen *t, int left, int n)
 {
-	themes_grid_free(&t->grid);
-	themes_proposals_free(&t->gprops, t->gprops_n);
-	t->gprops_n = 0;
-	t->grid_valid = false;
+	const struct theme_grid *a = &t->gall;
+	struct theme_grid *g = &t->grid;
+
+	g->n_members = a->n_members;
+	g->n_proposals = (size_t)n;
+	g->members = a->members;
+	g->proposals = xcalloc((size_t)n ? (size_t)n : 1, sizeof *g->proposals);
+	g->cells = xcalloc(a->n_members * (size_t)n + 1, sizeof *g->cells);
+	memcpy(g->proposals, a->proposals + left, (size_t)n * sizeof *g->proposals);
+	for (size_t m = 0; m < a->n_members; m++)
+		memcpy(g->cells + m * (size_t)n, a->cells + m * a->n_proposals + (size_t)left,
+		       (size_t)n * sizeof *g->cells);
+	t->grid_borrowed = true;
 }
 
 static void free_cpage(struct themes_screen *t)
@@ -67,7 +97,6 @@ void themes_reload(struct themes_screen *t)
 	size_t ncat = 0;
 
 	free_page(t);
-	free_grid(t);
 	free_cpage(t);
 	xfree(&t->session_themes);
 	memset(&t->info, 0, sizeof t->info);
@@ -90,6 +119,61 @@ void themes_reload(struct themes_screen *t)
 	list_invalidate(&t->pl);
 	list_invalidate(&t->cl);
 	t->need_full = true;
+}
+
+/* The proposals of the list: every one at once when they are not too
+ * many (then a step, or a scroll of the list, reads nothing), else the
+ * list's page. */
+static void load_page(struct themes_screen *t, int shown)
+{
+	size_t want = t->pl.height > 0 ? (size_t)t->pl.height : 1;
+
+	if (t->page_valid && (shown <= TP_ALL || t->page_top == t->pl.top))
+		return;
+	free_page(t);
+	t->page_top = shown > TP_ALL ? t->pl.top : 0;
+	if (shown <= TP_ALL)
+		want = shown > 0 ? (size_t)shown : 1;
+	if (themes_view_proposals(t->app->db, t->app->session, themes_target_code(t),
+				  (size_t)t->page_top, want, &t->page, &t->page_n) != 0)
+		ui_error("%s", _("cannot read the proposals"));
+	t->page_valid = true;
+}
+
+/* The grid's columns [gleft, gleft + gcols): a window of gall when the
+ * page holds every proposal (gall read the first time only), else read. */
+static void load_grid(struct themes_screen *t, int shown)
+{
+	struct app *app = t->app;
+	int ncols = shown - t->gleft < t->gcols ? shown - t->gleft : t->gcols;
+	const struct proposal_info *props = NULL;
+
+	if (ncols < 0)
+		ncols = 0;
+	if (ncols > 0 && t->page_top == 0 && (int)t->page_n == shown && shown <= TP_ALL) {
+		if (!t->gall_valid &&
+		    themes_view_grid(app->db, app->session, t->page, t->page_n, &t->gall) != 0)
+			ui_error("%s", _("cannot read the positions"));
+		t->gall_valid = true;
+		if (t->gall.n_proposals == (size_t)shown) {
+			grid_window(t, t->gleft, ncols);
+			return;
+		}
+	}
+	if (ncols == 0) {
+		props = NULL;
+	} else if (t->gleft >= t->page_top && t->gleft + ncols <= t->page_top + (int)t->page_n) {
+		props = t->page + (t->gleft - t->page_top);
+	} else if (themes_view_proposals(app->db, app->session, themes_target_code(t),
+					 (size_t)t->gleft, (size_t)ncols, &t->gprops,
+					 &t->gprops_n) == 0) {
+		props = t->gprops;
+		ncols = (int)t->gprops_n;
+	} else {
+		ncols = 0;
+	}
+	if (themes_view_grid(app->db, app->session, props, (size_t)ncols, &t->grid) != 0)
+		ui_error("%s", _("cannot read the positions"));
 }
 
 void themes_load_visible(struct themes_screen *t)
@@ -122,38 +206,10 @@ void themes_load_visible(struct themes_screen *t)
 		t->gleft = shown - t->gcols;
 	if (t->gleft < 0)
 		t->gleft = 0;
-	if (!t->page_valid || t->page_top != t->pl.top) {
-		size_t want = t->pl.height > 0 ? (size_t)t->pl.height : 1;
-
-		free_page(t);
-		t->page_top = t->pl.top;
-		if (themes_view_proposals(app->db, app->session, themes_target_code(t),
-					  (size_t)t->pl.top, want, &t->page, &t->page_n) != 0)
-			ui_error("%s", _("cannot read the proposals"));
-		t->page_valid = true;
-	}
+	load_page(t, shown);
 	if (!t->grid_valid || t->grid_left_loaded != t->gleft) {
-		int ncols = shown - t->gleft < t->gcols ? shown - t->gleft : t->gcols;
-		const struct proposal_info *props = NULL;
-
 		free_grid(t);
-		if (ncols < 0)
-			ncols = 0;
-		if (ncols == 0) {
-			props = NULL;
-		} else if (t->gleft >= t->page_top &&
-			   t->gleft + ncols <= t->page_top + (int)t->page_n) {
-			props = t->page + (t->gleft - t->page_top);
-		} else if (themes_view_proposals(app->db, app->session, themes_target_code(t),
-						 (size_t)t->gleft, (size_t)ncols, &t->gprops,
-						 &t->gprops_n) == 0) {
-			props = t->gprops;
-			ncols = (int)t->gprops_n;
-		} else {
-			ncols = 0;
-		}
-		if (themes_view_grid(app->db, app->session, props, (size_t)ncols, &t->grid) != 0)
-			ui_error("%s", _("cannot read the positions"));
+		load_grid(t, shown);
 		t->grid_valid = true;
 		t->grid_left_loaded = t->gleft;
 	}
@@ -204,7 +260,6 @@ enum stance *themes_cursor_cell(struct themes_screen *t)
 void themes_free_data(struct themes_screen *t)
 {
 	free_page(t);
-	free_grid(t);
 	free_cpage(t);
 	themes_categories_free(&t->cats, t->ncats);
 	t->ncats = 0;

@@ -29,6 +29,7 @@ enum {
 	TG_MIN_W = 26,   /* the grid pane is at least this wide (its legend) */
 	TG_LIST_MIN = 50,/* the proposals pane is at least this wide */
 	TD_LINES = 3,    /* detail lines at the bottom */
+	TP_ALL = 1000,   /* up to this many proposals, all are read at once */
 };
 
 struct themes_screen {
@@ -58,6 +59,12 @@ struct themes_screen {
 	struct proposal_info *gprops;
 	size_t gprops_n;
 	bool grid_valid;
+	/* When the page holds every proposal of the target (TP_ALL at most),
+	 * gall is the grid of all of them, read once per change of the data
+	 * (themes_reload); grid is then a window copied from it (its members
+	 * borrowed), so that a step reads nothing. */
+	struct theme_grid gall;
+	bool gall_valid, grid_borrowed;
 	int gleft, gcols, gw, area, mtop;   /* member rows: themes_grid_rows() */
 	int grid_left_loaded;
 	/* What is on screen (repaint only what changed). */

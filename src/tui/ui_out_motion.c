@@ -19,7 +19,6 @@
  * a carriage return (no ONLCR), relative moves only in their ANSI forms.
  */
 #include <stdbool.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
@@ -226,16 +225,20 @@ static struct elem next_elem(const struct out_motion *m, const unsigned char *p,
 	if (p[0] < 0x80) {
 		c->x++;
 	} else {
-		wchar_t wc;
-		mbstate_t st;
-		size_t k;
+		size_t k = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : p[0] >= 0xc0 ? 2 : 1;
+		wchar_t wc = p[0] & (0x7f >> k);
 		int w;
 
-		memset(&st, 0, sizeof st);
-		k = mbrtowc(&wc, (const char *)p, n, &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+		if (k == 1 || k > n) {
 			c->kx = false;
 			return e;
+		}
+		for (size_t j = 1; j < k; j++) {
+			if ((p[j] & 0xc0) != 0x80) {
+				c->kx = false;
+				return e;
+			}
+			wc = (wc << 6) | (p[j] & 0x3f);
 		}
 		e.len = k;
 		w = wcwidth(wc);
@@ -251,12 +254,32 @@ static struct elem next_elem(const struct out_motion *m, const unsigned char *p,
 
 enum { NONE = 30 }; /* longer than any move written (buffers of 32) */
 
+/* The decimal digits of v (0 <= v < 100000) into o; their count. (No
+ * snprintf: this runs for every move of every update.) */
+static size_t put_dec(char *o, int v)
+{
+	char d[8];
+	size_t k = 0, n = 0;
+
+	do {
+		d[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && k < sizeof d);
+	while (k > 0)
+		o[n++] = d[--k];
+	return n;
+}
+
 /* "ESC[" v fin into o (16 bytes at least). */
 static size_t put_num(char *o, int v, char fin)
 {
-	int k = snprintf(o, 16, "\x1b[%d%c", v, fin);
+	size_t k = 2;
 
-	return k > 0 && k < 16 ? (size_t)k : NONE;
+	o[0] = ESC;
+	o[1] = '[';
+	k += put_dec(o + k, v);
+	o[k++] = fin;
+	return k;
 }
 
 static size_t put_str(char *o, const char *s)
@@ -330,7 +353,8 @@ static size_t hmove(const struct out_motion *m, int x0, int x, char *o)
 			memcpy(o, tmp, best = k);
 	}
 	if (m->cuf) {
-		size_t k = d > 0 ? put_num(tmp, d, 'C') : 1 + put_num(tmp + 1, x, 'C');
+		size_t k = d == 1 ? put_str(tmp, "\x1b[C")
+			 : d > 0 ? put_num(tmp, d, 'C') : 1 + put_num(tmp + 1, x, 'C');
 
 		if (d < 0)
 			tmp[0] = '\r';
@@ -350,8 +374,11 @@ static size_t best_move(const struct out_motion *m, const struct pos *a, const s
 
 	if (b->x == 0)
 		best = b->y == 0 ? put_str(o, "\x1b[H") : put_num(o, b->y + 1, 'H');
-	else
-		best = (size_t)snprintf(o, 32, "\x1b[%d;%dH", b->y + 1, b->x + 1);
+	else {
+		best = put_num(o, b->y + 1, ';');
+		best += put_dec(o + best, b->x + 1);
+		o[best++] = 'H';
+	}
 	if (!a)
 		return best;
 	nv = vmove(m, a->y, b->y, v);
@@ -377,6 +404,17 @@ size_t ui_out_motion(char *buf, size_t n, const struct out_motion *m)
 		struct pos start = c;
 		size_t run = i;
 		bool moves = false;
+
+		if (b[i] >= 0x20 && b[i] < 0x7f) { /* text: most of the bytes */
+			while (i < n && b[i] >= 0x20 && b[i] < 0x7f)
+				i++;
+			c.x += (int)(i - run);
+			if (c.x >= m->cols)
+				c.kx = false;
+			memmove(b + o, b + run, i - run);
+			o += i - run;
+			continue;
+		}
 
 		for (;;) {
 			struct pos before = c;

@@ -16,7 +16,6 @@
  * here (true colour, colon forms), sequences pass as they are.
  */
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ui_shell.h"
@@ -94,11 +93,22 @@ static bool sgr_apply(struct sgr *s, const int *v, int nv)
 	return true;
 }
 
+/* ";" (but first) and code's digits at o + k; the new length. (No
+ * snprintf: this runs for every attribute change of every update.) */
 static size_t add_code(char *o, size_t k, int code)
 {
-	int w = snprintf(o + k, 16, "%s%d", k > 2 ? ";" : "", code);
+	char d[8];
+	size_t n = 0;
 
-	return k + (w > 0 ? (size_t)w : 0);
+	if (k > 2)
+		o[k++] = ';';
+	do {
+		d[n++] = (char)('0' + code % 10);
+		code /= 10;
+	} while (code > 0 && n < sizeof d);
+	while (n > 0)
+		o[k++] = d[--n];
+	return k;
 }
 
 static size_t add_colour(char *o, size_t k, int c, bool fg)
@@ -171,11 +181,16 @@ size_t ui_out_sgr(char *buf, size_t n, bool off_ok)
 	size_t i = 0, o = 0;
 
 	while (i < n) {
-		struct sgr t = cur;
+		struct sgr t;
 		size_t run = i, len;
 		int v[MAXP], nv = 0;
 		bool ok = true, reset_first = false;
 
+		if (b[i] != ESC) {
+			b[o++] = b[i++];
+			continue;
+		}
+		t = cur;
 		while (ok && i < n && (len = sgr_parse(b + i, n - i, v, &nv)) > 0) {
 			if (i == run)
 				reset_first = v[0] == 0;

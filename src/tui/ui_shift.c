@@ -18,6 +18,7 @@
 #endif
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 #include <term.h>
 
 #include "screen.h"
@@ -48,19 +49,72 @@ static bool can_shift(void)
 }
 
 static int cur_y = -1, cur_x = -1; /* the terminal's cursor, -1: unknown */
+static bool by_hand;                 /* moved without telling curses */
 
+/* Put v's digits at o; the new end. */
+static char *put_dec(char *o, int v)
+{
+	char d[8];
+	int k = 0;
+
+	do {
+		d[k++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v > 0 && k < 8);
+	while (k > 0)
+		*o++ = d[--k];
+	return o;
+}
+
+/* An address: written here when the terminal's is the ANSI one (curses'
+ * mvcur weighs every way of moving at each call, most of the CPU of a
+ * shift; ui_out_motion.c shortens what is sent), else through mvcur. */
 static void move_to(int y, int x)
 {
-	mvcur(cur_y, cur_x, y, x); /* -1: an absolute move */
+	static const char ansi[] = "\x1b[%i%p1%d;%p2%dH";
+	char buf[24], *o = buf;
+
+	if (cursor_address && !strncmp(cursor_address, ansi, sizeof ansi - 1) &&
+	    (cursor_address[sizeof ansi - 1] == '\0' || cursor_address[sizeof ansi - 1] == '$')) {
+		*o++ = '\x1b';
+		*o++ = '[';
+		o = put_dec(o, y + 1);
+		*o++ = ';';
+		o = put_dec(o, x + 1);
+		*o++ = 'H';
+		*o = '\0';
+		putp(buf);
+		by_hand = true;
+	} else {
+		mvcur(cur_y, cur_x, y, x); /* -1: an absolute move */
+	}
 	cur_y = y;
 	cur_x = x;
 }
+
+/* parm (dch or ich) with n, formatted once per n. */
+static const char *with_n(const char *parm, int n, char *cache, int *cached_n)
+{
+	const char *s;
+
+	if (*cached_n == n)
+		return cache;
+	s = tiparm(parm, n);
+	if (!s || strlen(s) >= 32)
+		return s;
+	memcpy(cache, s, strlen(s) + 1);
+	*cached_n = n;
+	return cache;
+}
+
+static char dch_s[32], ich_s[32];
+static int dch_n = -1, ich_n = -1;
 
 static void delete_cells(int y, int x, int n)
 {
 	move_to(y, x);
 	if (parm_dch)
-		putp(tiparm(parm_dch, n));
+		putp(with_n(parm_dch, n, dch_s, &dch_n));
 	else
 		for (int i = 0; i < n; i++)
 			putp(delete_character);
@@ -95,7 +149,7 @@ static void insert_cells(int y, int x, int n)
 
 	move_to(y, x);
 	if (parm_ich)
-		putp(tiparm(parm_ich, n));
+		putp(with_n(parm_ich, n, ich_s, &ich_n));
 	else
 		for (int i = 0; i < n; i++)
 			putp(insert_character);
@@ -127,6 +181,7 @@ void ui_shift_flush(void)
 	if (can_shift() && !isendwin()) {
 		vidattr(A_NORMAL); /* the blanks dch/ich bring take no colour */
 		cur_y = cur_x = -1;
+		by_hand = false;
 		for (int i = 0; i < queued; i++) {
 			const struct shift *s = &queue[i];
 
@@ -143,6 +198,10 @@ void ui_shift_flush(void)
 			else
 				insert_cells(s->y, s->x, -s->n);
 		}
+		/* curses learns where the cursor is (an address that
+		 * ui_out_motion.c finds to be no move, and drops). */
+		if (by_hand)
+			mvcur(-1, -1, cur_y, cur_x);
 		/* mvcur and putp write through stdio: out before doupdate's
 		 * own writes (the cursor and attributes curses now believes
 		 * in are those left here). */

@@ -55,6 +55,8 @@ static void test_relative(void **state)
 	check_motion(&xterm, "\x1b[3;2H\xc3\xa9t\xc3\xa9\x1b[4;5Hx", "\x1b[3;2H\xc3\xa9t\xc3\xa9\nx");
 	/* CR then VPA: a carriage return and a line feed. */
 	check_motion(&xterm, "\x1b[2;5Hab\r\x1b[3d", "\x1b[2;5Hab\n\r");
+	/* One column right: ESC[C, not ESC[1C. */
+	check_motion(&xterm, "\x1b[2;5Ha\x1b[2;7Hb", "\x1b[2;5Ha\x1b[Cb");
 	/* The same cell: nothing. */
 	check_motion(&xterm, "\x1b[2;5Ha\x1b[2;6Hb", "\x1b[2;5Hab");
 	/* Not shorter: kept. */
