@@ -38,15 +38,19 @@
 
 enum { C_NUM = 4, C_STATUS = 11, C_AUTHOR = 4, C_COSP = 11, C_RES = 3, C_THEME = 12, C_ITEM = 3 };
 
+/* Read the visible rows with a page of margin on each side (as the
+ * Agenda does), so that a scroll of a row at the page's edge is served
+ * from memory: one query per page crossed, not per key (issue 16). */
 static void load_page(struct recs *r)
 {
-	size_t want = r->list.height > 0 ? (size_t)r->list.height : 1;
-	long long after = r->list.top > 0 && (size_t)r->list.top <= r->n_nums
-				  ? r->nums[r->list.top - 1] : 0;
+	int h = r->list.height > 0 ? r->list.height : 1;
+	size_t want = 3 * (size_t)h;
+	int first = r->list.top > h ? r->list.top - h : 0;
+	long long after = first > 0 && (size_t)first <= r->n_nums ? r->nums[first - 1] : 0;
 
 	recs_list_free(&r->page, r->page_n);
 	r->page_n = 0;
-	r->page_top = r->list.top;
+	r->page_top = first;
 	if (r->app->session)
 		recs_list(r->app->db, r->app->session,
 			  r->status_filter ? recs_status_codes[r->status_filter - 1] : NULL,
@@ -63,6 +67,17 @@ static void scratch_clear(struct recs *r)
 		free(r->scratch.theme);
 		r->scratch_valid = false;
 	}
+}
+
+/* The loaded rows cover what the list shows. */
+static bool page_covers(const struct recs *r)
+{
+	int end = r->list.top + r->list.height;
+
+	if (end > (int)r->n_nums)
+		end = (int)r->n_nums;
+	return r->page_valid && r->list.top >= r->page_top &&
+	       (end <= r->list.top || end <= r->page_top + (int)r->page_n);
 }
 
 /* The row at list index i, or NULL. */
@@ -291,7 +306,7 @@ static void recs_draw(struct screen *s, WINDOW *w)
 			draw_header(w, r->cols);
 			draw_bottom(r, w);
 		}
-		if (!r->page_valid || r->page_top != r->list.top)
+		if (!page_covers(r))
 			load_page(r);
 		list_draw(&r->list, w);
 		if (r->full && r->list.count == 0)

@@ -33,6 +33,12 @@ db=$(fresh_db cells)
 		printf 'delegate+ MUS "Participant %03d" officer labour\n' $i
 		i=$((i + 1))
 	done
+	# Recommendations: more than a page, read a page or more at a time.
+	i=1
+	while [ $i -le 45 ]; do
+		printf 'rec+ COM "Recommandation %d" "Texte %d."\n' $i $i
+		i=$((i + 1))
+	done
 } | rap run --db "$db" - >/dev/null 2>&1
 rep() { i=0; while [ $i -lt "$2" ]; do printf '%s' "$1"; i=$((i + 1)); done; }
 cd "$TEST_TMP" || exit 1
@@ -55,6 +61,11 @@ same_as_full "Floor, the queue, then the log past its page, and back" 2 \
 	"<Down><Up><Down><Right>$(rep '<Up>' 14)<Down><Down><Left><Up>" 1
 same_as_full "Attendance, down the delegations and a delegation's people, the grid and back" 3 \
 	"$(rep '<Down>' 4)<Right>$(rep '<Down>' 24)$(rep '<Up>' 6)c<Esc><Up>" 1
+
+same_as_full "Recommendations, down past two pages and back up" 5 \
+	"$(rep '<Down>' 40)$(rep '<Up>' 30)<PgDn><Up>" 1
+got=$(ui_run "$db" "5$(rep '<Down>' 40)")
+like "Recommendations: the 41st selected after 40 moves down" "$(printf '%s\n' "$got" | grep -c 'Recommandation 41')" '^1$'
 
 # Another instance renames the selected item, then one not selected: the
 # rows show the new titles once the bar moves over them and away again.
