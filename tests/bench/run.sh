@@ -222,6 +222,7 @@ rm -f "$work/i16-run.db" "$work/i16-run.db-wal" "$work/i16-run.db-shm"
 # The start-up quick_check is off (it is no key's cost: a start-up row
 # of its own).
 rounds=${BENCH_ROUNDS:-3}
+rm -f "$work"/cpu[0-9]*-*.json # a kept folder's rounds of an earlier run
 quiet="--quiet-ms 60 --first-timeout 60 --step-timeout 60 --env RAPPORTEUR_CHECK_MS=0"
 r=1
 while [ "$r" -le "$rounds" ]; do
