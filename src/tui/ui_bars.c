@@ -206,14 +206,24 @@ static void hint_keys(const char *keys, char *buf, size_t size)
 	buf[n] = '\0';
 }
 
+/* How far the hints may reach: the screen's width, less the room kept for
+ * the help key until it is drawn (ui_bars_draw_hints). */
+static int hint_limit, hint_end;
+
+static int hint_width(const char *keys, const char *label)
+{
+	char k[32];
+
+	hint_keys(keys, k, sizeof k);
+	return widget_text_width(k) + widget_text_width(label) + 2;
+}
+
 static int hint_add(int x, const char *keys, const char *label)
 {
 	char k[32];
-	int need;
 
 	hint_keys(keys, k, sizeof k);
-	need = widget_text_width(k) + widget_text_width(label) + 2;
-	if (x + need > ui.cols)
+	if (x + hint_width(keys, label) > (hint_limit ? hint_limit : ui.cols))
 		return -1;
 	x += widget_text(ui.hints, 0, x, ui.cols - x, k, ui_attr(ROLE_HINT_KEY), false);
 	x += widget_text(ui.hints, 0, x, ui.cols - x, " ", ui_attr(ROLE_HINT), false);
@@ -257,8 +267,57 @@ void ui_bars_forget_hints(void)
 	hints_drawn.win = NULL;
 }
 
+/* One pass of the hint bar (0: the screen's commands, 1: the global ones,
+ * 2: the screen's local keys); x is where the next hint goes, -1 once one
+ * did not fit: only the help key is drawn after that ("? aide"), in the
+ * room kept for it. */
+static int hints_pass(int x, int tab, int pass)
+{
+	for (size_t i = 0; i < command_count; i++) {
+		const struct command_def *d = &command_table[i];
+		int kind = !(d->flags & CMD_UI) ? 0 : (d->flags & CMD_LOCAL) ? 2 : 1;
+		bool global = kind == 1;
+
+		/* undo is a global key: shown after help, quit and the
+		 * command line when there is room; redo only in help. */
+		if (d->id == CMD_REDO || d->id == CMD_MESSAGE)
+			continue; /* in help; the message line says "w" when cut */
+		if (d->id == CMD_UNDO)
+			kind = 1;
+
+		if (!d->keys || !(d->screens & ON(tab)) || kind != pass)
+			continue;
+		if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)
+			continue;
+		if (!role_allows(&ui.app->role, d))
+			continue; /* keys the role may not use are not offered */
+		if (d->id == CMD_NEXT_SCREEN || d->id == CMD_SCREEN || d->id == CMD_SEARCH)
+			continue; /* obvious, and the bar is short */
+		/* Two commands on one key (present+/present-): show it once. */
+		if (i > 0 && command_table[i - 1].keys && (command_table[i - 1].screens & ON(tab)) &&
+		    !strcmp(command_table[i - 1].keys, d->keys))
+			continue;
+		if (d->id == CMD_HELP && x < 0) {
+			/* The bar is full: its first key in the room kept. */
+			hint_limit = ui.cols;
+			hint_add(hint_end, "?", ui_hint_label(d));
+		} else if (d->id == CMD_HELP) {
+			hint_limit = ui.cols;
+			x = hint_add(x, d->keys, ui_hint_label(d));
+		} else if (x >= 0) {
+			int nx = hint_add(x, d->keys, ui_hint_label(d));
+
+			if (nx < 0)
+				hint_end = x;
+			x = nx;
+		}
+	}
+	return x;
+}
+
 void ui_bars_draw_hints(void)
 {
+	const struct command_def *help;
 	int x = 0, tab = ui.cur;
 
 	widget_blank(ui.hints, 0, 0, ui.cols, ui_attr(ROLE_HINT));
@@ -280,35 +339,14 @@ void ui_bars_draw_hints(void)
 		return;
 	}
 	/* The current screen's commands first, then the global ones, then
-	 * the screen's local keys while there is room (help lists them all). */
-	for (int pass = 0; pass < 3 && x >= 0; pass++) {
-		for (size_t i = 0; i < command_count && x >= 0; i++) {
-			const struct command_def *d = &command_table[i];
-			int kind = !(d->flags & CMD_UI) ? 0 : (d->flags & CMD_LOCAL) ? 2 : 1;
-			bool global = kind == 1;
-
-			/* undo is a global key: shown after help, quit and the
-			 * command line when there is room; redo only in help. */
-			if (d->id == CMD_REDO || d->id == CMD_MESSAGE)
-				continue; /* in help; the message line says "w" when cut */
-			if (d->id == CMD_UNDO)
-				kind = 1;
-
-			if (!d->keys || !(d->screens & ON(tab)) || kind != pass)
-				continue;
-			if (!global && (d->flags & CMD_WRITE) && ui.app->read_only)
-				continue;
-			if (!role_allows(&ui.app->role, d))
-				continue; /* keys the role may not use are not offered */
-			if (d->id == CMD_NEXT_SCREEN || d->id == CMD_SCREEN || d->id == CMD_SEARCH)
-				continue; /* obvious, and the bar is short */
-			/* Two commands on one key (present+/present-): show it once. */
-			if (i > 0 && command_table[i - 1].keys && (command_table[i - 1].screens & ON(tab)) &&
-			    !strcmp(command_table[i - 1].keys, d->keys))
-				continue;
-			x = hint_add(x, d->keys, ui_hint_label(d));
-		}
-	}
+	 * the screen's local keys while there is room (help lists them all).
+	 * Room for the help key is kept until it is drawn: when a screen's
+	 * own commands fill the bar, the last of them gives way to it. */
+	help = command_by_id(CMD_HELP);
+	hint_limit = ui.cols - hint_width("?", ui_hint_label(help));
+	for (int pass = 0; pass < 3; pass++)
+		x = hints_pass(x, tab, pass);
+	hint_limit = 0;
 }
 
 void ui_bars_draw_too_small(void)

@@ -12,30 +12,30 @@ db=$(fresh_db hints)
 hint() { ui_run "$db" "$1" --lang "$2" | sed -n '24p'; }
 
 is "fr, Agenda" "$(hint 1 fr)" \
-	"a ajouter e modifier s ouvrir E clore x omettre K/J déplacer R recaler n noter"
+	"a ajouter e modifier s ouvrir E clore x omettre K/J déplacer R recaler ? aide"
 is "fr, Floor" "$(hint 2 fr)" \
-	"E clore a inscrire d retirer K/J déplacer Enter parole y terminer n noter"
+	"E clore a inscrire d retirer K/J déplacer Enter parole y terminer ? aide"
 is "fr, Attendance" "$(hint 3 fr)" \
 	"a ajouter D retirer e modifier Space présence i importer n noter ?/F1 aide"
 is "fr, Themes" "$(hint 4 fr)" \
 	"a proposer +/-/0/. avis s retenir x écarter m fusionner n noter ?/F1 aide"
 is "fr, Recommendations" "$(hint 5 fr)" \
-	"a rédiger e amender c coauteur r réserve o objecter O lever-objection t statut"
+	"a rédiger e amender c coauteur r réserve o objecter O lever-objection ? aide"
 is "fr, Minutes" "$(hint 6 fr)" \
 	"n noter x exporter r rapport ?/F1 aide q quitter : commande u annuler"
 is "fr, Follow-up" "$(hint 7 fr)" \
 	"r examen a action n noter ?/F1 aide q quitter : commande u annuler v vues"
 
 is "es, Agenda" "$(hint 1 es)" \
-	"a añadir e editar s iniciar E cerrar x omitir K/J mover R reprogramar n nota"
+	"a añadir e editar s iniciar E cerrar x omitir K/J mover R reprogramar ? ayuda"
 is "es, Floor" "$(hint 2 es)" \
-	"E cerrar a inscribir d retirar K/J mover Enter palabra y terminar n nota"
+	"E cerrar a inscribir d retirar K/J mover Enter palabra y terminar ? ayuda"
 is "es, Attendance" "$(hint 3 es)" \
 	"a añadir D quitar e editar Space presencia i importar n nota ?/F1 ayuda q salir"
 is "es, Themes" "$(hint 4 es)" \
 	"a proponer +/-/0/. postura s elegir x rechazar m fusionar n nota ?/F1 ayuda"
 is "es, Recommendations" "$(hint 5 es)" \
-	"a redactar e enmendar c copatrocinar r reserva o objetar O retirar-objeción"
+	"a redactar e enmendar c copatrocinar r reserva o objetar ? ayuda"
 is "es, Minutes" "$(hint 6 es)" \
 	"n nota x exportar r informe ?/F1 ayuda q salir : comando u deshacer"
 is "es, Follow-up" "$(hint 7 es)" \
@@ -53,3 +53,12 @@ is "en, Agenda: the command names" "$(hint 1 en)" \
 	"a item+ e item= s start E end x skip K/J move R retime n note ?/F1 help q quit"
 is "en, Floor" "$(hint 2 en)" \
 	"E end a q+ d q- K/J qmove Enter floor y yield n note ?/F1 help q quit : command"
+
+# The help key is on every bar, in every language, on every tab: when a
+# screen's own commands fill the bar, the last of them give way to it,
+# shown as "? aide" (a new user finds everything else there).
+for lang in en fr es; do
+	for t in 1 2 3 4 5 6 7; do
+		like "$lang, tab $t: the help key on the bar" "$(hint $t $lang)" '\?(/F1)? (help|aide|ayuda)'
+	done
+done

@@ -18,7 +18,7 @@ nl='
 db=$(fresh_db empty)
 got=$(ui_run "$db" '5')
 like "an empty list says how to draft" "$(ui_row "$got" 5)" 'No recommendation yet: a drafts one \(member states only\)'
-like "the hint bar lists the recommendation commands" "$(ui_row "$got" 24)" '^a rec\+ +e amend +c cosponsor +r reserve +o object +O unobject +t status +A adopt'
+like "the hint bar lists the recommendation commands, then the help key" "$(ui_row "$got" 24)" '^a rec\+ +e amend +c cosponsor +r reserve +o object +O unobject +t status +\? help'
 like "the local keys: open, filters, versions" "$(ui_row "$got" 22)" '^Enter open +f status: all +F theme: all +v versions'
 got=$(ui_run "$db" '5a')
 is "the author pick list offers the member states" "$(ui_row "$got" 23)" "Author (member states only): 1 COM  2 FRA  3 MDG  4 MUS  5 SYC"
