@@ -16,7 +16,6 @@
  */
 #include "ui.h"
 
-#include <assert.h>
 #include <fcntl.h>
 #include <locale.h>
 #include <signal.h>
@@ -617,11 +616,9 @@ static void stop_curses(void)
 
 int ui_main(struct app *app)
 {
-	int key, conflict_screen;
+	int key;
 
-	/* Each key names one command per screen (command_list.h). */
-	assert(keys_table_conflict(&conflict_screen) == 0);
-	(void)conflict_screen;
+	/* Each key names one command per screen: tests/unit/test_hints.c. */
 	memset(&ui, 0, sizeof ui);
 	ui.app = app;
 	ui.low_bw = app->low_bw;

@@ -16,6 +16,7 @@
 
 #include "commands.h"
 #include "i18n.h"
+#include "keys.h"
 #include "ui_shell.h"
 #include "util.h"
 #include "testlang.h"
@@ -44,6 +45,18 @@ static void every_keyed_command_translated(const char *code)
 		}
 	}
 	assert_int_equal(missing, 0);
+}
+
+/* Each key names one command per screen (command_list.h): checked here,
+ * once, rather than by an assert at every start of the screen (15 million
+ * instructions, issue 16). */
+static void test_one_command_per_key(void **state)
+{
+	int screen = -1;
+
+	(void)state;
+	assert_int_equal(keys_table_conflict(&screen), 0);
+	assert_int_equal(screen, -1);
 }
 
 static void test_french(void **state)
@@ -75,6 +88,7 @@ static void test_english_names(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_one_command_per_key),
 		cmocka_unit_test(test_french),
 		cmocka_unit_test(test_spanish),
 		cmocka_unit_test(test_english_names),
