@@ -3,35 +3,43 @@
  *
  * Just before an update (ui_out_before: inside the same capture, so in
  * the same write), the terminal's rows (curscr) of the editor's area are
- * compared with the rows to show (newscr). On rows edited in place, where
- * text moved along a row (a character typed or deleted in the middle of a
- * row, a word that went to the next row or came back), the terminal moves
- * it with insert/delete character (ich/dch). Where a run of edited rows
- * each holds much of the row above or below (Enter or Backspace in the
- * middle of a paragraph re-wraps the rest of it), they are first moved by
- * a row among themselves with delete/insert line (dl/il, rows below the
- * run put back). curscr is changed as the terminal was, so doupdate() then
- * sends only the cells that still differ: the typed character, the word
- * that moved. Rows that moved whole (their text is elsewhere on the other
- * screen) are left to ncurses' own line hashing, which scrolls them; moving
- * them here would make its hashes of the old rows wrong (it would move them
- * twice).
+ * compared with the rows to show (newscr). Rows edited in place (their old
+ * text is nowhere among the new rows, nor their new text among the old:
+ * a character typed or deleted, a word that went to the next row or came
+ * back up, the rows a re-wrap changed) are sent here, each the cheapest
+ * way editor_rows.c finds: the changed cells written again, or characters
+ * inserted or deleted (ich/dch) and then only what still differs, with a
+ * clear to the end of the row (el) for a tail that became blank. Where a
+ * run of edited rows each holds much of the row above or below (Enter or
+ * Backspace in the middle of a paragraph re-wraps the rest of it), they
+ * are first moved by a row among themselves with delete/insert line
+ * (dl/il, rows below the run put back). curscr is changed as the terminal
+ * was, so doupdate() then sends only what still differs: usually nothing
+ * but the typed character and the cursor. Rows that moved whole (their
+ * text is elsewhere on the other screen) are left to ncurses' own line
+ * hashing, which scrolls them; moving them here would make its hashes of
+ * the old rows wrong (it would move them twice).
  *
  * ncurses 6.4 does not do this itself: TransformLine() inserts characters
  * only when nothing differs after them (its test nLastChar < nLastNonblank
- * sends the rest of the row instead), and its line hashing moves only rows
- * whose text is the same.
+ * sends the rest of the row instead), never clears a word from one row
+ * and inserts it on the next, and its line hashing moves only rows whose
+ * text is the same.
  *
- * Every move of the cursor here is inside save/restore cursor (sc/rc), so
- * curses' idea of where the cursor is stays true; an operation at the
- * cursor's own place (the typed character) needs no move at all. Rows with
- * wide characters or a coloured last cell are left to curses. Where the
- * terminal lacks a capability, nothing is done and curses sends the rows
- * as before.
+ * The cursor: an operation at the cursor's own place (the typed
+ * character) is sent before anything moves it; everything else is inside
+ * one save/restore cursor (sc ... rc), so curses' idea of where the cursor
+ * is stays true, and between the two the moves are the cheapest the
+ * terminal offers (a column, a row, CR LF to the next row's start, an
+ * address). Where the terminal lacks sc/rc/cup nothing is done, and a row
+ * is changed only with what the terminal has (no ich: no insertion): curses
+ * sends the rest as before.
  */
 #include "editor.h"
+#include "editor_term.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -42,40 +50,37 @@
 /* The terminal's strings, looked up again when the screen changes. */
 static struct {
 	const void *term;
-	const char *ich, *ich1, *dch, *dch1, *il, *il1, *dl, *dl1, *cub1, *cuf1, *hpa, *sc, *rc,
-		*cup;
+	const char *ich, *ich1, *dch, *dch1, *il, *il1, *dl, *dl1, *el, *sc, *rc, *cup, *cr,
+		*cub1, *cuf1, *cub, *cuf, *cuu1, *cuu, *cud, *cud1, *hpa, *vpa;
 } cap;
 
 static int top_row = -1, bot_row = -1; /* the area of the next update */
 
-/* What goes to the terminal before curses' own output. putp() would go
- * through stdio, not curses' buffer: collected here, written at once. */
-static char *out;
-static size_t out_len, out_cap;
-
 /* A capability string without its padding ($<5>: no terminal of today
  * needs it, and tputs() is not in curses.h). */
-static void emit(const char *s)
+void tout_put(struct tout *o, const char *s)
 {
-	for (; *s; s++) {
+	for (; s && *s; s++) {
 		if (s[0] == '$' && s[1] == '<' && strchr(s, '>')) {
 			s = strchr(s, '>');
 			continue;
 		}
-		if (out_len == out_cap) {
-			out_cap = out_cap ? 2 * out_cap : 256;
-			out = xrealloc(out, out_cap);
+		if (!o->count && o->len == o->cap) {
+			o->cap = o->cap ? 2 * o->cap : 256;
+			o->buf = xrealloc(o->buf, o->cap);
 		}
-		out[out_len++] = *s;
+		if (!o->count)
+			o->buf[o->len] = *s;
+		o->len++;
 	}
 }
 
 /* Into the capture (ui_out.c: stdout is the in-memory file now); the
  * test harness paints nowhere and has no terminal to send it to. */
-static void emit_flush(void)
+static void tout_flush(struct tout *o)
 {
-	const char *p = out;
-	size_t n = out_len;
+	const char *p = o->buf;
+	size_t n = o->len;
 
 	while (n > 0 && !ui.test) {
 		ssize_t w = write(STDOUT_FILENO, p, n);
@@ -87,7 +92,9 @@ static void emit_flush(void)
 		p += w;
 		n -= (size_t)w;
 	}
-	out_len = 0;
+	free(o->buf);
+	o->buf = NULL;
+	o->len = o->cap = 0;
 }
 
 static const char *str(const char *name)
@@ -109,12 +116,21 @@ static bool caps_load(void)
 		cap.il1 = str("il1");
 		cap.dl = str("dl");
 		cap.dl1 = str("dl1");
-		cap.cub1 = str("cub1");
-		cap.cuf1 = str("cuf1");
-		cap.hpa = str("hpa");
+		cap.el = str("el");
 		cap.sc = str("sc");
 		cap.rc = str("rc");
 		cap.cup = str("cup");
+		cap.cr = str("cr");
+		cap.cub1 = str("cub1");
+		cap.cuf1 = str("cuf1");
+		cap.cub = str("cub");
+		cap.cuf = str("cuf");
+		cap.cuu1 = str("cuu1");
+		cap.cuu = str("cuu");
+		cap.cud = str("cud");
+		cap.cud1 = str("cud1");
+		cap.hpa = str("hpa");
+		cap.vpa = str("vpa");
 	}
 	return cap.sc && cap.rc && cap.cup;
 }
@@ -128,63 +144,136 @@ static const char *op_str(const char *parm, const char *one, int n)
 	return parm ? tiparm(parm, n) : NULL;
 }
 
-static size_t op_len(const char *parm, const char *one, int n)
+const char *tout_chars_op(int k)
 {
-	const char *s = op_str(parm, one, n);
-
-	return s ? strlen(s) : 0;
+	return k > 0 ? op_str(cap.ich, cap.ich1, k) : op_str(cap.dch, cap.dch1, -k);
 }
 
-/* ---- rows as cells ---- */
+const char *tout_el(void)
+{
+	return cap.el;
+}
+
+/* ---- cursor moves ---- */
+
+/* dst (64 bytes) = s when s is shorter than what dst holds. */
+static void shorter(char *dst, const char *s)
+{
+	size_t n = s ? strlen(s) : 64;
+
+	if (n < 60 && (dst[0] == '\0' || n < strlen(dst)))
+		memcpy(dst, s, n + 1);
+}
+
+static void shorter2(char *dst, const char *a, const char *b)
+{
+	char both[64];
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (na + nb < sizeof both) {
+		memcpy(both, a, na);
+		memcpy(both + na, b, nb + 1);
+		shorter(dst, both);
+	}
+}
+
+/* Along a row, from column x to tx: into dst (64 bytes, "" for none). */
+static void along(char *dst, int x, int tx)
+{
+	dst[0] = '\0';
+	if (tx == x)
+		return;
+	memcpy(dst, "\033[0000;0000H", sizeof "\033[0000;0000H"); /* longer than any candidate */
+	if (tx == 0)
+		shorter(dst, cap.cr ? cap.cr : "\r");
+	if (tx == x - 1)
+		shorter(dst, cap.cub1);
+	if (tx == x + 1)
+		shorter(dst, cap.cuf1);
+	if (cap.hpa)
+		shorter(dst, tiparm(cap.hpa, tx));
+	if (tx < x && cap.cub)
+		shorter(dst, tiparm(cap.cub, x - tx));
+	if (tx > x && cap.cuf)
+		shorter(dst, tiparm(cap.cuf, tx - x));
+}
+
+/* The cheapest move from at to (ty, tx) into dst (64 bytes). */
+static void best_move(char *dst, struct tpos at, int ty, int tx)
+{
+	char h[64], v[64] = "";
+
+	dst[0] = '\0';
+	shorter(dst, tiparm(cap.cup, ty, tx));
+	if (at.y < 0)
+		return;
+	if (at.y == ty) {
+		along(h, at.x, tx);
+		if (h[0] == '\0')
+			dst[0] = '\0';
+		else
+			shorter(dst, h);
+		return;
+	}
+	/* CR LF: the start of the next row (not the screen's last: it scrolls). */
+	if (ty == at.y + 1 && tx == 0 && ty < LINES - 1 && cap.cud1 && strcmp(cap.cud1, "\n") == 0)
+		shorter(dst, "\r\n");
+	if (ty == at.y - 1)
+		shorter(v, cap.cuu1);
+	if (cap.vpa)
+		shorter(v, tiparm(cap.vpa, ty));
+	if (ty < at.y && cap.cuu)
+		shorter(v, tiparm(cap.cuu, at.y - ty));
+	if (ty > at.y && cap.cud)
+		shorter(v, tiparm(cap.cud, ty - at.y));
+	if (v[0] == '\0')
+		return;
+	along(h, at.x, tx);
+	shorter2(dst, v, h);
+}
+
+void tout_move(struct tout *o, int y, int x)
+{
+	char mv[64];
+
+	best_move(mv, o->at, y, x);
+	o->at = (struct tpos){ y, x };
+	tout_put(o, mv);
+}
+
+/* ---- the area's rows ---- */
 
 struct rows {
 	int n, cols;
-	cchar_t *old, *new;    /* n rows of cols cells each */
-	uint64_t *oh, *nh;     /* a hash of each row */
-	bool *os, *ns;         /* the old, the new row has one cell per column */
+	struct tcell *old, *new; /* n rows of cols cells each */
+	uint64_t *oh, *nh;       /* a hash of each row */
 };
 
-static cchar_t blank_cell(void)
-{
-	cchar_t c;
-	wchar_t sp[2] = { L' ', 0 };
-
-	setcchar(&c, sp, A_NORMAL, 0, NULL);
-	return c;
-}
-
-static bool cell_eq(const cchar_t *a, const cchar_t *b)
-{
-	return memcmp(a, b, sizeof *a) == 0;
-}
-
-static uint64_t row_hash(const cchar_t *c, int n)
+static uint64_t row_hash(const struct tcell *c, int n)
 {
 	uint64_t h = 14695981039346656037ULL;
-	const unsigned char *p = (const unsigned char *)c;
 
-	for (size_t i = 0; i < (size_t)n * sizeof *c; i++) {
-		h ^= p[i];
+	for (int x = 0; x < n; x++) {
+		const unsigned char *p = (const unsigned char *)&c[x].c;
+
+		for (size_t i = 0; i < sizeof c[x].c; i++) {
+			h ^= p[i];
+			h *= 1099511628211ULL;
+		}
+		h ^= (uint64_t)(c[x].cont | c[x].plain << 1);
 		h *= 1099511628211ULL;
 	}
 	return h;
 }
 
-/* Row y of win into cells[cols]; false when it does not hold exactly one
- * cell per column (a wide character). */
-static bool read_row(WINDOW *win, int y, cchar_t *cells, int cols)
+static struct tcell *old_row(struct rows *r, int i)
 {
-	cchar_t *tmp = xcalloc((size_t)cols + 1, sizeof *tmp);
-	int n = 0;
-	bool simple = true;
+	return r->old + (size_t)i * (size_t)r->cols;
+}
 
-	mvwin_wchnstr(win, y, 0, tmp, cols);
-	for (; n < cols && tmp[n].chars[0] != 0; n++)
-		if (wcwidth(tmp[n].chars[0]) > 1)
-			simple = false;
-	memcpy(cells, tmp, (size_t)cols * sizeof *cells);
-	free(tmp);
-	return simple && n == cols;
+static struct tcell *new_row(struct rows *r, int i)
+{
+	return r->new + (size_t)i * (size_t)r->cols;
 }
 
 static void rows_read(struct rows *r, int top, int n)
@@ -195,15 +284,11 @@ static void rows_read(struct rows *r, int top, int n)
 	r->new = xcalloc((size_t)n * (size_t)r->cols, sizeof *r->new);
 	r->oh = xcalloc((size_t)n, sizeof *r->oh);
 	r->nh = xcalloc((size_t)n, sizeof *r->nh);
-	r->os = xcalloc((size_t)n, sizeof *r->os);
-	r->ns = xcalloc((size_t)n, sizeof *r->ns);
 	for (int i = 0; i < n; i++) {
-		cchar_t *o = r->old + (size_t)i * (size_t)r->cols, *w = r->new + (size_t)i * (size_t)r->cols;
-
-		r->os[i] = read_row(curscr, top + i, o, r->cols);
-		r->ns[i] = read_row(newscr, top + i, w, r->cols);
-		r->oh[i] = row_hash(o, r->cols);
-		r->nh[i] = row_hash(w, r->cols);
+		trow_read(curscr, top + i, old_row(r, i), r->cols);
+		trow_read(newscr, top + i, new_row(r, i), r->cols);
+		r->oh[i] = row_hash(old_row(r, i), r->cols);
+		r->nh[i] = row_hash(new_row(r, i), r->cols);
 	}
 }
 
@@ -213,21 +298,7 @@ static void rows_free(struct rows *r)
 	free(r->new);
 	free(r->oh);
 	free(r->nh);
-	free(r->os);
-	free(r->ns);
 }
-
-static cchar_t *old_row(struct rows *r, int i)
-{
-	return r->old + (size_t)i * (size_t)r->cols;
-}
-
-static cchar_t *new_row(struct rows *r, int i)
-{
-	return r->new + (size_t)i * (size_t)r->cols;
-}
-
-/* ---- which rows ---- */
 
 /* A row edited in place: its old text is nowhere in the new rows and its
  * new text nowhere in the old ones. Rows that moved up or down are left
@@ -243,225 +314,30 @@ static bool edited(const struct rows *r, int i)
 	return true;
 }
 
-/* ---- text that moved along a row: ich/dch ---- */
-
-/* What the old row o would be after inserting (d > 0) or deleting (d < 0)
- * |d| cells at column p, cell x. */
-static cchar_t shifted_cell(const cchar_t *o, int cols, int p, int d, int x)
-{
-	if (x < p || d == 0)
-		return o[x];
-	if (d > 0)
-		return x < p + d ? blank_cell() : o[x - d];
-	return x - d < cols ? o[x - d] : blank_cell();
-}
-
-static int cell_bytes(const cchar_t *c)
-{
-	wchar_t w = c->chars[0];
-
-	return w < 0x80 ? 1 : w < 0x800 ? 2 : w < 0x10000 ? 3 : 4;
-}
-
-/* Roughly the bytes curses sends to turn o (moved by d at p) into w: the
- * cells that differ up to the last non-blank cell of w, with the equal
- * cells between them unless a run is long enough for a cursor move to
- * skip it (6 bytes), and a clear to the end of the row when anything
- * after it is not blank. */
-static int row_cost(const cchar_t *o, const cchar_t *w, int cols, int p, int d)
-{
-	cchar_t blank = blank_cell();
-	int end = cols - 1, cost = 0, same = 0, run_bytes = 0;
-
-	while (end >= p && cell_eq(&w[end], &blank))
-		end--;
-	for (int x = p; x < cols; x++) {
-		cchar_t c = shifted_cell(o, cols, p, d, x);
-
-		if (x > end) {
-			if (!cell_eq(&c, &blank))
-				return cost + 5; /* a move and el */
-			continue;
-		}
-		if (cell_eq(&c, &w[x])) {
-			same++;
-			run_bytes += cell_bytes(&w[x]);
-			continue;
-		}
-		cost += same == 0 ? 0 : run_bytes < 6 ? run_bytes : 6;
-		same = run_bytes = 0;
-		cost += cell_bytes(&w[x]);
-	}
-	return cost;
-}
-
-/* How to go from the cursor (cy, cx) to (y, p) before an operation and
- * back after it, so that curses' idea of the cursor stays true: nothing
- * at the cursor, a step left and right before it, a column address on its
- * row, elsewhere save cursor, address, restore. */
-struct route {
-	char pre[64], post[64];
-};
-
-/* dst (the size of struct route's strings) = a then b (NULL: nothing);
- * false when that does not fit. */
-static bool put(char *dst, const char *a, const char *b)
-{
-	size_t na = a ? strlen(a) : 0, nb = b ? strlen(b) : 0;
-
-	if (na + nb >= sizeof ((struct route *)0)->pre)
-		return false;
-	memcpy(dst, a ? a : "", na);
-	memcpy(dst + na, b ? b : "", nb);
-	dst[na + nb] = '\0';
-	return true;
-}
-
-static bool route(struct route *rt, int y, int p, int cy, int cx)
-{
-	rt->pre[0] = rt->post[0] = '\0';
-	if (y == cy && p == cx)
-		return true;
-	if (y == cy && p == cx - 1 && cap.cub1 && cap.cuf1)
-		return put(rt->pre, cap.cub1, NULL) && put(rt->post, cap.cuf1, NULL);
-	if (y == cy && cap.hpa)
-		return put(rt->pre, tiparm(cap.hpa, p), NULL) && put(rt->post, tiparm(cap.hpa, cx), NULL);
-	return put(rt->pre, cap.sc, tiparm(cap.cup, y, p)) && put(rt->post, cap.rc, NULL);
-}
-
-/* The cost of the operation itself with its route; -1 when the terminal
- * cannot do it. */
-static int op_cost(int d, int y, int p, int cy, int cx)
-{
-	size_t n = d > 0 ? op_len(cap.ich, cap.ich1, d) : op_len(cap.dch, cap.dch1, -d);
-	struct route rt;
-
-	if (n == 0 || !route(&rt, y, p, cy, cx))
-		return -1;
-	return (int)(n + strlen(rt.pre) + strlen(rt.post));
-}
-
-/* Insert (d > 0) or delete |d| characters at screen row y, column p:
- * the terminal and curscr alike. */
-static void chars_op(int y, int p, int d, int cy, int cx)
-{
-	cchar_t blank = blank_cell();
-	struct route rt;
-
-	if (!route(&rt, y, p, cy, cx))
-		return;
-	emit(rt.pre);
-	emit(d > 0 ? op_str(cap.ich, cap.ich1, d) : op_str(cap.dch, cap.dch1, -d));
-	emit(rt.post);
-	wmove(curscr, y, p);
-	for (int k = 0; k < (d > 0 ? d : -d); k++) {
-		if (d > 0)
-			wins_wch(curscr, &blank);
-		else
-			wdelch(curscr);
-	}
-}
-
-/* The cheapest way to turn the old row o into the new row w at screen
- * row y (simple: one cell per column in both): *d characters inserted
- * (> 0) or deleted (< 0) at *p first, or none (0); returns the cost, *rest
- * what curses then sends. */
-static int row_best(const cchar_t *o, const cchar_t *w, int cols, bool simple, int y, int cy,
-		    int cx, int *d, int *p, int *rest)
-{
-	cchar_t blank = blank_cell();
-	int best;
-
-	*d = 0;
-	*p = 0;
-	while (*p < cols && cell_eq(&o[*p], &w[*p]))
-		(*p)++;
-	best = *rest = row_cost(o, w, cols, *p, 0);
-	if (!simple || !cell_eq(&w[cols - 1], &blank))
-		return best;
-	for (int k = 1 - (cols - *p); k < cols - *p; k++) {
-		int c, r;
-
-		/* Only where the move lines up the first cell after it. */
-		if (k == 0 || (k > 0 ? !cell_eq(&w[*p + k], &o[*p]) : !cell_eq(&w[*p], &o[*p - k])))
-			continue;
-		c = op_cost(k, y, *p, cy, cx);
-		if (c < 0 || c >= best)
-			continue;
-		r = row_cost(o, w, cols, *p, k);
-		if (c + r < best) {
-			best = c + r;
-			*d = k;
-			*rest = r;
-		}
-	}
-	return best;
-}
-
-/* Row i of the area at screen row y: insert or delete characters where
- * that makes curses send fewer bytes. */
-static void row_shift(struct rows *r, int i, int y, int cy, int cx)
-{
-	int d, p, rest;
-
-	if (r->oh[i] == r->nh[i])
-		return;
-	row_best(old_row(r, i), new_row(r, i), r->cols, r->os[i] && r->ns[i], y, cy, cx, &d, &p,
-		 &rest);
-	/* A deletion that leaves nothing else to send is one curses makes
-	 * itself (TransformLine's dch), with the cursor where it wants it. */
-	if (d > 0 || (d < 0 && rest > 0))
-		chars_op(y, p, d, cy, cx);
-}
-
 /* ---- rows edited together: a row moved down or up among them ---- */
 
-/* The cost of the block [a, b] of the area if old row i + sh showed new
- * row i (sh 0: as they are; 1: the old rows one down, a blank row at a;
- * -1: one up, a blank row at b). */
-static int block_cost(struct rows *r, int top, int a, int b, int sh, int cy, int cx)
+/* Delete a line at screen row y1 and insert one at y2 (the rows between
+ * move by one), the terminal and curscr alike; false when the terminal
+ * cannot. */
+static bool lines_move(struct tout *o, int y1, int y2)
 {
-	cchar_t *blank = xcalloc((size_t)r->cols, sizeof *blank);
-	int cost = 0, d, p, rest;
+	const char *dl = op_str(cap.dl, cap.dl1, 1), *il;
 
-	for (int x = 0; x < r->cols; x++)
-		blank[x] = blank_cell();
-	for (int i = a; i <= b; i++) {
-		int from = i - sh;
-		bool in = from >= a && from <= b;
-
-		cost += row_best(in ? old_row(r, from) : blank, new_row(r, i), r->cols,
-				 (!in || r->os[from]) && r->ns[i], top + i, cy, cx, &d, &p, &rest);
-	}
-	free(blank);
-	return cost;
-}
-
-/* The lines (sc, delete one line at y1, insert one at y2, rc) that move
- * the rows between them by one, the terminal and curscr alike; 0 when
- * the terminal cannot. With only_cost, the length of the string. */
-static int lines_move(int y1, int y2, bool only_cost)
-{
-	const char *dl = op_str(cap.dl, cap.dl1, 1), *il = op_str(cap.il, cap.il1, 1);
-	char a[64], b[64];
-
-	if (!dl || !il || !put(a, cap.cup ? tiparm(cap.cup, y1, 0) : NULL, NULL) ||
-	    !put(b, tiparm(cap.cup, y2, 0), NULL))
-		return 0;
-	if (!only_cost) {
-		emit(cap.sc);
-		emit(a);
-		emit(dl);
-		emit(b);
-		emit(il);
-		emit(cap.rc);
+	if (!dl || !op_str(cap.il, cap.il1, 1))
+		return false;
+	tout_move(o, y1, 0);
+	tout_put(o, op_str(cap.dl, cap.dl1, 1));
+	tout_move(o, y2, 0);
+	il = op_str(cap.il, cap.il1, 1);
+	tout_put(o, il);
+	o->at = (struct tpos){ y2, 0 };
+	if (!o->count) {
 		wmove(curscr, y1, 0);
 		winsdelln(curscr, -1);
 		wmove(curscr, y2, 0);
 		winsdelln(curscr, 1);
 	}
-	return (int)(strlen(cap.sc) + strlen(a) + strlen(dl) + strlen(b) + strlen(il) +
-		     strlen(cap.rc));
+	return true;
 }
 
 /* The old rows of the area moved by sh (1: down, -1: up) within [a, b],
@@ -469,55 +345,147 @@ static int lines_move(int y1, int y2, bool only_cost)
 static void rows_move(struct rows *r, int a, int b, int sh)
 {
 	size_t w = (size_t)r->cols * sizeof *r->old;
+	struct tcell *in;
 
 	if (sh > 0) {
 		memmove(old_row(r, a + 1), old_row(r, a), (size_t)(b - a) * w);
 		memmove(&r->oh[a + 1], &r->oh[a], (size_t)(b - a) * sizeof *r->oh);
-		memmove(&r->os[a + 1], &r->os[a], (size_t)(b - a) * sizeof *r->os);
 	} else {
 		memmove(old_row(r, a), old_row(r, a + 1), (size_t)(b - a) * w);
 		memmove(&r->oh[a], &r->oh[a + 1], (size_t)(b - a) * sizeof *r->oh);
-		memmove(&r->os[a], &r->os[a + 1], (size_t)(b - a) * sizeof *r->os);
 	}
 	a = sh > 0 ? a : b;
-	for (int x = 0; x < r->cols; x++)
-		old_row(r, a)[x] = blank_cell();
+	in = old_row(r, a);
+	for (int x = 0; x < r->cols; x++) {
+		wchar_t sp[2] = { L' ', 0 };
+
+		memset(&in[x], 0, sizeof in[x]);
+		setcchar(&in[x].c, sp, A_NORMAL, 0, NULL);
+		in[x].plain = true;
+	}
 	r->oh[a] = 0; /* differs from every new row */
-	r->os[a] = true;
 }
 
-/* Rows a … b of the area, each edited in place (Enter or Backspace in the
- * middle of a paragraph re-wraps the rest of it: each row then holds much
- * of the text of the row above or below): move them by a row first where
- * that is cheaper, then insert or delete characters row by row. */
-static void block(struct rows *r, int top, int a, int b, int cy, int cx)
+/* The bytes of rows a … b sent one after the other, the old rows moved
+ * by sh first (0: as they are). */
+static size_t block_cost(struct rows *r, int top, int a, int b, int sh)
 {
-	int best = 0, cost = b > a ? block_cost(r, top, a, b, 0, cy, cx) : 0;
+	struct rows c = *r;
+	struct tout o = { NULL, 0, 0, { -1, -1 }, false, true };
+	const struct tpos none[2] = { { -1, -1 }, { -1, -1 } };
+	size_t w = (size_t)r->cols * sizeof *r->old;
+
+	c.old = xcalloc((size_t)r->n * (size_t)r->cols, sizeof *c.old);
+	c.oh = xcalloc((size_t)r->n, sizeof *c.oh);
+	memcpy(c.old, r->old, (size_t)r->n * w);
+	if (sh != 0 && !lines_move(&o, top + (sh > 0 ? b : a), top + (sh > 0 ? a : b)))
+		o.len = (size_t)-1 / 2;
+	if (sh != 0)
+		rows_move(&c, a, b, sh);
+	for (int i = a; i <= b; i++)
+		if (!trow_update(old_row(&c, i), new_row(&c, i), c.cols, top + i, &o, none))
+			o.len += (size_t)c.cols; /* curses rewrites it */
+	free(c.old);
+	free(c.oh);
+	return o.len;
+}
+
+/* Rows a … b of the area, each edited in place: move them by a row first
+ * where that is cheaper (Enter or Backspace in the middle of a paragraph
+ * re-wraps the rest of it: each row then holds much of the text of the
+ * row above or below). */
+static void block(struct rows *r, int top, int a, int b, struct tout *o)
+{
+	size_t cost = b > a ? block_cost(r, top, a, b, 0) : 0;
+	int best = 0;
 
 	for (int sh = 1; sh >= -1 && b > a && top + b < LINES - 1; sh -= 2) {
-		int move = lines_move(top + (sh > 0 ? b : a), top + (sh > 0 ? a : b), true);
-		int c = move ? move + block_cost(r, top, a, b, sh, cy, cx) : cost;
+		size_t c = block_cost(r, top, a, b, sh);
 
 		if (c < cost) {
 			cost = c;
 			best = sh;
 		}
 	}
-	if (best != 0) {
-		lines_move(top + (best > 0 ? b : a), top + (best > 0 ? a : b), false);
+	if (best != 0 && lines_move(o, top + (best > 0 ? b : a), top + (best > 0 ? a : b)))
 		rows_move(r, a, b, best);
-	}
-	for (int i = a; i <= b; i++)
-		row_shift(r, i, top + i, cy, cx);
 }
 
 /* ---- the update ---- */
+
+/* Row i of the area sent (the terminal's row changed as it was) and kept
+ * in curscr. */
+static void send_row(struct rows *r, int top, int i, struct tout *o, const struct tpos *keep)
+{
+	if (trow_update(old_row(r, i), new_row(r, i), r->cols, top + i, o, keep))
+		trow_store(top + i, old_row(r, i), r->cols);
+}
+
+static size_t move_len(struct tpos from, struct tpos to)
+{
+	char mv[64];
+
+	best_move(mv, from, to.y, to.x);
+	return strlen(mv);
+}
+
+static bool at(struct tpos a, struct tpos b)
+{
+	return a.y >= 0 && a.y == b.y && a.x == b.x;
+}
+
+/* Our output sent, and curses told where it left the cursor, the
+ * cheapest of: save/restore cursor around it (curses then goes from where
+ * it believes the cursor is, start, to where the update leaves it, end);
+ * a move back to start; or (nothing at the cursor left to curses) a move
+ * to end through curses' mvcur(), which then believes it there. */
+static void finish(struct tout *o, struct tpos start, struct tpos end)
+{
+	size_t then = start.y >= 0 && end.y >= 0 ? move_len(start, end) : 8;
+	size_t save = strlen(cap.sc) + strlen(cap.rc) + then, back = (size_t)-1, direct = back;
+	struct tpos e = o->at;
+
+	if (o->len == 0 || at(e, start) || ui.test) { /* the harness paints nowhere */
+		tout_flush(o);
+		return;
+	}
+	if (e.y >= 0 && start.y >= 0)
+		back = move_len(e, start) + then;
+	if (e.y >= 0 && end.y >= 0 && !o->kept && !at(e, end))
+		direct = move_len(e, end);
+	if (direct < back && direct < save) {
+		tout_flush(o);
+		/* ncurses 6.4 sends it through stdio (putchar): out before
+		 * curses' own output of this update. */
+		mvcur(e.y, e.x, end.y, end.x);
+		fflush(stdout);
+	} else if (back <= save) {
+		tout_move(o, start.y, start.x);
+		tout_flush(o);
+	} else {
+		struct tout s = { 0 };
+
+		tout_put(&s, cap.sc);
+		if (o->len > 0) {
+			s.cap = s.len + o->len + 8;
+			s.buf = xrealloc(s.buf, s.cap);
+			memcpy(s.buf + s.len, o->buf, o->len);
+			s.len += o->len;
+		}
+		tout_put(&s, cap.rc);
+		free(o->buf);
+		tout_flush(&s);
+	}
+}
 
 /* Run just before doupdate() (ui_out_before). */
 static void apply(void *unused)
 {
 	struct rows r;
+	struct tout o = { 0 };
+	struct tpos keep[2];
 	int top = top_row, n = bot_row - top_row + 1, cy = -1, cx = -1, oy, ox, ny, nx;
+	bool *todo;
 
 	(void)unused;
 	if (top < 0 || n <= 0 || bot_row >= LINES || !caps_load())
@@ -529,18 +497,31 @@ static void apply(void *unused)
 	getyx(curscr, oy, ox);
 	getyx(newscr, ny, nx);
 	rows_read(&r, top, n);
+	o.at = (struct tpos){ cy, cx };
+	todo = xcalloc((size_t)n, sizeof *todo);
+	for (int i = 0; i < n; i++)
+		todo[i] = edited(&r, i);
 	for (int i = 0; i < n; i++) {
 		int b = i;
 
-		if (!edited(&r, i))
+		if (!todo[i])
 			continue;
-		while (b + 1 < n && edited(&r, b + 1))
+		while (b + 1 < n && todo[b + 1])
 			b++;
-		block(&r, top, i, b, cy, cx);
+		block(&r, top, i, b, &o);
 		i = b;
 	}
+	/* The cursor's row first: an insertion there needs no move. */
+	keep[0] = (struct tpos){ cy, cx };
+	keep[1] = is_leaveok(newscr) ? (struct tpos){ -1, -1 } : (struct tpos){ ny, nx };
+	if (cy >= top && cy < top + n && todo[cy - top])
+		send_row(&r, top, cy - top, &o, keep);
+	for (int i = 0; i < n; i++)
+		if (todo[i] && top + i != cy)
+			send_row(&r, top, i, &o, keep);
+	finish(&o, keep[0], keep[1]);
+	free(todo);
 	rows_free(&r);
-	emit_flush();
 	wmove(curscr, oy, ox);
 	wmove(newscr, ny, nx);
 }
