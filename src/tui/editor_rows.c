@@ -328,6 +328,15 @@ bool trow_update(struct tcell *o, const struct tcell *w, int cols, int y, struct
 
 void trow_store(int y, const struct tcell *row, int cols)
 {
+	struct tcell blank = blank_cell();
+	int attrs = getattrs(curscr);
+	cchar_t bg;
+
+	/* Cells go in as they are: curscr's background and attributes (what
+	 * curses last drew with) would be merged into them. */
+	wgetbkgrnd(curscr, &bg);
+	wbkgrndset(curscr, &blank.c);
+	wattrset(curscr, A_NORMAL);
 	for (int x = 0; x < cols; x++) {
 		cchar_t c = row[x].c;
 
@@ -335,4 +344,6 @@ void trow_store(int y, const struct tcell *row, int cols)
 			continue;
 		mvwadd_wchnstr(curscr, y, x, &c, 1);
 	}
+	wattrset(curscr, attrs);
+	wbkgrndset(curscr, &bg);
 }

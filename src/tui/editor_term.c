@@ -484,6 +484,7 @@ static void apply(void *unused)
 	struct rows r;
 	struct tout o = { 0 };
 	struct tpos keep[2];
+	bool any = false;
 	int top = top_row, n = bot_row - top_row + 1, cy = -1, cx = -1, oy, ox, ny, nx;
 	bool *todo;
 
@@ -500,7 +501,14 @@ static void apply(void *unused)
 	o.at = (struct tpos){ cy, cx };
 	todo = xcalloc((size_t)n, sizeof *todo);
 	for (int i = 0; i < n; i++)
-		todo[i] = edited(&r, i);
+		any = (todo[i] = edited(&r, i)) || any;
+	if (any && !ui.test) {
+		/* Our text and clears go in plain cells: curses resets the
+		 * terminal's attributes if it left others (nothing when it
+		 * did not), through stdio, out before our bytes. */
+		vidattr(A_NORMAL);
+		fflush(stdout);
+	}
 	for (int i = 0; i < n; i++) {
 		int b = i;
 
