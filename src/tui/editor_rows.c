@@ -70,26 +70,31 @@ static bool cell_plain(const cchar_t *c)
 
 void trow_read(WINDOW *win, int y, struct tcell *row, int cols)
 {
-	int lead = 0, width = 1;
+	cchar_t *lead = xcalloc((size_t)cols + 1, sizeof *lead);
+	int x = 0;
 
-	for (int x = 0; x < cols; x++) {
+	/* One cell per character (the second column of a wide one left out). */
+	mvwin_wchnstr(win, y, 0, lead, cols);
+	for (int i = 0; x < cols; i++) {
+		wchar_t c = lead[i].chars[0];
+		int width = c == 0 ? 1 : c < 0x7f ? 1 : wcwidth(c);
 		struct tcell *t = &row[x];
 
 		memset(t, 0, sizeof *t);
-		mvwin_wch(win, y, x, &t->c);
-		t->plain = cell_plain(&t->c);
+		t->c = lead[i];
 		t->c.attr &= ~A_CHARTEXT; /* curses' own mark of a wide character */
-		if (x > lead && x < lead + width) {
-			t->cont = true;
-			continue;
-		}
-		lead = x;
-		width = wcwidth(t->c.chars[0]);
+		t->plain = c != 0 && cell_plain(&t->c);
 		if (width < 1)
 			width = 1;
 		if (x + width > cols)
 			t->plain = false; /* cut by the edge: leave the row to curses */
+		for (int k = 1; k < width && x + k < cols; k++) {
+			row[x + k] = *t;
+			row[x + k].cont = true;
+		}
+		x += width;
 	}
+	free(lead);
 }
 
 /* The UTF-8 bytes of a cell; 0 for the second column of a wide one. */
@@ -269,11 +274,16 @@ static size_t cost(const struct tcell *o, const struct tcell *w, struct tcell *m
  * with the new row, keeps wide characters whole, and the terminal can. */
 static bool candidate(const struct tcell *o, const struct tcell *w, int cols, int s, int k)
 {
-	if (!tout_chars_op(k) || s + (k > 0 ? k : -k) >= cols)
+	int d = k > 0 ? k : -k, need = cols - s - d < 6 ? cols - s - d : 6;
+
+	if (need < 1 || !edge(o, w, cols, s + d))
 		return false;
-	if (k > 0)
-		return edge(o, w, cols, s + k) && same(&w[s + k], &o[s]);
-	return edge(o, o, cols, s - k) && same(&w[s], &o[s - k]);
+	/* The text after the move lines up for a few cells (one equal
+	 * character is a coincidence, not a moved text). */
+	for (int i = 0; i < need; i++)
+		if (k > 0 ? !same(&w[s + k + i], &o[s + i]) : !same(&w[s + i], &o[s - k + i]))
+			return false;
+	return tout_chars_op(k) != NULL;
 }
 
 bool trow_update(struct tcell *o, const struct tcell *w, int cols, int y, struct tout *out,

@@ -56,6 +56,13 @@ static struct {
 
 static int top_row = -1, bot_row = -1; /* the area of the next update */
 
+/* tiparm()'s strings kept (parm()). */
+static struct {
+	const char *s;
+	int a, b;
+	char out[32];
+} memo[512];
+
 /* A capability string without its padding ($<5>: no terminal of today
  * needs it, and tputs() is not in curses.h). */
 void tout_put(struct tout *o, const char *s)
@@ -107,6 +114,8 @@ static const char *str(const char *name)
 static bool caps_load(void)
 {
 	if (cap.term != (const void *)newscr) {
+		memset(&cap, 0, sizeof cap);
+		memset(memo, 0, sizeof memo); /* its keys are these strings */
 		cap.term = newscr;
 		cap.ich = str("ich");
 		cap.ich1 = str("ich1");
@@ -135,13 +144,34 @@ static bool caps_load(void)
 	return cap.sc && cap.rc && cap.cup;
 }
 
+/* tiparm(s, a[, b]) kept: the moves of every plan costed call it with
+ * the same few arguments, and it is most of their cost. */
+static const char *parm(const char *s, int a, int b)
+{
+	unsigned k = ((unsigned)(uintptr_t)s * 31u + (unsigned)a * 131u + (unsigned)b) % 512u;
+	const char *r;
+
+	if (s == NULL)
+		return NULL;
+	if (memo[k].s == s && memo[k].a == a && memo[k].b == b)
+		return memo[k].out;
+	r = tiparm(s, a, b);
+	if (r == NULL || strlen(r) >= sizeof memo[k].out)
+		return r;
+	memo[k].s = s;
+	memo[k].a = a;
+	memo[k].b = b;
+	memcpy(memo[k].out, r, strlen(r) + 1);
+	return memo[k].out;
+}
+
 /* The string of an operation repeated n times: the parameterised form, or
  * the single one when n is 1 (NULL when the terminal has neither). */
-static const char *op_str(const char *parm, const char *one, int n)
+static const char *op_str(const char *s, const char *one, int n)
 {
 	if (n == 1 && one)
 		return one;
-	return parm ? tiparm(parm, n) : NULL;
+	return parm(s, n, 0);
 }
 
 const char *tout_chars_op(int k)
@@ -191,11 +221,11 @@ static void along(char *dst, int x, int tx)
 	if (tx == x + 1)
 		shorter(dst, cap.cuf1);
 	if (cap.hpa)
-		shorter(dst, tiparm(cap.hpa, tx));
+		shorter(dst, parm(cap.hpa, tx, 0));
 	if (tx < x && cap.cub)
-		shorter(dst, tiparm(cap.cub, x - tx));
+		shorter(dst, parm(cap.cub, x - tx, 0));
 	if (tx > x && cap.cuf)
-		shorter(dst, tiparm(cap.cuf, tx - x));
+		shorter(dst, parm(cap.cuf, tx - x, 0));
 }
 
 /* The cheapest move from at to (ty, tx) into dst (64 bytes). */
@@ -204,7 +234,7 @@ static void best_move(char *dst, struct tpos at, int ty, int tx)
 	char h[64], v[64] = "";
 
 	dst[0] = '\0';
-	shorter(dst, tiparm(cap.cup, ty, tx));
+	shorter(dst, parm(cap.cup, ty, tx));
 	if (at.y < 0)
 		return;
 	if (at.y == ty) {
@@ -221,11 +251,11 @@ static void best_move(char *dst, struct tpos at, int ty, int tx)
 	if (ty == at.y - 1)
 		shorter(v, cap.cuu1);
 	if (cap.vpa)
-		shorter(v, tiparm(cap.vpa, ty));
+		shorter(v, parm(cap.vpa, ty, 0));
 	if (ty < at.y && cap.cuu)
-		shorter(v, tiparm(cap.cuu, at.y - ty));
+		shorter(v, parm(cap.cuu, at.y - ty, 0));
 	if (ty > at.y && cap.cud)
-		shorter(v, tiparm(cap.cud, ty - at.y));
+		shorter(v, parm(cap.cud, ty - at.y, 0));
 	if (v[0] == '\0')
 		return;
 	along(h, at.x, tx);
@@ -249,19 +279,23 @@ struct rows {
 	uint64_t *oh, *nh;       /* a hash of each row */
 };
 
+/* A hash of a row's cells: the characters (all of a cell's code points),
+ * attributes and colour, a column at a time. */
 static uint64_t row_hash(const struct tcell *c, int n)
 {
 	uint64_t h = 14695981039346656037ULL;
 
 	for (int x = 0; x < n; x++) {
-		const unsigned char *p = (const unsigned char *)&c[x].c;
+		const cchar_t *k = &c[x].c;
 
-		for (size_t i = 0; i < sizeof c[x].c; i++) {
-			h ^= p[i];
-			h *= 1099511628211ULL;
-		}
-		h ^= (uint64_t)(c[x].cont | c[x].plain << 1);
-		h *= 1099511628211ULL;
+		h = (h ^ (uint64_t)(uint32_t)k->chars[0]) * 1099511628211ULL;
+		for (int i = 1; i < CCHARW_MAX && k->chars[i]; i++)
+			h = (h ^ (uint64_t)(uint32_t)k->chars[i]) * 1099511628211ULL;
+		h = (h ^ ((uint64_t)k->attr << 2 | (uint64_t)c[x].cont | (uint64_t)c[x].plain << 1)) *
+		    1099511628211ULL;
+#if NCURSES_EXT_COLORS
+		h = (h ^ (uint64_t)(uint32_t)k->ext_color) * 1099511628211ULL;
+#endif
 	}
 	return h;
 }
