@@ -118,9 +118,13 @@ EOF
 # Backspaces (the first brings "soins" back up); Enter there (the rest of
 # the paragraph re-wraps) and Backspace (joined again); Enter and
 # Backspace at the start of the text (every row moves down, then up).
+# One word that moves to a row with room: on the row "des engagements …
+# Règlement sanitaire" (69 cells of 79), 0..9 typed, x moves "sanitaire"
+# down to "international.", Backspace brings it back.
 # Under two terminal types, on the demo database (the bytes do not depend
 # on the database).
 ED_TYPE='5,ENTER,e,UP*4,LEFT*30,abcdefgh,BS*8,ESC,q'
+ED_ONE='5,ENTER,e,UP*2,0123456789x,BS,ESC,q'
 ED_ENTER='5,ENTER,e,UP*4,LEFT*30,ENTER,BS,ESC,q'
 ED_TOP='5,ENTER,e,UP*9,HOME,ENTER,BS,ESC,q'
 for t in xterm-256color screen-256color; do
@@ -128,11 +132,12 @@ for t in xterm-256color screen-256color; do
 	run_probe "ed-type-$t" "$work/recs-demo.db" "$ED_TYPE" --term $t --detail
 	run_probe "ed-enter-$t" "$work/recs-demo.db" "$ED_ENTER" --term $t --detail
 	run_probe "ed-top-$t" "$work/recs-demo.db" "$ED_TOP" --term $t --detail
+	run_probe "ed-one-$t" "$work/recs-demo.db" "$ED_ONE" --term $t --detail
 done
-PYTHONPATH="$top/tests/bench" "$PY" - "$work" "$ED_TYPE" "$ED_ENTER" "$ED_TOP" <<'EOF'
+PYTHONPATH="$top/tests/bench" "$PY" - "$work" "$ED_TYPE" "$ED_ENTER" "$ED_TOP" "$ED_ONE" <<'EOF'
 import statistics, sys
 from benchlib import loader
-work, scripts = sys.argv[1], dict(zip(('type', 'enter', 'top'), sys.argv[2:5]))
+work, scripts = sys.argv[1], dict(zip(('type', 'enter', 'top', 'one'), sys.argv[2:6]))
 load = loader(work, 'recs-')
 
 
@@ -177,9 +182,11 @@ left = ['LEFT'] * 30
 bar_line = '<= 2L+40 = %d B' % (2 * L + 40)
 rows = [
     ('a character typed in the middle of a line (editor)', 'type', left, range(0, 7), '<= 12 B'),
-    ('... when a word moves down (editor)', 'type', left, [7], '<= 12 B: unreachable (README)'),
+    ('... when a word moves down, three rows re-wrap (editor)', 'type', left, [7], '<= 12 B: unreachable (README)'),
+    ('... when one word moves down to a row with room (editor)', 'one', list('0123456789'), [0], '<= 12 B: unreachable (README)'),
     ('Backspace mid-line (editor)', 'type', left, range(9, 16), '<= 12 B'),
-    ('... when a word moves back up (editor)', 'type', left, [8], '<= 12 B: unreachable (README)'),
+    ('... when three words move back up (editor)', 'type', left, [8], '<= 12 B: unreachable (README)'),
+    ('... when one word moves back up (editor)', 'one', list('0123456789x'), [0], '<= 12 B: unreachable (README)'),
     ('Enter mid-text, the paragraph re-wraps (editor)', 'enter', left, [0], bar_line),
     ('Backspace joining it again (editor)', 'enter', left, [1], bar_line),
     ('Enter at the start of the text, every row moves down (editor)', 'top', ['HOME'], [0], bar_line),
