@@ -7,23 +7,8 @@
 . "$RAPPORTEUR_TOP/tests/lib.sh"
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-db=$(fresh_db thbytes)
-{
-	echo "clock 2026-11-23T09:00:00+04:00"
-	i=1
-	while [ $i -le 12 ]; do
-		echo "propose workshop \"Thème $i: migration de travail et santé\""
-		for c in COM FRA MDG MUS SYC; do
-			case $(((i + $(printf '%d' "'$c")) % 4)) in
-			0) echo "position $i $c support" ;;
-			1) echo "position $i $c object" ;;
-			2) echo "position $i $c abstain" ;;
-			esac
-		done
-		i=$((i + 1))
-	done
-	echo "present- SYC"
-} | rap run --db "$db" - >/dev/null
+. "$RAPPORTEUR_TOP/tests/pty/themes_grid.inc"
+db=$(themes_grid_db 12 thbytes)
 # The steps: 0 is the key 4, then 11 Right and 11 Left; in each run of
 # 11 the first 5 are column steps, the other 6 shift the grid.
 KEYS='4,RIGHT*11,LEFT*11,q'

@@ -16,23 +16,8 @@ if ! command -v tmux >/dev/null 2>&1; then
 	echo "ok 1 # skip tmux not installed (make deps)"
 	exit 0
 fi
-db=$(fresh_db thshift)
-{
-	echo "clock 2026-11-23T09:00:00+04:00"
-	i=1
-	while [ $i -le 40 ]; do
-		echo "propose workshop \"Thème $i: migration de travail et santé\""
-		for c in COM FRA MDG MUS SYC; do
-			case $(((i + $(printf '%d' "'$c")) % 4)) in
-			0) echo "position $i $c support" ;;
-			1) echo "position $i $c object" ;;
-			2) echo "position $i $c abstain" ;;
-			esac
-		done
-		i=$((i + 1))
-	done
-	echo "present- SYC"
-} | rap run --db "$db" - >/dev/null
+. "$RAPPORTEUR_TOP/tests/pty/themes_grid.inc"
+db=$(themes_grid_db 40 thshift)
 printf 'set -g status off\n' >"$TEST_TMP/tmux.conf"
 # cells FILE: the pane captured with its escape sequences (tmux
 # capture-pane -e), one line per cell with what shows: a character with
