@@ -11,7 +11,8 @@
  * in an open session), AT (its journal row is filed under the agenda item
  * in progress), UI (a screen action, no handler), L (a key of one screen
  * only), G (a word introducing sub-command rows "word sub"), SUB (such a
- * sub-command: shown through its group). screens: ALL, A(SCREEN)
+ * sub-command: shown through its group), DRY (with --dry-run it only
+ * reads: see CMD_DRY_RUN). screens: ALL, A(SCREEN)
  * or 0. handler: the domain function, NULL for UI rows and groups.
  */
 
@@ -54,8 +55,8 @@ CMD(PRESENT_DEL, "present-", "CODE [\"NAME\"]", N_("mark a delegate or a whole d
     1, 2, O | AT, "Space", A(ATTENDANCE), cmd_present_del)
 CMD(CHECK, "check", "", N_("print the delegation-level check of every member state"), 0, 0, S,
     NULL, A(ATTENDANCE), cmd_check)
-CMD(IMPORT, "import", "FILE [--dry-run] [--digest HEX]", N_("import a participants CSV"), 1, 4, O, "i",
-    A(ATTENDANCE), cmd_import)
+CMD(IMPORT, "import", "FILE [--dry-run] [--digest HEX]", N_("import a participants CSV"), 1, 4,
+    O | DRY, "i", A(ATTENDANCE), cmd_import)
 
 /* Agenda (R8) */
 CMD(ITEM_ADD, "item+", "\"TITLE\" [KIND] [MINUTES] [HH:MM]", N_("add an agenda item"), 1, 4, O,

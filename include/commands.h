@@ -44,6 +44,9 @@ enum command_flags {
 			       * alone or with an unknown sub-word it answers its usage */
 	CMD_SUB = 128,        /* a "word sub" row: help and completion show its group */
 	CMD_AT_ITEM = 256,    /* journaled under the agenda item in progress (if any) */
+	CMD_DRY_RUN = 512,    /* with --dry-run among its words it only reads: no write
+			       * transaction (no write lock), no journal row, allowed
+			       * read-only; still refused where the real one would be */
 };
 
 /* One id per row of command_list.h: CMD_HELP, CMD_START, CMD_PRESENT_ADD… */

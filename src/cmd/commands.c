@@ -38,6 +38,7 @@
 #define G CMD_GROUP
 #define SUB CMD_SUB
 #define AT CMD_AT_ITEM
+#define DRY CMD_DRY_RUN
 #define A(s) ON(SCR_##s)
 #define ALL ON_ALL
 
@@ -57,6 +58,7 @@ const size_t command_count = ARRAY_SIZE(command_table);
 #undef G
 #undef SUB
 #undef AT
+#undef DRY
 #undef A
 #undef ALL
 
@@ -194,6 +196,18 @@ static const char *session_status(struct db *db, long long session)
 	return status;
 }
 
+/* Whether this run of a write command only reads: a CMD_DRY_RUN row
+ * given --dry-run (import FILE --dry-run, as the Attendance preview). */
+static bool dry_run(const struct command_def *def, const struct cmd_ctx *c)
+{
+	if (!(def->flags & CMD_DRY_RUN))
+		return false;
+	for (int i = 1; i < c->argc; i++)
+		if (strcmp(c->argv[i], "--dry-run") == 0)
+			return true;
+	return false;
+}
+
 /* Check what the table says about a command before running it: its row,
  * then for a group (session) the row of its sub-word. Returns the row to
  * run, or NULL with the reason in msg. */
@@ -212,13 +226,41 @@ static const struct command_def *preflight(struct app *app, struct cmd_ctx *c)
 		; /* msg holds the refusal, naming the role */
 	else if (nargs < def->min_args || nargs > def->max_args)
 		cmd_err(c, _("usage: %s %s"), def->name, def->args);
-	else if ((def->flags & CMD_WRITE) && (app->read_only || db_is_readonly(app->db)))
+	else if ((def->flags & CMD_WRITE) && !dry_run(def, c) &&
+		 (app->read_only || db_is_readonly(app->db)))
 		cmd_err(c, _("read-only: %s changes the record"), def->name);
 	else if ((def->flags & CMD_NEEDS_SESSION) && !c->session)
 		cmd_err(c, "%s", _("no current session (create one with session new)"));
 	else
 		return (def->flags & CMD_GROUP) ? group_sub(def, c) : def;
 	return NULL;
+}
+
+/* A command that changes the session's record is refused while the
+ * session is closed or its report approved: -1 with the reason in msg. */
+static int session_refuses(struct app *app, const struct command_def *def, struct cmd_ctx *c)
+{
+	if (!(def->flags & CMD_OPEN_SESSION))
+		return 0;
+	if (strcmp(session_status(app->db, c->session), "closed") == 0)
+		return cmd_err(c, "%s", _("the session is closed; reopen it first (session reopen)"));
+	if (report_session_locked(app->db, c->session))
+		return cmd_err(c, "%s", _("the report of this session is approved; reopen the session "
+					  "first (session reopen)"));
+	return 0;
+}
+
+/* A dry run: the handler reads in its own read transaction (no write
+ * lock: another writer goes on) and journals nothing; refused where the
+ * command itself would be, so that it answers what the command would. */
+static int run_dry(struct app *app, const struct command_def *def, struct cmd_ctx *c)
+{
+	int rc = session_refuses(app, def, c);
+
+	if (rc == 0)
+		rc = def->run(c);
+	c->unchanged = true;
+	return rc;
 }
 
 /* Run the handler of a write command between a savepoint and its release
@@ -231,11 +273,8 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 
 	if (rc != DB_OK)
 		return cmd_db_err(c);
-	if ((def->flags & CMD_OPEN_SESSION) && strcmp(session_status(app->db, c->session), "closed") == 0)
-		rc = cmd_err(c, "%s", _("the session is closed; reopen it first (session reopen)"));
-	else if ((def->flags & CMD_OPEN_SESSION) && report_session_locked(app->db, c->session))
-		rc = cmd_err(c, "%s", _("the report of this session is approved; reopen the session "
-					"first (session reopen)"));
+	if (session_refuses(app, def, c) != 0)
+		rc = -1;
 	else if (undo_capture_begin(c) != 0)
 		rc = -1;
 	else
@@ -317,6 +356,8 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 	def = preflight(app, &c);
 	if (!def)
 		rc = -1;
+	else if ((def->flags & CMD_WRITE) && dry_run(def, &c))
+		rc = run_dry(app, def, &c);
 	else if (def->flags & CMD_WRITE) {
 		rc = run_write(app, def, &c);
 		if (rc == 0)

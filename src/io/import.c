@@ -39,7 +39,6 @@ static const char *const col_names[NCOL] = {
 struct part {
 	struct db *db;
 	long long session, process;
-	bool write;             /* rows are written (kept, or a dry run's copy) */
 	int dry;                /* 1: a dry run, on temp.dry_delegate (SQL_FIND …) */
 	struct import_result *res;
 	size_t cap;
@@ -270,8 +269,6 @@ static int store(struct part *x, struct import_row *row, long long deleg, long l
 {
 	int rc;
 
-	if (!x->write)
-		return 0;
 	if (p->head && db_run(x->db, x->dry ? SQL_UNHEAD(TABLE_DRY) : SQL_UNHEAD(TABLE_REAL), "iit",
 			      x->session, deleg, name) != DB_OK) {
 		x->fatal = db_errstatus(x->db);
@@ -593,10 +590,10 @@ static int import_run(struct part x, bool dry_run, const char *expect)
 	}
 	if (!(x.process = session_process(db, session, dry_run, res)))
 		return -1;
-	/* A dry run on a read-only database only compares. */
-	x.write = !(dry_run && db_is_readonly(db));
-	x.dry = dry_run && x.write;
-	if (x.write && (dry_run ? dry_open(db, own, session, res) : tx_open(db, own, res)) != 0)
+	/* A dry run writes its temporary copy only: it works the same on a
+	 * read-only database (a temporary table is the connection's own). */
+	x.dry = dry_run;
+	if ((dry_run ? dry_open(db, own, session, res) : tx_open(db, own, res)) != 0)
 		return -1;
 	rc = import_csv_read_digest(path, on_row, &x, res->digest, err, sizeof err);
 	free(x.heads);
@@ -614,13 +611,13 @@ static int import_run(struct part x, bool dry_run, const char *expect)
 	else if (rc < 0 && !res->file_error[0])
 		str_printf(res->file_error, sizeof res->file_error, "%s",
 			   x.fatal ? db_errmsg(db) : err);
-	if (x.write && dry_run)
+	if (dry_run)
 		dry_close(db, own);
-	else if (x.write && res->file_error[0])
+	else if (res->file_error[0])
 		tx_undo(db, own);
 	if (res->file_error[0])
 		return -1;
-	if (!x.write || dry_run)
+	if (dry_run)
 		return 0;
 	if (db_exec(db, "RELEASE import_participants") != DB_OK ||
 	    (own && journal_import(db, session, path, res) != DB_OK) ||
