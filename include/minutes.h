@@ -112,6 +112,10 @@ struct minutes_view {
 	int status;               /* last db status (DB_OK or < 0) */
 	struct minutes_row *tmp;  /* private: rows fetched before merging */
 	int cap;
+	/* private: minutes_view_shed kept the place of the page here */
+	bool shed;
+	long long shed_seq;       /* the entry selected, 0: following the end */
+	int shed_pos;
 };
 
 /* What a movement changed. */
@@ -143,6 +147,10 @@ int minutes_view_anchor(struct minutes_view *v, long long seq, int pos);
  * follows the newest entry (or is empty), else the same selected entry at
  * the same place. */
 int minutes_view_reload(struct minutes_view *v);
+/* Free the page but keep its place (the selected entry, where it was on
+ * the page, or that the view followed the newest): the next
+ * minutes_view_reload() reads it back there (a screen left, issue 16). */
+void minutes_view_shed(struct minutes_view *v);
 /* The selected entry is the newest: new entries will be followed. */
 bool minutes_view_following(const struct minutes_view *v);
 /* The selected entry, or NULL. */

@@ -40,6 +40,15 @@
  *  - tick(s, app)   optional: called about once a second while idle;
  *                   return H_REDRAW only when something visible changed
  *                   (an idle screen must send nothing).
+ *  - hide(s)        optional: the screen is left for another tab. Free the
+ *                   rows of its page, keep only what restores the view
+ *                   exactly (selection, top row, ids, search and filters,
+ *                   a mode's state); the shell calls open() again when it
+ *                   is shown, so what another instance changed meanwhile
+ *                   shows (issue 16: the memory holds the rows of the
+ *                   screen shown, not of every screen visited).
+ *  - held(s)        optional: the bytes of rows the screen holds now
+ *                   (its page), for the tests' @stats.
  *
  * To add a screen: write screens/NAME.c ending with
  *     const struct screen_ops NAME_screen_ops = { .name = N_("Name"), … };
@@ -96,6 +105,8 @@ struct screen_ops {
 	void (*close)(struct screen *s);
 	bool (*search)(struct screen *s, const char *needle, bool next);
 	unsigned (*tick)(struct screen *s, struct app *app);
+	void (*hide)(struct screen *s);
+	size_t (*held)(const struct screen *s);
 };
 
 /* The ops of every tab of SCREEN_LIST (screen_list.h), and help. */

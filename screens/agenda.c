@@ -575,6 +575,27 @@ static unsigned agenda_tick(struct screen *s, struct app *app)
 	return H_REDRAW;
 }
 
+/* Left for another tab: the page goes (open() and draw() read it again;
+ * the list keeps the selection and the scroll). */
+static void agenda_hide(struct screen *s)
+{
+	struct agenda *a = s->data;
+
+	if (!a)
+		return;
+	free(a->page);
+	a->page = NULL;
+	a->page_cap = a->page_n = 0;
+	a->page_valid = false;
+}
+
+static size_t agenda_held(const struct screen *s)
+{
+	const struct agenda *a = s->data;
+
+	return a->page_cap * sizeof *a->page;
+}
+
 static void agenda_close(struct screen *s)
 {
 	struct agenda *a = s->data;
@@ -596,4 +617,6 @@ const struct screen_ops agenda_screen_ops = {
 	.close = agenda_close,
 	.search = agenda_search,
 	.tick = agenda_tick,
+	.hide = agenda_hide,
+	.held = agenda_held,
 };

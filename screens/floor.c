@@ -36,7 +36,7 @@ struct floor_screen {
 	struct agenda_current item;   /* item.num == 0: none in progress */
 	struct floor_speaker speaker; /* speaker.id == 0: the floor is free */
 	struct floor_request *queue;
-	size_t queue_n;
+	size_t queue_n, queue_cap;
 	struct list ql, ll;           /* speakers, log */
 	bool log_focus;
 	struct floor_entry *page;     /* log rows [page_top, page_top + page_n) */
@@ -44,6 +44,7 @@ struct floor_screen {
 	int page_top;
 	bool page_valid;
 	int log_item;                 /* item whose log the list shows */
+	long long keep_request;       /* hidden: the request selected */
 	int rows, cols;
 	bool chrome_dirty;            /* status lines and headings to repaint */
 	int ql_top_shown;             /* the speakers' top when their heading was drawn */
@@ -197,6 +198,19 @@ static const char *entry_text(void *ud, int i)
 
 /* ---- open / layout ---- */
 
+/* The list of speakers, in an array of the requests waiting (counted just
+ * before), not of QUEUE_MAX (66 KB). */
+static void load_queue(struct floor_screen *f, int waiting)
+{
+	size_t want = waiting < 1 ? 1 : waiting > QUEUE_MAX ? QUEUE_MAX : (size_t)waiting;
+
+	if (want != f->queue_cap) {
+		f->queue = xrealloc(f->queue, want * sizeof *f->queue);
+		f->queue_cap = want;
+	}
+	floor_queue(f->app->db, f->app->session, f->queue, want, &f->queue_n);
+}
+
 static int floor_open(struct screen *s, struct app *app)
 {
 	struct floor_screen *f = s->data;
@@ -207,16 +221,15 @@ static int floor_open(struct screen *s, struct app *app)
 	if (!f) {
 		f = s->data = xcalloc(1, sizeof *f);
 		f->app = app;
-		/* floor_queue fills the rows it reads: the list takes the
-		 * memory of the requests waiting, not of QUEUE_MAX (66 KB). */
-		f->queue = xmalloc(QUEUE_MAX * sizeof *f->queue);
 		list_init(&f->ql, draw_request, request_text, f);
 		list_init(&f->ll, draw_entry, entry_text, f);
 		f->ql.cells_kept = f->ll.cells_kept = true; /* changes reload */
 	}
 	/* The cursor stays on the request, not on its row number: another
 	 * instance's point of order jumps the queue (issue 12). */
-	keep = f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n ? f->queue[f->ql.sel].id : 0;
+	keep = f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n ? f->queue[f->ql.sel].id
+							       : f->keep_request;
+	f->keep_request = 0;
 	old_item = f->item.num;
 	f->minute = (long)(clock_now() / 60);
 	f->queue_n = 0;
@@ -225,9 +238,9 @@ static int floor_open(struct screen *s, struct app *app)
 	if (!app->session || agenda_current(app->db, app->session, &f->item) != 1)
 		memset(&f->item, 0, sizeof f->item);
 	if (f->item.num) {
-		floor_queue(app->db, app->session, f->queue, QUEUE_MAX, &f->queue_n);
-		floor_current(app->db, app->session, &f->speaker);
 		floor_counts(app->db, app->session, &c);
+		load_queue(f, c.waiting);
+		floor_current(app->db, app->session, &f->speaker);
 	}
 	list_set_count(&f->ql, (int)f->queue_n);
 	for (size_t i = 0; keep && i < f->queue_n; i++)
@@ -663,6 +676,36 @@ static unsigned floor_tick(struct screen *s, struct app *app)
 	return H_REDRAW;
 }
 
+/* Left for another tab: the log page and the list of speakers go (open()
+ * and draw() read them again); the request selected is kept by its id. */
+static void floor_hide(struct screen *s)
+{
+	struct floor_screen *f = s->data;
+
+	if (!f)
+		return;
+	if (f->ql.sel >= 0 && f->ql.sel < (int)f->queue_n)
+		f->keep_request = f->queue[f->ql.sel].id;
+	free(f->queue);
+	f->queue = NULL;
+	f->queue_n = f->queue_cap = 0;
+	floor_entries_free(f->page, f->page_n);
+	free(f->page);
+	f->page = NULL;
+	f->page_n = f->page_cap = 0;
+	f->page_valid = false;
+}
+
+static size_t floor_held(const struct screen *s)
+{
+	const struct floor_screen *f = s->data;
+	size_t sum = f->queue_cap * sizeof *f->queue + f->page_cap * sizeof *f->page;
+
+	for (size_t i = 0; i < f->page_n; i++)
+		sum += strlen(f->page[i].summary) + 1;
+	return sum;
+}
+
 static void floor_close(struct screen *s)
 {
 	struct floor_screen *f = s->data;
@@ -685,4 +728,6 @@ const struct screen_ops floor_screen_ops = {
 	.close = floor_close,
 	.search = floor_search,
 	.tick = floor_tick,
+	.hide = floor_hide,
+	.held = floor_held,
 };

@@ -645,6 +645,23 @@ static bool minutes_search(struct screen *s, const char *needle, bool next)
 	return true;
 }
 
+/* Left for another tab: the page goes, its place stays (the view's
+ * minutes_view_shed; the filters too); open() reads it back there. */
+static void minutes_hide(struct screen *s)
+{
+	struct minutes_screen *m = s->data;
+
+	if (m && m->loaded)
+		minutes_view_shed(&m->v);
+}
+
+static size_t minutes_held(const struct screen *s)
+{
+	const struct minutes_screen *m = s->data;
+
+	return 2 * (size_t)m->v.cap * sizeof *m->v.rows;
+}
+
 static void minutes_close(struct screen *s)
 {
 	struct minutes_screen *m = s->data;
@@ -664,4 +681,6 @@ const struct screen_ops minutes_screen_ops = {
 	.handle = minutes_handle,
 	.close = minutes_close,
 	.search = minutes_search,
+	.hide = minutes_hide,
+	.held = minutes_held,
 };

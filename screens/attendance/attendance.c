@@ -420,6 +420,29 @@ static unsigned att_handle(struct screen *s, struct app *app, const struct key_e
 	}
 }
 
+/* Left for another tab: the page goes; the delegate under the cursor is
+ * kept (keep_person) for open() to select again, the expanded delegations
+ * and their keys stay. */
+static void att_hide(struct screen *s)
+{
+	struct att *a = s->data;
+
+	if (!a)
+		return;
+	keep_person(a);
+	free(a->page);
+	a->page = NULL;
+	a->page_cap = a->page_n = 0;
+	a->page_valid = false;
+}
+
+static size_t att_held(const struct screen *s)
+{
+	const struct att *a = s->data;
+
+	return (size_t)a->page_cap * sizeof *a->page;
+}
+
 static void att_close(struct screen *s)
 {
 	struct att *a = s->data;
@@ -449,4 +472,6 @@ const struct screen_ops attendance_screen_ops = {
 	.close = att_close,
 	.search = att_search,
 	.tick = att_tick,
+	.hide = att_hide,
+	.held = att_held,
 };

@@ -229,6 +229,7 @@ void minutes_view_free(struct minutes_view *v)
 	v->cap = 0;
 	v->n = 0;
 	v->sel = -1;
+	v->shed = false;
 }
 
 /* The page holds up to two pages plus a look-ahead row while merging;
@@ -433,8 +434,29 @@ bool minutes_view_following(const struct minutes_view *v)
 	return v->n == 0 || (v->at_end && v->sel == v->n - 1);
 }
 
+void minutes_view_shed(struct minutes_view *v)
+{
+	if (!v->shed) {
+		v->shed_seq = minutes_view_following(v) ? 0 : v->rows[v->sel].seq;
+		v->shed_pos = v->sel;
+		v->shed = true;
+	}
+	free(v->rows);
+	free(v->tmp);
+	v->rows = v->tmp = NULL;
+	v->cap = 0;
+	v->n = 0;
+	v->sel = -1;
+}
+
 int minutes_view_reload(struct minutes_view *v)
 {
+	if (v->shed) {
+		v->shed = false;
+		if (v->shed_seq)
+			return minutes_view_anchor(v, v->shed_seq, v->shed_pos);
+		return minutes_view_end(v);
+	}
 	if (minutes_view_following(v))
 		return minutes_view_end(v);
 	return minutes_view_anchor(v, v->rows[v->sel].seq, v->sel);

@@ -200,6 +200,17 @@ void ui_reload_all(void)
 	ui.hints_dirty = true;
 }
 
+/* A tab left gives back the rows of its page (screen_ops.hide) and is
+ * opened again when shown: the rows held are those of the screen shown,
+ * like the prepared statements (app_screen_left). */
+static void screen_leave(struct screen *s)
+{
+	if (!s->ops->hide)
+		return;
+	s->ops->hide(s);
+	s->loaded = false;
+}
+
 static void switch_to(int id)
 {
 	if (id < 0 || id >= SCR_COUNT || (id == ui.cur && !ui.help_open))
@@ -207,6 +218,8 @@ static void switch_to(int id)
 	ui.help_open = false;
 	ui_view_close();
 	app_screen_left(ui.app);
+	if (id != ui.cur)
+		screen_leave(&ui.screens[ui.cur]);
 	ui.cur = id;
 	screen_ensure_open(ui_current());
 	ui.body_dirty = ui.body_full = true;

@@ -180,6 +180,21 @@ static int next_in_line(void)
 	return (int)cp;
 }
 
+/* The bytes of rows the tabs hold (screen_ops.held): the tab shown when
+ * shown is true, the others otherwise. */
+static size_t rows_held(bool shown)
+{
+	size_t sum = 0;
+
+	for (int i = 0; i < SCR_COUNT; i++) {
+		const struct screen *s = &ui.screens[i];
+
+		if ((i == ui.cur) == shown && s->data && s->ops->held)
+			sum += s->ops->held(s);
+	}
+	return sum;
+}
+
 /* @stats FILE: the shell's counters, one "name value" a line. */
 static void write_stats(const char *path)
 {
@@ -187,7 +202,8 @@ static void write_stats(const char *path)
 
 	if (!f)
 		die("%s: cannot write the counters", path);
-	fprintf(f, "opens %lu\nr4_checks %lu\n", ui.n_opens, ui.n_r4_checks);
+	fprintf(f, "opens %lu\nr4_checks %lu\nheld_shown %zu\nheld_hidden %zu\n", ui.n_opens,
+		ui.n_r4_checks, rows_held(true), rows_held(false));
 	fclose(f);
 }
 
