@@ -4,8 +4,9 @@
  * clock). Domain handlers include this, never commands.h (the table and
  * command_exec sit above the domain).
  *
- * A handler returns 0 with ctx->msg holding the answer after "ok ", or
- * -1 with ctx->msg holding the reason (already translated).
+ * A handler returns 0 with its answer set by cmd_ok (the answers are
+ * listed once, in answers.h), or -1 with ctx->msg holding the reason
+ * (already translated).
  */
 #ifndef RAPPORTEUR_CMD_H
 #define RAPPORTEUR_CMD_H
@@ -13,6 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "answers.h"
 #include "rules.h"
 
 struct app;
@@ -26,7 +28,9 @@ struct cmd_ctx {
 	char **argv;
 	const char *line;         /* the command line as typed */
 	/* Filled by the handler: */
-	char msg[512];            /* text after "ok " or the error reason */
+	char msg[512];            /* text after "ok " (the protocol form, English)
+				   * or the error reason (translated) */
+	char said[512];           /* the answer in the interface language, "" if none */
 	long long item;           /* agenda item number concerned (journal) */
 	char delegation[32];      /* delegation code concerned (journal) */
 	char event[32];           /* journal event type; defaults to the command name */
@@ -46,7 +50,26 @@ struct cmd_ctx {
 
 typedef int (*cmd_fn)(struct cmd_ctx *ctx);
 
+/*
+ * The answer after "ok ", in two forms from one format of answers.h
+ * (ANS_…, an English message id, never translated by the caller): msg
+ * gets it as it is — the protocol form `run` prints, the same in every
+ * language — and said gets it translated (gettext), the form the TUI and
+ * `follow` show. cmd_okn chooses between a singular and a plural format
+ * by n (ngettext for said, the English rule for msg) from a plural
+ * answer ANS_…(n). cmd_ok_add and cmd_okn_add append to both forms (a
+ * suffix); cmd_said replaces the translated form alone with its format
+ * translated (labels where the protocol names codes). All return 0.
+ */
 int cmd_ok(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cmd_ok_plural(struct cmd_ctx *c, bool add, const char *one, const char *many,
+		  unsigned long n, ...) __attribute__((format(printf, 3, 6), format(printf, 4, 6)));
+#define cmd_okn(c, ans, n, ...) \
+	cmd_ok_plural((c), false, ans(1), ans(2), (unsigned long)(n), __VA_ARGS__)
+#define cmd_okn_add(c, ans, n, ...) \
+	cmd_ok_plural((c), true, ans(1), ans(2), (unsigned long)(n), __VA_ARGS__)
+int cmd_ok_add(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+int cmd_said(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 int cmd_err(struct cmd_ctx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Turn the db's last error into a translated reason (R5_OBSERVER, busy,
  * full disk, read-only…); returns -1. */

@@ -91,6 +91,13 @@ void command_free_argv(int argc, char ***argv);
  * to out. Returns 0 on ok, 1 on a refused command. A blank or comment line
  * gives 0 and an empty out. */
 int command_exec(struct app *app, const char *line, char *out, size_t outsize);
+/* The same, writing the answer twice: to out as the protocol says it
+ * (what command_exec writes and `run` prints: an "ok" answer the same in
+ * every language, answers.h) and to said in the interface language (what
+ * the TUI's message line and `follow` show). An error's reason is in the
+ * interface language in both. */
+int command_exec_said(struct app *app, const char *line, char *out, size_t outsize, char *said,
+		      size_t saidsize);
 
 /* Run a script of commands, one per line, writing each answer to `answers`
  * as "LINE: ok …"/"LINE: error: …". Stops at the first error unless

@@ -196,9 +196,13 @@ void ui_view_text(const char *title, const char *text);
 void ui_view_close(void);
 
 int ui_exec(struct app *app, const char *line);
-/* ui_exec that also hands back the answer line ("ok recommendation 3"),
- * for a screen that needs what the command created. */
+/* ui_exec that also hands back the answer line as the message line shows
+ * it, in the interface language. */
 int ui_exec_answer(struct app *app, const char *line, char *out, size_t size);
+/* ui_exec that hands back the answer line as the protocol says it ("ok
+ * recommendation 3" in every language: answers.h), for a screen that
+ * needs what the command created. */
+int ui_exec_protocol(struct app *app, const char *line, char *out, size_t size);
 int ui_execf(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* s quoted for a command line ("…" with \" and \\), malloc'd. */
 char *ui_quote(const char *s);

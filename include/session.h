@@ -59,9 +59,9 @@ long long session_free_theme(struct db *db, long long session, const char *title
 int session_check_text(struct cmd_ctx *c, const char *what, const char *s, size_t max,
 		       bool required);
 
-/* " (check: 3/5 OK)" — the R4 count of the session — into buf, or "" when
- * the check cannot be read. Returns buf. */
-const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size);
+/* Append " (check: 3/5 OK)" — the R4 count of the session — to c's
+ * answer, nothing when the check cannot be read. Returns 0. */
+int session_check_answer(struct cmd_ctx *c);
 
 /* session new … --from ID (session_carry.c): carry the roster, the
  * agenda template and the settings of session `from` into the new

@@ -333,7 +333,7 @@ static void save(struct recs *r)
 		line = *en ? xasprintf("rec+ %s %s %s %s", e->author, qt, qf, qe)
 			   : xasprintf("rec+ %s %s %s", e->author, qt, qf);
 		free(qt);
-		if (ui_exec_answer(r->app, line, answer, sizeof answer) != 0 ||
+		if (ui_exec_protocol(r->app, line, answer, sizeof answer) != 0 ||
 		    sscanf(answer, "ok recommendation %lld", &num) != 1)
 			goto out;
 		recs_draft_clear(r->app->db, "rec", r->app->session, 0);

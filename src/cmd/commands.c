@@ -288,7 +288,7 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 			.event = c->event[0] ? c->event : def->name,
 			.delegation = c->delegation,
 			.command = c->line,
-			.detail = c->detail[0] ? c->detail : c->msg,
+			.detail = c->detail[0] ? c->detail : c->said[0] ? c->said : c->msg,
 			.before = c->before,
 			.after = c->after,
 			.args = c->args,
@@ -324,15 +324,31 @@ static int run_write(struct app *app, const struct command_def *def, struct cmd_
 static void backup_after_close(struct app *app, struct cmd_ctx *c)
 {
 	char err[512], path[1024];
-	size_t len = strlen(c->msg);
 
 	if (!app->backup_dir || db_in_transaction(app->db))
 		return;
 	if (backup_auto(app->db, app->backup_dir, "close", path, sizeof path, err, sizeof err) != 0)
-		str_printf(c->msg + len, sizeof c->msg - len, _("; warning: no backup: %s"), err);
+		cmd_ok_add(c, ANS_NO_BACKUP, err);
 }
 
 int command_exec(struct app *app, const char *line, char *out, size_t outsize)
+{
+	return command_exec_said(app, line, out, outsize, NULL, 0);
+}
+
+/* "ok TEXT" or "error: TEXT" into out, TEXT shown visible on one line:
+ * an answer may quote stored or typed text, and it reaches a terminal or
+ * a script's output. */
+static void answer_line(char *out, size_t size, bool ok, const char *text)
+{
+	char shown[2 * sizeof ((struct cmd_ctx *)0)->msg];
+
+	str_visible(shown, sizeof shown, text, strlen(text));
+	str_printf(out, size, ok ? "ok %s" : "error: %s", shown);
+}
+
+int command_exec_said(struct app *app, const char *line, char *out, size_t outsize, char *said,
+		      size_t saidsize)
 {
 	struct cmd_ctx c;
 	const struct command_def *def;
@@ -341,8 +357,12 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 
 	memset(&c, 0, sizeof c);
 	out[0] = '\0';
+	if (said)
+		said[0] = '\0';
 	if (command_split(line, &c.argc, &c.argv, err, sizeof err) != 0) {
 		str_printf(out, outsize, "error: %s", err);
+		if (said)
+			str_copy(said, out, saidsize);
 		return 1;
 	}
 	if (c.argc == 0) {
@@ -371,14 +391,9 @@ int command_exec(struct app *app, const char *line, char *out, size_t outsize)
 		app->process = db_int(app->db, 0, "SELECT process_id FROM session WHERE id = ?",
 				      "i", c.new_session);
 	}
-	{
-		/* The answer may quote stored or typed text: shown visible, on one
-		 * line, whatever reaches a terminal or a script's output. */
-		char shown[2 * sizeof c.msg];
-
-		str_visible(shown, sizeof shown, c.msg, strlen(c.msg));
-		str_printf(out, outsize, rc == 0 ? "ok %s" : "error: %s", shown);
-	}
+	answer_line(out, outsize, rc == 0, c.msg);
+	if (said)
+		answer_line(said, saidsize, rc == 0, rc == 0 && c.said[0] ? c.said : c.msg);
 	app->last_unstored = rc != 0 && c.unstored;
 	free(c.before);
 	free(c.after);

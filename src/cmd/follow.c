@@ -136,14 +136,14 @@ static int start_session(struct follow *f)
 /* Run one line typed by the person and print its answer. */
 static void run_line(struct follow *f, char *line, size_t len)
 {
-	char out[1024];
+	char out[1024], proto[1024];
 
 	while (len > 0 && line[len - 1] == '\r')
 		line[--len] = '\0';
 	if (strlen(line) != len)
 		str_printf(out, sizeof out, "error: %s", _("NUL byte in the line"));
 	else
-		command_exec(f->app, line, out, sizeof out);
+		command_exec_said(f->app, line, proto, sizeof proto, out, sizeof out);
 	if (out[0]) {
 		plain(out, sizeof out, out);
 		put_line(f, out);

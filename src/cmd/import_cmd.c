@@ -63,7 +63,6 @@ int cmd_import(struct cmd_ctx *c)
 	struct import_result r;
 	bool dry = false;
 	const char *digest = NULL;
-	char sum[256], first[300] = "";
 	int rc;
 
 	/* --digest HEX: only the content a preview read (the screen's y). */
@@ -83,19 +82,24 @@ int cmd_import(struct cmd_ctx *c)
 		import_result_free(&r);
 		return -1;
 	}
+	/* The summary in both forms (answers.h); a row's reason and the
+	 * warnings are in the interface language, as errors are. */
+	if (dry)
+		cmd_ok(c, ANS_DRY_RUN);
+	else
+		c->msg[0] = c->said[0] = '\0';
+	cmd_okn_add(c, ANS_IMPORTED, r.n_error, r.n_new, r.n_updated, r.n_unchanged, r.n_error);
 	for (size_t i = 0; i < r.n; i++)
 		if (r.rows[i].status == IMP_ERROR) {
 			if (r.n_error > 1)
-				str_printf(first, sizeof first, _(" (line %d: %s; %d more)"), r.rows[i].line,
-					   r.rows[i].reason, r.n_error - 1);
+				cmd_ok_add(c, ANS_IMPORT_LINE_MORE, r.rows[i].line, r.rows[i].reason,
+					   r.n_error - 1);
 			else
-				str_printf(first, sizeof first, " (line %d: %s)", r.rows[i].line,
-					   r.rows[i].reason);
+				cmd_ok_add(c, ANS_IMPORT_LINE, r.rows[i].line, r.rows[i].reason);
 			break;
 		}
-	import_summary(sum, sizeof sum, &r);
-	cmd_ok(c, "%s%s%s%s%s", dry ? _("dry run: ") : "", sum, first, r.warnings[0] ? "; " : "",
-	       r.warnings);
+	if (r.warnings[0])
+		cmd_ok_add(c, ANS_IMPORT_WARNINGS, r.warnings);
 	import_result_free(&r);
 	return 0;
 }

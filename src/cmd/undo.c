@@ -303,7 +303,7 @@ static int revert(struct cmd_ctx *c, long long seq, bool redo)
 		c->after = t.before;
 		t.after = t.before = NULL;
 		cmd_event(c, redo ? "redo" : "undo", "s", t.command);
-		rc = cmd_ok(c, redo ? _("redone: %s") : _("undone: %s"), t.command);
+		rc = cmd_ok(c, redo ? ANS_REDONE : ANS_UNDONE, t.command);
 	}
 	target_free(&t);
 	return rc;

@@ -205,7 +205,7 @@ int cmd_item_add(struct cmd_ctx *c)
 	c->item = num;
 	c->after = xstrdup("pending");
 	cmd_event(c, "item.added", "is", num, title);
-	return cmd_ok(c, "item %lld", num); /* stable: scripts read the number */
+	return cmd_ok(c, ANS_ITEM_ADDED, num);
 }
 
 /* The value of `field` of row r as text (journal before/after). */
@@ -361,7 +361,7 @@ int cmd_item_edit(struct cmd_ctx *c)
 		return -1;
 	c->after = field_text(&r, field);
 	cmd_event(c, "item.changed", "iss", num, field, c->after);
-	return cmd_ok(c, _("item %lld %s changed"), num, field);
+	return cmd_ok(c, ANS_ITEM_CHANGED, num, field);
 }
 
 /* start N: pending -> in progress now; the item in progress, if any, is
@@ -394,12 +394,12 @@ int cmd_start(struct cmd_ctx *c)
 		c->before = xasprintf("item %d in_progress; item %lld pending", cur.num, num);
 		c->after = xasprintf("item %d done; item %lld in_progress", cur.num, num);
 		cmd_event(c, "item.switched", "iis", (long long)cur.num, num, r.title);
-		return cmd_ok(c, _("item %lld started (item %d ended)"), num, cur.num);
+		return cmd_ok(c, ANS_ITEM_SWITCHED, num, cur.num);
 	}
 	c->before = xstrdup("pending");
 	c->after = xstrdup("in_progress");
 	cmd_event(c, "item.started", "is", num, r.title);
-	return cmd_ok(c, _("item %lld started"), num);
+	return cmd_ok(c, ANS_ITEM_STARTED, num);
 }
 
 /* end: the item in progress -> done now. Refused while someone has the
@@ -438,8 +438,8 @@ int cmd_end(struct cmd_ctx *c)
 	c->after = xstrdup("done");
 	cmd_event(c, "item.ended", "iis", (long long)cur.num, (long long)minutes, cur.title);
 	if (over > 0)
-		return cmd_ok(c, _("item %d ended after %ld min (%ld over)"), cur.num, minutes, over);
-	return cmd_ok(c, _("item %d ended after %ld min"), cur.num, minutes);
+		return cmd_ok(c, ANS_ITEM_ENDED_OVER, cur.num, minutes, over);
+	return cmd_ok(c, ANS_ITEM_ENDED, cur.num, minutes);
 }
 
 /* skip N: pending -> skipped. */
@@ -459,7 +459,7 @@ int cmd_skip(struct cmd_ctx *c)
 	c->before = xstrdup("pending");
 	c->after = xstrdup("skipped");
 	cmd_event(c, "item.skipped", "is", num, r.title);
-	return cmd_ok(c, _("item %lld skipped"), num);
+	return cmd_ok(c, ANS_ITEM_SKIPPED, num);
 }
 
 /* move N M: item N goes to place M (1-based) and the others close up;
@@ -512,5 +512,5 @@ int cmd_move(struct cmd_ctx *c)
 	c->before = xasprintf("position %d", r.pos);
 	c->after = xasprintf("position %lld", to);
 	cmd_event(c, "item.moved", "iis", num, to, r.title);
-	return cmd_ok(c, _("item %lld moved to position %lld"), num, to);
+	return cmd_ok(c, ANS_ITEM_MOVED, num, to);
 }

@@ -202,15 +202,14 @@ int cmd_retime(struct cmd_ctx *c)
 		goto out;
 	if (n == 0) {
 		c->unchanged = true; /* nothing written: no journal row */
-		cmd_ok(c, "%s", _("the planned times already follow each other"));
+		cmd_ok(c, ANS_RETIME_NONE);
 		goto out;
 	}
 	cmd_event(c, "item.retimed", "ii", (long long)n, (long long)c->item);
 	if (c->item)
-		cmd_ok(c, ngettext("%d item re-timed after item %lld", "%d items re-timed after item %lld",
-				   (unsigned long)n), n, c->item);
+		cmd_okn(c, ANS_RETIMED_AFTER, n, n, c->item);
 	else
-		cmd_ok(c, ngettext("%d item re-timed", "%d items re-timed", (unsigned long)n), n);
+		cmd_okn(c, ANS_RETIMED, n, n);
 out:
 	free(ch.rows);
 	return n < 0 ? -1 : 0;

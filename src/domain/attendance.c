@@ -156,7 +156,7 @@ int cmd_delegation_add(struct cmd_ctx *c)
 	str_copy(c->delegation, code, sizeof c->delegation);
 	c->after = xasprintf("code=%s; type=%s; name=%s", code, type, name);
 	cmd_event(c, "delegation.added", "sss", code, name, type);
-	return cmd_ok(c, "delegation %s", code);
+	return cmd_ok(c, ANS_DELEGATION_ADDED, code);
 }
 
 /* ---- delegate+ / delegate- ---- */
@@ -218,10 +218,10 @@ int cmd_delegate_add(struct cmd_ctx *c)
 	cmd_event(c, "delegate.added", "ssssi", c->delegation, name, level, category,
 		  (long long)head);
 	if (old_head)
-		rc = cmd_ok(c, _("delegate %s \"%s\" (head of delegation instead of %s)"),
+		rc = cmd_ok(c, ANS_DELEGATE_ADDED_HEAD,
 			    c->delegation, name, old_head);
 	else
-		rc = cmd_ok(c, "delegate %s \"%s\"", c->delegation, name);
+		rc = cmd_ok(c, ANS_DELEGATE_ADDED, c->delegation, name);
 out:
 	free(level);
 	free(category);
@@ -251,7 +251,7 @@ int cmd_delegate_del(struct cmd_ctx *c)
 	if (db_run(c->db, "DELETE FROM delegate WHERE id = ?", "i", id) != DB_OK)
 		return cmd_db_err(c);
 	cmd_event(c, "delegate.removed", "ss", c->delegation, name);
-	return cmd_ok(c, _("delegate %s \"%s\" removed"), c->delegation, name);
+	return cmd_ok(c, ANS_DELEGATE_REMOVED, c->delegation, name);
 }
 
 /* ---- delegate= ---- */
@@ -375,10 +375,10 @@ int cmd_delegate_edit(struct cmd_ctx *c)
 	c->after = xasprintf("%s=%s", f->code, value);
 	cmd_event(c, "delegate.changed", "sssss", c->delegation, name, f->code, old, value);
 	if (old_head)
-		rc = cmd_ok(c, _("%s \"%s\" head yes (instead of %s)"), c->delegation,
+		rc = cmd_ok(c, ANS_DELEGATE_HEAD, c->delegation,
 			    str_eq(f->code, "name") ? value : name, old_head);
 	else
-		rc = cmd_ok(c, "%s \"%s\" %s %s", c->delegation,
+		rc = cmd_ok(c, ANS_DELEGATE_CHANGED, c->delegation,
 			    str_eq(f->code, "name") ? value : name, f->code, value);
 out:
 	free(value);
@@ -485,18 +485,12 @@ static int presence(struct cmd_ctx *c, bool on)
 	total = db_int(c->db, 0, "SELECT count(*) FROM delegate WHERE session_id = ?"
 				 " AND delegation_id = ?", "ii", c->session, deleg);
 	if (id)
-		return cmd_ok(c, on ? ngettext("%s \"%s\" present (%lld of %lld delegate present)",
-					       "%s \"%s\" present (%lld of %lld delegates present)",
-					       (unsigned long)total)
-				    : ngettext("%s \"%s\" absent (%lld of %lld delegate present)",
-					       "%s \"%s\" absent (%lld of %lld delegates present)",
-					       (unsigned long)total),
-			      c->delegation, name, present_now, total);
-	return cmd_ok(c, on ? ngettext("%s present (%lld delegate)", "%s present (%lld delegates)",
-				       (unsigned long)total)
-			    : ngettext("%s absent (%lld delegate)", "%s absent (%lld delegates)",
-				       (unsigned long)total),
-		      c->delegation, total);
+		return on ? cmd_okn(c, ANS_PRESENT_ONE, total, c->delegation, name, present_now,
+				    total)
+			  : cmd_okn(c, ANS_ABSENT_ONE, total, c->delegation, name, present_now,
+				    total);
+	return on ? cmd_okn(c, ANS_PRESENT_ALL, total, c->delegation, total)
+		  : cmd_okn(c, ANS_ABSENT_ALL, total, c->delegation, total);
 }
 
 int cmd_present_add(struct cmd_ctx *c)
@@ -514,7 +508,8 @@ int cmd_present_del(struct cmd_ctx *c)
 /* The check in one line when it fits: "COM OK; MDG LEVEL; …". With many
  * member states (175 at IDM) it does not: the counts per result and the
  * first states not OK instead (rapporteur check lists every one). */
-static void check_line(const struct check_row *rows, size_t n, char *line, size_t size)
+static void check_line(const struct check_row *rows, size_t n, const char *counts, char *line,
+		       size_t size)
 {
 	int count[4] = { 0 };
 	size_t len = 0;
@@ -529,8 +524,8 @@ static void check_line(const struct check_row *rows, size_t n, char *line, size_
 	for (size_t i = 0; i < n; i++)
 		if ((unsigned)rows[i].r4.result < ARRAY_SIZE(count))
 			count[rows[i].r4.result]++;
-	len = (size_t)str_printf(line, size, _("OK %d, ABSENT %d, LEVEL %d, ENTITY %d of %zu; not OK:"),
-				 count[R4_OK], count[R4_ABSENT], count[R4_LEVEL], count[R4_ENTITY], n);
+	len = (size_t)str_printf(line, size, counts, count[R4_OK], count[R4_ABSENT],
+				 count[R4_LEVEL], count[R4_ENTITY], n);
 	for (size_t i = 0; i < n; i++) {
 		if (rows[i].r4.result == R4_OK)
 			continue;
@@ -545,18 +540,20 @@ static void check_line(const struct check_row *rows, size_t n, char *line, size_
 int cmd_check(struct cmd_ctx *c)
 {
 	struct check_row *rows;
-	char line[sizeof c->msg - 8];
+	char line[sizeof c->msg - 8], said[sizeof c->said - 8];
 	size_t n;
 
 	if (attendance_check(c->db, c->session, &rows, &n) != 0)
 		return cmd_db_err(c);
 	if (n && !rows[0].applied) {
 		free(rows);
-		return cmd_ok(c, "%s", _("R4 not applied in this session (set r4 on)"));
+		return cmd_ok(c, ANS_CHECK_OFF);
 	}
-	check_line(rows, n, line, sizeof line);
+	check_line(rows, n, ANS_CHECK_COUNTS, line, sizeof line);
+	check_line(rows, n, _(ANS_CHECK_COUNTS), said, sizeof said);
 	free(rows);
 	if (!n)
-		return cmd_ok(c, "%s", _("no member state in this process"));
-	return cmd_ok(c, "%s", line);
+		return cmd_ok(c, ANS_CHECK_NONE);
+	cmd_ok(c, ANS_CHECK, line);
+	return cmd_said(c, ANS_CHECK, said);
 }

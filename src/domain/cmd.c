@@ -16,13 +16,27 @@
 #include "minutes_render.h"
 #include "util.h"
 
-static int vformat(struct cmd_ctx *c, const char *fmt, va_list ap)
+static int vformat(char *out, size_t size, const char *fmt, va_list ap)
 {
-	char buf[sizeof c->msg + 8];
+	char buf[sizeof ((struct cmd_ctx *)0)->msg + 8];
 
 	/* Through str_copy, so a long answer is cut between characters. */
 	vsnprintf(buf, sizeof buf, fmt, ap);
-	str_copy(c->msg, buf, sizeof c->msg);
+	str_copy(out, buf, size);
+	return 0;
+}
+
+/* msg from fmt as it is, said from its translation, the same arguments. */
+static int answer(struct cmd_ctx *c, size_t at, const char *fmt, const char *tr, va_list ap)
+{
+	size_t said_at = strlen(c->said);
+	va_list again;
+
+	assert(at <= strlen(c->msg));
+	va_copy(again, ap);
+	vformat(c->msg + at, sizeof c->msg - at, fmt, ap);
+	vformat(c->said + said_at, sizeof c->said - said_at, tr, again);
+	va_end(again);
 	return 0;
 }
 
@@ -31,7 +45,41 @@ int cmd_ok(struct cmd_ctx *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vformat(c, fmt, ap);
+	c->said[0] = '\0';
+	answer(c, 0, fmt, _(fmt), ap);
+	va_end(ap);
+	return 0;
+}
+
+int cmd_ok_plural(struct cmd_ctx *c, bool add, const char *one, const char *many,
+		  unsigned long n, ...)
+{
+	va_list ap;
+
+	va_start(ap, n);
+	if (!add)
+		c->said[0] = '\0';
+	answer(c, add ? strlen(c->msg) : 0, n == 1 ? one : many, ngettext(one, many, n), ap);
+	va_end(ap);
+	return 0;
+}
+
+int cmd_ok_add(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	answer(c, strlen(c->msg), fmt, _(fmt), ap);
+	va_end(ap);
+	return 0;
+}
+
+int cmd_said(struct cmd_ctx *c, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vformat(c->said, sizeof c->said, _(fmt), ap);
 	va_end(ap);
 	return 0;
 }
@@ -41,7 +89,8 @@ int cmd_err(struct cmd_ctx *c, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vformat(c, fmt, ap);
+	c->said[0] = '\0';
+	vformat(c->msg, sizeof c->msg, fmt, ap);
 	va_end(ap);
 	return -1;
 }
@@ -179,11 +228,11 @@ int cmd_clock(struct cmd_ctx *c)
 
 	if (strcmp(c->argv[1], "now") == 0) {
 		clock_set(0);
-		return cmd_ok(c, "clock %s", time_iso(clock_now(), buf, sizeof buf));
+		return cmd_ok(c, ANS_CLOCK, time_iso(clock_now(), buf, sizeof buf));
 	}
 	t = time_parse(c->argv[1]);
 	if (t < 0)
 		return cmd_err(c, _("clock: not a time: %s"), c->argv[1]);
 	clock_set(t);
-	return cmd_ok(c, "clock %s", time_iso(t, buf, sizeof buf));
+	return cmd_ok(c, ANS_CLOCK, time_iso(t, buf, sizeof buf));
 }

@@ -155,7 +155,7 @@ int cmd_queue_add(struct cmd_ctx *c)
 		   cmd_now(who, sizeof who)) != DB_OK)
 		return cmd_db_err(c);
 	cmd_event(c, "floor.asked", "sss", c->delegation, speaker, type);
-	return cmd_ok(c, _("%s in line, position %lld"), c->delegation, pos);
+	return cmd_ok(c, ANS_FLOOR_ASKED, c->delegation, pos);
 }
 
 /* q- CODE: withdraw the delegation's first waiting request. */
@@ -175,7 +175,7 @@ int cmd_queue_del(struct cmd_ctx *c)
 		return -1;
 	c->before = xasprintf("position %lld", r.pos);
 	cmd_event(c, "floor.withdrawn", "s", c->delegation);
-	return cmd_ok(c, _("%s withdrawn from the list of speakers"), c->delegation);
+	return cmd_ok(c, ANS_FLOOR_WITHDRAWN, c->delegation);
 }
 
 /* qmove CODE POS: the delegation's first request goes to place POS. */
@@ -208,7 +208,7 @@ int cmd_queue_move(struct cmd_ctx *c)
 	c->before = xasprintf("position %lld", r.pos);
 	c->after = xasprintf("position %lld", to);
 	cmd_event(c, "floor.moved", "si", c->delegation, to);
-	return cmd_ok(c, _("%s moved to position %lld"), c->delegation, to);
+	return cmd_ok(c, ANS_FLOOR_MOVED, c->delegation, to);
 }
 
 /* floor [CODE]: open an intervention for the next in line, or for CODE
@@ -284,11 +284,11 @@ int cmd_floor(struct cmd_ctx *c)
 	str_copy(c->delegation, r.code, sizeof c->delegation);
 	if (interrupted) {
 		cmd_event(c, "floor.interrupted", "sss", r.code, r.speaker, resumes);
-		return cmd_ok(c, _("%s has the floor on a point of order (%s will resume)"), r.code,
+		return cmd_ok(c, ANS_FLOOR_ORDER, r.code,
 			      resumes);
 	}
 	cmd_event(c, "floor.given", "sss", r.code, r.speaker, r.type);
-	return cmd_ok(c, _("%s has the floor"), r.code);
+	return cmd_ok(c, ANS_FLOOR_GIVEN, r.code);
 }
 
 /* yield ["SUMMARY"]: close the open intervention with its summary. */
@@ -322,6 +322,6 @@ int cmd_yield(struct cmd_ctx *c)
 	str_copy(c->delegation, sp.who.code, sizeof c->delegation);
 	cmd_event(c, "floor.spoke", "ssss", sp.who.code, sp.who.speaker, sp.who.type, summary);
 	if (secs < 60)
-		return cmd_ok(c, _("%s spoke %ld s"), sp.who.code, secs);
-	return cmd_ok(c, _("%s spoke %ld min"), sp.who.code, secs / 60);
+		return cmd_ok(c, ANS_SPOKE_S, sp.who.code, secs);
+	return cmd_ok(c, ANS_SPOKE_MIN, sp.who.code, secs / 60);
 }

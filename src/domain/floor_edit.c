@@ -229,7 +229,7 @@ int cmd_intervention_edit(struct cmd_ctx *c)
 		c->after = ivn_field(&v, f);
 		str_copy(c->delegation, v.code, sizeof c->delegation);
 		cmd_event(c, "intervention.changed", "iisss", item, seq, v.code, f, c->after);
-		rc = cmd_ok(c, _("intervention %lld.%lld %s changed"), item, seq, f);
+		rc = cmd_ok(c, ANS_INTERVENTION_CHANGED, item, seq, f);
 	}
 	free(v.summary);
 	return rc;

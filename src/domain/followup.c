@@ -207,7 +207,8 @@ int cmd_follow(struct cmd_ctx *c)
 	free(before);
 	str_copy(c->event, "follow", sizeof c->event);
 	cmd_event(c, "followup.reported", "ssss", ref, c->delegation, status, note);
-	return cmd_ok(c, "follow %s %s %s", ref, c->delegation, status);
+	cmd_ok(c, ANS_FOLLOW, ref, c->delegation, status);
+	return cmd_said(c, ANS_FOLLOW_SAID, ref, c->delegation, followup_status_label(status));
 }
 
 /* ---- review REC "CONCLUSION" ---- */
@@ -231,7 +232,7 @@ int cmd_review(struct cmd_ctx *c)
 	c->after = xasprintf("review=%s", c->argv[2]);
 	str_copy(c->event, "review", sizeof c->event);
 	cmd_event(c, "followup.reviewed", "ss", ref, c->argv[2]);
-	return cmd_ok(c, "review %s", ref);
+	return cmd_ok(c, ANS_REVIEW, ref);
 }
 
 /* ---- action+ OWNER "TEXT" [DUE] ---- */
@@ -280,7 +281,7 @@ int cmd_action_add(struct cmd_ctx *c)
 			     c->argv[2]);
 	str_copy(c->event, "action_new", sizeof c->event);
 	cmd_event(c, "action.opened", "isss", num, owner, c->argv[2], due ? due : "");
-	return cmd_ok(c, "action %lld", num);
+	return cmd_ok(c, ANS_ACTION_ADDED, num);
 }
 
 /* ---- action N open|done|dropped ["NOTE"] ---- */
@@ -319,5 +320,6 @@ int cmd_action_set(struct cmd_ctx *c)
 	free(before);
 	str_copy(c->event, "action", sizeof c->event);
 	cmd_event(c, "action.changed", "iss", num, state, note ? note : "");
-	return cmd_ok(c, "action %lld %s", num, state);
+	cmd_ok(c, ANS_ACTION, num, state);
+	return cmd_said(c, ANS_ACTION_SAID, num, action_state_label(state));
 }

@@ -40,6 +40,6 @@ int cmd_note(struct cmd_ctx *c)
 	cmd_event(c, "note", "s", text);
 	str_copy(c->event, event, sizeof c->event);
 	if (c->argc == 3)
-		return cmd_ok(c, "note %s", c->argv[1]);
-	return cmd_ok(c, "%s", _("note"));
+		return cmd_ok(c, ANS_NOTE_EVENT, c->argv[1]);
+	return cmd_ok(c, ANS_NOTE);
 }

@@ -121,7 +121,7 @@ int cmd_rec_add(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	c->after = xstrdup(text);
 	cmd_event(c, "rec.drafted", "iss", num, c->delegation, title);
-	return cmd_ok(c, "recommendation %lld", num);
+	return cmd_ok(c, ANS_REC_ADDED, num);
 }
 
 int cmd_amend(struct cmd_ctx *c)
@@ -174,7 +174,7 @@ int cmd_amend(struct cmd_ctx *c)
 	c->after = xstrdup(fr);
 	old_fr = NULL;
 	cmd_event(c, "rec.amended", "isi", r.num, c->delegation, version + 1);
-	rc = cmd_ok(c, "R%lld version %lld", r.num, version + 1);
+	rc = cmd_ok(c, ANS_REC_VERSION, r.num, version + 1);
 out:
 	free(old_fr);
 	free(old_en);
@@ -203,7 +203,7 @@ int cmd_cosponsor(struct cmd_ctx *c)
 		rc = cmd_db_err(c);
 	} else {
 		cmd_event(c, "rec.cosponsored", "is", r.num, c->delegation);
-		rc = cmd_ok(c, "R%lld cosponsor %s", r.num, c->delegation);
+		rc = cmd_ok(c, ANS_REC_COSPONSOR, r.num, c->delegation);
 	}
 out:
 	free(r.title);
@@ -244,7 +244,7 @@ int cmd_reserve(struct cmd_ctx *c)
 	old = NULL;
 	c->after = xstrdup(reason);
 	cmd_event(c, "rec.reserved", "iss", r.num, c->delegation, reason);
-	rc = cmd_ok(c, "R%lld reservation %s", r.num, c->delegation);
+	rc = cmd_ok(c, ANS_REC_RESERVATION, r.num, c->delegation);
 out:
 	free(old);
 	free(r.title);
@@ -281,7 +281,7 @@ int cmd_object(struct cmd_ctx *c)
 	}
 	c->after = xstrdup(reason);
 	cmd_event(c, "rec.objected", "iss", r.num, c->delegation, reason);
-	rc = cmd_ok(c, "R%lld objection %s", r.num, c->delegation);
+	rc = cmd_ok(c, ANS_REC_OBJECTION, r.num, c->delegation);
 out:
 	free(r.title);
 	return rc;
@@ -307,7 +307,7 @@ int cmd_unobject(struct cmd_ctx *c)
 		goto out;
 	}
 	cmd_event(c, "rec.unobjected", "is", r.num, c->delegation);
-	rc = cmd_ok(c, "R%lld objection %s withdrawn", r.num, c->delegation);
+	rc = cmd_ok(c, ANS_REC_UNOBJECTED, r.num, c->delegation);
 out:
 	free(r.title);
 	return rc;
@@ -370,7 +370,7 @@ static int rec_adopt(struct cmd_ctx *c, const struct rec *r)
 	c->after = xstrdup("adopted");
 	cmd_event(c, "rec.adopted", "iss", r->num, r->title, res);
 	free(res);
-	return cmd_ok(c, "R%lld adopted", r->num);
+	return cmd_ok(c, ANS_REC_ADOPTED, r->num);
 }
 
 int cmd_adopt(struct cmd_ctx *c)
@@ -411,7 +411,8 @@ int cmd_status(struct cmd_ctx *c)
 		c->before = xstrdup(r.status_code);
 		c->after = xstrdup(rules_rec_status_code(to));
 		cmd_event(c, "rec.status", "iss", r.num, r.status_code, rules_rec_status_code(to));
-		rc = cmd_ok(c, "R%lld %s", r.num, rules_rec_status_code(to));
+		rc = cmd_ok(c, ANS_REC_STATUS, r.num, rules_rec_status_code(to));
+		cmd_said(c, ANS_REC_STATUS, r.num, recs_status_text(rules_rec_status_code(to)));
 	}
 out:
 	free(r.title);
@@ -502,7 +503,7 @@ int cmd_rec_set(struct cmd_ctx *c)
 		goto out;
 	c->after = xstrdup(v);
 	cmd_event(c, "rec.set", "iss", r.num, field, v);
-	rc = cmd_ok(c, "R%lld %s %s", r.num, field, v);
+	rc = cmd_ok(c, ANS_REC_SET, r.num, field, v);
 out:
 	free(r.title);
 	return rc;

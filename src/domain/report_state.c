@@ -86,7 +86,7 @@ static int circulate(struct cmd_ctx *c, const struct report_state *st)
 	c->after = xasprintf("version=%d fingerprint=%s", st->version + 1, fp);
 	str_copy(c->event, "minutes_circulate", sizeof c->event);
 	cmd_event(c, "report.circulated", "is", (long long)st->version + 1, fp);
-	return cmd_ok(c, _("version %d circulated, fingerprint %.12s"), st->version + 1, fp);
+	return cmd_ok(c, ANS_CIRCULATED, st->version + 1, fp);
 }
 
 static int approve(struct cmd_ctx *c, const struct report_state *st)
@@ -113,7 +113,7 @@ static int approve(struct cmd_ctx *c, const struct report_state *st)
 	c->after = xasprintf("version=%d approved", st->version);
 	str_copy(c->event, "minutes_approve", sizeof c->event);
 	cmd_event(c, "report.approved", "i", (long long)st->version);
-	return cmd_ok(c, _("version %d approved: the session is read-only until session reopen"),
+	return cmd_ok(c, ANS_APPROVED,
 		      st->version);
 }
 

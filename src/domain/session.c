@@ -247,14 +247,9 @@ int cmd_session_new(struct cmd_ctx *c)
 		cmd_event(c, "session.new", "isssisiii", id, title, level, date, 0LL, "", src,
 			  (long long)ndelegates, (long long)nitems);
 	if (src) {
-		char from_msg[160];
-
-		/* "ok session N" stays English: scripts read the new id there. */
-		str_printf(from_msg, sizeof from_msg, _("from session %lld: %d delegates, %d items"),
-			   src, ndelegates, nitems);
-		rc = cmd_ok(c, "session %lld (%s)", id, from_msg);
+		rc = cmd_ok(c, ANS_SESSION_FROM, id, src, ndelegates, nitems);
 	} else {
-		rc = cmd_ok(c, "session %lld", id);
+		rc = cmd_ok(c, ANS_SESSION, id);
 	}
 out:
 	free(min);
@@ -292,15 +287,15 @@ int cmd_session_open(struct cmd_ctx *c)
 		if (set_status(c, id, "planned", "open") != 0)
 			return -1;
 		cmd_event(c, "session.opened", "is", id, s.title);
-		return cmd_ok(c, "session %lld", id);
+		return cmd_ok(c, ANS_SESSION, id);
 	}
 	cmd_event(c, "session.switched", "is", id, s.title);
 	if (str_eq(s.status, "closed")) {
 		/* Closed minutes do not change: switching to them writes nothing. */
 		c->unchanged = true;
-		return cmd_ok(c, _("session %lld (closed: read-only until session reopen)"), id);
+		return cmd_ok(c, ANS_SESSION_CLOSED_RO, id);
 	}
-	return cmd_ok(c, "session %lld", id);
+	return cmd_ok(c, ANS_SESSION, id);
 }
 
 int cmd_session_close(struct cmd_ctx *c)
@@ -330,7 +325,7 @@ int cmd_session_close(struct cmd_ctx *c)
 		return -1;
 	str_copy(c->event, "session_close", sizeof c->event);
 	cmd_event(c, "session.closed", "i", c->session);
-	return cmd_ok(c, _("session %lld closed"), c->session);
+	return cmd_ok(c, ANS_SESSION_CLOSED, c->session);
 }
 
 /* An approved report locks the session: reopening lifts the lock (and
@@ -355,7 +350,7 @@ static int report_unlock(struct cmd_ctx *c)
 	c->after = xasprintf("report=reopened%s", closed ? " status=open" : "");
 	str_copy(c->event, "session_reopen", sizeof c->event);
 	cmd_event(c, "session.reopened_approved", "i", c->session);
-	cmd_ok(c, _("session %lld reopened (its approved report stays as it was)"), c->session);
+	cmd_ok(c, ANS_SESSION_REOPENED_APPROVED, c->session);
 	return 1;
 }
 
@@ -377,7 +372,7 @@ int cmd_session_reopen(struct cmd_ctx *c)
 		return -1;
 	str_copy(c->event, "session_reopen", sizeof c->event);
 	cmd_event(c, "session.reopened", "i", c->session);
-	return cmd_ok(c, _("session %lld reopened"), c->session);
+	return cmd_ok(c, ANS_SESSION_REOPENED, c->session);
 }
 
 /* ---- theme+ / theme- ---- */
@@ -430,11 +425,19 @@ static bool looks_like_code(const char *s)
 	return mark;
 }
 
+int session_check_answer(struct cmd_ctx *c)
+{
+	int ok, total;
+
+	if (attendance_check_summary(c->db, c->session, &ok, &total) == 0 && total > 0)
+		cmd_ok_add(c, ANS_CHECK_SUFFIX, ok, total);
+	return 0;
+}
+
 int cmd_theme_add(struct cmd_ctx *c)
 {
 	const char *arg = c->argv[1];
 	struct theme_ref t;
-	char suffix[64];
 	int rc = theme_find(c->db, arg, &t);
 
 	if (rc < 0)
@@ -462,14 +465,13 @@ int cmd_theme_add(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	c->after = xasprintf("theme=%s", t.code);
 	cmd_event(c, "session.theme_added", "ss", t.code, t.title);
-	return cmd_ok(c, "theme %s%s", t.code, session_check_suffix(c->db, c->session, suffix,
-							    sizeof suffix));
+	cmd_ok(c, ANS_THEME_ADDED, t.code);
+	return session_check_answer(c);
 }
 
 int cmd_theme_del(struct cmd_ctx *c)
 {
 	struct theme_ref t;
-	char suffix[64];
 	struct dbq *q = db_query(c->db, "SELECT t.id, t.code, t.title_fr, t.title_en"
 					" FROM session_theme st JOIN theme t ON t.id = st.theme_id"
 					" WHERE st.session_id = ?1 AND (t.code = ?2"
@@ -489,6 +491,6 @@ int cmd_theme_del(struct cmd_ctx *c)
 		return cmd_db_err(c);
 	c->before = xasprintf("theme=%s", t.code);
 	cmd_event(c, "session.theme_removed", "ss", t.code, t.title);
-	return cmd_ok(c, _("theme %s removed%s"), t.code,
-		      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
+	cmd_ok(c, ANS_THEME_REMOVED, t.code);
+	return session_check_answer(c);
 }

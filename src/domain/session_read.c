@@ -56,13 +56,3 @@ int session_get(struct db *db, long long id, struct session_info *out)
 	dbq_reset(q);
 	return rc;
 }
-
-const char *session_check_suffix(struct db *db, long long session, char *buf, size_t size)
-{
-	int ok, total;
-
-	buf[0] = '\0';
-	if (attendance_check_summary(db, session, &ok, &total) == 0 && total > 0)
-		str_printf(buf, size, _(" (check: %d/%d OK)"), ok, total);
-	return buf;
-}

@@ -247,7 +247,7 @@ int cmd_session_set(struct cmd_ctx *c)
 {
 	const struct setting *k;
 	struct session_info s;
-	char value[TITLE_MAX + 8], suffix[64];
+	char value[TITLE_MAX + 8];
 	char *old;
 	int null, rc;
 
@@ -272,14 +272,12 @@ int cmd_session_set(struct cmd_ctx *c)
 	cmd_event(c, "session.set", "sss", k->f.code, old, null ? "" : value);
 	free(old);
 	if (null)
-		return cmd_ok(c, _("%s cleared"), k->f.code);
+		return cmd_ok(c, ANS_SET_CLEARED, k->f.code);
 	if (str_eq(k->f.code, "min_level") || str_eq(k->f.code, "r4"))
-		return cmd_ok(c, "%s %s%s", k->f.code, value,
-			      session_check_suffix(c->db, c->session, suffix, sizeof suffix));
+		return cmd_ok(c, ANS_SET, k->f.code, value), session_check_answer(c);
 	if (str_eq(k->f.code, "level") && str_eq(value, "ministerial") &&
 	    s.min_rank < db_int(c->db, 0, "SELECT rank FROM level WHERE code = 'deputy_minister'", ""))
-		return cmd_ok(c, _("level ministerial (the minimum level is still %s; "
-				   "set min_level deputy_minister for a ministerial rank)"),
+		return cmd_ok(c, ANS_SET_MINISTERIAL,
 			      s.min_level);
-	return cmd_ok(c, "%s %s", k->f.code, value);
+	return cmd_ok(c, ANS_SET, k->f.code, value);
 }

@@ -158,7 +158,19 @@ int cmd_propose(struct cmd_ctx *c)
 	cmd_event(c, "theme.proposed", "isss", num, target, title, by);
 	c->after = xasprintf("P%lld %s open: %s", num, target, title);
 	free(title);
-	return cmd_ok(c, "proposal %lld", num);
+	return cmd_ok(c, ANS_PROPOSAL, num);
+}
+
+/* A stance code in the reader's language (the answer's translated form). */
+static const char *stance_said(const char *code)
+{
+	switch (rules_stance(code)) {
+	case ST_SUPPORT: return _("support");
+	case ST_OBJECT: return _("object");
+	case ST_ABSTAIN: return _("abstain");
+	case ST_NONE:
+	default: return _("none");
+	}
 }
 
 int cmd_position(struct cmd_ctx *c)
@@ -203,7 +215,8 @@ int cmd_position(struct cmd_ctx *c)
 	c->before = old ? xasprintf("P%lld %s %s", p.num, c->delegation, old) : NULL;
 	c->after = strcmp(st, "none") ? xasprintf("P%lld %s %s", p.num, c->delegation, st) : NULL;
 	cmd_event(c, "theme.position", "isss", p.num, p.title, c->delegation, st);
-	rc = cmd_ok(c, "P%lld %s %s", p.num, c->delegation, st);
+	rc = cmd_ok(c, ANS_POSITION, p.num, c->delegation, st);
+	cmd_said(c, ANS_POSITION, p.num, c->delegation, stance_said(st));
 out:
 	free(old);
 	free(p.title);
@@ -274,7 +287,7 @@ int cmd_select(struct cmd_ctx *c)
 	c->after = xasprintf("P%lld selected", p.num);
 	cmd_event(c, "theme.selected", "issiii", p.num, p.target, p.title, (long long)o.support,
 		  (long long)o.abstain, (long long)o.present);
-	rc = cmd_ok(c, "P%lld selected", p.num);
+	rc = cmd_ok(c, ANS_SELECTED, p.num);
 out:
 	free(objectors);
 	free(p.title);
@@ -295,7 +308,7 @@ int cmd_reject(struct cmd_ctx *c)
 	c->before = xasprintf("P%lld open", p.num);
 	c->after = xasprintf("P%lld rejected", p.num);
 	cmd_event(c, "theme.rejected", "is", p.num, p.title);
-	rc = cmd_ok(c, "P%lld rejected", p.num);
+	rc = cmd_ok(c, ANS_REJECTED, p.num);
 out:
 	free(p.title);
 	return rc;
@@ -368,7 +381,7 @@ int cmd_merge(struct cmd_ctx *c)
 	c->after = xasprintf("P%lld %s open: %s (P%lld; P%lld); positions kept: %d", num, p.target,
 			     title, p.num, q.num, kept);
 	cmd_event(c, "theme.merged", "iiisi", p.num, q.num, num, title, (long long)kept);
-	rc = cmd_ok(c, "proposal %lld", num);
+	rc = cmd_ok(c, ANS_PROPOSAL, num);
 out:
 	free(title);
 	free(p.title);

@@ -536,6 +536,5 @@ int cmd_export(struct cmd_ctx *c)
 	}
 	if (export_session(c->db, c->session, c->argv[1], flags, NULL, NULL, err, sizeof err) != 0)
 		return cmd_err(c, "%s", err);
-	return cmd_ok(c, ngettext("exported %zu file to %s", "exported %zu files to %s",
-				  (unsigned long)ARRAY_SIZE(files)), ARRAY_SIZE(files), c->argv[1]);
+	return cmd_okn(c, ANS_EXPORTED, ARRAY_SIZE(files), ARRAY_SIZE(files), c->argv[1]);
 }

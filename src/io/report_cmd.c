@@ -71,5 +71,5 @@ int cmd_report(struct cmd_ctx *c)
 		i18n_init(was);
 	if (rc != 0)
 		return cmd_err(c, "%s", err);
-	return cmd_ok(c, _("report written to %s (fingerprint %.12s)"), c->argv[1], fp);
+	return cmd_ok(c, ANS_REPORT, c->argv[1], fp);
 }

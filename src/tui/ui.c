@@ -123,17 +123,34 @@ int ui_exec(struct app *app, const char *line)
 	return ui_exec_answer(app, line, out, sizeof out);
 }
 
-int ui_exec_answer(struct app *app, const char *line, char *out, size_t size)
+/* Run line; the message line shows its answer in the interface language
+ * (said), the protocol's form goes to out. */
+static int exec_both(struct app *app, const char *line, char *out, size_t size, char *said,
+		     size_t saidsize)
 {
-	int rc = command_exec(app, line, out, size);
+	int rc = command_exec_said(app, line, out, size, said, saidsize);
 
 	if (rc == 0) {
-		ui_message("%s", out);
+		ui_message("%s", said);
 		ui.reload_pending = true;
 	} else {
-		ui_error("%s", out);
+		ui_error("%s", said);
 	}
 	return rc == 0 ? 0 : app->last_unstored ? 2 : 1;
+}
+
+int ui_exec_answer(struct app *app, const char *line, char *out, size_t size)
+{
+	char proto[1024];
+
+	return exec_both(app, line, proto, sizeof proto, out, size);
+}
+
+int ui_exec_protocol(struct app *app, const char *line, char *out, size_t size)
+{
+	char said[1024];
+
+	return exec_both(app, line, out, size, said, sizeof said);
 }
 
 int ui_execf(struct app *app, const char *fmt, ...)
