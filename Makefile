@@ -152,10 +152,10 @@ uninstall:
 	for mo in $(MO); do l=$${mo#locale/}; l=$${l%%/*}; \
 	  rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/rapporteur.mo; done
 
-# Refresh the catalogues from the sources: `make po` then translate po/fr.po.
+# Refresh the catalogues from the sources: `make po` then translate po/fr.po
+# and po/es.po. English has none: the message ids are the English text.
 po: po/rapporteur.pot
 	for p in $(PO); do msgmerge -q --backup=none -U $$p po/rapporteur.pot; done
-	msgattrib --no-obsolete --clear-fuzzy --empty po/en.po | msgen - -o po/en.po.tmp && mv po/en.po.tmp po/en.po
 
 po/rapporteur.pot: $(SRC) $(wildcard include/*.h screens/*/*.h)
 	xgettext --from-code=UTF-8 -k_ -kN_ -kNC_:1c,2 --add-comments=TRANSLATORS --package-name=rapporteur \

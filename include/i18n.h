@@ -1,7 +1,8 @@
 /*
- * i18n.h — interface strings through gettext. Message ids are English;
- * po/fr.po, po/en.po and po/es.po hold the catalogues, compiled into locale/ at
- * build time and installed under $(PREFIX)/share/locale.
+ * i18n.h — interface strings through gettext. Message ids are English
+ * (English opens no catalogue); po/fr.po and po/es.po hold the catalogues,
+ * compiled into locale/ at build time and installed under
+ * $(PREFIX)/share/locale.
  */
 #ifndef RAPPORTEUR_I18N_H
 #define RAPPORTEUR_I18N_H

@@ -114,9 +114,14 @@ const char *i18n_init(const char *lang)
 	setlocale(LC_ALL, "");
 	current = (lang && *lang) ? lang_code(lang) : lang_from_env();
 	/* LANGUAGE takes precedence over the locale for messages; it is honoured
-	 * whenever the locale is not plain "C" (C.UTF-8 is fine). */
+	 * whenever the locale is not plain "C" (C.UTF-8 is fine). English is
+	 * the message ids themselves: under LC_MESSAGES "C" gettext returns
+	 * them (ngettext by n != 1) without opening a catalogue, whose pages
+	 * would stay resident (issue 16, memory at 200x60). */
 	setenv("LANGUAGE", current, 1);
-	if (strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0)
+	if (strcmp(current, "en") == 0)
+		setlocale(LC_MESSAGES, "C");
+	else if (strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0)
 		setlocale(LC_MESSAGES, "C.UTF-8");
 	bind_catalogue();
 	bind_textdomain_codeset("rapporteur", "UTF-8");
