@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "keys.h" /* curses */
 
@@ -51,6 +52,10 @@ struct tcell {
 
 /* Row y of win, cols cells. */
 void trow_read(WINDOW *win, int y, struct tcell *row, int cols);
+/* A hash of row y of win, equal for two rows that trow_read() reads as
+ * the same cells (but for collisions); lead holds cols + 1 cells (its
+ * scratch). */
+uint64_t trow_hash(WINDOW *win, int y, cchar_t *lead, int cols);
 /* The cheapest way to make the terminal's row o (screen row y) show w:
  * written into out (or only counted) from out->at; o becomes what the
  * terminal then shows. keep[0] is where curses believes the cursor is,

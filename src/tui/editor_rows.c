@@ -97,6 +97,28 @@ void trow_read(WINDOW *win, int y, struct tcell *row, int cols)
 	free(lead);
 }
 
+uint64_t trow_hash(WINDOW *win, int y, cchar_t *lead, int cols)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	/* trow_read()'s cells are made of these alone: the same characters
+	 * give the same cells. */
+	memset(lead, 0, ((size_t)cols + 1) * sizeof *lead);
+	mvwin_wchnstr(win, y, 0, lead, cols);
+	for (int x = 0; x < cols; x++) {
+		const cchar_t *k = &lead[x];
+
+		h = (h ^ (uint64_t)(uint32_t)k->chars[0]) * 1099511628211ULL;
+		for (int i = 1; i < CCHARW_MAX && k->chars[i]; i++)
+			h = (h ^ (uint64_t)(uint32_t)k->chars[i]) * 1099511628211ULL;
+		h = (h ^ (uint64_t)(k->attr & ~A_CHARTEXT)) * 1099511628211ULL;
+#if NCURSES_EXT_COLORS
+		h = (h ^ (uint64_t)(uint32_t)k->ext_color) * 1099511628211ULL;
+#endif
+	}
+	return h;
+}
+
 /* The UTF-8 bytes of a cell; 0 for the second column of a wide one. */
 static int cell_bytes(const struct tcell *t, char *dst)
 {

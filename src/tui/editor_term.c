@@ -273,65 +273,72 @@ void tout_move(struct tout *o, int y, int x)
 
 /* ---- the area's rows ---- */
 
+/* The area: a hash of each row of the terminal (curscr) and of the next
+ * update (newscr), and one row of cells of each, read only for the rows
+ * edited in place (a row at a time: a copy of the whole area's cells
+ * would be 630 KB at 200x60, which glibc then keeps in its heap). */
 struct rows {
-	int n, cols;
-	struct tcell *old, *new; /* n rows of cols cells each */
-	uint64_t *oh, *nh;       /* a hash of each row */
+	int top, n, cols;
+	uint64_t *oh, *nh;    /* a hash of each row */
+	bool *blank;          /* the old row is the blank one a line move brought in */
+	struct tcell *o, *w;  /* the row at hand: old (the terminal's) and new */
 };
-
-/* A hash of a row's cells: the characters (all of a cell's code points),
- * attributes and colour, a column at a time. */
-static uint64_t row_hash(const struct tcell *c, int n)
-{
-	uint64_t h = 14695981039346656037ULL;
-
-	for (int x = 0; x < n; x++) {
-		const cchar_t *k = &c[x].c;
-
-		h = (h ^ (uint64_t)(uint32_t)k->chars[0]) * 1099511628211ULL;
-		for (int i = 1; i < CCHARW_MAX && k->chars[i]; i++)
-			h = (h ^ (uint64_t)(uint32_t)k->chars[i]) * 1099511628211ULL;
-		h = (h ^ ((uint64_t)k->attr << 2 | (uint64_t)c[x].cont | (uint64_t)c[x].plain << 1)) *
-		    1099511628211ULL;
-#if NCURSES_EXT_COLORS
-		h = (h ^ (uint64_t)(uint32_t)k->ext_color) * 1099511628211ULL;
-#endif
-	}
-	return h;
-}
-
-static struct tcell *old_row(struct rows *r, int i)
-{
-	return r->old + (size_t)i * (size_t)r->cols;
-}
-
-static struct tcell *new_row(struct rows *r, int i)
-{
-	return r->new + (size_t)i * (size_t)r->cols;
-}
 
 static void rows_read(struct rows *r, int top, int n)
 {
+	cchar_t *lead;
+
+	r->top = top;
 	r->n = n;
 	r->cols = COLS;
-	r->old = xcalloc((size_t)n * (size_t)r->cols, sizeof *r->old);
-	r->new = xcalloc((size_t)n * (size_t)r->cols, sizeof *r->new);
+	lead = xcalloc((size_t)r->cols + 1, sizeof *lead);
 	r->oh = xcalloc((size_t)n, sizeof *r->oh);
 	r->nh = xcalloc((size_t)n, sizeof *r->nh);
+	r->blank = xcalloc((size_t)n, sizeof *r->blank);
+	r->o = xcalloc((size_t)r->cols, sizeof *r->o);
+	r->w = xcalloc((size_t)r->cols, sizeof *r->w);
 	for (int i = 0; i < n; i++) {
-		trow_read(curscr, top + i, old_row(r, i), r->cols);
-		trow_read(newscr, top + i, new_row(r, i), r->cols);
-		r->oh[i] = row_hash(old_row(r, i), r->cols);
-		r->nh[i] = row_hash(new_row(r, i), r->cols);
+		r->oh[i] = trow_hash(curscr, top + i, lead, r->cols);
+		r->nh[i] = trow_hash(newscr, top + i, lead, r->cols);
 	}
+	free(lead);
 }
 
 static void rows_free(struct rows *r)
 {
-	free(r->old);
-	free(r->new);
 	free(r->oh);
 	free(r->nh);
+	free(r->blank);
+	free(r->o);
+	free(r->w);
+}
+
+static void blank_row(struct tcell *row, int cols)
+{
+	for (int x = 0; x < cols; x++) {
+		wchar_t sp[2] = { L' ', 0 };
+
+		memset(&row[x], 0, sizeof row[x]);
+		setcchar(&row[x].c, sp, A_NORMAL, 0, NULL);
+		row[x].plain = true;
+	}
+}
+
+/* Old row i of the area into r->o: the terminal's row as curscr holds it
+ * (a line move changed both alike), or the blank one a line move
+ * brought in; i outside [a, b]: a blank one coming in. */
+static void old_get(struct rows *r, int i, int a, int b)
+{
+	if (i < a || i > b || r->blank[i])
+		blank_row(r->o, r->cols);
+	else
+		trow_read(curscr, r->top + i, r->o, r->cols);
+}
+
+/* New row i of the area into r->w. */
+static void new_get(struct rows *r, int i)
+{
+	trow_read(newscr, r->top + i, r->w, r->cols);
 }
 
 /* A row edited in place: its old text is nowhere in the new rows and its
@@ -374,67 +381,36 @@ static bool lines_move(struct tout *o, int y1, int y2)
 	return true;
 }
 
-/* The old rows of the area moved by sh (1: down, -1: up) within [a, b],
- * a blank row coming in. */
-static void rows_move(struct rows *r, int a, int b, int sh)
-{
-	size_t w = (size_t)r->cols * sizeof *r->old;
-	struct tcell *in;
-
-	if (sh > 0) {
-		memmove(old_row(r, a + 1), old_row(r, a), (size_t)(b - a) * w);
-		memmove(&r->oh[a + 1], &r->oh[a], (size_t)(b - a) * sizeof *r->oh);
-	} else {
-		memmove(old_row(r, a), old_row(r, a + 1), (size_t)(b - a) * w);
-		memmove(&r->oh[a], &r->oh[a + 1], (size_t)(b - a) * sizeof *r->oh);
-	}
-	a = sh > 0 ? a : b;
-	in = old_row(r, a);
-	for (int x = 0; x < r->cols; x++) {
-		wchar_t sp[2] = { L' ', 0 };
-
-		memset(&in[x], 0, sizeof in[x]);
-		setcchar(&in[x].c, sp, A_NORMAL, 0, NULL);
-		in[x].plain = true;
-	}
-	r->oh[a] = 0; /* differs from every new row */
-}
-
 /* The bytes of rows a … b sent one after the other, the old rows moved
- * by sh first (0: as they are). */
-static size_t block_cost(struct rows *r, int top, int a, int b, int sh)
+ * by sh first (1: down, -1: up, a blank row coming in; 0: as they are). */
+static size_t block_cost(struct rows *r, int a, int b, int sh)
 {
-	struct rows c = *r;
 	struct tout o = { NULL, 0, 0, { -1, -1 }, false, true };
 	const struct tpos none[2] = { { -1, -1 }, { -1, -1 } };
-	size_t w = (size_t)r->cols * sizeof *r->old;
 
-	c.old = xcalloc((size_t)r->n * (size_t)r->cols, sizeof *c.old);
-	c.oh = xcalloc((size_t)r->n, sizeof *c.oh);
-	memcpy(c.old, r->old, (size_t)r->n * w);
-	if (sh != 0 && !lines_move(&o, top + (sh > 0 ? b : a), top + (sh > 0 ? a : b)))
+	if (sh != 0 && !lines_move(&o, r->top + (sh > 0 ? b : a), r->top + (sh > 0 ? a : b)))
 		o.len = (size_t)-1 / 2;
-	if (sh != 0)
-		rows_move(&c, a, b, sh);
-	for (int i = a; i <= b; i++)
-		if (!trow_update(old_row(&c, i), new_row(&c, i), c.cols, top + i, &o, none))
-			o.len += (size_t)c.cols; /* curses rewrites it */
-	free(c.old);
-	free(c.oh);
+	for (int i = a; i <= b; i++) {
+		old_get(r, i - sh, a, b);
+		new_get(r, i);
+		if (!trow_update(r->o, r->w, r->cols, r->top + i, &o, none))
+			o.len += (size_t)r->cols; /* curses rewrites it */
+	}
 	return o.len;
 }
 
 /* Rows a … b of the area, each edited in place: move them by a row first
  * where that is cheaper (Enter or Backspace in the middle of a paragraph
  * re-wraps the rest of it: each row then holds much of the text of the
- * row above or below). */
-static void block(struct rows *r, int top, int a, int b, struct tout *o)
+ * row above or below). curscr moves with the terminal; the row that
+ * comes in is marked blank. */
+static void block(struct rows *r, int a, int b, struct tout *o)
 {
-	size_t cost = b > a ? block_cost(r, top, a, b, 0) : 0;
-	int best = 0;
+	size_t cost = b > a ? block_cost(r, a, b, 0) : 0;
+	int best = 0, top = r->top;
 
 	for (int sh = 1; sh >= -1 && b > a && top + b < LINES - 1; sh -= 2) {
-		size_t c = block_cost(r, top, a, b, sh);
+		size_t c = block_cost(r, a, b, sh);
 
 		if (c < cost) {
 			cost = c;
@@ -442,17 +418,19 @@ static void block(struct rows *r, int top, int a, int b, struct tout *o)
 		}
 	}
 	if (best != 0 && lines_move(o, top + (best > 0 ? b : a), top + (best > 0 ? a : b)))
-		rows_move(r, a, b, best);
+		r->blank[best > 0 ? a : b] = true;
 }
 
 /* ---- the update ---- */
 
 /* Row i of the area sent (the terminal's row changed as it was) and kept
  * in curscr. */
-static void send_row(struct rows *r, int top, int i, struct tout *o, const struct tpos *keep)
+static void send_row(struct rows *r, int i, struct tout *o, const struct tpos *keep)
 {
-	if (trow_update(old_row(r, i), new_row(r, i), r->cols, top + i, o, keep))
-		trow_store(top + i, old_row(r, i), r->cols);
+	old_get(r, i, 0, r->n - 1);
+	new_get(r, i);
+	if (trow_update(r->o, r->w, r->cols, r->top + i, o, keep))
+		trow_store(r->top + i, r->o, r->cols);
 }
 
 static size_t move_len(struct tpos from, struct tpos to)
@@ -550,17 +528,17 @@ static void apply(void *unused)
 			continue;
 		while (b + 1 < n && todo[b + 1])
 			b++;
-		block(&r, top, i, b, &o);
+		block(&r, i, b, &o);
 		i = b;
 	}
 	/* The cursor's row first: an insertion there needs no move. */
 	keep[0] = (struct tpos){ cy, cx };
 	keep[1] = is_leaveok(newscr) ? (struct tpos){ -1, -1 } : (struct tpos){ ny, nx };
 	if (cy >= top && cy < top + n && todo[cy - top])
-		send_row(&r, top, cy - top, &o, keep);
+		send_row(&r, cy - top, &o, keep);
 	for (int i = 0; i < n; i++)
 		if (todo[i] && top + i != cy)
-			send_row(&r, top, i, &o, keep);
+			send_row(&r, i, &o, keep);
 	finish(&o, keep[0], keep[1]);
 	free(todo);
 	rows_free(&r);
