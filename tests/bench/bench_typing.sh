@@ -16,21 +16,9 @@ set -u
 bench_work typing
 echo "bench typing: probe $probe, work folder $work"
 
-long="Les États membres de la Commission de l'océan Indien, réunis à Port-Louis, reconnaissent que la santé des personnes migrantes est une condition de la santé publique régionale et conviennent de renforcer la coopération entre les autorités sanitaires et les services de l'immigration, notamment par l'échange d'informations, la formation conjointe des agents aux frontières, la préparation aux épidémies et l'accès des travailleurs migrants aux soins essentiels, sans discrimination, dans le respect des législations nationales et des engagements internationaux, en particulier du Règlement sanitaire international."
-# R1 .. R40, the first with the long text; the list has more rows than
-# the screen.
-prepare() { # DB
-	{
-		echo "clock $NOW"
-		printf 'rec+ MUS "Santé aux frontières" "%s\\nLe Secrétariat en rend compte chaque année."\n' "$long"
-		i=2
-		while [ $i -le 40 ]; do
-			printf 'rec+ COM "Recommandation %d" "Texte %d."\n' $i $i
-			i=$((i + 1))
-		done
-	} | RAPPORTEUR_NOW=$NOW "$BIN" run --db "$1" - >/dev/null ||
-		{ echo "bench typing: prepare $1 failed" >&2; exit 1; }
-}
+# R1 .. R40 (preamble.sh's recs_add), the first with the long text; the
+# list has more rows than the screen.
+prepare() { recs_add "$1" || { echo "bench typing: prepare $1 failed" >&2; exit 1; }; }
 # Own file names: make bench (tests/bench/run.sh) shares its work folder,
 # whose large.db (when there) is copied rather than generated again.
 [ -f "$work/recs-demo.db" ] ||

@@ -7,7 +7,7 @@ Sources, all in WORK (tests/bench/run.sh makes them):
   {demo,large}-i16-scrN.json     screen N: 25 moves down, 25 up (--detail)
   {demo,large}-i16-themes*.json  Themes Left/Right (and --low-bandwidth)
   {demo,large}-i16-switch.*      every screen switch, with its raw output
-  {demo,large}-i16-mem.json      every screen at 200x60
+  {demo,large}-i16-mem.json      every screen at 200x60, then R1 typed in the editor
   {demo,large}-i16-edit.json     the editor: Backspace mid-line, Enter mid-text
   recs-{demo,large}-mid.json     bench_typing.sh: characters typed inside a row
   {demo,large}-i16-start.cg      callgrind of a start (run, empty script)
@@ -392,7 +392,7 @@ for s in CPU_ORDER:
                         if IR[p].get(s) else None),
         "≤ tig's: %d / %d" % (IR_TIG, round(max(IRT) / 1000)) if IRT else "≤ tig's (not measured)",
         (lambda v: int(v.split(' / ')[0]) <= IR_TIG) if IRT else None)
-add('memory at 200x60, every screen visited (VmHWM, MB)',
+add('memory at 200x60, every screen visited and a recommendation typed (VmHWM, MB)',
     lambda p: round(((load(p + '-i16-mem') or {}).get('max_rss_kb') or 0) / 1024, 2) or None,
     '≤ 6', lambda v: v <= 6)
 add('start-up: instructions to the session opened (millions; quick_check off)',

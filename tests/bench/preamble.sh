@@ -21,3 +21,19 @@ bench_work() { # NAME
 	work=${BENCH_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/rapporteur-$1.XXXXXX")}
 	mkdir -p "$work"
 }
+
+# recs_add DB: R1 .. R40 added to DB (bench_typing.sh's list, run.sh's
+# memory step): R1 with a long first paragraph (8 rows at 80 columns, 3
+# at 200) and a second one, the others one line each.
+recs_add() { # DB
+	_long="Les États membres de la Commission de l'océan Indien, réunis à Port-Louis, reconnaissent que la santé des personnes migrantes est une condition de la santé publique régionale et conviennent de renforcer la coopération entre les autorités sanitaires et les services de l'immigration, notamment par l'échange d'informations, la formation conjointe des agents aux frontières, la préparation aux épidémies et l'accès des travailleurs migrants aux soins essentiels, sans discrimination, dans le respect des législations nationales et des engagements internationaux, en particulier du Règlement sanitaire international."
+	{
+		echo "clock $NOW"
+		printf 'rec+ MUS "Santé aux frontières" "%s\\nLe Secrétariat en rend compte chaque année."\n' "$_long"
+		_i=2
+		while [ $_i -le 40 ]; do
+			printf 'rec+ COM "Recommandation %d" "Texte %d."\n' $_i $_i
+			_i=$((_i + 1))
+		done
+	} | RAPPORTEUR_NOW=$NOW "$BIN" run --db "$1" - >/dev/null
+}

@@ -181,6 +181,9 @@ moves='DOWN*25,UP*25,q'
 ref_probe ref-tig "$top" "$moves" -- tig
 ref_probe ref-ncdu "$top" "$moves" -- ncdu -x "$top"
 ref_probe ref-htop "$top" "$moves" -- htop -d 600
+mem_words='Les ministres de la santé '
+mem_line='Le rapport annuel est présenté au Comité.'
+mem="$work/i16-mem.db"
 for d in demo large; do
 	db="$work/$d.db"
 	[ -f "$db" ] || continue
@@ -196,7 +199,14 @@ for d in demo large; do
 	# Every switch, by number and by Tab; the raw output replayed in
 	# pyte gives what differs between the two screens.
 	run_probe "$d-i16-switch" "$db" '2,3,4,5,6,7,1,TAB*7,BTAB*2,q' --detail $w --dump "$work/$d-i16-switch.dump"
-	run_probe "$d-i16-mem" "$db" '2,3,4,5,6,7,1,DOWN*5,q' --size 200x60 $w
+	# Memory at 200x60: every screen, then the editor on R1 (a copy with
+	# preamble.sh's 40 recommendations): words typed at the start of its
+	# second row move words down the rows below, then a line typed after
+	# the text; Esc keeps the draft.
+	rm -f "$mem" "$mem-wal" "$mem-shm"
+	cp "$db" "$mem" && { [ ! -f "$db-wal" ] || cp "$db-wal" "$mem-wal"; } && recs_add "$mem" &&
+		run_probe "$d-i16-mem" "$mem" "2,3,4,5,6,7,1,DOWN*5,5,ENTER,e,UP*2,HOME,$mem_words,DOWN*2,END,ENTER,$mem_line,ESC,q" \
+			--size 200x60 $w
 	# The editor inside a row: Backspace mid-line, Enter mid-text (the
 	# recommendation of bench_typing.sh with its long first paragraph).
 	if [ -f "$work/recs-$d.db" ]; then
@@ -212,7 +222,7 @@ for d in demo large; do
 			"$BIN" run --db "$db" - >/dev/null 2>&1
 	fi
 done
-rm -f "$work/i16-run.db" "$work/i16-run.db-wal" "$work/i16-run.db-shm"
+rm -f "$work/i16-run.db" "$work/i16-run.db-wal" "$work/i16-run.db-shm" "$mem" "$mem-wal" "$mem-shm"
 
 # CPU per key against tig's, robust to the load of a shared machine:
 # BENCH_ROUNDS rounds (3); in each, tig runs before, between every two
