@@ -230,14 +230,16 @@ static int do_import(struct app *app, struct opts *o)
 
 		/* A dry run checks the file: rows in error fail it (exit 1). An
 		 * import writes the valid rows and skips the others (as on the
-		 * screen): it succeeded, and says what it skipped. */
-		import_summary(sum, sizeof sum, &res);
+		 * screen): it succeeded, and says what it skipped. The line is
+		 * the protocol's, English in every language (answers.h). */
+		str_printf(sum, sizeof sum, ANS_IMPORTED(res.n_error), res.n_new, res.n_updated,
+			   res.n_unchanged, res.n_error);
 		if (o->dry_run)
 			printf("%s %s%s\n", res.n_error ? "error:" : "ok", sum,
-			       _(" (dry run: nothing written)"));
+			       " (dry run: nothing written)");
 		else
 			printf("ok %s%s\n", sum,
-			       res.n_error ? _(" (the rows in error were not imported)") : "");
+			       res.n_error ? " (the rows in error were not imported)" : "");
 		if (res.n_error && !o->dry_run)
 			fprintf(stderr, ngettext("%s: warning: %d row in error not imported\n",
 						 "%s: warning: %d rows in error not imported\n",
@@ -478,7 +480,7 @@ static int do_restore(struct app *app, struct opts *o)
 		fprintf(stderr, "rapporteur: %s\n", err);
 		return 2;
 	}
-	printf(_("ok %s restored from %s (its previous content: %s)\n"), app->db_path, o->args[0],
+	printf("ok %s restored from %s (its previous content: %s)\n", app->db_path, o->args[0],
 	       kept);
 	return 0;
 }
@@ -505,8 +507,8 @@ static int do_recover(struct app *app, struct opts *o)
 		fprintf(stderr, "rapporteur: %s\n", err);
 		return 2;
 	}
-	printf(_("ok %s: %lld rows from %d tables; %d tables damaged (rows may be missing), "
-		 "%lld rows unreadable\n"),
+	printf("ok %s: %lld rows from %d tables; %d tables damaged (rows may be missing), "
+	       "%lld rows unreadable\n",
 	       o->args[0], st.rows, st.tables, st.damaged, st.lost);
 	if (st.damaged)
 		fprintf(stderr, _("rapporteur: %s: check the recovered file before using it (rapporteur "

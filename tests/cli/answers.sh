@@ -76,6 +76,16 @@ is "fr: the new ids, parseable" "$(printf '%s\n' "$out" | sed -n 's/^ok \(propos
 is "run --lang fr: a refusal in French" "$(echo 'start 99' | LANGUAGE= rap --lang fr run --db "$db" - 2>/dev/null)" \
 	"error: pas de point 99 à l'ordre du jour"
 
+# The CLI's own "ok" lines follow the rule: `rapporteur import
+# participants` ends with the protocol's summary in every language (the
+# listing of the rows above it is for people, in the interface language).
+for l in en fr es; do
+	got=$(LANGUAGE= rap --lang $l import participants "$TOP/tests/data/participants_good.csv" \
+		--db "$db" --session 1 --dry-run 2>/dev/null | tail -1)
+	is "import participants --lang $l: the protocol's summary" "$got" \
+		"ok 6 new, 0 updated, 0 unchanged, 0 errors (dry run: nothing written)"
+done
+
 # follow reads lines typed by a person: its answers are translated.
 db=$(fresh_db answers-follow)
 out=$(printf 'propose workshop "Santé"\nstart 1\nq+ MUS\n' |
