@@ -292,6 +292,38 @@ static void r4_text(struct themes_screen *t, long long theme_id, char *buf, size
 					i18n_pick(t->cats[i].label_fr, t->cats[i].label_en));
 }
 
+/* A proposal one or more member states object to. The plural is that of
+ * the member states present; one objector or several choose the verb. */
+static void blocked_text(const struct proposal_info *p, char *buf, size_t size)
+{
+	const struct r6_outcome *o = &p->outcome;
+
+	if (o->object == 1)
+		str_printf(buf, size, ngettext("Blocked: %s objects (%d support, %d present).",
+					       "Blocked: %s objects (%d support, %d present).",
+					       (unsigned long)o->present),
+			   p->objectors, o->support, o->present);
+	else
+		str_printf(buf, size, ngettext("Blocked: %s object (%d support, %d present).",
+					       "Blocked: %s object (%d support, %d present).",
+					       (unsigned long)o->present),
+			   p->objectors, o->support, o->present);
+}
+
+/* No member state present supports it: two counts, each with its own
+ * plural (gettext's ngettext takes one number), put in one sentence. */
+static void no_support_text(const struct r6_outcome *o, char *buf, size_t size)
+{
+	char abstain[64], present[64];
+
+	str_printf(abstain, sizeof abstain,
+		   ngettext("%d abstain", "%d abstain", (unsigned long)o->abstain), o->abstain);
+	str_printf(present, sizeof present,
+		   ngettext("%d present", "%d present", (unsigned long)o->present), o->present);
+	/* TRANSLATORS: the counts "N abstain" and "N present". */
+	str_printf(buf, size, _("No member state present supports it yet (%s, %s)."), abstain, present);
+}
+
 static void decision_text(struct themes_screen *t, const struct proposal_info *p, char *buf,
 			  size_t size, enum ui_role *role)
 {
@@ -312,17 +344,17 @@ static void decision_text(struct themes_screen *t, const struct proposal_info *p
 							    (unsigned long)o->present),
 			   o->support, o->present);
 	else if (o->reached)
-		str_printf(buf, size, _("Consensus: %d support, %d abstain, no objection, %d present; s selects it."),
+		/* TRANSLATORS: the plural is that of the member states present
+		 * (the last number); "abstain" may be shortened to fit 80
+		 * columns (French and Spanish write "abst."). */
+		str_printf(buf, size, ngettext("Consensus: %d support, %d abstain, no objection, %d present; s selects it.",
+					       "Consensus: %d support, %d abstain, no objection, %d present; s selects it.",
+					       (unsigned long)o->present),
 			   o->support, o->abstain, o->present);
-	else if (o->object == 1)
-		str_printf(buf, size, _("Blocked: %s objects (%d support, %d present)."), p->objectors,
-			   o->support, o->present);
-	else if (o->object > 1)
-		str_printf(buf, size, _("Blocked: %s object (%d support, %d present)."), p->objectors,
-			   o->support, o->present);
+	else if (o->object)
+		blocked_text(p, buf, size);
 	else
-		str_printf(buf, size, _("No member state present supports it yet (%d abstain, %d present)."),
-			   o->abstain, o->present);
+		no_support_text(o, buf, size);
 }
 
 /* The three lines of the selected proposal p (title, proposer, decision)

@@ -31,10 +31,10 @@ Blocked: France / Réunion, Madagascar object (1 support, 5 present).
 No member state present supports it yet (1 abstain, 5 present)."
 want_fr="Consensus : 2 pour, 1 abst., aucune objection, 5 présents ; s la retient.
 Bloquée : France / La Réunion, Madagascar s'y opposent (1 pour, 5 présents).
-Aucun État membre présent ne la soutient (1 abstentions, 5 présents)."
+Aucun État membre présent ne la soutient (1 abstention, 5 présents)."
 want_es="Consenso: 2 a favor, 1 abst., ninguna objeción, 5 presentes; s la elige.
 Bloqueada: France / Réunion, Madagascar se oponen (1 a favor, 5 presentes).
-Ningún Estado miembro presente la apoya (1 abstenciones, 5 presentes)."
+Ningún Estado miembro presente la apoya (1 abstención, 5 presentes)."
 for l in en fr es; do
 	got=$( (decision "$(ui_run "$db" '4<Tick>' --lang $l)"
 		decision "$(ui_run "$db" '4<Right><Tick>' --lang $l)"
