@@ -100,38 +100,28 @@ void ui_shift_flush(void);
 void ui_out_before(void (*fn)(void *arg), void *arg);
 /* Where the last update left the terminal's cursor; false when unknown. */
 bool ui_out_cursor(int *y, int *x);
-/* ui_out_squeeze.c: drop from an update's n bytes what changes nothing on
- * the terminal (redundant G0 designations and colour resets); returns the
- * new length. *g0_ascii: G0 is known to be ASCII (kept across updates). */
-size_t ui_out_squeeze(char *buf, size_t n, bool *g0_ascii);
-/* ui_out_tighten.c: the same bytes with shorter cursor addresses and
- * attribute changes, and a scroll of part of the screen as delete and
- * insert line when idl (ui_out_term_idl: the terminal has the ANSI forms);
- * returns the new length. */
-struct out_term {
-	int rows;        /* the screen's height */
-	bool idl;        /* ANSI delete/insert line and cursor moves */
-	bool sgr_normal; /* attributes known to be all off (across updates) */
-};
-size_t ui_out_tighten(char *buf, size_t n, struct out_term *t);
-bool ui_out_term_idl(void);
-/* ui_out_motion.c: the cursor moves of an update's n bytes rewritten as
- * the shortest that reach the same cell; returns the new length. What the
- * terminal accepts (its terminfo entry and tty mode, ui_out.c): */
+/* ui_out_shorten.c: an update's n bytes, parsed once, without what
+ * changes nothing on the terminal and with its cursor moves, scrolls and
+ * attribute changes in their shortest forms; returns the new length.
+ * What the terminal takes (its terminfo entry and tty mode, ui_out.c): */
 struct out_motion {
-	bool on;            /* rewrite at all: the terminal takes ANSI cursor addresses */
+	bool on;            /* rewrite moves and attributes: ANSI cursor addresses */
 	bool lf;            /* a line feed moves down only (no ONLCR) */
 	bool vpa, hpa;      /* ESC[rd, ESC[cG */
 	bool cuu, cud, cuf, cub; /* ESC[nA, ESC[nB, ESC[nC, ESC[nD */
 	bool ri, bs;        /* ESC M (up, at no top margin), backspace */
 	bool sgr_off;       /* SGR 22, 24, 27, 39, 49… turn one thing off */
-	int rows, cols;
 };
-size_t ui_out_motion(char *buf, size_t n, const struct out_motion *m);
-/* ui_out_sgr.c: each run of SGR sequences of an update's n bytes as the
- * shortest reaching the same state (off_ok: with the codes that turn one
- * attribute off); returns the new length. */
-size_t ui_out_sgr(char *buf, size_t n, bool off_ok);
+struct out_term {
+	int rows, cols;     /* the screen's size */
+	bool idl;           /* ANSI delete/insert line (ui_out_term_idl) */
+	struct out_motion m;
+	bool g0_ascii;      /* G0 known to be ASCII (across updates) */
+	bool sgr_normal;    /* attributes known to be all off (across updates) */
+};
+size_t ui_out_shorten(char *buf, size_t n, struct out_term *t);
+void ui_out_shorten_free(void); /* its buffers */
+bool ui_out_term_idl(void);
 
 /* ui_color.c */
 void ui_color_init(bool want_colour, bool low_bw);

@@ -22,8 +22,8 @@
  * lseek for the length, one write to the terminal, lseek back to 0. The
  * bytes are read through a shared mapping of the file (its size set
  * once), not with pread: one system call less per key (issue 16). Before
- * they leave, ui_out_squeeze() drops the escape sequences that change
- * nothing (ui_out_squeeze.c).
+ * they leave, ui_out_shorten() parses them once and drops or shortens
+ * what it can (ui_out_shorten.c).
  */
 #define _GNU_SOURCE /* memfd_create */
 #include <errno.h>
@@ -55,10 +55,8 @@ static void *before_arg;
 static bool cursor_known;        /* where the last update left the cursor */
 static int cursor_y, cursor_x;
 static char *map;        /* the file mapped, MAP_SIZE bytes; NULL: pread */
-static bool g0_ascii;    /* the terminal's G0 set is ASCII (ui_out_squeeze) */
-static struct out_term term; /* for ui_out_tighten */
-static struct out_motion motion; /* what ui_out_motion may send; read at the first update */
-static bool motion_read;
+static struct out_term term; /* for ui_out_shorten: what the terminal takes and is in */
+static bool motion_read; /* term.m read (at the first update) */
 #define MAP_SIZE ((size_t)1 << 20)
 
 void ui_out_start(void)
@@ -99,9 +97,10 @@ void ui_out_stop(void)
 	if (map)
 		munmap(map, MAP_SIZE);
 	map = NULL;
-	g0_ascii = false; /* the terminal may be reset before a new start */
+	term.g0_ascii = false; /* the terminal may be reset before a new start */
 	term.sgr_normal = false;
 	motion_read = false;
+	ui_out_shorten_free();
 	if (cap_fd >= 0)
 		close(cap_fd);
 	if (tty_fd >= 0)
@@ -133,42 +132,38 @@ static bool cap_is(const char *s, const char *want)
 	       (s[strlen(want)] == '\0' || s[strlen(want)] == '$');
 }
 
-/* What the terminal takes for the moves ui_out_motion writes: from its
+/* What the terminal takes for the moves ui_out_shorten writes: from its
  * terminfo entry, and whether a line feed also returns the carriage (the
  * tty's ONLCR, which curses turns off). Read once curses runs. */
 static void motion_setup(void)
 {
+	struct out_motion *m = &term.m;
 	struct termios tio;
 
-	motion.on = cap_is(cursor_address, "\x1b[%i%p1%d;%p2%dH");
-	motion.lf = cap_is(cursor_down, "\n") && tcgetattr(tty_fd, &tio) == 0 &&
-		    (!(tio.c_oflag & OPOST) || !(tio.c_oflag & ONLCR));
-	motion.vpa = cap_is(row_address, "\x1b[%i%p1%dd");
-	motion.hpa = cap_is(column_address, "\x1b[%i%p1%dG");
-	motion.cuu = cap_is(parm_up_cursor, "\x1b[%p1%dA");
-	motion.cud = cap_is(parm_down_cursor, "\x1b[%p1%dB");
-	motion.cuf = cap_is(parm_right_cursor, "\x1b[%p1%dC");
-	motion.cub = cap_is(parm_left_cursor, "\x1b[%p1%dD");
-	motion.ri = cap_is(scroll_reverse, "\x1bM");
-	motion.bs = cap_is(cursor_left, "\b");
-	motion.sgr_off = cap_is(exit_standout_mode, "\x1b[27m") &&
-			 cap_is(exit_underline_mode, "\x1b[24m");
+	m->on = cap_is(cursor_address, "\x1b[%i%p1%d;%p2%dH");
+	m->lf = cap_is(cursor_down, "\n") && tcgetattr(tty_fd, &tio) == 0 &&
+		(!(tio.c_oflag & OPOST) || !(tio.c_oflag & ONLCR));
+	m->vpa = cap_is(row_address, "\x1b[%i%p1%dd");
+	m->hpa = cap_is(column_address, "\x1b[%i%p1%dG");
+	m->cuu = cap_is(parm_up_cursor, "\x1b[%p1%dA");
+	m->cud = cap_is(parm_down_cursor, "\x1b[%p1%dB");
+	m->cuf = cap_is(parm_right_cursor, "\x1b[%p1%dC");
+	m->cub = cap_is(parm_left_cursor, "\x1b[%p1%dD");
+	m->ri = cap_is(scroll_reverse, "\x1bM");
+	m->bs = cap_is(cursor_left, "\b");
+	m->sgr_off = cap_is(exit_standout_mode, "\x1b[27m") &&
+		     cap_is(exit_underline_mode, "\x1b[24m");
 	motion_read = true;
 }
 
-/* The captured update without what changes nothing, in short forms:
- * squeezed, tightened (a part scrolled as delete/insert line), then each
- * run of moves and of attribute changes the shortest the terminal takes. */
+/* The captured update without what changes nothing, in short forms. */
 static size_t shorten(char *p, size_t n)
 {
-	term.rows = LINES;
-	n = ui_out_tighten(p, ui_out_squeeze(p, n, &g0_ascii), &term);
 	if (!motion_read)
 		motion_setup();
-	motion.rows = LINES;
-	motion.cols = COLS;
-	n = ui_out_motion(p, n, &motion);
-	return motion.on ? ui_out_sgr(p, n, motion.sgr_off) : n;
+	term.rows = LINES;
+	term.cols = COLS;
+	return ui_out_shorten(p, n, &term);
 }
 
 void ui_out_before(void (*fn)(void *arg), void *arg)

@@ -1,13 +1,14 @@
 /*
- * ui_out_sgr.c — the attribute changes of one screen update, each as the
- * shortest SGR that leaves the terminal in the same state (issue 16).
+ * ui_out_sgr.c — step 4 of ui_out_shorten: the attribute changes of one
+ * screen update, each as the shortest SGR that leaves the terminal in the
+ * same state (issue 16).
  *
  * ncurses turns attributes on through sgr, which always starts with a
  * reset ("ESC[0;1m"), then adds the colour in a sequence of its own
  * ("ESC[31m"): 11 bytes where "ESC[1;31m" does, and "ESC[0;7m" where the
- * terminal is known to be plain and "ESC[7m" does. Here the captured
- * update (ui_out.c) is read once following the SGR state: each run of
- * adjacent SGR sequences is replaced by one sequence reaching the same
+ * terminal is known to be plain and "ESC[7m" does. Here the tokens step 3
+ * left (ui_out_shorten.c) are read once following the SGR state: each run
+ * of adjacent SGR sequences is replaced by one sequence reaching the same
  * state from the current one, either by a reset and the attributes wanted
  * or by turning off and on only what differs (22, 24, 27, 39, 49: when
  * the terminal takes them, struct out_motion's sgr_off), whichever is
@@ -18,9 +19,9 @@
 #include <stdbool.h>
 #include <string.h>
 
-#include "ui_shell.h"
+#include "ui_out_tok.h"
 
-enum { ESC = 0x1b, MAXP = 16 };
+enum { ESC = OUT_ESC, MAXP = 16 };
 
 /* Colours: 0 the default; else 1 + the basic code (30..37, 90..97 as
  * given) or 1000 + a 256-colour index. */
@@ -174,51 +175,52 @@ static size_t enc_diff(const struct sgr *c, const struct sgr *t, bool off_ok, ch
 	return k;
 }
 
-size_t ui_out_sgr(char *buf, size_t n, bool off_ok)
+/* The SGR token k's parameters in v (*nv); false when it is none here
+ * (at most MAXP parameters of at most 9999). */
+static bool sgr_tok(const struct oupd *u, const struct otok *k, int *v, int *nv)
 {
-	unsigned char *b = (unsigned char *)buf;
+	return k->kind == TK_CSI && k->fin == 'm' && (k->flags & TF_PLAIN) &&
+	       sgr_parse(otok_bytes(u, k), k->len, v, nv) == k->len;
+}
+
+void out_sgr(struct otoks *a, struct oupd *u, bool off_ok)
+{
 	struct sgr cur = { false, 0, 0, 0 };
 	size_t i = 0, o = 0;
 
-	while (i < n) {
-		struct sgr t;
-		size_t run = i, len;
+	while (i < a->n) {
+		struct sgr t = cur;
+		size_t run = i;
 		int v[MAXP], nv = 0;
 		bool ok = true, reset_first = false;
 
-		if (b[i] != ESC) {
-			b[o++] = b[i++];
-			continue;
-		}
-		t = cur;
-		while (ok && i < n && (len = sgr_parse(b + i, n - i, v, &nv)) > 0) {
+		while (ok && i < a->n && sgr_tok(u, &a->t[i], v, &nv)) {
 			if (i == run)
 				reset_first = v[0] == 0;
 			ok = sgr_apply(&t, v, nv);
-			i += len;
+			i++;
 		}
 		if (i == run) { /* not an SGR */
-			b[o++] = b[i++];
+			a->t[o++] = a->t[i++];
 			continue;
 		}
 		if (ok && (cur.known || reset_first)) {
 			char r[160], d[160];
 			size_t kr = enc_reset(&t, r), kd = cur.known ? enc_diff(&cur, &t, off_ok, d) : (size_t)-1;
-			const char *best = kd < kr ? d : r;
 			size_t k = kd < kr ? kd : kr;
 
 			t.known = true;
 			cur = t;
-			if (k <= i - run) {
-				memcpy(b + o, best, k);
-				o += k;
+			if (k <= otoks_bytes(a, run, i)) {
+				if (k)
+					a->t[o++] = otok_written(u, kd < kr ? d : r, k);
 				continue;
 			}
 		} else {
 			cur.known = false;
 		}
-		memmove(b + o, b + run, i - run);
-		o += i - run;
+		while (run < i)
+			a->t[o++] = a->t[run++];
 	}
-	return o;
+	a->n = o;
 }

@@ -1,9 +1,9 @@
 /*
- * ui_out_tighten.c — an update's cursor moves, attribute changes and
- * scrolls in their shortest form (issue 16: a one-row scroll at a page
- * edge, and every move, cross a slow link).
+ * ui_out_tighten.c — step 2 of ui_out_shorten: an update's cursor moves,
+ * attribute changes and scrolls in their shortest form (issue 16: a
+ * one-row scroll at a page edge, and every move, cross a slow link).
  *
- * Run on the captured update after ui_out_squeeze (ui_out.c). ncurses
+ * Run on the tokens step 1 left (ui_out_shorten.c). ncurses
  * scrolls part of the screen by setting the scroll region, a line feed
  * or reverse index there and resetting the region (25 B at 80x24), after
  * which it no longer knows where the cursor is and addresses it
@@ -29,79 +29,30 @@
 #include <string.h>
 #include <term.h>
 
-#include "ui_shell.h"
+#include "ui_out_tok.h"
 #include "util.h"
 
-enum { ESC = 0x1b, MAXP = 4 };
-
-/* One CSI sequence: its numeric parameters (-1: empty), final byte. */
-struct csi {
-	size_t len;
-	int np, p[MAXP];
-	bool priv; /* parameters other than digits and ';' */
-	char fin;
-};
-
-static bool csi_parse(const unsigned char *b, size_t n, struct csi *c)
-{
-	size_t i = 2;
-	int v = -1;
-
-	memset(c, 0, sizeof *c);
-	if (n < 3 || b[0] != ESC || b[1] != '[')
-		return false;
-	for (; i < n && b[i] >= 0x30 && b[i] <= 0x3f; i++) {
-		if (b[i] >= '0' && b[i] <= '9') {
-			v = (v < 0 ? 0 : v) * 10 + (b[i] - '0');
-			if (v > 9999)
-				c->priv = true;
-		} else if (b[i] == ';') {
-			if (c->np < MAXP)
-				c->p[c->np] = v;
-			c->np++;
-			v = -1;
-		} else {
-			c->priv = true;
-		}
-	}
-	if (c->np < MAXP)
-		c->p[c->np] = v;
-	c->np++;
-	if (c->np > MAXP)
-		c->priv = true;
-	while (i < n && b[i] >= 0x20 && b[i] <= 0x2f) {
-		c->priv = true;
-		i++;
-	}
-	if (i >= n || b[i] < 0x40 || b[i] > 0x7e)
-		return false;
-	c->fin = (char)b[i];
-	c->len = i + 1;
-	return true;
-}
-
-/* Parameter k with its default (an empty or missing one is 1). */
-static int arg(const struct csi *c, int k)
-{
-	return k < c->np && c->p[k] > 0 ? c->p[k] : 1;
-}
-
 /* An absolute cursor address: row and column, 1-based. */
-static bool is_cup(const struct csi *c, int *y, int *x)
+static bool is_cup(const struct otok *c, int *y, int *x)
 {
-	if (c->fin != 'H' || c->priv || c->np > 2)
+	if (c->kind != TK_CSI || c->fin != 'H' || (c->flags & TF_PRIV) || c->np > 2)
 		return false;
-	*y = arg(c, 0);
-	*x = arg(c, 1);
+	*y = otok_arg(c, 0, 1);
+	*x = otok_arg(c, 1, 1);
 	return true;
 }
 
-static bool is_sgr(const struct csi *c)
+static bool is_csi(const struct otok *c, char fin)
 {
-	return c->fin == 'm' && !c->priv;
+	return c->kind == TK_CSI && c->fin == fin && !(c->flags & TF_PRIV);
 }
 
-/* ---- output ---- */
+static bool is_esc(const struct otok *c, char fin)
+{
+	return c->kind == TK_ESC && c->len == 2 && c->fin == fin;
+}
+
+/* ---- bytes written ---- */
 
 struct out {
 	char *b;
@@ -115,112 +66,136 @@ static void put(struct out *o, const char *s, size_t len)
 		o->over = true;
 		return;
 	}
-	memmove(o->b + o->n, s, len); /* in place: s may be just ahead */
+	memcpy(o->b + o->n, s, len);
 	o->n += len;
 }
 
 static void put_csi(struct out *o, int a, char fin)
 {
 	char s[16];
-	int len = a > 1 ? str_printf(s, sizeof s, "\x1b[%d%c", a, fin)
-	                : str_printf(s, sizeof s, "\x1b[%c", fin);
+	size_t len = 2;
 
-	put(o, s, (size_t)len);
+	s[0] = OUT_ESC;
+	s[1] = '[';
+	if (a > 1)
+		len += out_dec(s + len, a);
+	s[len++] = fin;
+	put(o, s, len);
 }
 
 static void put_cup(struct out *o, int y, int x)
 {
 	char s[24];
-	int len;
+	size_t len = 2;
 
-	if (x == 1)
-		len = y == 1 ? str_printf(s, sizeof s, "\x1b[H")
-		             : str_printf(s, sizeof s, "\x1b[%dH", y);
-	else
-		len = str_printf(s, sizeof s, "\x1b[%d;%dH", y, x);
-	put(o, s, (size_t)len);
+	s[0] = OUT_ESC;
+	s[1] = '[';
+	if (y != 1 || x != 1)
+		len += out_dec(s + len, y);
+	if (x != 1) {
+		s[len++] = ';';
+		len += out_dec(s + len, x);
+	}
+	s[len++] = 'H';
+	put(o, s, len);
 }
 
-/* The SGR at b (parsed as c), given the attributes known to be off. */
-static void put_sgr(struct out *o, const unsigned char *b, const struct csi *c, bool *normal)
+/* What becomes of the SGR token c (bytes b) given the attributes known
+ * to be off: dropped, ESC[m, without its leading reset, or as it is. */
+enum sgr_act { SGR_DROP, SGR_RESET, SGR_TAIL, SGR_KEEP };
+
+static enum sgr_act sgr_act(const unsigned char *b, const struct otok *c, bool *normal)
 {
-	bool reset = c->p[0] <= 0;
+	bool reset = c->p[0] <= 0, was = *normal;
 
 	if (c->np == 1 && reset) { /* ESC[m, ESC[0m */
-		if (!*normal)
-			put(o, "\x1b[m", 3);
 		*normal = true;
-		return;
-	}
-	if (reset && *normal && b[2] == '0' && b[3] == ';') {
-		put(o, "\x1b[", 2);
-		put(o, (const char *)b + 4, c->len - 4); /* ESC[0;7m -> ESC[7m */
-	} else {
-		put(o, (const char *)b, c->len);
+		return was ? SGR_DROP : SGR_RESET;
 	}
 	*normal = false;
+	return reset && was && b[2] == '0' && b[3] == ';' ? SGR_TAIL : SGR_KEEP; /* ESC[0;7m -> ESC[7m */
+}
+
+static void put_sgr(struct out *o, const unsigned char *b, const struct otok *c, bool *normal)
+{
+	switch (sgr_act(b, c, normal)) {
+	case SGR_DROP:
+		break;
+	case SGR_RESET:
+		put(o, "\x1b[m", 3);
+		break;
+	case SGR_TAIL:
+		put(o, "\x1b[", 2);
+		put(o, (const char *)b + 4, c->len - 4);
+		break;
+	case SGR_KEEP:
+		put(o, (const char *)b, c->len);
+		break;
+	}
+}
+
+/* o's bytes as tokens of out, or token k itself when they are its bytes. */
+static void emit(struct otoks *out, struct oupd *u, const struct otok *k, const struct out *o)
+{
+	if (o->n == k->len && !memcmp(o->b, otok_bytes(u, k), o->n))
+		otoks_push(out, k);
+	else
+		otoks_gen(out, u, o->b, o->n);
 }
 
 /* ---- the scroll of a part of the screen ---- */
 
 struct scroll {
-	int top, bot, n;           /* 1-based rows; n > 0: up (forward) */
-	size_t sgr[2], sgr_len[2]; /* attribute changes before the scroll */
+	int top, bot, n;     /* 1-based rows; n > 0: up (forward) */
+	size_t sgr[2];       /* attribute changes before the scroll (tokens) */
 	int nsgr;
-	int cup_y, cup_x; /* the address that follows */
-	size_t len;       /* bytes of the whole, that address included */
+	int cup_y, cup_x;    /* the address that follows */
+	size_t end, len;     /* the token after the whole, its bytes */
 };
 
 /* Motion and attributes before the scroll op: the row if known. */
-static size_t scroll_lead(const unsigned char *b, size_t n, size_t i, int *row, struct scroll *s)
+static size_t scroll_lead(const struct otoks *a, size_t i, int *row, struct scroll *s)
 {
-	struct csi c;
 	int y, x;
 
-	for (;;) {
-		if (i < n && b[i] == '\r') {
-			i++;
+	for (; i < a->n; i++) {
+		const struct otok *c = &a->t[i];
+
+		if (c->kind == TK_CTL && c->fin == '\r')
 			continue;
-		}
-		if (!csi_parse(b + i, n - i, &c))
+		if (c->kind != TK_CSI)
 			return i;
-		if (is_cup(&c, &y, &x))
+		if (is_cup(c, &y, &x))
 			*row = y;
-		else if (c.fin == 'd' && !c.priv && c.np == 1)
-			*row = arg(&c, 0);
-		else if (is_sgr(&c) && s->nsgr < 2) {
-			s->sgr[s->nsgr] = i;
-			s->sgr_len[s->nsgr++] = c.len;
-		} else
+		else if (is_csi(c, 'd') && c->np == 1)
+			*row = otok_arg(c, 0, 1);
+		else if (is_csi(c, 'm') && s->nsgr < 2)
+			s->sgr[s->nsgr++] = i;
+		else
 			return i;
-		i += c.len;
 	}
+	return i;
 }
 
 /* The scroll op(s) at i: a line feed or index at the bottom row, a
  * reverse index at the top row, or scroll up/down by a count. */
-static size_t scroll_op(const unsigned char *b, size_t n, size_t i, int row, struct scroll *s)
+static size_t scroll_op(const struct otoks *a, size_t i, int row, struct scroll *s)
 {
-	struct csi c;
+	for (; i < a->n; i++) {
+		const struct otok *c = &a->t[i];
 
-	while (i < n) {
-		if ((b[i] == '\n' && row == s->bot) ||
-		    (i + 1 < n && b[i] == ESC && b[i + 1] == 'D' && row == s->bot)) {
+		if (((c->kind == TK_CTL && c->fin == '\n') || is_esc(c, 'D')) && row == s->bot) {
 			if (s->n < 0)
 				break;
 			s->n++;
-			i += b[i] == '\n' ? 1 : 2;
-		} else if (i + 1 < n && b[i] == ESC && b[i + 1] == 'M' && row == s->top) {
+		} else if (is_esc(c, 'M') && row == s->top) {
 			if (s->n > 0)
 				break;
 			s->n--;
-			i += 2;
-		} else if (csi_parse(b + i, n - i, &c) && !c.priv && c.np == 1 &&
-		           (c.fin == 'S' || c.fin == 'T')) {
-			if ((c.fin == 'S' && s->n < 0) || (c.fin == 'T' && s->n > 0))
+		} else if ((is_csi(c, 'S') || is_csi(c, 'T')) && c->np == 1) {
+			if ((c->fin == 'S' && s->n < 0) || (c->fin == 'T' && s->n > 0))
 				break;
-			s->n += c.fin == 'S' ? arg(&c, 0) : -arg(&c, 0);
-			i += c.len;
+			s->n += c->fin == 'S' ? otok_arg(c, 0, 1) : -otok_arg(c, 0, 1);
 		} else {
 			break;
 		}
@@ -228,60 +203,55 @@ static size_t scroll_op(const unsigned char *b, size_t n, size_t i, int row, str
 	return i;
 }
 
-/* Whether b starts ncurses' scroll of a region (see the file comment):
- * [ESC 7] ESC[t;b r [ESC 8] moves/SGR op... ESC[1;L r CUP. */
-static bool scroll_parse(const unsigned char *b, size_t n, int rows, struct scroll *s)
+/* Whether the tokens at i are ncurses' scroll of a region (see the file
+ * comment): [ESC 7] ESC[t;b r [ESC 8] moves/SGR op... ESC[1;L r CUP. */
+static bool scroll_parse(const struct otoks *a, size_t i, int rows, struct scroll *s)
 {
-	struct csi c;
-	size_t i = 0;
-	int row = -1, y, x;
-	bool saved = n >= 2 && b[0] == ESC && b[1] == '7';
+	const struct otok *c;
+	int row = -1;
+	size_t i0 = i;
+	bool saved = is_esc(&a->t[i], '7');
 
 	memset(s, 0, sizeof *s);
-	if (saved)
-		i = 2;
-	if (!csi_parse(b + i, n - i, &c) || c.fin != 'r' || c.priv || c.np != 2)
+	i += saved;
+	if (i >= a->n || !is_csi(c = &a->t[i], 'r') || c->np != 2)
 		return false;
-	s->top = arg(&c, 0);
-	s->bot = arg(&c, 1);
+	s->top = otok_arg(c, 0, 1);
+	s->bot = otok_arg(c, 1, 1);
 	if (s->top >= s->bot || s->bot > rows)
 		return false;
-	i += c.len;
-	if (saved) {
-		if (i + 1 >= n || b[i] != ESC || b[i + 1] != '8')
-			return false;
-		i += 2;
-	}
-	i = scroll_lead(b, n, i, &row, s);
-	i = scroll_op(b, n, i, row, s);
+	i++;
+	if (saved && (i >= a->n || !is_esc(&a->t[i++], '8')))
+		return false;
+	i = scroll_lead(a, i, &row, s);
+	i = scroll_op(a, i, row, s);
 	if (s->n == 0 || (s->n < 0 ? -s->n : s->n) > s->bot - s->top)
 		return false;
-	if (!csi_parse(b + i, n - i, &c) || c.fin != 'r' || c.priv || c.np > 2 || arg(&c, 0) != 1 ||
-	    (c.np == 2 && c.p[1] > 0 && c.p[1] != rows))
+	if (i >= a->n || !is_csi(c = &a->t[i], 'r') || c->np > 2 || otok_arg(c, 0, 1) != 1 ||
+	    (c->np == 2 && c->p[1] > 0 && c->p[1] != rows))
 		return false;
-	i += c.len;
 	/* The cursor is unknown after the reset: curses addresses it next
 	 * (an SGR there would colour the inserted line: not taken). */
-	if (!csi_parse(b + i, n - i, &c) || !is_cup(&c, &y, &x))
+	if (++i >= a->n || !is_cup(&a->t[i], &s->cup_y, &s->cup_x))
 		return false;
-	s->cup_y = y;
-	s->cup_x = x;
-	s->len = i + c.len;
+	s->end = i + 1;
+	s->len = otoks_bytes(a, i0, s->end);
 	return true;
 }
 
 /* The same change with delete and insert line; the cursor ends at column
  * 1 of the row of the insert, then goes where the address said. */
-static void scroll_emit(const unsigned char *b, const struct scroll *s, struct out *o, bool *normal)
+static void scroll_emit(const struct otoks *a, const struct oupd *u, const struct scroll *s,
+			struct out *o, bool *normal)
 {
 	int k = s->n > 0 ? s->n : -s->n;
 	int del = s->n > 0 ? s->top : s->bot - k + 1;
 	int ins = s->n > 0 ? s->bot - k + 1 : s->top;
-	struct csi c;
 
 	for (int j = 0; j < s->nsgr; j++) {
-		csi_parse(b + s->sgr[j], s->sgr_len[j], &c);
-		put_sgr(o, b + s->sgr[j], &c, normal);
+		const struct otok *c = &a->t[s->sgr[j]];
+
+		put_sgr(o, otok_bytes(u, c), c, normal);
 	}
 	put_cup(o, del, 1);
 	put_csi(o, k, 'M');
@@ -295,14 +265,14 @@ static void scroll_emit(const unsigned char *b, const struct scroll *s, struct o
 		put(o, "\x1b[B", 3);
 }
 
-/* ---- the pass ---- */
+/* ---- the step ---- */
 
 /* Whether the sequence (not an SGR) may change the attributes. */
-static bool touches_attrs(const unsigned char *b, const struct csi *c)
+static bool touches_attrs(const unsigned char *b, const struct otok *c)
 {
 	static const char keeps[] = "HfdGABCDEFKJXLMSTr@Pb";
 
-	if (!c->priv)
+	if (!(c->flags & TF_PRIV))
 		return !strchr(keeps, c->fin);
 	if (c->fin == 'h' || c->fin == 'l')
 		return b[2] == '?' && (c->p[0] == 1048 || c->p[0] == 1049 || c->p[0] == 47 ||
@@ -310,73 +280,88 @@ static bool touches_attrs(const unsigned char *b, const struct csi *c)
 	return true;
 }
 
-/* One escape sequence at b[i]; returns the bytes consumed. */
-static size_t tighten_esc(const unsigned char *b, size_t n, struct out *o, struct out_term *t)
+/* The scroll at token i, when it is one and shorter as delete and insert
+ * line: the tokens it took, else 0. */
+static size_t tighten_scroll(const struct otoks *in, size_t i, struct otoks *out, struct oupd *u,
+			     struct out_term *t)
 {
-	struct csi c;
 	struct scroll s;
-	int y, x;
+	char room[96];
+	struct out tmp = {.b = room, .cap = sizeof room};
+	bool normal = t->sgr_normal;
 
-	if (t->idl && scroll_parse(b, n, t->rows, &s)) {
-		char room[96];
-		struct out tmp = {.b = room, .cap = sizeof room};
-		bool normal = t->sgr_normal;
-
-		scroll_emit(b, &s, &tmp, &normal);
-		if (!tmp.over && tmp.n <= s.len) {
-			put(o, tmp.b, tmp.n);
-			t->sgr_normal = normal;
-			return s.len;
-		}
-	}
-	if (!csi_parse(b, n, &c)) {
-		size_t len = n >= 3 && (b[1] == '(' || b[1] == ')') ? 3 : n >= 2 ? 2 : 1;
-
-		/* ESC 8 restores saved attributes, ESC c resets: unknown. */
-		if (len == 2 && b[1] != '7' && b[1] != 'M' && b[1] != 'D' && b[1] != 'E' &&
-		    b[1] != '=' && b[1] != '>')
-			t->sgr_normal = false;
-		put(o, (const char *)b, len);
-		return len;
-	}
-	if (is_sgr(&c))
-		put_sgr(o, b, &c, &t->sgr_normal);
-	else if (is_cup(&c, &y, &x) && x == 1)
-		put_cup(o, y, x); /* never longer: ESC[y;1H, ESC[yH, ESC[H */
-	else {
-		if (touches_attrs(b, &c))
-			t->sgr_normal = false;
-		put(o, (const char *)b, c.len);
-	}
-	return c.len;
+	if (!t->idl || !(is_esc(&in->t[i], '7') || is_csi(&in->t[i], 'r')) ||
+	    !scroll_parse(in, i, t->rows, &s))
+		return 0;
+	scroll_emit(in, u, &s, &tmp, &normal);
+	if (tmp.over || tmp.n > s.len)
+		return 0;
+	otoks_gen(out, u, tmp.b, tmp.n);
+	t->sgr_normal = normal;
+	return s.end - i;
 }
 
-size_t ui_out_tighten(char *buf, size_t n, struct out_term *t)
+/* One escape sequence at token i into out; the tokens it took. */
+static size_t tighten_esc(const struct otoks *in, size_t i, struct otoks *out, struct oupd *u,
+			  struct out_term *t)
 {
-	unsigned char *b = (unsigned char *)buf;
-	size_t i = 0;
-	struct out o = {.b = buf, .cap = n};
+	const struct otok *c = &in->t[i];
+	const unsigned char *b = otok_bytes(u, c);
+	char room[96];
+	struct out o = {.b = room, .cap = sizeof room};
+	size_t used = tighten_scroll(in, i, out, u, t);
+	int y, x;
 
-	while (i < n) {
-		struct csi c;
-		size_t used;
+	if (used)
+		return used;
+	if (c->kind == TK_ESC) {
+		/* ESC 8 restores saved attributes, ESC c resets: unknown. */
+		if (c->len == 2 && c->fin != '7' && c->fin != 'M' && c->fin != 'D' && c->fin != 'E' &&
+		    c->fin != '=' && c->fin != '>')
+			t->sgr_normal = false;
+		otoks_push(out, c);
+	} else if (is_csi(c, 'm')) {
+		enum sgr_act a = sgr_act(b, c, &t->sgr_normal);
 
-		if (b[i] == '\r' && csi_parse(b + i + 1, n - i - 1, &c) && c.fin == 'd' &&
-		    !c.priv && c.np == 1) {
-			/* The output never overtakes the input: o.n <= i. */
-			put_cup(&o, arg(&c, 0), 1);
-			i += 1 + c.len;
-			continue;
-		}
-		if (b[i] != ESC) {
-			o.b[o.n++] = (char)b[i++];
-			continue;
-		}
-		/* Written at o.n <= i, never longer than what it replaces. */
-		used = tighten_esc(b + i, n - i, &o, t);
-		i += used;
+		if (a == SGR_KEEP || (a == SGR_RESET && c->len == 3))
+			otoks_push(out, c);
+		else if (a == SGR_RESET)
+			otoks_gen(out, u, "\x1b[m", 3);
+		else if (a == SGR_TAIL)
+			otoks_gen_tail(out, u, c, 4);
+	} else if (is_cup(c, &y, &x) && x == 1) {
+		put_cup(&o, y, x); /* never longer: ESC[y;1H, ESC[yH, ESC[H */
+		emit(out, u, c, &o);
+	} else {
+		if (touches_attrs(b, c))
+			t->sgr_normal = false;
+		otoks_push(out, c);
 	}
-	return o.n;
+	return 1;
+}
+
+void out_tighten(const struct otoks *in, struct otoks *out, struct oupd *u, struct out_term *t)
+{
+	size_t i = 0;
+
+	while (i < in->n) {
+		const struct otok *c = &in->t[i];
+
+		if (c->kind == TK_CTL && c->fin == '\r' && i + 1 < in->n && is_csi(&in->t[i + 1], 'd') &&
+		    in->t[i + 1].np == 1) {
+			char room[24];
+			struct out o = {.b = room, .cap = sizeof room};
+
+			put_cup(&o, otok_arg(&in->t[i + 1], 0, 1), 1);
+			otoks_gen(out, u, o.b, o.n);
+			i += 2;
+		} else if (c->kind == TK_TEXT || c->kind == TK_CTL) {
+			otoks_push(out, c);
+			i++;
+		} else {
+			i += tighten_esc(in, i, out, u, t);
+		}
+	}
 }
 
 bool ui_out_term_idl(void)

@@ -1,8 +1,9 @@
 /*
- * test_out_motion.c — cmocka unit tests of src/tui/ui_out_motion.c and
- * src/tui/ui_out_sgr.c (issue 16): the cursor moves and attribute changes
- * of an update rewritten as the shortest reaching the same cell and the
- * same state — and nothing else changed.
+ * test_out_motion.c — cmocka unit tests of ui_out_shorten's third and
+ * fourth steps (src/tui/ui_out_motion.c, src/tui/ui_out_sgr.c, issue 16):
+ * the cursor moves and attribute changes of an update rewritten as the
+ * shortest reaching the same cell and the same state — and nothing else
+ * changed. G0 and the attributes are not known before the update.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,8 +20,15 @@
 
 static const struct out_motion xterm = {
 	.on = true, .lf = true, .vpa = true, .hpa = true, .cuu = true, .cud = true,
-	.cuf = true, .cub = true, .ri = true, .bs = true, .sgr_off = true, .rows = 24, .cols = 80,
+	.cuf = true, .cub = true, .ri = true, .bs = true, .sgr_off = true,
 };
+
+static size_t shorten(char *b, size_t n, const struct out_motion *m)
+{
+	struct out_term t = {.rows = 24, .cols = 80, .m = *m};
+
+	return ui_out_shorten(b, n, &t);
+}
 
 static void check_motion(const struct out_motion *m, const char *in, const char *want)
 {
@@ -28,18 +36,20 @@ static void check_motion(const struct out_motion *m, const char *in, const char 
 	char *b = malloc(n + 1);
 
 	memcpy(b, in, n);
-	b[ui_out_motion(b, n, m)] = '\0';
+	b[shorten(b, n, m)] = '\0';
 	assert_string_equal(b, want);
 	free(b);
 }
 
 static void check_sgr(bool off_ok, const char *in, const char *want)
 {
+	struct out_motion m = xterm;
 	size_t n = strlen(in);
 	char *b = malloc(n + 1);
 
+	m.sgr_off = off_ok;
 	memcpy(b, in, n);
-	b[ui_out_sgr(b, n, off_ok)] = '\0';
+	b[shorten(b, n, &m)] = '\0';
 	assert_string_equal(b, want);
 	free(b);
 }
@@ -77,8 +87,9 @@ static void test_unknown(void **state)
 	check_motion(&xterm, "\x1b[1;2H\x1b[2L\x1b[2;2Hy", "\x1b[1;2H\x1b[2L\x1b[2;2Hy");
 	/* ... but an address from nowhere is still made short. */
 	check_motion(&xterm, "\x1b[1;2H\t\x1b[2;1Hy", "\x1b[1;2H\t\x1b[2Hy");
-	/* A scroll region: line feeds would scroll it; kept. */
-	check_motion(&xterm, "\x1b[3;10r\x1b[5;1Hx\x1b[6;1Hy", "\x1b[3;10r\x1b[5;1Hx\x1b[6;1Hy");
+	/* A scroll region: line feeds would scroll it; kept (the addresses
+	 * only shortened by step 2). */
+	check_motion(&xterm, "\x1b[3;10r\x1b[5;1Hx\x1b[6;1Hy", "\x1b[3;10r\x1b[5Hx\x1b[6Hy");
 	/* Attributes and erasing do not move the cursor. */
 	check_motion(&xterm, "\x1b[2;5H\x1b[0;7ma\x1b[K\x1b[3;6Hb", "\x1b[2;5H\x1b[0;7ma\x1b[K\nb");
 }
@@ -92,7 +103,7 @@ static void test_terminal(void **state)
 	m.lf = false;
 	check_motion(&m, "\x1b[5;6Hx\x1b[6;7Hy", "\x1b[5;6Hx\x1b[By");
 	/* No relative forms at all: only the shortest address. */
-	m = (struct out_motion){ .on = true, .rows = 24, .cols = 80 };
+	m = (struct out_motion){ .on = true };
 	check_motion(&m, "\x1b[5;6Hx\x1b[6;7Hy", "\x1b[5;6Hx\x1b[6;7Hy");
 	check_motion(&m, "\x1b[5;6Hx\x1b[6;1Hy", "\x1b[5;6Hx\x1b[6Hy");
 	m.on = false;
@@ -117,7 +128,7 @@ static void test_sgr(void **state)
 	check_sgr(true, "\x1b[mZ\x1b[38;5;100mA\x1b[38;5;100mB", "\x1b[mZ\x1b[38;5;100mAB");
 	check_sgr(true, "\x1b[mZ\x1b[38;2;1;2;3mA\x1b[7mB", "\x1b[mZ\x1b[38;2;1;2;3mA\x1b[7mB");
 	/* Text and other sequences pass as they are. */
-	check_sgr(true, "R\xc3\xa9\x1b[K\x1b[5;1H", "R\xc3\xa9\x1b[K\x1b[5;1H");
+	check_sgr(true, "R\xc3\xa9\x1b[K\x1b[5;2H", "R\xc3\xa9\x1b[K\x1b[5;2H");
 }
 
 int main(void)

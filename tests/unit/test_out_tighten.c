@@ -1,8 +1,9 @@
 /*
- * test_out_tighten.c — cmocka unit tests of src/tui/ui_out_tighten.c
- * (issue 16): an update's cursor addresses, attribute changes and the
- * scroll of part of the screen in shorter forms with the same effect,
- * and everything else untouched.
+ * test_out_tighten.c — cmocka unit tests of ui_out_shorten's second step
+ * (src/tui/ui_out_tighten.c, issue 16): an update's cursor addresses,
+ * attribute changes and the scroll of part of the screen in shorter forms
+ * with the same effect, and everything else untouched. The terminal here
+ * takes no cursor address (no step 3 or 4); G0 is not known.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -20,12 +21,12 @@
  * the attribute state before and after. */
 static char *tight(const char *in, bool idl, bool *normal)
 {
-	struct out_term t = {.rows = 24, .idl = idl, .sgr_normal = *normal};
+	struct out_term t = {.rows = 24, .cols = 80, .idl = idl, .sgr_normal = *normal};
 	size_t n = strlen(in);
 	char *b = malloc(n + 1);
 
 	memcpy(b, in, n);
-	b[ui_out_tighten(b, n, &t)] = '\0';
+	b[ui_out_shorten(b, n, &t)] = '\0';
 	*normal = t.sgr_normal;
 	return b;
 }
