@@ -42,9 +42,10 @@ ZIP_LIBS      := $(shell $(PKG_CONFIG) --libs libzip 2>/dev/null || echo -lzip)
 CPPFLAGS += -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600 \
             -DVERSION='"$(VERSION)"' -DFIXTURESDIR='"$(DATADIR)/fixtures"' \
             -DLOCALEDIR='"$(LOCALEDIR)"' $(CURSES_CFLAGS) $(SQLITE_CFLAGS) $(ZIP_CFLAGS)
-# Not $(ZIP_LIBS): libzip is dlopened when an ODT report is written
-# (src/io/zip_lazy.c), so the screen does not carry it and its libraries.
-LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS) -lcsv
+# Not $(ZIP_LIBS) nor -lcsv: libzip is dlopened when an ODT report is
+# written (src/io/zip_lazy.c), libcsv when a CSV file is read or a quoted
+# cell written (src/io/lazy_csv.c), so the screen does not carry them.
+LDLIBS  += $(CURSES_LIBS) $(SQLITE_LIBS)
 
 # Sources by layer (README "Files"): src/core, src/store, src/domain,
 # src/cmd, src/io, src/tui, src/app.c + src/main.c on top, screens/ and

@@ -14,6 +14,7 @@
 #include <zip.h>
 
 #include "i18n.h"
+#include "lazy.h"
 
 static void *lib;
 static int tried;
@@ -34,31 +35,14 @@ static struct {
 	void (*source_free)(zip_source_t *);
 } fn;
 
-/* dlsym into a function pointer: through memcpy, as ISO C has no cast
- * between object and function pointers. */
-static int sym(void *dst, size_t size, const char *name)
-{
-	void *p = dlsym(lib, name);
-	char *d = dst;
-	const char *s = (const char *)&p;
-
-	if (!p || size != sizeof p)
-		return -1;
-	for (size_t i = 0; i < size; i++)
-		d[i] = s[i];
-	return 0;
-}
-
-#define SYM(f) sym(&fn.f, sizeof fn.f, "zip_" #f)
+#define SYM(f) lazy_sym(lib, &fn.f, sizeof fn.f, "zip_" #f)
 
 static int load(void)
 {
 	if (tried)
 		return lib ? 0 : -1;
 	tried = 1;
-	lib = dlopen("libzip.so.4", RTLD_NOW | RTLD_LOCAL);
-	if (!lib)
-		lib = dlopen("libzip.so", RTLD_NOW | RTLD_LOCAL);
+	lib = lazy_open((const char *const[]){ "libzip.so.4", "libzip.so", NULL });
 	if (lib && (SYM(open) || SYM(close) || SYM(discard) || SYM(error_fini) ||
 		    SYM(error_init_with_code) || SYM(error_strerror) || SYM(file_add) ||
 		    SYM(file_set_mtime) || SYM(get_error) || SYM(set_file_compression) ||

@@ -2,7 +2,9 @@
 # footprint.sh — what the program carries into every process (issue 16,
 # memory at 200×60 ≤ 6 MB): libzip and what it pulls in (libcrypto, libbz2,
 # libz: about 1.7 MB resident) are loaded only when an ODT report is
-# written (src/io/zip_lazy.c), and the ODT report still works.
+# written (src/io/zip_lazy.c), and the ODT report still works; libcsv
+# only when a CSV file is read or written (src/io/lazy_csv.c), and import
+# and export still work.
 . "$RAPPORTEUR_TOP/tests/lib.sh"
 cd "${TEST_TMP:-.}" || exit 2
 
@@ -11,6 +13,8 @@ libs=$(LD_TRACE_LOADED_OBJECTS=1 "$BIN" 2>&1)
 like "the loader lists the program's libraries" "$libs" 'libsqlite3'
 unlike "the program does not load libzip at start" "$libs" 'libzip'
 unlike "nor libcrypto, libbz2 (libzip's)" "$libs" 'libcrypto|libbz2'
+# libcsv is loaded when a CSV file is read or written (src/io/lazy_csv.c).
+unlike "the program does not load libcsv at start" "$libs" 'libcsv'
 
 db=$(fresh_db fp)
 rm -f fp.odt
@@ -32,3 +36,10 @@ last_hot=$(printf '%s\n' "$hot" | tail -1)
 first_cold=$(printf '%s\n' "$cold" | head -1)
 is "what a browsed screen runs comes before what it does not" \
 	"$(printf '%s\n%s\n' "$first_cold" "$last_hot" | sort | tail -1)" "$first_cold"
+
+# libcsv loaded on demand: a CSV import reads its file, an export quotes.
+out=$(rap import participants "$TOP/tests/data/participants_good.csv" --db "$db" --session 1 2>&1)
+like "a CSV import reads its file (libcsv loaded then)" "$out" '^ok '
+rm -rf fp-export
+rap export --db "$db" --session 1 --out fp-export >/dev/null 2>&1
+like "an export quotes a cell holding a comma" "$(cat fp-export/attendance.csv 2>/dev/null)" '"Directeur, Bureau de l.immigration"'

@@ -26,7 +26,7 @@ cflags="-std=c11 -O1 -g $san -Iinclude -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600"
 cflags="$cflags -DVERSION=\"fuzz\" -DFIXTURESDIR=\"$top/fixtures\" -DLOCALEDIR=\"/nonexistent\""
 cflags="$cflags $($PKG_CONFIG --cflags ncursesw sqlite3 2>/dev/null)"
 libs="$($PKG_CONFIG --libs ncursesw 2>/dev/null || echo -lncursesw)"
-libs="$libs $($PKG_CONFIG --libs sqlite3 2>/dev/null || echo -lsqlite3) -lcsv"
+libs="$libs $($PKG_CONFIG --libs sqlite3 2>/dev/null || echo -lsqlite3)"
 libs="$libs $($PKG_CONFIG --libs libzip 2>/dev/null || echo -lzip)"
 # fuzz_report checks the reports with libxml2 (libxml2-dev: scripts/deps.sh).
 xml_cflags=$($PKG_CONFIG --cflags libxml-2.0 2>/dev/null || echo -I/usr/include/libxml2)

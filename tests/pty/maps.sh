@@ -31,6 +31,7 @@ maps_after_tour() { # ARGS…
 WANT='1 Agenda +2 Floor'
 en=$(maps_after_tour)
 like "English: the TUI's mappings are read" "$en" 'libsqlite3'
+is "English: libcsv is not mapped (import and export load it)" "$(printf '%s\n' "$en" | grep 'libcsv')" ""
 is "English: no message catalogue is mapped" "$(printf '%s\n' "$en" | grep 'rapporteur\.mo')" ""
 
 WANT='2 Parole'
