@@ -69,6 +69,11 @@ struct agenda_counts {
  */
 int agenda_list(struct db *db, long long session, int after_pos, struct agenda_row *rows,
 		size_t limit, size_t *n);
+/* The same rows handed one at a time to fn (a row of the reader's, valid
+ * during the call; fn reads nothing from db): a screen keeps what it
+ * shows of each, not AGENDA_TITLE_MAX bytes a row. DB_OK or < 0. */
+int agenda_list_each(struct db *db, long long session, int after_pos, size_t limit,
+		     void (*fn)(const struct agenda_row *r, void *ud), void *ud);
 /* Item number `num` of the session: 1 found, 0 none, < 0 db status. */
 int agenda_get(struct db *db, long long session, long long num, struct agenda_row *row);
 /* The item in progress: 1 found, 0 none, < 0 db status. */

@@ -101,6 +101,12 @@ int floor_log(struct db *db, long long session, long long item_num,
 	      const struct floor_cursor *after, struct floor_entry *rows, size_t limit,
 	      size_t *n);
 void floor_entries_free(struct floor_entry *rows, size_t n);
+/* The same rows handed one at a time to fn (the reader's row and summary,
+ * valid during the call; fn reads nothing from db): a screen keeps what
+ * it shows of each. DB_OK or < 0. */
+int floor_log_each(struct db *db, long long session, long long item_num,
+		   const struct floor_cursor *after, size_t limit,
+		   void (*fn)(const struct floor_entry *e, void *ud), void *ud);
 int floor_counts(struct db *db, long long session, struct floor_counts *c);
 
 /* A delegate of a delegation, as the Floor screen offers speakers. */

@@ -110,8 +110,9 @@ struct minutes_view {
 	int sel;                  /* selected index, -1 when the page is empty */
 	bool at_end;              /* rows[n-1] is the newest matching entry */
 	int status;               /* last db status (DB_OK or < 0) */
-	struct minutes_row *tmp;  /* private: rows fetched before merging */
-	int cap;
+	struct minutes_row *tmp;  /* private: rows fetched before merging,
+				   * held during one call only */
+	int cap, tmp_cap;
 	/* private: minutes_view_shed kept the place of the page here */
 	bool shed;
 	long long shed_seq;       /* the entry selected, 0: following the end */

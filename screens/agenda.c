@@ -27,14 +27,28 @@
 #include "util.h"
 #include "widgets.h"
 
+/* A row of the page: what the screen uses of an agenda_row, its texts as
+ * strings of their length (a page of 165 rows of 700 bytes at 200x60
+ * before, most of them never filled). */
+struct item {
+	long long id;
+	int num, pos, planned_minutes;
+	enum item_status status;
+	time_t planned_start, actual_start, actual_end;
+	long overrun;
+	char kind[16];
+	char *title, *moderator;
+};
+
 struct agenda {
 	struct app *app;
 	struct list list;
-	struct agenda_row *page;   /* rows [page_top, page_top + page_n) */
-	size_t page_cap, page_n;
+	struct item *page;         /* rows [page_top, page_top + page_n) */
+	size_t page_cap, page_n, page_want;
 	int page_top;
 	bool page_valid;
-	struct agenda_row scratch; /* a row outside the page (search) */
+	struct item scratch;       /* a row outside the page (search) */
+	bool scratch_ok;
 	/* A meeting of several days: a header row where the day changes
 	 * (agenda_days), so list index = pos - 1 + the headers above. */
 	struct agenda_day *days;
@@ -101,6 +115,78 @@ static int pos_near(const struct agenda *a, int i)
 	return j >= 0 ? a->days[j].pos : pos;
 }
 
+static void item_set(struct item *it, const struct agenda_row *r)
+{
+	it->id = r->id;
+	it->num = r->num;
+	it->pos = r->pos;
+	it->planned_minutes = r->planned_minutes;
+	it->status = r->status;
+	it->planned_start = r->planned_start;
+	it->actual_start = r->actual_start;
+	it->actual_end = r->actual_end;
+	it->overrun = r->overrun;
+	str_copy(it->kind, r->kind, sizeof it->kind);
+	it->title = xstrdup(r->title);
+	it->moderator = xstrdup(r->moderator);
+}
+
+static void item_clear(struct item *it)
+{
+	free(it->title);
+	free(it->moderator);
+	it->title = it->moderator = NULL;
+}
+
+/* The item whole, for an action: its prompts may reload the page. */
+static void item_full(const struct item *it, struct agenda_row *r)
+{
+	memset(r, 0, sizeof *r);
+	r->id = it->id;
+	r->num = it->num;
+	r->pos = it->pos;
+	r->planned_minutes = it->planned_minutes;
+	r->status = it->status;
+	r->planned_start = it->planned_start;
+	r->actual_start = it->actual_start;
+	r->actual_end = it->actual_end;
+	r->overrun = it->overrun;
+	str_copy(r->kind, it->kind, sizeof r->kind);
+	str_copy(r->title, it->title, sizeof r->title);
+	str_copy(r->moderator, it->moderator, sizeof r->moderator);
+}
+
+static void page_free(struct agenda *a)
+{
+	for (size_t k = 0; k < a->page_n; k++)
+		item_clear(&a->page[k]);
+	a->page_n = 0;
+	a->page_valid = false;
+}
+
+/* agenda_list_each: the next row of the page, in an array grown to the
+ * rows read (at most page_want). */
+static void page_add(const struct agenda_row *r, void *ud)
+{
+	struct agenda *a = ud;
+
+	if (a->page_n == a->page_cap) {
+		a->page_cap = a->page_cap ? 2 * a->page_cap : 16;
+		if (a->page_cap > a->page_want)
+			a->page_cap = a->page_want;
+		a->page = xrealloc(a->page, a->page_cap * sizeof *a->page);
+	}
+	item_set(&a->page[a->page_n++], r);
+}
+
+static void scratch_set(const struct agenda_row *r, void *ud)
+{
+	struct agenda *a = ud;
+
+	item_set(&a->scratch, r);
+	a->scratch_ok = true;
+}
+
 /* Read the visible rows with a page of margin on each side, so that a
  * scroll of a row or a page is served from memory (one indexed query per
  * page crossed, not per key). page_top is a pos: page[k] is pos
@@ -108,17 +194,17 @@ static int pos_near(const struct agenda *a, int i)
 static void load_page(struct agenda *a)
 {
 	int h = a->list.height > 0 ? a->list.height : 1;
-	size_t want = 3 * (size_t)h;
 	int first = pos_near(a, a->list.top);
 
-	if (want > a->page_cap) {
-		a->page = xrealloc(a->page, want * sizeof *a->page);
-		a->page_cap = want;
-	}
-	a->page_n = 0;
+	page_free(a);
+	a->page_want = 3 * (size_t)h;
 	a->page_top = first - 1 > h ? first - 1 - h : 0;
 	if (a->app->session)
-		agenda_list(a->app->db, a->app->session, a->page_top, a->page, want, &a->page_n);
+		agenda_list_each(a->app->db, a->app->session, a->page_top, a->page_want, page_add, a);
+	if (a->page_n && a->page_n < a->page_cap) { /* what was read, no more */
+		a->page = xrealloc(a->page, a->page_n * sizeof *a->page);
+		a->page_cap = a->page_n;
+	}
 	a->page_valid = true;
 }
 
@@ -136,17 +222,19 @@ static bool page_covers(const struct agenda *a)
 }
 
 /* The row at list index i, or NULL (a day header, or none). */
-static const struct agenda_row *row_at(struct agenda *a, int i)
+static const struct item *row_at(struct agenda *a, int i)
 {
-	size_t n = 0;
 	int pos = 0;
 
 	if (i < 0 || index_at(a, i, &pos) >= 0)
 		return NULL;
 	if (a->page_valid && pos > a->page_top && pos <= a->page_top + (int)a->page_n)
 		return &a->page[pos - a->page_top - 1];
+	item_clear(&a->scratch);
+	a->scratch_ok = false;
 	if (!a->app->session ||
-	    agenda_list(a->app->db, a->app->session, pos - 1, &a->scratch, 1, &n) != 0 || n != 1)
+	    agenda_list_each(a->app->db, a->app->session, pos - 1, 1, scratch_set, a) != 0 ||
+	    !a->scratch_ok)
 		return NULL;
 	return &a->scratch;
 }
@@ -177,7 +265,7 @@ static char *day_label(time_t t, char *buf, size_t size)
 static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 {
 	struct agenda *a = ud;
-	const struct agenda_row *r = row_at(a, i);
+	const struct item *r = row_at(a, i);
 	char buf[64], t1[8], t2[8];
 	attr_t normal = ui_attr(ROLE_NORMAL);
 	int cx = x;
@@ -226,7 +314,7 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 static const char *row_text(void *ud, int i)
 {
 	struct agenda *a = ud;
-	const struct agenda_row *r = row_at(a, i);
+	const struct item *r = row_at(a, i);
 
 	if (!r)
 		return "";
@@ -503,7 +591,7 @@ static void step_over_header(struct agenda *a, int old)
 static unsigned agenda_handle(struct screen *s, struct app *app, const struct key_event *ev)
 {
 	struct agenda *a = s->data;
-	const struct agenda_row *sel;
+	const struct item *sel;
 	struct agenda_row r;
 	unsigned res;
 	int old;
@@ -541,7 +629,7 @@ static unsigned agenda_handle(struct screen *s, struct app *app, const struct ke
 		ui_error("%s", _("no item selected"));
 		return H_DONE;
 	}
-	r = *sel; /* prompts may reload the page under us */
+	item_full(sel, &r); /* prompts may reload the page under us */
 	if (ev->cmd == CMD_ITEM_EDIT)
 		edit_item(a, &r);
 	else if (ev->cmd == CMD_START)
@@ -583,17 +671,20 @@ static void agenda_hide(struct screen *s)
 
 	if (!a)
 		return;
+	page_free(a);
 	free(a->page);
 	a->page = NULL;
-	a->page_cap = a->page_n = 0;
-	a->page_valid = false;
+	a->page_cap = 0;
 }
 
 static size_t agenda_held(const struct screen *s)
 {
 	const struct agenda *a = s->data;
+	size_t sum = a->page_cap * sizeof *a->page;
 
-	return a->page_cap * sizeof *a->page;
+	for (size_t k = 0; k < a->page_n; k++)
+		sum += strlen(a->page[k].title) + strlen(a->page[k].moderator) + 2;
+	return sum;
 }
 
 static void agenda_close(struct screen *s)
@@ -602,7 +693,9 @@ static void agenda_close(struct screen *s)
 
 	if (!a)
 		return;
+	page_free(a);
 	free(a->page);
+	item_clear(&a->scratch);
 	free(a->days);
 	free(a);
 	s->data = NULL;

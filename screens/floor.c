@@ -31,6 +31,15 @@
 
 #define QUEUE_MAX 200
 
+/* A row of the log's page: what the list shows of a floor_entry, the
+ * summary a string of its length (Enter and / read the entry whole). */
+struct log_row {
+	int seq;
+	time_t start, end;
+	char code[16], type[16];
+	char *summary;
+};
+
 struct floor_screen {
 	struct app *app;
 	struct agenda_current item;   /* item.num == 0: none in progress */
@@ -39,8 +48,8 @@ struct floor_screen {
 	size_t queue_n, queue_cap;
 	struct list ql, ll;           /* speakers, log */
 	bool log_focus;
-	struct floor_entry *page;     /* log rows [page_top, page_top + page_n) */
-	size_t page_cap, page_n;
+	struct log_row *page;         /* log rows [page_top, page_top + page_n) */
+	size_t page_cap, page_n, page_want;
 	int page_top;
 	bool page_valid;
 	int log_item;                 /* item whose log the list shows */
@@ -70,24 +79,70 @@ static long minutes_between(time_t from, time_t to)
 
 /* The visible log rows with a page of margin on each side (keyset: the
  * list index is seq - 1), so scrolling reads once per page crossed. */
+static void page_free(struct floor_screen *f)
+{
+	for (size_t i = 0; i < f->page_n; i++)
+		free(f->page[i].summary);
+	f->page_n = 0;
+	f->page_valid = false;
+}
+
+/* floor_log_each: the next row of the page, in an array grown to the rows
+ * read (at most page_want). */
+static void page_add(const struct floor_entry *e, void *ud)
+{
+	struct floor_screen *f = ud;
+	struct log_row *r;
+
+	if (f->page_n == f->page_cap) {
+		f->page_cap = f->page_cap ? 2 * f->page_cap : 16;
+		if (f->page_cap > f->page_want)
+			f->page_cap = f->page_want;
+		f->page = xrealloc(f->page, f->page_cap * sizeof *f->page);
+	}
+	r = &f->page[f->page_n++];
+	r->seq = e->seq;
+	r->start = e->start;
+	r->end = e->end;
+	str_copy(r->code, e->who.code, sizeof r->code);
+	str_copy(r->type, e->who.type, sizeof r->type);
+	r->summary = xstrdup(e->summary);
+}
+
 static void load_page(struct floor_screen *f)
 {
 	int h = f->ll.height > 0 ? f->ll.height : 1;
-	size_t want = 3 * (size_t)h;
 	struct floor_cursor after;
 
-	if (want > f->page_cap) {
-		f->page = xrealloc(f->page, want * sizeof *f->page);
-		f->page_cap = want;
-	}
-	floor_entries_free(f->page, f->page_n);
-	f->page_n = 0;
+	page_free(f);
+	f->page_want = 3 * (size_t)h;
 	f->page_top = f->ll.top > h ? f->ll.top - h : 0;
 	after.item_id = f->item.id;
 	after.seq = f->page_top;
 	if (f->item.num)
-		floor_log(f->app->db, f->app->session, f->item.num, &after, f->page, want, &f->page_n);
+		floor_log_each(f->app->db, f->app->session, f->item.num, &after, f->page_want,
+			       page_add, f);
+	if (f->page_n && f->page_n < f->page_cap) { /* what was read, no more */
+		f->page = xrealloc(f->page, f->page_n * sizeof *f->page);
+		f->page_cap = f->page_n;
+	}
 	f->page_valid = true;
+}
+
+/* Intervention i of the log whole (free with floor_entries_free and
+ * free), or NULL. */
+static struct floor_entry *entry_whole(struct floor_screen *f, int i)
+{
+	struct floor_cursor after = { f->item.id, i };
+	struct floor_entry *e = xmalloc(sizeof *e);
+	size_t n = 0;
+
+	if (f->item.num &&
+	    floor_log(f->app->db, f->app->session, f->item.num, &after, e, 1, &n) == 0 && n == 1)
+		return e;
+	floor_entries_free(e, n);
+	free(e);
+	return NULL;
 }
 
 static bool page_covers(const struct floor_screen *f)
@@ -99,7 +154,7 @@ static bool page_covers(const struct floor_screen *f)
 	return f->page_valid && f->ll.top >= f->page_top && end <= f->page_top + (int)f->page_n;
 }
 
-static const struct floor_entry *log_at(struct floor_screen *f, int i)
+static const struct log_row *log_at(struct floor_screen *f, int i)
 {
 	if (!page_covers(f))
 		load_page(f);
@@ -140,7 +195,7 @@ static void draw_request(void *ud, WINDOW *w, int y, int x, int width, int i)
 static void draw_entry(void *ud, WINDOW *w, int y, int x, int width, int i)
 {
 	struct floor_screen *f = ud;
-	const struct floor_entry *e = log_at(f, i);
+	const struct log_row *e = log_at(f, i);
 	char buf[32], t1[8], t2[8];
 	int cx = x;
 
@@ -157,10 +212,10 @@ static void draw_entry(void *ud, WINDOW *w, int y, int x, int width, int i)
 		   minutes_between(e->start, e->end ? e->end : clock_now()));
 	widget_text_right(w, y, cx, 4, buf, ui_attr(ROLE_NORMAL));
 	cx += 5;
-	widget_text(w, y, cx, 7, e->who.code, ui_attr(ROLE_NORMAL), false);
+	widget_text(w, y, cx, 7, e->code, ui_attr(ROLE_NORMAL), false);
 	cx += 8;
-	widget_text_fit(w, y, cx, 10, floor_speech_label(e->who.type),
-			ui_attr(!strcmp(e->who.type, "point_of_order") && e->end ? ROLE_MARK
+	widget_text_fit(w, y, cx, 10, floor_speech_label(e->type),
+			ui_attr(!strcmp(e->type, "point_of_order") && e->end ? ROLE_MARK
 										 : ROLE_NORMAL));
 	cx += 11;
 	if (cx < x + width)
@@ -182,17 +237,15 @@ static const char *request_text(void *ud, int i)
 static const char *entry_text(void *ud, int i)
 {
 	struct floor_screen *f = ud;
-	struct floor_cursor after = { f->item.id, i };
-	struct floor_entry *e = xmalloc(sizeof *e);
-	size_t n = 0;
+	struct floor_entry *e = entry_whole(f, i);
 
 	f->text[0] = '\0';
-	if (f->item.num &&
-	    floor_log(f->app->db, f->app->session, f->item.num, &after, e, 1, &n) == 0 && n == 1)
+	if (e) {
 		str_printf(f->text, sizeof f->text, "%s %s %s %s", e->who.code, e->who.delegation,
 			   e->who.speaker, e->summary);
-	floor_entries_free(e, n);
-	free(e);
+		floor_entries_free(e, 1);
+		free(e);
+	}
 	return f->text;
 }
 
@@ -589,9 +642,11 @@ static unsigned switch_focus(struct floor_screen *f, bool to_log)
 /* The selected intervention of the log, whole: who, when, the summary. */
 static void show_entry(struct floor_screen *f)
 {
-	const struct floor_entry *e = log_at(f, f->ll.sel);
+	struct floor_entry *e = entry_whole(f, f->ll.sel);
 	char title[96], t1[8], t2[8], *text;
 
+	if (!e)
+		return;
 	str_printf(title, sizeof title, _("Intervention %d.%d"), e->item_num, e->seq);
 	text = xasprintf("%s %s%s%s\n%s  %s-%s (%ld')\n\n%s", e->who.code, e->who.delegation,
 			 e->who.speaker[0] ? " — " : "", e->who.speaker,
@@ -601,6 +656,8 @@ static void show_entry(struct floor_screen *f)
 			 e->end ? e->summary : _("(speaking)"));
 	ui_view_text(title, text);
 	free(text);
+	floor_entries_free(e, 1);
+	free(e);
 }
 
 static unsigned floor_handle(struct screen *s, struct app *app, const struct key_event *ev)
@@ -689,11 +746,10 @@ static void floor_hide(struct screen *s)
 	free(f->queue);
 	f->queue = NULL;
 	f->queue_n = f->queue_cap = 0;
-	floor_entries_free(f->page, f->page_n);
+	page_free(f);
 	free(f->page);
 	f->page = NULL;
-	f->page_n = f->page_cap = 0;
-	f->page_valid = false;
+	f->page_cap = 0;
 }
 
 static size_t floor_held(const struct screen *s)
@@ -713,7 +769,7 @@ static void floor_close(struct screen *s)
 	if (!f)
 		return;
 	free(f->queue);
-	floor_entries_free(f->page, f->page_n);
+	page_free(f);
 	free(f->page);
 	free(f);
 	s->data = NULL;

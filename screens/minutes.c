@@ -659,7 +659,7 @@ static size_t minutes_held(const struct screen *s)
 {
 	const struct minutes_screen *m = s->data;
 
-	return 2 * (size_t)m->v.cap * sizeof *m->v.rows;
+	return (size_t)(m->v.cap + m->v.tmp_cap) * sizeof *m->v.rows;
 }
 
 static void minutes_close(struct screen *s)

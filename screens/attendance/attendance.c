@@ -161,7 +161,7 @@ static void keep_person(struct att *a)
 	a->want_deleg = a->delegs[r->d].id;
 	a->want_name[0] = '\0';
 	if (r->kind == AK_PERSON && r->loaded)
-		str_copy(a->want_name, r->p.name, sizeof a->want_name);
+		str_copy(a->want_name, r->p->name, sizeof a->want_name);
 }
 
 static int att_open(struct screen *s, struct app *app)
@@ -267,8 +267,8 @@ static void toggle(struct att *a, const struct att_row *r)
 	if (r->kind == AK_PERSON) {
 		if (!r->loaded)
 			return;
-		q = ui_quote(r->p.name);
-		att_exec(a, true, "%s %s %s", r->p.present ? "present-" : "present+", g->code, q);
+		q = ui_quote(r->p->name);
+		att_exec(a, true, "%s %s %s", r->p->present ? "present-" : "present+", g->code, q);
 		free(q);
 	} else if (g->n_delegates == 0) {
 		ui_error(_("%s has no delegate in this session: a adds one"), g->code);
@@ -284,8 +284,8 @@ static void remove_person(struct att *a, const struct att_row *r)
 
 	str_copy(code, a->delegs[r->d].code, sizeof code);
 	str_printf(question, sizeof question, _("Remove %s \"%s\" from this session?"), code,
-		   r->p.name);
-	q = ui_quote(r->p.name);
+		   r->p->name);
+	q = ui_quote(r->p->name);
 	if (ui_confirm(question))
 		att_exec(a, false, "delegate- %s %s", code, q);
 	free(q);
@@ -312,6 +312,7 @@ static unsigned enter_grid(struct att *a, int d)
 static unsigned on_row(struct att *a, enum cmd_id cmd)
 {
 	const struct att_row *sel;
+	struct att_delegate person;
 	struct att_row r;
 
 	sel = att_row_at(a, a->list.sel);
@@ -321,6 +322,10 @@ static unsigned on_row(struct att *a, enum cmd_id cmd)
 		return H_DONE;
 	}
 	r = *sel; /* a copy: the form and questions outlive the page's rows */
+	if (r.p) {
+		person = *r.p;
+		r.p = &person;
+	}
 	if (cmd == CMD_DELEGATE_ADD) {
 		att_form_add(a, r.d);
 		return H_DONE | H_REDRAW;
@@ -334,7 +339,7 @@ static unsigned on_row(struct att *a, enum cmd_id cmd)
 		return H_DONE;
 	}
 	if (cmd == CMD_DELEGATE_EDIT)
-		att_form_edit(a, r.d, &r.p);
+		att_form_edit(a, r.d, r.p);
 	else
 		remove_person(a, &r);
 	return H_DONE | H_REDRAW;
@@ -431,8 +436,10 @@ static void att_hide(struct screen *s)
 		return;
 	keep_person(a);
 	free(a->page);
+	free(a->people);
 	a->page = NULL;
-	a->page_cap = a->page_n = 0;
+	a->people = NULL;
+	a->page_cap = a->page_n = a->people_cap = 0;
 	a->page_valid = false;
 }
 
@@ -440,7 +447,8 @@ static size_t att_held(const struct screen *s)
 {
 	const struct att *a = s->data;
 
-	return (size_t)a->page_cap * sizeof *a->page;
+	return (size_t)a->page_cap * sizeof *a->page +
+	       (size_t)a->people_cap * sizeof *a->people;
 }
 
 static void att_close(struct screen *s)
@@ -457,6 +465,7 @@ static void att_close(struct screen *s)
 	free(a->start);
 	free(a->exp_of);
 	free(a->page);
+	free(a->people);
 	free(a->checks);
 	free(a->themes);
 	free(a);

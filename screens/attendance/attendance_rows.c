@@ -83,7 +83,7 @@ static void times_text(const struct att_delegate *p, char *buf, size_t size)
 
 static void draw_person(struct att *a, WINDOW *w, int y, int x, int width, const struct att_row *r)
 {
-	const struct att_delegate *p = &r->p;
+	const struct att_delegate *p = r->p;
 	struct cols c = columns(width);
 	attr_t n = ui_attr(ROLE_NORMAL);
 	char buf[32];
@@ -193,7 +193,7 @@ void att_draw_detail(struct att *a, WINDOW *w)
 				   g->n_present, g->n_delegates);
 			text = a->text;
 		} else if (r->kind == AK_PERSON && r->loaded) {
-			const struct att_delegate *p = &r->p;
+			const struct att_delegate *p = r->p;
 
 			str_printf(a->text, sizeof a->text, "%s%s%s%s%s", p->function,
 				   p->function[0] && p->entity[0] ? " · " : "", p->entity,

@@ -51,8 +51,9 @@ struct att_row {
 	enum att_kind kind;
 	int d;                    /* delegation index; AK_GROUP: the type */
 	int off;                  /* AK_PERSON: position in its delegation */
-	bool loaded;              /* AK_PERSON: p was read */
-	struct att_delegate p;
+	bool loaded;              /* AK_PERSON: *p was read */
+	struct att_delegate *p;   /* AK_PERSON: in the page's people, else NULL
+				   * (a delegation's row holds no 1.1 KB person) */
 };
 
 struct att_form;
@@ -75,6 +76,8 @@ struct att {
 	/* The visible page of the list. */
 	struct att_row *page;
 	int page_top, page_n, page_cap;
+	struct att_delegate *people; /* the delegates of the page's rows */
+	int people_cap;
 	bool page_valid;
 	/* R4: the check of every member state, the session's themes. */
 	struct check_row *checks;

@@ -30,7 +30,7 @@ static const struct att_hit *from_selection(struct att *a, int rank, struct att_
 	str_copy(from->code, a->delegs[r->d].code, sizeof from->code);
 	from->delegate = r->kind == AK_PERSON && r->loaded;
 	if (from->delegate)
-		str_copy(from->name, r->p.name, sizeof from->name);
+		str_copy(from->name, r->p->name, sizeof from->name);
 	from->rank = rank;
 	return from;
 }

@@ -194,7 +194,7 @@ static void read_segment(struct att *a, int d, int k0, int k1, struct att_row *o
 
 			if (k < k0)
 				continue;
-			out[k - k0].p = *p;
+			*out[k - k0].p = *p;
 			out[k - k0].loaded = true;
 			if (kf < 0)
 				kf = k;
@@ -210,7 +210,7 @@ static void read_segment(struct att *a, int d, int k0, int k1, struct att_row *o
 
 void att_load_page(struct att *a)
 {
-	int h = a->list.height > 0 ? a->list.height : 1, top = a->list.top;
+	int h = a->list.height > 0 ? a->list.height : 1, top = a->list.top, np = 0;
 
 	if (h > a->page_cap) {
 		a->page = xrealloc(a->page, (size_t)h * sizeof *a->page);
@@ -220,8 +220,17 @@ void att_load_page(struct att *a)
 	a->page_n = a->list.count - top < h ? a->list.count - top : h;
 	if (a->page_n < 0)
 		a->page_n = 0;
-	for (int r = 0; r < a->page_n; r++)
+	for (int r = 0; r < a->page_n; r++) {
 		tree_locate(a, top + r, &a->page[r]);
+		np += a->page[r].kind == AK_PERSON;
+	}
+	if (np > a->people_cap) {
+		a->people = xrealloc(a->people, (size_t)np * sizeof *a->people);
+		a->people_cap = np;
+	}
+	for (int r = 0, k = 0; r < a->page_n; r++)
+		if (a->page[r].kind == AK_PERSON)
+			a->page[r].p = &a->people[k++];
 	for (int r = 0; r < a->page_n;) {
 		int d = a->page[r].d, e = r;
 
@@ -240,6 +249,7 @@ void att_load_page(struct att *a)
 const struct att_row *att_row_at(struct att *a, int index)
 {
 	static struct att_row one;
+	static struct att_delegate one_p;
 
 	if (index < 0 || index >= a->list.count)
 		return NULL;
@@ -259,7 +269,8 @@ const struct att_row *att_row_at(struct att *a, int index)
 			attendance_delegates_seek(a->app->db, a->app->session, a->delegs[one.d].id,
 						  e->names[pos - e->base], ATT_SEEK_FROM, 1, &v, &n);
 			if (n == 1) {
-				one.p = v[0];
+				one_p = v[0];
+				one.p = &one_p;
 				one.loaded = true;
 			}
 			free(v);

@@ -125,6 +125,26 @@ int agenda_list(struct db *db, long long session, int after_pos, struct agenda_r
 	return q ? rows_read(q, rows, limit, n) : db_errstatus(db);
 }
 
+int agenda_list_each(struct db *db, long long session, int after_pos, size_t limit,
+		     void (*fn)(const struct agenda_row *r, void *ud), void *ud)
+{
+	struct dbq *q = db_query(db, sql_list, "iii", session, (long long)after_pos,
+				 (long long)limit);
+	struct agenda_row r;
+	time_t now = clock_now();
+	size_t k = 0;
+	int rc = DB_DONE;
+
+	if (!q)
+		return db_errstatus(db);
+	while (k++ < limit && (rc = dbq_step(q)) == DB_ROW) {
+		row_fill(q, &r, now);
+		fn(&r, ud);
+	}
+	dbq_reset(q);
+	return rc < 0 ? rc : DB_OK;
+}
+
 int agenda_get(struct db *db, long long session, long long num, struct agenda_row *row)
 {
 	struct dbq *q = db_query(db, sql_get, "ii", session, num);

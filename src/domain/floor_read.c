@@ -142,6 +142,25 @@ int floor_current(struct db *db, long long session, struct floor_speaker *sp)
 	return rc == DB_ROW ? 1 : rc == DB_DONE ? 0 : rc;
 }
 
+/* The log row q is on; its summary is q's text (valid until q steps). */
+static void entry_fill(struct dbq *q, struct floor_entry *e, time_t now)
+{
+	const char *s = dbq_text(q, 12);
+
+	memset(e, 0, sizeof *e);
+	who_fill(q, &e->who);
+	e->id = dbq_int(q, 6);
+	e->item_id = dbq_int(q, 7);
+	e->item_num = (int)dbq_int(q, 8);
+	e->seq = (int)dbq_int(q, 9);
+	e->start = stored_time(q, 10);
+	e->end = stored_time(q, 11);
+	e->seconds = (long)((e->end ? e->end : now) - e->start);
+	if (e->seconds < 0 || !e->start)
+		e->seconds = 0;
+	e->summary = (char *)(s ? s : "");
+}
+
 /* Read up to `limit` log rows of q. */
 static int log_read(struct dbq *q, struct floor_entry *rows, size_t limit, size_t *n)
 {
@@ -151,20 +170,9 @@ static int log_read(struct dbq *q, struct floor_entry *rows, size_t limit, size_
 
 	while (k < limit && (rc = dbq_step(q)) == DB_ROW) {
 		struct floor_entry *e = &rows[k++];
-		const char *s;
 
-		memset(e, 0, sizeof *e);
-		who_fill(q, &e->who);
-		e->id = dbq_int(q, 6);
-		e->item_id = dbq_int(q, 7);
-		e->item_num = (int)dbq_int(q, 8);
-		e->seq = (int)dbq_int(q, 9);
-		e->start = stored_time(q, 10);
-		e->end = stored_time(q, 11);
-		e->seconds = (long)((e->end ? e->end : now) - e->start);
-		if (e->seconds < 0 || !e->start)
-			e->seconds = 0;
-		e->summary = xstrdup((s = dbq_text(q, 12)) ? s : "");
+		entry_fill(q, e, now);
+		e->summary = xstrdup(e->summary);
 	}
 	dbq_reset(q);
 	*n = k;
@@ -177,23 +185,48 @@ void floor_entries_free(struct floor_entry *rows, size_t n)
 		xfree(&rows[i].summary);
 }
 
+static struct dbq *log_query(struct db *db, long long session, long long item_num,
+			     const struct floor_cursor *after, size_t limit)
+{
+	struct floor_cursor zero = { 0, 0 };
+
+	if (!after)
+		after = &zero;
+	if (item_num)
+		return db_query(db, sql_log_item, "iiii", session, item_num, after->seq,
+				(long long)limit);
+	return db_query(db, sql_log_session, "iiii", session, after->item_id, after->seq,
+			(long long)limit);
+}
+
 int floor_log(struct db *db, long long session, long long item_num,
 	      const struct floor_cursor *after, struct floor_entry *rows, size_t limit,
 	      size_t *n)
 {
-	struct floor_cursor zero = { 0, 0 };
-	struct dbq *q;
+	struct dbq *q = log_query(db, session, item_num, after, limit);
 
 	*n = 0;
-	if (!after)
-		after = &zero;
-	if (item_num)
-		q = db_query(db, sql_log_item, "iiii", session, item_num, after->seq,
-			     (long long)limit);
-	else
-		q = db_query(db, sql_log_session, "iiii", session, after->item_id, after->seq,
-			     (long long)limit);
 	return q ? log_read(q, rows, limit, n) : db_errstatus(db);
+}
+
+int floor_log_each(struct db *db, long long session, long long item_num,
+		   const struct floor_cursor *after, size_t limit,
+		   void (*fn)(const struct floor_entry *e, void *ud), void *ud)
+{
+	struct dbq *q = log_query(db, session, item_num, after, limit);
+	struct floor_entry e;
+	time_t now = clock_now();
+	size_t k = 0;
+	int rc = DB_DONE;
+
+	if (!q)
+		return db_errstatus(db);
+	while (k++ < limit && (rc = dbq_step(q)) == DB_ROW) {
+		entry_fill(q, &e, now);
+		fn(&e, ud);
+	}
+	dbq_reset(q);
+	return rc < 0 ? rc : DB_OK;
 }
 
 int floor_counts(struct db *db, long long session, struct floor_counts *c)

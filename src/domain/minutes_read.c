@@ -226,23 +226,41 @@ void minutes_view_free(struct minutes_view *v)
 	free(v->rows);
 	free(v->tmp);
 	v->rows = v->tmp = NULL;
-	v->cap = 0;
+	v->cap = v->tmp_cap = 0;
 	v->n = 0;
 	v->sel = -1;
 	v->shed = false;
 }
 
-/* The page holds up to two pages plus a look-ahead row while merging;
- * tmp one page plus the look-ahead. */
+/* The page holds up to two pages plus a look-ahead row while merging. */
 static void reserve(struct minutes_view *v)
 {
 	int need = 2 * v->height + 2;
 
 	if (need > v->cap) {
 		v->rows = xrealloc(v->rows, (size_t)need * sizeof *v->rows);
-		v->tmp = xrealloc(v->tmp, (size_t)need * sizeof *v->tmp);
 		v->cap = need;
 	}
+}
+
+/* tmp for n rows fetched (one more for a one-row scroll, a page for a
+ * page move), held until the call ends (tmp_drop): 74 KB at 200x60 kept
+ * between keys before. */
+static struct minutes_row *tmp_for(struct minutes_view *v, size_t n)
+{
+	if (n > (size_t)v->tmp_cap) {
+		v->tmp = xrealloc(v->tmp, n * sizeof *v->tmp);
+		v->tmp_cap = (int)n;
+	}
+	return v->tmp;
+}
+
+static int tmp_drop(struct minutes_view *v, int rc)
+{
+	free(v->tmp);
+	v->tmp = NULL;
+	v->tmp_cap = 0;
+	return rc;
 }
 
 void minutes_view_resize(struct minutes_view *v, int height)
@@ -264,7 +282,8 @@ static int fail(struct minutes_view *v, int rc)
  * whether the end was reached (*more). */
 static int fetch_after(struct minutes_view *v, long long seq, int want, size_t *got, bool *more)
 {
-	int rc = minutes_after(v->db, v->session, &v->filter, seq, v->tmp, (size_t)want + 1, got);
+	int rc = minutes_after(v->db, v->session, &v->filter, seq, tmp_for(v, (size_t)want + 1),
+			       (size_t)want + 1, got);
 
 	*more = *got > (size_t)want;
 	if (*more)
@@ -289,7 +308,7 @@ int minutes_view_end(struct minutes_view *v)
 	return DB_OK;
 }
 
-int minutes_view_home(struct minutes_view *v)
+static int view_home(struct minutes_view *v)
 {
 	size_t got = 0;
 	bool more;
@@ -344,8 +363,8 @@ static int move_up(struct minutes_view *v, int delta)
 	size_t got = 0;
 	int total, target, rc;
 
-	rc = minutes_before(v->db, v->session, &v->filter, v->rows[0].seq, v->tmp, (size_t)delta,
-			    &got);
+	rc = minutes_before(v->db, v->session, &v->filter, v->rows[0].seq,
+			    tmp_for(v, (size_t)delta), (size_t)delta, &got);
 	if (rc != DB_OK)
 		return fail(v, rc);
 	if (got == 0) {
@@ -369,7 +388,7 @@ static int move_up(struct minutes_view *v, int delta)
 	return MINUTES_PAGE;
 }
 
-int minutes_view_move(struct minutes_view *v, int delta)
+static int view_move(struct minutes_view *v, int delta)
 {
 	int target = v->sel + delta;
 
@@ -390,7 +409,7 @@ int minutes_view_move(struct minutes_view *v, int delta)
 	return delta > 0 ? move_down(v, delta) : move_up(v, -delta);
 }
 
-int minutes_view_anchor(struct minutes_view *v, long long seq, int pos)
+static int view_anchor(struct minutes_view *v, long long seq, int pos)
 {
 	size_t k1 = 0, k2 = 0, k3 = 0;
 	bool more;
@@ -407,7 +426,7 @@ int minutes_view_anchor(struct minutes_view *v, long long seq, int pos)
 	if (rc != DB_OK)
 		return fail(v, rc);
 	if (k1 == 0)
-		return minutes_view_home(v);
+		return view_home(v);
 	/* …the rows below, with a look-ahead for the end… */
 	rc = fetch_after(v, v->rows[k1 - 1].seq, v->height - (int)k1, &k2, &more);
 	if (rc != DB_OK)
@@ -415,7 +434,8 @@ int minutes_view_anchor(struct minutes_view *v, long long seq, int pos)
 	memcpy(v->rows + k1, v->tmp, k2 * sizeof *v->rows);
 	/* …and, near the end, more rows above so the page stays full. */
 	if ((int)(k1 + k2) < v->height && k1 == (size_t)pos + 1) {
-		rc = minutes_before(v->db, v->session, &v->filter, v->rows[0].seq, v->tmp,
+		rc = minutes_before(v->db, v->session, &v->filter, v->rows[0].seq,
+				    tmp_for(v, (size_t)v->height - k1 - k2),
 				    (size_t)v->height - k1 - k2, &k3);
 		if (rc != DB_OK)
 			return fail(v, rc);
@@ -427,6 +447,21 @@ int minutes_view_anchor(struct minutes_view *v, long long seq, int pos)
 	v->at_end = !more;
 	v->status = DB_OK;
 	return DB_OK;
+}
+
+int minutes_view_home(struct minutes_view *v)
+{
+	return tmp_drop(v, view_home(v));
+}
+
+int minutes_view_move(struct minutes_view *v, int delta)
+{
+	return tmp_drop(v, view_move(v, delta));
+}
+
+int minutes_view_anchor(struct minutes_view *v, long long seq, int pos)
+{
+	return tmp_drop(v, view_anchor(v, seq, pos));
 }
 
 bool minutes_view_following(const struct minutes_view *v)

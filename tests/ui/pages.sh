@@ -107,3 +107,26 @@ $t
 		"$(stat st$t held_hidden)" 0
 	ok_if "... tab $t holds its page" test "$(stat st$t held_shown)" -gt 0
 done
+
+# A page holds what it shows, not its rows at their largest: the agenda's
+# 70 items at 200x60 (a page of 165 rows of 700 bytes before: 116 KB), the
+# delegations of Attendance (a 1.1 KB delegate in each row before: 62 KB),
+# the Floor log's 80 interventions (105 rows of 350 bytes and a list of
+# 200 speakers before: 106 KB), the journal's page without its second
+# buffer between keys (148 KB before).
+ui_run "$db" "1
+@stats $TEST_TMP/agenda
+3
+@stats $TEST_TMP/att
+2
+@stats $TEST_TMP/floor
+6<PgUp><Up>
+@stats $TEST_TMP/minutes" >/dev/null
+ok_if "200x60: the agenda's page of 70 items holds under 12 KB ($(stat agenda held_shown) B)" \
+	test "$(stat agenda held_shown)" -lt 12288
+ok_if "200x60: the delegations' page holds under 4 KB ($(stat att held_shown) B)" \
+	test "$(stat att held_shown)" -lt 4096
+ok_if "200x60: the Floor's log of 80 and 3 speakers hold under 16 KB ($(stat floor held_shown) B)" \
+	test "$(stat floor held_shown)" -lt 16384
+ok_if "200x60: the journal's page holds under 80 KB ($(stat minutes held_shown) B)" \
+	test "$(stat minutes held_shown)" -lt 81920
