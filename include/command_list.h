@@ -43,8 +43,9 @@ CMD(THEME_DEL, "theme-", "CODE", N_("remove a theme from the session"), 1, 1, O,
 /* Attendance (R3, R4) */
 CMD(DELEGATION_ADD, "delegation+", "CODE TYPE \"NAME\"", N_("register a delegation in the process"),
     3, 3, W | S, NULL, A(ATTENDANCE), cmd_delegation_add)
-CMD(DELEGATE_ADD, "delegate+", "CODE \"NAME\" LEVEL CATEGORY [\"FUNCTION\"] [head]",
-    N_("register a delegate"), 4, 6, O | AT, "a", A(ATTENDANCE), cmd_delegate_add)
+CMD(DELEGATE_ADD, "delegate+",
+    "CODE \"NAME\" LEVEL CATEGORY [\"FUNCTION\"] [head] [--entity \"E\"] [--email M]",
+    N_("register a delegate"), 4, 12, O | AT, "a", A(ATTENDANCE), cmd_delegate_add)
 CMD(DELEGATE_DEL, "delegate-", "CODE \"NAME\"", N_("remove a delegate"), 2, 2, O | AT, "D",
     A(ATTENDANCE), cmd_delegate_del)
 CMD(DELEGATE_EDIT, "delegate=", "CODE \"NAME\" FIELD VALUE", N_("change a delegate's field"), 4, 4,

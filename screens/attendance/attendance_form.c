@@ -8,9 +8,9 @@
  * in the delegation, a level must be in the list, …) and the form cannot
  * be sent while one is wrong.
  *
- * Sending runs commands, each journaled: delegate+ (then delegate= for the
- * entity and the e-mail, which delegate+ does not take) for a new
- * delegate; one delegate= per changed field for an edit, the name last.
+ * Sending runs commands, each journaled: one delegate+ with every field
+ * for a new delegate; one delegate= per changed field for an edit, the
+ * name last.
  *
  * Keys: Tab or Down next field, S-Tab or Up previous (Up/Down choose in a
  * list field), Space ticks the head box, Enter sends, Esc cancels.
@@ -298,42 +298,36 @@ static int set_field(struct att *a, const char *name, const char *field, const c
 	return rc;
 }
 
-static int send_edit(struct att *a, char **v, int *changed);
-
-/* delegate+ stored the delegate: the form goes on as its edit, the stored
- * values its originals, so that what delegate+ does not take is sent by
- * send_edit — and if one of those commands is refused (the database
- * busy, the disk full), Enter again sends only what is left, nothing
- * typed lost (before, the name was then "already" taken: stuck). */
-static void added(struct att_form *m, char **v, bool fn_arg)
+/* " --OPTION "VALUE"" for a field given, "" for an empty one (malloc'd). */
+static char *option(const char *name, const char *value)
 {
-	m->edit = true;
-	str_copy(m->orig_name, v[F_NAME], sizeof m->orig_name);
-	str_copy(m->f[F_NAME].orig, v[F_NAME], sizeof m->f[F_NAME].orig);
-	str_copy(m->f[F_FUNCTION].orig, fn_arg ? v[F_FUNCTION] : "", sizeof m->f[F_FUNCTION].orig);
-	str_copy(m->f[F_LEVEL].orig, v[F_LEVEL], sizeof m->f[F_LEVEL].orig);
-	str_copy(m->f[F_CATEGORY].orig, v[F_CATEGORY], sizeof m->f[F_CATEGORY].orig);
-	m->f[F_HEAD].orig_on = m->f[F_HEAD].on;
-	m->f[F_ENTITY].orig[0] = m->f[F_EMAIL].orig[0] = '\0';
+	char *q, *s;
+
+	if (!value[0])
+		return xstrdup("");
+	q = ui_quote(value);
+	s = xasprintf(" --%s %s", name, q);
+	free(q);
+	return s;
 }
 
+/* One delegate+ with every field of the form: one command, one
+ * transaction, one journal row. Refused (the database busy, the disk
+ * full), it stores nothing and the form stays open holding everything
+ * typed: Enter sends it again. */
 static int send_add(struct att *a, char **v)
 {
 	struct att_form *m = a->form;
-	bool fn_arg = v[F_FUNCTION][0] && !str_ieq(v[F_FUNCTION], "head");
-	char *qn = ui_quote(v[F_NAME]), *qf = ui_quote(v[F_FUNCTION]);
-	int rc = att_exec(a, false, "delegate+ %s %s %s %s%s%s%s", m->code, qn, v[F_LEVEL],
-			  v[F_CATEGORY], fn_arg ? " " : "", fn_arg ? qf : "",
-			  m->f[F_HEAD].on ? " head" : "");
-	int changed;
+	char *qn = ui_quote(v[F_NAME]), *fn = option("function", v[F_FUNCTION]),
+	     *en = option("entity", v[F_ENTITY]), *em = option("email", v[F_EMAIL]);
+	int rc = att_exec(a, false, "delegate+ %s %s %s %s%s%s%s%s", m->code, qn, v[F_LEVEL],
+			  v[F_CATEGORY], m->f[F_HEAD].on ? " head" : "", fn, en, em);
 
 	free(qn);
-	free(qf);
-	if (rc != 0)
-		return rc;
-	/* What delegate+ does not take, one delegate= each. */
-	added(m, v, fn_arg);
-	return send_edit(a, v, &changed);
+	free(fn);
+	free(en);
+	free(em);
+	return rc;
 }
 
 static int send_edit(struct att *a, char **v, int *changed)

@@ -161,29 +161,83 @@ int cmd_delegation_add(struct cmd_ctx *c)
 
 /* ---- delegate+ / delegate- ---- */
 
+/* What delegate+ takes after CATEGORY: ["FUNCTION"] [head] (the older
+ * form, kept for scripts) and, anywhere among them, --function F,
+ * --entity E and --email M: a delegate with every field of the form in
+ * one command. */
+struct delegate_new {
+	const char *function, *entity, *email;
+	bool head;
+};
+
+static int delegate_new_args(struct cmd_ctx *c, struct delegate_new *d)
+{
+	const char *pos[2], *fn_opt = NULL;
+	int npos = 0;
+
+	*d = (struct delegate_new){ .function = "", .entity = "", .email = "" };
+	for (int i = 5; i < c->argc; i++) {
+		const char *a = c->argv[i], **opt = str_eq(a, "--function") ? &fn_opt
+						 : str_eq(a, "--entity") ? &d->entity
+						 : str_eq(a, "--email")  ? &d->email : NULL;
+
+		if (opt && i + 1 >= c->argc)
+			return cmd_err(c, _("%s needs a value"), a);
+		if (opt)
+			*opt = c->argv[++i];
+		else if (npos < 2)
+			pos[npos++] = a;
+		else
+			return cmd_err(c, _("unexpected word %s"), a);
+	}
+	if (npos == 2 && !str_ieq(pos[1], "head"))
+		return cmd_err(c, _("expected head as the last word, not %s"), pos[1]);
+	d->head = npos > 0 && str_ieq(pos[npos - 1], "head");
+	if (npos == 2 || (npos == 1 && !d->head))
+		d->function = pos[0];
+	if (fn_opt && *d->function)
+		return cmd_err(c, "%s", _("function given twice"));
+	if (fn_opt)
+		d->function = fn_opt;
+	if (session_check_text(c, _("function"), d->function, FUNCTION_MAX, false) != 0 ||
+	    session_check_text(c, _("entity"), d->entity, ENTITY_MAX, false) != 0)
+		return -1;
+	if (!email_valid(d->email))
+		return cmd_err(c, _("email: not an e-mail address: %s"), d->email);
+	return 0;
+}
+
+/* Store the delegate d named name in deleg (level and category as codes),
+ * taking the head flag from the previous head (its name into *old_head). */
+static int delegate_insert(struct cmd_ctx *c, long long deleg, const char *name,
+			   const char *level, const char *category, const struct delegate_new *d,
+			   char **old_head)
+{
+	int dbrc = DB_OK;
+
+	if (d->head)
+		*old_head = head_take(c, deleg, 0, &dbrc);
+	if (dbrc != DB_OK ||
+	    db_run(c->db, "INSERT INTO delegate (session_id, delegation_id, name, function, level,"
+			  " category, head, entity, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		   "iittttitt", c->session, deleg, name, d->function, level, category,
+		   (long long)d->head, d->entity, d->email) != DB_OK)
+		return cmd_db_err(c);
+	return 0;
+}
+
 int cmd_delegate_add(struct cmd_ctx *c)
 {
-	const char *name = c->argv[2], *function = "";
+	const char *name = c->argv[2];
 	char *level = NULL, *category = NULL, *old_head = NULL;
-	bool head = false;
+	struct delegate_new d;
 	long long deleg;
-	int rc = -1, dbrc;
+	int rc = -1;
 
-	if (c->argc == 7) {
-		if (!str_ieq(c->argv[6], "head"))
-			return cmd_err(c, _("expected head as the last word, not %s"), c->argv[6]);
-		function = c->argv[5];
-		head = true;
-	} else if (c->argc == 6) {
-		if (str_ieq(c->argv[5], "head"))
-			head = true;
-		else
-			function = c->argv[5];
-	}
 	if (!(deleg = cmd_delegation(c, c->argv[1], NULL, 0)))
 		return -1;
 	if (session_check_text(c, _("name"), name, NAME_MAX_BYTES, true) != 0 ||
-	    session_check_text(c, _("function"), function, FUNCTION_MAX, false) != 0)
+	    delegate_new_args(c, &d) != 0)
 		return -1;
 	if (!(level = attendance_level_code(c->db, c->argv[3]))) {
 		rc = cmd_err(c, _("level: unknown level %s"), c->argv[3]);
@@ -198,25 +252,15 @@ int cmd_delegate_add(struct cmd_ctx *c)
 		rc = cmd_err(c, _("%s already has a delegate named \"%s\""), c->delegation, name);
 		goto out;
 	}
-	if (head) {
-		old_head = head_take(c, deleg, 0, &dbrc);
-		if (dbrc != DB_OK) {
-			rc = cmd_db_err(c);
-			goto out;
-		}
-	}
-	if (db_run(c->db, "INSERT INTO delegate (session_id, delegation_id, name, function, level,"
-			  " category, head) VALUES (?, ?, ?, ?, ?, ?, ?)", "iitttti",
-		   c->session, deleg, name, function, level, category, (long long)head) != DB_OK) {
-		rc = cmd_db_err(c);
+	if (delegate_insert(c, deleg, name, level, category, &d, &old_head) != 0)
 		goto out;
-	}
 	if (old_head)
 		c->before = xasprintf("head=%s", old_head);
-	c->after = xasprintf("name=%s; level=%s; category=%s; function=%s; head=%s", name, level,
-			     category, function, head ? "yes" : "no");
-	cmd_event(c, "delegate.added", "ssssi", c->delegation, name, level, category,
-		  (long long)head);
+	c->after = xasprintf("name=%s; level=%s; category=%s; function=%s; head=%s; entity=%s; "
+			     "email=%s", name, level, category, d.function, d.head ? "yes" : "no",
+			     d.entity, d.email);
+	cmd_event(c, "delegate.added", "ssssisss", c->delegation, name, level, category,
+		  (long long)d.head, d.function, d.entity, d.email);
 	if (old_head)
 		rc = cmd_ok(c, ANS_DELEGATE_ADDED_HEAD,
 			    c->delegation, name, old_head);

@@ -182,12 +182,22 @@ static void r_delegation_added(struct rd *r)
 	  attendance_type_label(S(r, 2)));
 }
 
+/* args: code, name, level, category, head, then (older rows have none)
+ * function, entity, e-mail: each given one is named by its field label. */
 static void r_delegate_added(struct rd *r)
 {
+	static const char *const more[] = { "function", "entity", "email" };
 	char *l = level_label(r->db, S(r, 2)), *c = category_label(r->db, S(r, 3));
 
 	P(_("%s: %s registered (%s, %s)%s"), S(r, 0), S(r, 1), l, c,
 	  N(r, 4) ? _(", head of delegation") : "");
+	for (int i = 0; i < 3; i++) {
+		size_t len = strlen(r->out);
+
+		if (*S(r, 5 + i))
+			str_printf(r->out + len, r->size - len, _("; %s: %s"),
+				   edit_field_label(attendance_delegate_fields, more[i]), S(r, 5 + i));
+	}
 	free(l);
 	free(c);
 }

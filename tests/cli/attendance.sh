@@ -155,7 +155,7 @@ refuse "delegate+: name too long" "delegate+ MUS \"$long\" director interior" \
 refuse "delegate+: last word not head" 'delegate+ MUS "A" director interior "F" chef' \
 	"error: expected head as the last word, not chef"
 refuse "delegate+: too few words" 'delegate+ MUS "A" director' \
-	"error: usage: delegate+ CODE \"NAME\" LEVEL CATEGORY [\"FUNCTION\"] [head]"
+	"error: usage: delegate+ CODE \"NAME\" LEVEL CATEGORY [\"FUNCTION\"] [head] [--entity \"E\"] [--email M]"
 refuse "delegate-: unknown name" 'delegate- MUS "Nobody"' "error: MUS has no delegate named \"Nobody\""
 refuse "delegate=: unknown field" 'delegate= MUS "Priya Ramdin" age 40' \
 	"error: unknown field age (name, function, level, entity, category, head, email)"

@@ -26,7 +26,7 @@ is "Down in the level list chooses (the field stays)" "$(cur "$got")" "Level"
 like "the keys on the form's last row" "$(ui_row "$got" 22)" 'S-Tab.*F2'
 
 got=$(ui_run "$db" '3jjaAina Rabe<Tab>Conseillère<Tab>dir<Tab>Ministère<Tab>int<F2>')
-like "F2 saves from the category" "$(ui_row "$got" 23)" '^ok MDG "Aina Rabe"'
+like "F2 saves from the category" "$(ui_row "$got" 23)" '^ok delegate MDG "Aina Rabe"'
 is "... stored" "$(sq "SELECT level, category, function FROM delegate WHERE name = 'Aina Rabe'")" \
 	"director|interior|Conseillère"
 got=$(ui_run "$db" '3jjaBina Rabe<Tab><Tab>dir<Tab><Tab>int<Tab><Tab>b.rabe@example.mg<Enter>')
