@@ -19,7 +19,10 @@ Keys: comma-separated, each optionally *N; UP DOWN LEFT RIGHT HOME END PGUP
 PGDN ENTER TAB ESC BS, C-x (control-x), or literal text typed one character
 per step.
 """
-import argparse, errno, fcntl, json, os, select, statistics, struct, sys, termios, time
+import argparse, json, os, statistics, sys, time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import lib  # noqa: E402  (tests/lib.py: the program in a pseudo-terminal)
 
 NAMED = {'UP': '\x1b[A', 'DOWN': '\x1b[B', 'RIGHT': '\x1b[C', 'LEFT': '\x1b[D',
          'HOME': '\x1b[H', 'END': '\x1b[F', 'PGUP': '\x1b[5~', 'PGDN': '\x1b[6~',
@@ -62,76 +65,14 @@ def hwm_kb(pid):
     return 0
 
 
-class Child:
-    def __init__(self, argv, cols, rows, env):
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
-        self.t0 = time.monotonic()
-        pid = os.fork()
-        if pid == 0:
-            os.close(master)
-            os.setsid()
-            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-            for fd in (0, 1, 2):
-                os.dup2(slave, fd)
-            os.execvpe(argv[0], argv, env)
-        os.close(slave)
-        self.pid, self.fd, self.eof, self.app_cursor = pid, master, False, False
-
-    def read(self):
-        try:
-            data = os.read(self.fd, 65536)
-        except OSError as e:
-            if e.errno != errno.EIO:
-                raise
-            data = b''
-        if not data:
-            self.eof = True
-        if b'\x1b[?1h' in data:
-            self.app_cursor = True
-        if b'\x1b[?1l' in data:
-            self.app_cursor = False
-        return data
-
-    def pump(self, quiet, timeout, first=False):
-        """Read until `quiet` s of silence; -> (bytes, reads, last_ms).
-        With first, the silence counts only once output has begun (a slow
-        start — a sanitizer build, a loaded machine — is not a quiet screen)."""
-        start = last = time.monotonic()
-        got = reads = 0
-        while not self.eof:
-            now = time.monotonic()
-            if now - start >= timeout or (now - last >= quiet and (got or not first)):
-                break
-            if first and not got:
-                if select.select([self.fd], [], [], timeout - (now - start))[0]:
-                    data = self.read()
-                    if data:
-                        got += len(data)
-                        reads += 1
-                        last = time.monotonic()
-                continue
-            if select.select([self.fd], [], [], quiet - (now - last))[0]:
-                data = self.read()
-                if data:
-                    got += len(data)
-                    reads += 1
-                    last = time.monotonic()
-        return got, reads, (last - start) * 1000
-
-    def listen(self, seconds):
-        end, got = time.monotonic() + seconds, 0
-        while not self.eof and time.monotonic() < end:
-            if select.select([self.fd], [], [], max(0, end - time.monotonic()))[0]:
-                got += len(self.read())
-        return got
-
-    def send(self, key):
-        if self.app_cursor and key in APP_CURSOR:
-            s = APP_CURSOR[key]
-        else:
-            s = NAMED.get(key, key)
-        os.write(self.fd, s.encode())
+def send(c, key):
+    """Type one key: a named one as the terminal sends it (its cursor keys
+    in the mode the program set), else the text."""
+    if c.app_cursor and key in APP_CURSOR:
+        s = APP_CURSOR[key]
+    else:
+        s = NAMED.get(key, key)
+    os.write(c.fd, s.encode())
 
 
 def main():
@@ -151,9 +92,9 @@ def main():
         env.pop(k, None)
     env.update(kv.split('=', 1) for kv in a.env)
     quiet = a.quiet_ms / 1000
-    c = Child(cmd, cols, rows, env)
-    got, _, ms = c.pump(quiet, 10, first=True)
-    out = {'first_paint_bytes': got, 'first_paint_ms': round(ms + 0.0, 1)}
+    c = lib.PtyChild(cmd, cols, rows, env)
+    data, _, ms = c.pump(quiet, 10, first=True)
+    out = {'first_paint_bytes': len(data), 'first_paint_ms': round(ms + 0.0, 1)}
     if a.idle > 0:
         out['idle_bytes_per_s'] = round(c.listen(a.idle) / a.idle, 2)
     by, reads, cpus, hwm, steps = {}, [], [], hwm_kb(c.pid), []
@@ -161,8 +102,9 @@ def main():
         if c.eof:
             break
         c0 = cpu_ns(c.pid)
-        c.send(key)
-        b, r, _ = c.pump(quiet, 3)
+        send(c, key)
+        data, r, _ = c.pump(quiet, 3)
+        b = len(data)
         c1 = cpu_ns(c.pid)
         if c.eof or c1 is None:
             break

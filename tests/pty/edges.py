@@ -15,17 +15,15 @@ The program runs in a pseudo-terminal (TERM=xterm-256color); what it
 writes is fed to pyte. A key's bytes are what arrives until the output
 pauses; nothing is timed.
 """
-import errno
-import fcntl
 import os
 import select
-import struct
 import sys
-import termios
-import time
 
 sys.path.append('/usr/lib/python3/dist-packages')
 import pyte  # noqa: E402
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import lib  # noqa: E402  (tests/lib.py: the program in a pseudo-terminal)
 
 
 class Screen(pyte.Screen):
@@ -54,37 +52,19 @@ class Term:
     def __init__(self, argv, cols, rows):
         self.screen = Screen(cols, rows)
         self.stream = Stream(self.screen)
-        self.app_cursor = False
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
         env = dict(os.environ, TERM='xterm-256color', ESCDELAY='25', RAPPORTEUR_NOW=NOW)
         for k in ('LINES', 'COLUMNS', 'NO_COLOR'):
             env.pop(k, None)
-        pid = os.fork()
-        if pid == 0:
-            os.close(master)
-            os.setsid()
-            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-            for fd in (0, 1, 2):
-                os.dup2(slave, fd)
-            os.execvpe(argv[0], argv, env)
-        os.close(slave)
-        self.pid, self.fd = pid, master
+        self.child = lib.PtyChild(argv, cols, rows, env)
+        self.pid, self.fd = self.child.pid, self.child.fd
 
     def read(self, wait):
         """Bytes arriving within `wait` s, or b'' (None at the end)."""
         if not select.select([self.fd], [], [], wait)[0]:
             return b''
-        try:
-            data = os.read(self.fd, 65536)
-        except OSError as e:
-            if e.errno != errno.EIO:
-                raise
+        data = self.child.read()
+        if not data:
             return None
-        if b'\x1b[?1h' in data:
-            self.app_cursor = True
-        if b'\x1b[?1l' in data:
-            self.app_cursor = False
         self.stream.feed(data)
         return data
 
@@ -102,7 +82,7 @@ class Term:
         """Type k; -> the bytes of the first write that follows (the
         update of one key is one write), after waiting for the rest."""
         if k in KEYS:
-            s = ('\x1bO' if self.app_cursor else '\x1b[') + KEYS[k]
+            s = ('\x1bO' if self.child.app_cursor else '\x1b[') + KEYS[k]
         else:
             s = {'ENTER': '\r'}.get(k, k)
         os.write(self.fd, s.encode())

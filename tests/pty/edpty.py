@@ -17,17 +17,18 @@ dump; the cursor's row and column from 0).
 """
 import argparse
 import curses
-import errno
-import fcntl
 import json
 import os
-import select
-import struct
 import sys
-import termios
-import time
 
 import pyte
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+import lib  # noqa: E402  (tests/lib.py: the program in a pseudo-terminal)
+
+# A key's output is read until QUIET s of silence once it has begun (the
+# first paint: FIRST_QUIET), and its beginning awaited LIMIT s at most.
+QUIET, FIRST_QUIET, LIMIT = 0.15, 0.3, 10.0
 
 NAMES = {'Enter': '\r', 'Esc': '\x1b', 'Space': ' ', 'Tab': '\t'}
 CAPS = {'BS': 'kbs', 'Del': 'kdch1', 'Up': 'kcuu1', 'Down': 'kcud1', 'Left': 'kcub1',
@@ -61,41 +62,6 @@ def parse(script):
     return out
 
 
-class Child:
-    def __init__(self, argv, cols, rows, env):
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
-        pid = os.fork()
-        if pid == 0:
-            os.close(master)
-            os.setsid()
-            fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-            for fd in (0, 1, 2):
-                os.dup2(slave, fd)
-            os.execvpe(argv[0], argv, env)
-        os.close(slave)
-        self.pid, self.fd = pid, master
-
-    def pump(self, quiet=0.15, first=10.0):
-        """Output until `quiet` s of silence once it has begun (at most
-        `first` s for it to begin: a limit, not a measure)."""
-        got = b''
-        deadline = time.monotonic() + first
-        while True:
-            wait = quiet if got else max(0.0, deadline - time.monotonic())
-            if not select.select([self.fd], [], [], wait)[0]:
-                return got
-            try:
-                data = os.read(self.fd, 65536)
-            except OSError as e:
-                if e.errno != errno.EIO:
-                    raise
-                data = b''
-            if not data:
-                return got
-            got += data
-
-
 def rows_of(screen):
     rows = [line.rstrip() for line in screen.display]
     while rows and not rows[-1]:
@@ -117,8 +83,8 @@ def main():
     env = dict(os.environ, TERM=a.term, COLUMNS=str(cols), LINES=str(rows))
     screen = pyte.Screen(cols, rows)
     stream = pyte.ByteStream(screen)
-    child = Child(argv, cols, rows, env)
-    stream.feed(child.pump(quiet=0.3))
+    child = lib.PtyChild(argv, cols, rows, env)
+    stream.feed(child.pump(FIRST_QUIET, LIMIT, first=True)[0])
     out = {'keys': [], 'screens': [], 'cursors': []}
     for label, s in keys:
         if s is None:
@@ -126,7 +92,7 @@ def main():
             out['cursors'].append([screen.cursor.y, screen.cursor.x])
             continue
         os.write(child.fd, s.encode())
-        data = child.pump()
+        data = child.pump(QUIET, LIMIT, first=True)[0]
         stream.feed(data)
         out['keys'].append([label, len(data)])
     try:

@@ -30,7 +30,6 @@ SOAK_VERBOSE (one line per iteration).
 """
 import os
 import random
-import shlex
 import shutil
 import signal
 import sqlite3
@@ -38,6 +37,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import lib  # noqa: E402  (tests/lib.py: the program in a tmux pane)
 
 BIN = os.environ.get("RAPPORTEUR_BIN") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "rapporteur")
@@ -48,57 +50,8 @@ DELEGATIONS = ["COM", "MDG", "MUS", "FRA", "SYC", "IOM", "UNHCR", "WHO", "ILO", 
 LIMIT = 10.0  # seconds: a limit for any wait, never a measure
 
 
-class Failure(Exception):
-    pass
-
-
-class Pane:
-    """One tmux server with one pane; the program is respawned in it."""
-
-    def __init__(self, workdir):
-        self.workdir = workdir
-        self.sock = os.path.join(workdir, "tmux.sock")
-        conf = os.path.join(workdir, "tmux.conf")
-        with open(conf, "w") as f:
-            f.write("set -g remain-on-exit on\n")
-        self.tmux("-f", conf, "new-session", "-d", "-s", "rap", "-x", "80", "-y", "24",
-                  "sleep 1000000")
-
-    def tmux(self, *args):
-        r = subprocess.run(["tmux", "-S", self.sock] + list(args), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE)
-        if r.returncode != 0:
-            raise Failure("tmux %s: %s" % (args[0], r.stderr.decode(errors="replace").strip()))
-        return r.stdout.decode("utf-8", "replace")
-
-    def screen(self):
-        return self.tmux("capture-pane", "-p", "-t", "rap").split("\n")
-
-    def row(self, n):
-        rows = self.screen()
-        return rows[n - 1] if len(rows) >= n else ""
-
-    def keys(self, text, literal=True):
-        if literal:
-            self.tmux("send-keys", "-t", "rap", "-l", text)
-        else:
-            self.tmux("send-keys", "-t", "rap", text)
-
-    def fmt(self, f):
-        return self.tmux("display-message", "-p", "-t", "rap", f).strip()
-
-    def kill_server(self):
-        subprocess.run(["tmux", "-S", self.sock, "kill-server"], stderr=subprocess.DEVNULL)
-
-
 def wait_until(pred, what):
-    t = time.monotonic() + LIMIT
-    while time.monotonic() < t:
-        v = pred()
-        if v:
-            return v
-        time.sleep(0.01)
-    raise Failure("waited %.0f s for %s" % (LIMIT, what))
+    return lib.wait_until(pred, what, LIMIT, 0.01)
 
 
 def db_check(db, after):
@@ -152,7 +105,8 @@ def main():
     if integrity != "ok":
         raise SystemExit("soak tui: the fresh database fails integrity_check")
     seq = rows[-1][0] if rows else 0
-    pane = Pane(workdir)
+    pane = lib.Pane(workdir)
+    prog = lib.Program(pane, workdir, BIN, db, LIMIT)
     state = State()
     sigs = {signal.SIGKILL: 0, signal.SIGHUP: 0, signal.SIGTERM: 0}
     moments = {"after ok": 0, "after Enter": 0, "mid-typing": 0}
@@ -162,18 +116,7 @@ def main():
     it = 0
     try:
         for it in range(1, KILLS + 1):
-            pidf = os.path.join(workdir, "pid%d" % it)
-            statf = os.path.join(workdir, "status%d" % it)
-            inner = ("echo $$ >%s; exec env TERM=screen-256color ESCDELAY=25 %s --db %s" %
-                     (shlex.quote(pidf), shlex.quote(BIN), shlex.quote(db)))
-            cmd = "sh -c %s; echo $? >%s.tmp; mv %s.tmp %s" % (
-                shlex.quote(inner), shlex.quote(statf), shlex.quote(statf), shlex.quote(statf))
-            pane.tmux("respawn-pane", "-k", "-t", "rap", cmd)
-            wait_until(lambda: os.path.exists(pidf) and os.path.getsize(pidf) > 0, "the pid")
-            with open(pidf) as f:
-                pid = int(f.read())
-            wait_until(lambda: any(r.startswith(" 1 Agenda") for r in pane.screen()),
-                       "the first paint")
+            prog.start()
 
             sig = rng.choices([signal.SIGKILL, signal.SIGHUP, signal.SIGTERM], [70, 15, 15])[0]
             moment = rng.choices(["after ok", "after Enter", "mid-typing"], [60, 20, 20])[0]
@@ -211,13 +154,9 @@ def main():
                     errors += 1
                 if last:
                     time.sleep(rng.uniform(0, 0.15))
-            try:
-                os.kill(pid, sig)
-            except ProcessLookupError:
+            running, status = prog.stop(sig)
+            if not running:
                 bad.append("iteration %d: the program had ended before the signal" % it)
-            wait_until(lambda: os.path.exists(statf), "the program to end after signal %d" % sig)
-            with open(statf) as f:
-                status = int(f.read())
             sigs[sig] += 1
             moments[moment] += 1
             acked += len(seen_ok)
@@ -264,7 +203,7 @@ def main():
                       % (it, sig, moment, n, len(seen_ok), len(refused), status, len(rows)))
             if len(bad) > 20:
                 break
-    except Failure as e:
+    except lib.Failure as e:
         bad.append("iteration %d: %s" % (it, e))
         rows = pane.screen()
         for r in rows:

@@ -41,7 +41,6 @@ SOAK_DIR (kept when given), SOAK_VERBOSE.
 """
 import os
 import random
-import shlex
 import shutil
 import signal
 import sqlite3
@@ -49,6 +48,9 @@ import subprocess
 import sys
 import tempfile
 import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+import lib  # noqa: E402  (tests/lib.py: the program in a tmux pane)
 
 BIN = os.environ.get("RAPPORTEUR_BIN") or os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "..", "rapporteur")
@@ -75,73 +77,8 @@ PROMPTS = {
 }
 
 
-class Failure(Exception):
-    pass
-
-
-class Pane:
-    def __init__(self, workdir):
-        self.sock = os.path.join(workdir, "tmux.sock")
-        conf = os.path.join(workdir, "tmux.conf")
-        with open(conf, "w") as f:
-            f.write("set -g remain-on-exit on\n")
-        self.tmux("-f", conf, "new-session", "-d", "-s", "rap", "-x", "80", "-y", "24",
-                  "sleep 1000000")
-
-    def tmux(self, *args):
-        r = subprocess.run(["tmux", "-S", self.sock] + list(args), stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE)
-        if r.returncode != 0:
-            raise Failure("tmux %s: %s" % (args[0], r.stderr.decode(errors="replace").strip()))
-        return r.stdout.decode("utf-8", "replace")
-
-    def text(self):
-        return self.tmux("capture-pane", "-p", "-t", "rap")
-
-    def keys(self, text, literal=True):
-        self.tmux("send-keys", "-t", "rap", *(["-l", text] if literal else [text]))
-
-    def kill_server(self):
-        subprocess.run(["tmux", "-S", self.sock, "kill-server"], stderr=subprocess.DEVNULL)
-
-
 def wait_until(pred, what, limit=LIMIT):
-    t = time.monotonic() + limit
-    while time.monotonic() < t:
-        v = pred()
-        if v:
-            return v
-        time.sleep(0.02)
-    raise Failure("waited %.0f s for %s" % (limit, what))
-
-
-class Program:
-    """The program in the pane, its pid and exit status files."""
-
-    def __init__(self, pane, workdir, db):
-        self.pane, self.workdir, self.db, self.n = pane, workdir, db, 0
-
-    def start(self):
-        self.n += 1
-        self.pidf = os.path.join(self.workdir, "pid%d" % self.n)
-        self.statf = os.path.join(self.workdir, "status%d" % self.n)
-        inner = ("echo $$ >%s; exec env TERM=screen-256color ESCDELAY=25 %s --db %s" %
-                 (shlex.quote(self.pidf), shlex.quote(BIN), shlex.quote(self.db)))
-        cmd = "sh -c %s 2>>%s; echo $? >%s.tmp; mv %s.tmp %s" % (
-            shlex.quote(inner), shlex.quote(os.path.join(self.workdir, "stderr.txt")),
-            shlex.quote(self.statf), shlex.quote(self.statf), shlex.quote(self.statf))
-        self.pane.tmux("respawn-pane", "-k", "-t", "rap", cmd)
-        wait_until(lambda: os.path.exists(self.pidf) and os.path.getsize(self.pidf) > 0, "the pid")
-        with open(self.pidf) as f:
-            self.pid = int(f.read())
-        wait_until(lambda: "1 Agenda" in self.pane.text(), "the first paint")
-
-    def stop(self, sig):
-        try:
-            os.kill(self.pid, sig)
-        except ProcessLookupError:
-            pass
-        wait_until(lambda: os.path.exists(self.statf), "the program to end")
+    return lib.wait_until(pred, what, limit)
 
 
 def open_prompt(pane, name):
@@ -168,7 +105,7 @@ class Lock:
         self.p = subprocess.Popen([sys.executable, "-c", code, db, str(seconds)],
                                   stdout=subprocess.PIPE)
         if self.p.stdout.readline().strip() != b"held":
-            raise Failure("the lock holder did not get the lock")
+            raise lib.Failure("the lock holder did not get the lock")
 
     def end(self):
         self.p.wait()
@@ -234,7 +171,7 @@ def offered_back(pane, prog, name, text):
     try:
         wait_until(lambda: tail in pane.text(), "the draft offered back", limit=5)
         ok = True
-    except Failure:
+    except lib.Failure:
         ok = False
     prog.stop(signal.SIGKILL)
     return ok
@@ -257,7 +194,7 @@ def one_case(ctx, cond, name, finish, during, rng, tag):
         if os.path.exists(db + suffix):
             os.unlink(db + suffix)
     shutil.copy(base, db)
-    prog = Program(pane, work, db)
+    prog = lib.Program(pane, work, BIN, db, LIMIT, os.path.join(work, "stderr.txt"))
     prog.start()
     open_prompt(pane, name)
     text = typed_text(rng, tag)
@@ -322,7 +259,7 @@ def main():
     mount, why = (None, "not root") if os.geteuid() != 0 else mount_tmpfs(work)
     conds = ["lock"] + (["disk"] if mount else [])
     rng = random.Random(SEED)
-    ctx = {"pane": Pane(work), "base": base, "work": work, "mount": mount,
+    ctx = {"pane": lib.Pane(work), "base": base, "work": work, "mount": mount,
            "datadir": os.environ.get("XDG_DATA_HOME", os.path.join(work, "data"))}
     counts = {"stored": 0, "draft": 0, "file": 0, "LOST": 0, "cancelled": 0, "RUN": 0}
     offered_ok = offered_bad = not_saved = cases = 0
@@ -360,7 +297,7 @@ def main():
                                 (" (offered back)" if offered else " (NOT offered back)"),
                                 ns, sig))
                             sys.stdout.flush()
-    except Failure as e:
+    except lib.Failure as e:
         bad.append("case %d: %s" % (cases, e))
         for r in ctx["pane"].text().split("\n"):
             print("#   pane: " + r)
