@@ -43,3 +43,26 @@ like "a CSV import reads its file (libcsv loaded then)" "$out" '^ok '
 rm -rf fp-export
 rap export --db "$db" --session 1 --out fp-export >/dev/null 2>&1
 like "an export quotes a cell holding a comma" "$(cat fp-export/attendance.csv 2>/dev/null)" '"Directeur, Bureau de l.immigration"'
+
+# The program's read-only segment at every start (Makefile): no unwind
+# tables of its own (.eh_frame: 80 KB beside .rodata, never read by a C
+# program; gdb unwinds with .debug_frame), the PIE's relative relocations
+# packed (DT_RELR: .rela.dyn, read whole at each start, 35 KB -> 0.3 KB)
+# where the toolchain has them. The sanitizer builds keep their tables.
+if ! command -v readelf >/dev/null 2>&1; then
+	echo "ok $((n + 1)) # skip readelf not installed (binutils)"
+elif LD_TRACE_LOADED_OBJECTS=1 "$BIN" 2>&1 | grep -q libasan; then
+	echo "ok $((n + 1)) # skip the sanitizer build keeps its unwind tables"
+else
+	sections=$(readelf -SW "$BIN" | sed -n 's/^ *\[ *[0-9]*\] *//p')
+	size_of() { printf '%d' "0x$(printf '%s\n' "$sections" | awk -v s="$1" '$1 == s { print $5 }')"; }
+	like "readelf lists the program's sections" "$sections" '^\.rodata +PROGBITS'
+	eh=$(size_of .eh_frame)
+	ok_if "no unwind tables of the program's own (.eh_frame: $eh B, the C runtime's)" test "$eh" -lt 1024
+	like "gdb still unwinds it: .debug_frame is there" "$sections" '\.debug_frame'
+	if ld --help 2>/dev/null | grep -q pack-relative-relocs; then
+		like "relative relocations packed (DT_RELR)" "$(readelf -d "$BIN")" '\(RELR\)'
+		rela=$(size_of .rela.dyn)
+		ok_if "what stays in .rela.dyn is small ($rela B)" test "$rela" -lt 4096
+	fi
+fi
