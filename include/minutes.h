@@ -46,6 +46,18 @@ struct minutes_row {
 	bool cut;                              /* detail may be cut: minutes_detail_full */
 };
 
+/* A row of the page of struct minutes_view: a minutes_row whose actor and
+ * detail are strings of their length, owned by the view. */
+struct minutes_line {
+	long long seq;
+	time_t time;
+	long long item;
+	char event[MINUTES_CODE_MAX + 1];
+	char delegation[MINUTES_CODE_MAX + 1];
+	char *actor, *detail;
+	bool cut;
+};
+
 /*
  * At most `limit` entries of `session` matching f (NULL: all) with
  * seq > after_seq (minutes_after) or seq < before_seq (minutes_before:
@@ -105,14 +117,14 @@ struct minutes_view {
 	long long session;
 	struct minutes_filter filter;
 	int height;               /* rows of a page, ≥ 1 (minutes_view_resize) */
-	struct minutes_row *rows; /* the page: rows[0..n) in ascending seq */
+	struct minutes_line *rows;/* the page: rows[0..n) in ascending seq */
 	int n;
 	int sel;                  /* selected index, -1 when the page is empty */
 	bool at_end;              /* rows[n-1] is the newest matching entry */
 	int status;               /* last db status (DB_OK or < 0) */
-	struct minutes_row *tmp;  /* private: rows fetched before merging,
+	struct minutes_line *tmp; /* private: rows fetched before merging,
 				   * held during one call only */
-	int cap, tmp_cap;
+	int cap, tmp_cap, tmp_n;
 	/* private: minutes_view_shed kept the place of the page here */
 	bool shed;
 	long long shed_seq;       /* the entry selected, 0: following the end */
@@ -155,7 +167,7 @@ void minutes_view_shed(struct minutes_view *v);
 /* The selected entry is the newest: new entries will be followed. */
 bool minutes_view_following(const struct minutes_view *v);
 /* The selected entry, or NULL. */
-const struct minutes_row *minutes_view_selected(const struct minutes_view *v);
+const struct minutes_line *minutes_view_selected(const struct minutes_view *v);
 
 /* note "TEXT": a free line of the minutes (the journal row is the note). */
 int cmd_note(struct cmd_ctx *);

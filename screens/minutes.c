@@ -101,7 +101,7 @@ static void refresh_page(struct minutes_screen *m)
 static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 {
 	struct minutes_screen *m = ud;
-	const struct minutes_row *r;
+	const struct minutes_line *r;
 	attr_t normal = ui_attr(ROLE_NORMAL);
 	char buf[32];
 	int cx = x;
@@ -129,7 +129,7 @@ static void draw_row(void *ud, WINDOW *w, int y, int x, int width, int i)
 }
 
 /* The text searched: what the row shows. */
-static const char *entry_text(struct minutes_screen *m, const struct minutes_row *r)
+static const char *entry_text(struct minutes_screen *m, const struct minutes_line *r)
 {
 	char hm[8] = "", item[24] = "";
 
@@ -533,7 +533,7 @@ static void report_minutes(struct minutes_screen *m)
 /* Enter: the selected entry whole, over the screen. */
 static void show_entry(struct minutes_screen *m)
 {
-	const struct minutes_row *r = minutes_view_selected(&m->v);
+	const struct minutes_line *r = minutes_view_selected(&m->v);
 	char title[64], *text;
 
 	if (!r)
@@ -600,9 +600,15 @@ static long long find(struct minutes_screen *m, struct minutes_row *buf, long lo
 				  &n) < 0)
 			return 0;
 		for (size_t i = 0; i < n; i++) {
+			struct minutes_line l = { .seq = buf[i].seq, .time = buf[i].time,
+						  .item = buf[i].item, .actor = buf[i].actor,
+						  .detail = buf[i].detail };
+
 			if (buf[i].seq >= upto)
 				return 0;
-			if (widget_match(entry_text(m, &buf[i]), needle))
+			str_copy(l.event, buf[i].event, sizeof l.event);
+			str_copy(l.delegation, buf[i].delegation, sizeof l.delegation);
+			if (widget_match(entry_text(m, &l), needle))
 				return buf[i].seq;
 		}
 		if (n)
@@ -616,7 +622,7 @@ static long long find(struct minutes_screen *m, struct minutes_row *buf, long lo
 static bool minutes_search(struct screen *s, const char *needle, bool next)
 {
 	struct minutes_screen *m = s->data;
-	const struct minutes_row *cur;
+	const struct minutes_line *cur;
 	struct minutes_row *buf;
 	long long from, seq;
 
@@ -659,7 +665,11 @@ static size_t minutes_held(const struct screen *s)
 {
 	const struct minutes_screen *m = s->data;
 
-	return (size_t)(m->v.cap + m->v.tmp_cap) * sizeof *m->v.rows;
+	size_t sum = (size_t)(m->v.cap + m->v.tmp_cap) * sizeof *m->v.rows;
+
+	for (int i = 0; i < m->v.n; i++)
+		sum += strlen(m->v.rows[i].actor) + strlen(m->v.rows[i].detail) + 2;
+	return sum;
 }
 
 static void minutes_close(struct screen *s)

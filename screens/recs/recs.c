@@ -485,6 +485,31 @@ static unsigned recs_tick(struct screen *s, struct app *app)
 	return r && r->mode == RM_EDIT ? recs_edit_tick(r) : H_IGNORED;
 }
 
+/* Left for another tab: the page of the list goes (open() and draw()
+ * read it again; the selection, the filters and a mode stay). */
+static void recs_hide(struct screen *s)
+{
+	struct recs *r = s->data;
+
+	if (!r)
+		return;
+	recs_list_free(&r->page, r->page_n);
+	r->page_n = 0;
+	r->page_valid = false;
+	scratch_clear(r);
+}
+
+static size_t recs_held(const struct screen *s)
+{
+	const struct recs *r = s->data;
+	size_t sum = r->page_n * sizeof *r->page;
+
+	for (size_t i = 0; i < r->page_n; i++)
+		sum += strlen(r->page[i].title) + strlen(r->page[i].cosponsors) +
+		       strlen(r->page[i].theme) + 3;
+	return sum;
+}
+
 static void recs_close(struct screen *s)
 {
 	struct recs *r = s->data;
@@ -514,4 +539,6 @@ const struct screen_ops recs_screen_ops = {
 	.close = recs_close,
 	.search = recs_search,
 	.tick = recs_tick,
+	.hide = recs_hide,
+	.held = recs_held,
 };

@@ -142,16 +142,18 @@ static void read_row(struct db *db, struct dbq *q, struct minutes_row *r)
 	r->cut = strlen(r->detail) + 4 > sizeof r->detail;
 }
 
-/* Run one page query: rows arrive in the statement's order. */
+/* Run one page query: rows arrive in the statement's order, each handed
+ * to fn (a row of the reader's, valid during the call). */
 static int page_query(struct db *db, bool before, long long session,
-		      const struct minutes_filter *f, long long seq, struct minutes_row *rows,
-		      size_t limit, size_t *n)
+		      const struct minutes_filter *f, long long seq, size_t limit,
+		      void (*fn)(const struct minutes_row *r, void *ud), void *ud)
 {
 	unsigned bits = filter_bits(f);
+	struct minutes_row r;
 	struct dbq *q;
+	size_t k = 0;
 	int rc = DB_DONE;
 
-	*n = 0;
 	if (limit == 0)
 		return DB_OK;
 	if (!(q = prepare_page(db, bits + (before ? 8 : 0))))
@@ -167,22 +169,43 @@ static int page_query(struct db *db, bool before, long long session,
 		dbq_bind_text(q, 5, f->delegation);
 	if (bits & 4)
 		dbq_bind_text(q, 6, f->event);
-	while (*n < limit && (rc = dbq_step(q)) == DB_ROW)
-		read_row(db, q, &rows[(*n)++]);
+	while (k++ < limit && (rc = dbq_step(q)) == DB_ROW) {
+		read_row(db, q, &r);
+		fn(&r, ud);
+	}
 	dbq_reset(q);
 	return rc == DB_ROW || rc == DB_DONE ? DB_OK : rc;
+}
+
+struct row_sink {
+	struct minutes_row *rows;
+	size_t *n;
+};
+
+static void to_rows(const struct minutes_row *r, void *ud)
+{
+	struct row_sink *k = ud;
+
+	k->rows[(*k->n)++] = *r;
 }
 
 int minutes_after(struct db *db, long long session, const struct minutes_filter *f,
 		  long long after_seq, struct minutes_row *rows, size_t limit, size_t *n)
 {
-	return page_query(db, false, session, f, after_seq, rows, limit, n);
+	struct row_sink k = { rows, n };
+
+	*n = 0;
+	return page_query(db, false, session, f, after_seq, limit, to_rows, &k);
 }
 
 int minutes_before(struct db *db, long long session, const struct minutes_filter *f,
 		   long long before_seq, struct minutes_row *rows, size_t limit, size_t *n)
 {
-	int rc = page_query(db, true, session, f, before_seq, rows, limit, n);
+	struct row_sink k = { rows, n };
+	int rc;
+
+	*n = 0;
+	rc = page_query(db, true, session, f, before_seq, limit, to_rows, &k);
 
 	/* Newest first from the index; the caller wants ascending seq. */
 	for (size_t i = 0, j = *n ? *n - 1 : 0; i < j; i++, j--) {
@@ -212,6 +235,60 @@ int minutes_next_event(struct db *db, long long session, const char *after, char
 
 /* ---- the view ---- */
 
+/* The view's rows are minutes_line: the actor and detail as strings of
+ * their length (a page of 112 rows of 660 bytes at 200x60 before). A
+ * line in rows[0, n) or tmp[0, tmp_n) owns its strings; moving it from
+ * tmp to rows moves them. */
+static void line_set(struct minutes_line *l, const struct minutes_row *r)
+{
+	l->seq = r->seq;
+	l->time = r->time;
+	l->item = r->item;
+	str_copy(l->event, r->event, sizeof l->event);
+	str_copy(l->delegation, r->delegation, sizeof l->delegation);
+	l->actor = xstrdup(r->actor);
+	l->detail = xstrdup(r->detail);
+	l->cut = r->cut;
+}
+
+static void lines_free(struct minutes_line *l, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(l[i].actor);
+		free(l[i].detail);
+	}
+}
+
+struct line_sink {
+	struct minutes_line *lines;
+	size_t n;
+};
+
+static void to_lines(const struct minutes_row *r, void *ud)
+{
+	struct line_sink *k = ud;
+
+	line_set(&k->lines[k->n++], r);
+}
+
+/* Up to limit lines after seq (or just before it, when before: then put
+ * in ascending seq) into lines; *n of them, owned by the caller. */
+static int lines_read(struct minutes_view *v, bool before, long long seq,
+		      struct minutes_line *lines, size_t limit, size_t *n)
+{
+	struct line_sink k = { lines, 0 };
+	int rc = page_query(v->db, before, v->session, &v->filter, seq, limit, to_lines, &k);
+
+	*n = k.n;
+	for (size_t i = 0, j = k.n ? k.n - 1 : 0; before && i < j; i++, j--) {
+		struct minutes_line t = lines[i];
+
+		lines[i] = lines[j];
+		lines[j] = t;
+	}
+	return rc;
+}
+
 void minutes_view_init(struct minutes_view *v, struct db *db, long long session)
 {
 	memset(v, 0, sizeof *v);
@@ -221,13 +298,21 @@ void minutes_view_init(struct minutes_view *v, struct db *db, long long session)
 	v->sel = -1;
 }
 
+/* The page's lines go (their place is the caller's business). */
+static void rows_drop(struct minutes_view *v)
+{
+	lines_free(v->rows, v->n);
+	v->n = 0;
+}
+
 void minutes_view_free(struct minutes_view *v)
 {
+	rows_drop(v);
+	lines_free(v->tmp, v->tmp_n);
 	free(v->rows);
 	free(v->tmp);
 	v->rows = v->tmp = NULL;
-	v->cap = v->tmp_cap = 0;
-	v->n = 0;
+	v->cap = v->tmp_cap = v->tmp_n = 0;
 	v->sel = -1;
 	v->shed = false;
 }
@@ -243,11 +328,12 @@ static void reserve(struct minutes_view *v)
 	}
 }
 
-/* tmp for n rows fetched (one more for a one-row scroll, a page for a
- * page move), held until the call ends (tmp_drop): 74 KB at 200x60 kept
- * between keys before. */
-static struct minutes_row *tmp_for(struct minutes_view *v, size_t n)
+/* tmp for n lines fetched (one more for a one-row scroll, a page for a
+ * page move), held until the call ends (tmp_drop). */
+static struct minutes_line *tmp_for(struct minutes_view *v, size_t n)
 {
+	lines_free(v->tmp, v->tmp_n);
+	v->tmp_n = 0;
 	if (n > (size_t)v->tmp_cap) {
 		v->tmp = xrealloc(v->tmp, n * sizeof *v->tmp);
 		v->tmp_cap = (int)n;
@@ -257,10 +343,17 @@ static struct minutes_row *tmp_for(struct minutes_view *v, size_t n)
 
 static int tmp_drop(struct minutes_view *v, int rc)
 {
+	lines_free(v->tmp, v->tmp_n);
 	free(v->tmp);
 	v->tmp = NULL;
-	v->tmp_cap = 0;
+	v->tmp_cap = v->tmp_n = 0;
 	return rc;
+}
+
+/* Lines [0, got) of tmp now belong to rows. */
+static void tmp_moved(struct minutes_view *v)
+{
+	v->tmp_n = 0;
 }
 
 void minutes_view_resize(struct minutes_view *v, int height)
@@ -271,23 +364,35 @@ void minutes_view_resize(struct minutes_view *v, int height)
 
 static int fail(struct minutes_view *v, int rc)
 {
-	v->n = 0;
+	rows_drop(v);
 	v->sel = -1;
 	v->at_end = true;
 	v->status = rc;
 	return rc;
 }
 
-/* Up to `want` rows after seq into tmp, with one more asked to learn
+/* Up to `want` lines after seq into tmp, with one more asked to learn
  * whether the end was reached (*more). */
 static int fetch_after(struct minutes_view *v, long long seq, int want, size_t *got, bool *more)
 {
-	int rc = minutes_after(v->db, v->session, &v->filter, seq, tmp_for(v, (size_t)want + 1),
-			       (size_t)want + 1, got);
+	int rc = lines_read(v, false, seq, tmp_for(v, (size_t)want + 1), (size_t)want + 1, got);
 
+	v->tmp_n = (int)*got;
 	*more = *got > (size_t)want;
-	if (*more)
+	if (*more) {
+		lines_free(v->tmp + want, 1);
+		v->tmp_n = want;
 		*got = (size_t)want;
+	}
+	return rc;
+}
+
+/* Up to want lines just before seq into tmp, in ascending seq. */
+static int fetch_before(struct minutes_view *v, long long seq, size_t want, size_t *got)
+{
+	int rc = lines_read(v, true, seq, tmp_for(v, want), want, got);
+
+	v->tmp_n = (int)*got;
 	return rc;
 }
 
@@ -297,11 +402,11 @@ int minutes_view_end(struct minutes_view *v)
 	int rc;
 
 	reserve(v);
-	rc = minutes_before(v->db, v->session, &v->filter, LLONG_MAX, v->rows, (size_t)v->height,
-			    &got);
+	rows_drop(v);
+	rc = lines_read(v, true, LLONG_MAX, v->rows, (size_t)v->height, &got);
+	v->n = (int)got;
 	if (rc != DB_OK)
 		return fail(v, rc);
-	v->n = (int)got;
 	v->sel = v->n - 1;
 	v->at_end = true;
 	v->status = DB_OK;
@@ -317,7 +422,9 @@ static int view_home(struct minutes_view *v)
 	reserve(v);
 	if ((rc = fetch_after(v, 0, v->height, &got, &more)) != DB_OK)
 		return fail(v, rc);
+	rows_drop(v);
 	memcpy(v->rows, v->tmp, got * sizeof *v->rows);
+	tmp_moved(v);
 	v->n = (int)got;
 	v->sel = v->n > 0 ? 0 : -1;
 	v->at_end = !more;
@@ -344,11 +451,14 @@ static int move_down(struct minutes_view *v, int delta)
 		return fail(v, rc);
 	v->at_end = !more;
 	memcpy(v->rows + v->n, v->tmp, got * sizeof *v->rows);
+	tmp_moved(v);
 	total = v->n + (int)got;
 	target = v->sel + delta < total ? v->sel + delta : total - 1;
 	start = total > v->height ? total - v->height : 0;
-	if (start > 0)
+	if (start > 0) {
+		lines_free(v->rows, start);
 		memmove(v->rows, v->rows + start, (size_t)(total - start) * sizeof *v->rows);
+	}
 	v->n = total - start;
 	if (got == 0 && target == v->sel)
 		return MINUTES_STILL;
@@ -363,8 +473,7 @@ static int move_up(struct minutes_view *v, int delta)
 	size_t got = 0;
 	int total, target, rc;
 
-	rc = minutes_before(v->db, v->session, &v->filter, v->rows[0].seq,
-			    tmp_for(v, (size_t)delta), (size_t)delta, &got);
+	rc = fetch_before(v, v->rows[0].seq, (size_t)delta, &got);
 	if (rc != DB_OK)
 		return fail(v, rc);
 	if (got == 0) {
@@ -375,11 +484,13 @@ static int move_up(struct minutes_view *v, int delta)
 	}
 	memmove(v->rows + got, v->rows, (size_t)v->n * sizeof *v->rows);
 	memcpy(v->rows, v->tmp, got * sizeof *v->rows);
+	tmp_moved(v);
 	total = v->n + (int)got;
 	target = v->sel + (int)got - delta;
 	if (target < 0)
 		target = 0;
 	if (total > v->height) {
+		lines_free(v->rows + v->height, total - v->height);
 		total = v->height;
 		v->at_end = false; /* rows fell off the bottom */
 	}
@@ -416,13 +527,14 @@ static int view_anchor(struct minutes_view *v, long long seq, int pos)
 	int rc;
 
 	reserve(v);
+	rows_drop(v);
 	if (pos < 0)
 		pos = 0;
 	if (pos >= v->height)
 		pos = v->height - 1;
 	/* The anchor and the rows above it… */
-	rc = minutes_before(v->db, v->session, &v->filter, seq < LLONG_MAX ? seq + 1 : seq,
-			    v->rows, (size_t)pos + 1, &k1);
+	rc = lines_read(v, true, seq < LLONG_MAX ? seq + 1 : seq, v->rows, (size_t)pos + 1, &k1);
+	v->n = (int)k1;
 	if (rc != DB_OK)
 		return fail(v, rc);
 	if (k1 == 0)
@@ -432,15 +544,16 @@ static int view_anchor(struct minutes_view *v, long long seq, int pos)
 	if (rc != DB_OK)
 		return fail(v, rc);
 	memcpy(v->rows + k1, v->tmp, k2 * sizeof *v->rows);
+	tmp_moved(v);
+	v->n = (int)(k1 + k2);
 	/* …and, near the end, more rows above so the page stays full. */
 	if ((int)(k1 + k2) < v->height && k1 == (size_t)pos + 1) {
-		rc = minutes_before(v->db, v->session, &v->filter, v->rows[0].seq,
-				    tmp_for(v, (size_t)v->height - k1 - k2),
-				    (size_t)v->height - k1 - k2, &k3);
+		rc = fetch_before(v, v->rows[0].seq, (size_t)v->height - k1 - k2, &k3);
 		if (rc != DB_OK)
 			return fail(v, rc);
 		memmove(v->rows + k3, v->rows, (k1 + k2) * sizeof *v->rows);
 		memcpy(v->rows, v->tmp, k3 * sizeof *v->rows);
+		tmp_moved(v);
 	}
 	v->n = (int)(k1 + k2 + k3);
 	v->sel = (int)(k3 + k1 - 1);
@@ -476,11 +589,11 @@ void minutes_view_shed(struct minutes_view *v)
 		v->shed_pos = v->sel;
 		v->shed = true;
 	}
+	rows_drop(v);
 	free(v->rows);
 	free(v->tmp);
 	v->rows = v->tmp = NULL;
-	v->cap = 0;
-	v->n = 0;
+	v->cap = v->tmp_cap = v->tmp_n = 0;
 	v->sel = -1;
 }
 
@@ -497,7 +610,7 @@ int minutes_view_reload(struct minutes_view *v)
 	return minutes_view_anchor(v, v->rows[v->sel].seq, v->sel);
 }
 
-const struct minutes_row *minutes_view_selected(const struct minutes_view *v)
+const struct minutes_line *minutes_view_selected(const struct minutes_view *v)
 {
 	return v->sel >= 0 && v->sel < v->n ? &v->rows[v->sel] : NULL;
 }

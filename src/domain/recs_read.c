@@ -64,6 +64,8 @@ int recs_list(struct db *db, long long session, const char *status, const char *
 		r->reservations = (int)dbq_int(q, 9);
 	}
 	dbq_reset(q);
+	if (*n < limit) /* the rows read, not `limit` of them */
+		*rows = xrealloc(*rows, (*n ? *n : 1) * sizeof **rows);
 	if (rc != DB_DONE && rc != DB_ROW) {
 		recs_list_free(rows, *n);
 		*n = 0;
