@@ -61,6 +61,7 @@ unsigned ui_view_handle(int key);
 void ui_paint(void);
 /* Recompute the layout after a size change (KEY_RESIZE). */
 void ui_relayout(void);
+void ui_drop_windows(void); /* before resizeterm(): the windows live in newscr */
 /* Mark every screen for reload (the data changed) and reopen the current. */
 void ui_reload_all(void);
 /* Idle work (once a second): another instance's writes, the minute. */

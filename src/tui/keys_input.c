@@ -216,8 +216,10 @@ static int resized(void)
 	struct winsize ws;
 
 	winch_flag = 0;
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
+		ui_drop_windows();
 		resizeterm(ws.ws_row, ws.ws_col);
+	}
 	return K_RESIZE;
 }
 

@@ -18,6 +18,7 @@
  * At the end of the script the program quits; RAPPORTEUR_TEST_DUMP (and
  * RAPPORTEUR_TEST_ATTRS=1) names a final dump.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,6 +166,7 @@ static int next_in_line(void)
 
 		if (sscanf(p, "Resize %dx%d>", &w, &h) == 2) {
 			pos = strchr(p, '>') + 1;
+			ui_drop_windows();
 			resizeterm(h > 0 ? h : 1, w > 0 ? w : 1);
 			return K_RESIZE;
 		}
@@ -204,6 +206,8 @@ static void write_stats(const char *path)
 		die("%s: cannot write the counters", path);
 	fprintf(f, "opens %lu\nr4_checks %lu\nheld_shown %zu\nheld_hidden %zu\n", ui.n_opens,
 		ui.n_r4_checks, rows_held(true), rows_held(false));
+	/* Heap in use (glibc's count; 0 under ASan's allocator). */
+	fprintf(f, "heap_in_use %zu\n", (size_t)mallinfo2().uordblks);
 	fclose(f);
 }
 
@@ -281,8 +285,10 @@ void uitest_finish(void)
 
 void uitest_end(void)
 {
-	if (test_screen)
+	if (test_screen) {
+		ui_drop_windows();
 		delscreen(test_screen);
+	}
 	test_screen = NULL;
 	if (out_fp)
 		fclose(out_fp);
