@@ -22,7 +22,7 @@ enum otok_kind {
 	TK_CTL,  /* one control byte (fin) */
 	TK_CSI,  /* ESC [ params intermediates fin */
 	TK_ESC,  /* ESC fin [x]: 3 bytes for ESC ( x and ESC ) x, else 2; 1: ESC alone at the end */
-	TK_GEN,  /* bytes written by step 3 or 4, read by no step after */
+	TK_GEN,  /* bytes written by step 3 or 4: moves or one SGR, never parsed again */
 };
 
 enum {
@@ -34,8 +34,10 @@ enum {
 
 struct otok {
 	uint32_t off, len; /* bytes, in the update or in the arena */
-	int32_t w;         /* text: display width */
-	int32_t p[OUT_NP]; /* CSI: the first np parameters, -1 when empty (capped at 100000) */
+	union {
+		int32_t w;         /* text: display width */
+		int32_t p[OUT_NP]; /* CSI: the first np parameters, -1 when empty (capped at 100000) */
+	};
 	uint8_t kind, fin, flags, np; /* np: CSI parameter count (capped at 255) */
 };
 
@@ -77,6 +79,14 @@ void otoks_gen(struct otoks *a, struct oupd *u, const char *s, size_t len);
 void otoks_gen_tail(struct otoks *a, struct oupd *u, const struct otok *k, size_t skip);
 /* A TK_GEN token of s (len bytes) written to the arena. */
 struct otok otok_written(struct oupd *u, const char *s, size_t len);
+/* Token i kept at *o (a step writing its tokens over those it read). */
+static inline void otoks_keep(struct otoks *a, size_t *o, size_t i)
+{
+	if (*o != i)
+		a->t[*o] = a->t[i];
+	(*o)++;
+}
+
 /* Bytes of tokens [i, j). */
 size_t otoks_bytes(const struct otoks *a, size_t i, size_t j);
 

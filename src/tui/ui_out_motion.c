@@ -351,7 +351,7 @@ void out_motion(struct otoks *a, struct oupd *u, const struct out_term *t)
 				break;
 		}
 		if (i == run) { /* not a move */
-			a->t[o++] = a->t[i++];
+			otoks_keep(a, &o, i++);
 			continue;
 		}
 		if (i < a->n) { /* not part of the run: read again */
@@ -370,7 +370,7 @@ void out_motion(struct otoks *a, struct oupd *u, const struct out_term *t)
 			}
 		}
 		while (run < i)
-			a->t[o++] = a->t[run++];
+			otoks_keep(a, &o, run++);
 	}
 	a->n = o;
 }

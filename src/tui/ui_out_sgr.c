@@ -201,7 +201,7 @@ void out_sgr(struct otoks *a, struct oupd *u, bool off_ok)
 			i++;
 		}
 		if (i == run) { /* not an SGR */
-			a->t[o++] = a->t[i++];
+			otoks_keep(a, &o, i++);
 			continue;
 		}
 		if (ok && (cur.known || reset_first)) {
@@ -220,7 +220,7 @@ void out_sgr(struct otoks *a, struct oupd *u, bool off_ok)
 			cur.known = false;
 		}
 		while (run < i)
-			a->t[o++] = a->t[run++];
+			otoks_keep(a, &o, run++);
 	}
 	a->n = o;
 }

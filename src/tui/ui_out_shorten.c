@@ -119,6 +119,26 @@ static int width(wchar_t wc)
 	return memo[k].w;
 }
 
+/* How many bytes from p are printable ASCII (0x20-0x7e): eight at a
+ * time while none of them is another (most of an update is text). */
+static size_t ascii_run(const unsigned char *p, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t x;
+
+		memcpy(&x, p + i, 8);
+		/* A byte under 0x20, or over 0x7e. */
+		if (((x - 0x20 * ones) & ~x & highs) | (((x + ones) | x) & highs))
+			break;
+	}
+	while (i < n && p[i] >= 0x20 && p[i] < 0x7f)
+		i++;
+	return i;
+}
+
 /* The text run at p into t (its width, whether a byte is no character);
  * its length. UTF-8 is read as ui_out_motion always did: a bad byte is
  * skipped alone. */
@@ -127,13 +147,13 @@ static size_t text_scan(const unsigned char *p, size_t n, struct otok *t)
 	size_t i = 0;
 
 	t->kind = TK_TEXT;
+	t->w = 0;
 	for (;;) {
 		size_t i0 = i, k;
 		wchar_t wc;
 		int w;
 
-		while (i < n && p[i] >= 0x20 && p[i] < 0x7f)
-			i++;
+		i += ascii_run(p + i, n - i);
 		t->w += (int32_t)(i - i0);
 		if (i >= n || p[i] < 0x80)
 			return i;
@@ -174,7 +194,6 @@ static void tokenize(struct otoks *a, const unsigned char *p, size_t n, size_t b
 			otoks_grow(a);
 		t = &a->t[a->n++];
 		t->flags = arena ? TF_ARENA : 0;
-		t->w = 0;
 		t->np = 0;
 		t->fin = 0;
 		if (p[i] >= 0x20 && p[i] != 0x7f) {
@@ -247,13 +266,11 @@ struct otok otok_written(struct oupd *u, const char *s, size_t len)
 /* The SGR token t only resets colours: 39, 49, 39;49, 49;39. */
 static bool colour_reset(const struct oupd *u, const struct otok *t)
 {
-	static const char *const forms[] = {"\x1b[39m", "\x1b[49m", "\x1b[39;49m", "\x1b[49;39m"};
 	const unsigned char *p = otok_bytes(u, t);
 
-	for (size_t i = 0; i < ARRAY_SIZE(forms); i++)
-		if (t->len == strlen(forms[i]) && !memcmp(p, forms[i], t->len))
-			return true;
-	return false;
+	if (t->len == 5)
+		return !memcmp(p, "\x1b[39m", 5) || !memcmp(p, "\x1b[49m", 5);
+	return t->len == 8 && (!memcmp(p, "\x1b[39;49m", 8) || !memcmp(p, "\x1b[49;39m", 8));
 }
 
 static bool is_g0_ascii(const struct oupd *u, const struct otok *t)
@@ -302,7 +319,7 @@ void out_squeeze(struct otoks *a, const struct oupd *u, bool *g0_ascii)
 		} else if (t->kind == TK_CSI && t->fin == 'm' && sgr_useless(a, i, u)) {
 			continue;
 		}
-		a->t[o++] = *t;
+		otoks_keep(a, &o, i);
 	}
 	a->n = o;
 }
