@@ -693,8 +693,7 @@ static void agenda_close(struct screen *s)
 
 	if (!a)
 		return;
-	page_free(a);
-	free(a->page);
+	agenda_hide(s); /* the page */
 	item_clear(&a->scratch);
 	free(a->days);
 	free(a);
